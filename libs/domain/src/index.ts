@@ -1,0 +1,3 @@
+export * from './shared/actor';
+export * from './shared/clock';
+export * from './shared/event';

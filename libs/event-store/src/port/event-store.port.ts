@@ -1,0 +1,89 @@
+import type { NewEvent, Position, RecordedEvent } from './envelope';
+
+/** The stream must not exist yet. */
+export const NO_STREAM = 'no_stream' as const;
+/** A revision (the last event's, from 0) or "the stream must not exist". Never "any": commands always know. */
+export type ExpectedRevision = number | typeof NO_STREAM;
+
+export interface AppendResult {
+  /** Revision of the last event appended: the expected revision of the next append. */
+  nextExpectedRevision: number;
+  /** Global position of the last event appended. */
+  position: Position;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forward' | 'backward';
+  /** Inclusive; default: the first (forward) or last (backward) event. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface LogFilter {
+  /** Keep events whose type starts with one of these (`task.`, `report.submitted`). */
+  typePrefixes?: string[];
+  /** Keep events whose stream category is one of these (`task`, `plan`). */
+  categories?: string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Default START. */
+  after?: Position;
+  /** Batch size; default 500. */
+  maxCount?: number;
+  filter?: LogFilter;
+}
+
+export interface ReadAllResult {
+  events: RecordedEvent[];
+  /** Continue after this position (the last event's, or how far a filtered read scanned). */
+  position: Position;
+  /** True when the log had nothing more to give at the time of the read. */
+  isEnd: boolean;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive start position; default START (the whole log). */
+  after?: Position;
+  filter?: LogFilter;
+}
+
+/**
+ * A catch-up-then-live subscription to the global log. Iterate it with `for await`; the next
+ * batch is read only when the consumer asks (back-pressure). Delivers every matching event once,
+ * in position order, with no gap. `stop()` ends the iteration.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  stop(): Promise<void>;
+}
+
+/** Writes streams of events. */
+export interface EventWriter {
+  /**
+   * Appends events to one stream atomically, if the stream is at `expected`. A retry whose event
+   * ids are all stored on that stream already returns the first result and writes nothing.
+   * @throws ConcurrencyError when the stream is elsewhere.
+   */
+  appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+}
+
+/** Reads streams and the global log. */
+export interface EventReader {
+  /** Events of one stream in revision order (or reverse); [] when the stream does not exist. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** One batch of the global log after a position. */
+  readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /** The position of the last event in the log, START when empty. */
+  headPosition(): Promise<Position>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+}
+
+/** The event store port. Adapters: SQLite (embedded, default) and KurrentDB. */
+export interface EventStore extends EventWriter, EventReader {
+  /** Cheap liveness probe for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Injection token for the EventStore port. */
+export const EVENT_STORE = Symbol('EVENT_STORE');

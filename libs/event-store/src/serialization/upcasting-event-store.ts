@@ -1,0 +1,51 @@
+import {
+  AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadAllResult, ReadStreamOptions,
+  SubscribeOptions, Subscription,
+} from '../port/event-store.port';
+import { NewEvent, Position, RecordedEvent } from '../port/envelope';
+import { UpcasterRegistry } from './upcaster-registry';
+
+/**
+ * Wraps a raw adapter so that every read returns current shapes, and every append is stamped with
+ * the current schema version. Audit verification reads the raw adapter underneath.
+ */
+export class UpcastingEventStore implements EventStore {
+  constructor(readonly raw: EventStore, private readonly registry: UpcasterRegistry) {}
+
+  appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const stamped = events.map((e) => ({ ...e, schemaVersion: e.schemaVersion ?? this.registry.currentVersion(e.type) }));
+    return this.raw.appendToStream(stream, stamped, expected);
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return (await this.raw.readStream(stream, options)).map((e) => this.registry.upcast(e));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<ReadAllResult> {
+    const r = await this.raw.readAll(options);
+    return { ...r, events: r.events.map((e) => this.registry.upcast(e)) };
+  }
+
+  headPosition(): Promise<Position> {
+    return this.raw.headPosition();
+  }
+
+  subscribeToAll(options?: SubscribeOptions): Subscription {
+    const inner = this.raw.subscribeToAll(options);
+    const registry = this.registry;
+    return {
+      stop: () => inner.stop(),
+      async *[Symbol.asyncIterator]() {
+        for await (const e of inner) yield registry.upcast(e);
+      },
+    };
+  }
+
+  ping(): Promise<void> {
+    return this.raw.ping();
+  }
+
+  close(): Promise<void> {
+    return this.raw.close();
+  }
+}

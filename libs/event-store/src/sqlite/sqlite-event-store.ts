@@ -1,0 +1,191 @@
+import Database, { Database as Db, Statement, Transaction } from 'better-sqlite3';
+import type { Clock } from '@gl/domain';
+import {
+  AppendResult, EventStore, ExpectedRevision, NO_STREAM, ReadAllOptions, ReadAllResult, ReadStreamOptions,
+  SubscribeOptions, Subscription,
+} from '../port/event-store.port';
+import { NewEvent, Position, RecordedEvent, START } from '../port/envelope';
+import { ConcurrencyError, IdempotencyConflictError } from '../port/errors';
+import { parsePosition } from '../port/position';
+import { chainEvents, validateAppend } from '../hashing/chain-builder';
+import { AppendNotifier } from '../subscription/append-notifier';
+import { CatchUpSubscription } from '../subscription/catch-up-subscription';
+import { configureConnection, migrate, readSynchronous, SqliteSynchronous } from './sqlite-schema';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './sqlite-rows';
+import { FilteredLogReader } from './sqlite-filtered-read';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or ':memory:' for tests. */
+  filename: string;
+  clock: Clock;
+  /** Durability: FULL (default) survives a power cut; NORMAL may lose the last commits. */
+  synchronous?: SqliteSynchronous;
+  busyTimeoutMs?: number;
+  /** Batch size of subscriptions' catch-up reads. */
+  subscriptionBatchSize?: number;
+  /** Safety poll for appends made by other processes on the same file; in-process appends wake at once. */
+  idlePollMs?: number;
+}
+
+const DEFAULT_BATCH = 500;
+
+/** The embedded event store: one SQLite file in WAL mode, written by one connection per process. */
+export class SqliteEventStore implements EventStore {
+  readonly db: Db;
+  private readonly notifier = new AppendNotifier();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly filtered: FilteredLogReader;
+  private readonly appendTx: Transaction<(stream: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult>;
+  private readonly stmt: {
+    last: Statement<[string], { revision: bigint; hash: string }>;
+    insert: Statement;
+    byEventId: Statement<[string], { stream: string; revision: bigint; position: bigint }>;
+    streamForward: Statement<[string, number, number], EventRow>;
+    streamBackward: Statement<[string, number, number], EventRow>;
+    all: Statement<[bigint, number], EventRow>;
+    head: Statement<[], { head: bigint }>;
+  };
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    this.db = new Database(options.filename);
+    configureConnection(this.db, options.synchronous ?? 'FULL', options.busyTimeoutMs ?? 5000);
+    migrate(this.db);
+    const safe = <S extends Statement<any, any>>(s: S): S => s.safeIntegers(true) as S;
+    this.stmt = {
+      last: safe(this.db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')),
+      insert: this.db.prepare(
+        `INSERT INTO events (stream, category, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).safeIntegers(true),
+      byEventId: safe(this.db.prepare('SELECT stream, revision, position FROM events WHERE event_id = ?')),
+      streamForward: safe(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)),
+      streamBackward: safe(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)),
+      all: safe(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)),
+      head: safe(this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events')),
+    };
+    this.filtered = new FilteredLogReader(this.db);
+    this.appendTx = this.db.transaction((stream: string, events: NewEvent[], expected: ExpectedRevision) =>
+      this.appendInTransaction(stream, events, expected));
+  }
+
+  /** The `synchronous` level in force on this connection, read back from SQLite. */
+  get synchronous(): SqliteSynchronous {
+    return readSynchronous(this.db);
+  }
+
+  async appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    validateAppend(stream, events);
+    try {
+      const result = this.appendTx.immediate(stream, events, expected);
+      this.notifier.notify();
+      return result;
+    } catch (err) {
+      if (isUniqueEventIdViolation(err)) {
+        const original = this.originalResult(stream, events);
+        if (original) return original;
+        throw new IdempotencyConflictError(stream, events.map((e) => e.eventId));
+      }
+      throw err;
+    }
+  }
+
+  private appendInTransaction(stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
+    const lastRow = this.stmt.last.get(stream);
+    const last = lastRow ? { revision: Number(lastRow.revision), hash: lastRow.hash } : undefined;
+    const actual = last ? last.revision : NO_STREAM;
+    if (actual !== expected) {
+      const original = this.originalResult(stream, events);
+      if (original) return original;
+      throw new ConcurrencyError(stream, expected, actual);
+    }
+    const category = stream.split('-', 1)[0];
+    const chained = chainEvents(stream, events, last, this.options.clock.now().toISOString());
+    let position = 0n;
+    for (const e of chained) {
+      const { recordedAt, schemaVersion, prevHash, hash, ...said } = e.metadata;
+      const info = this.stmt.insert.run(
+        stream, category, e.revision, e.eventId, e.type, schemaVersion,
+        JSON.stringify(e.data), JSON.stringify(said), recordedAt, prevHash, hash,
+      );
+      position = BigInt(info.lastInsertRowid);
+    }
+    return { nextExpectedRevision: chained[chained.length - 1].revision, position: position.toString() };
+  }
+
+  /** When every event id is already stored on this stream, in one run: the result of that first append. */
+  private originalResult(stream: string, events: NewEvent[]): AppendResult | null {
+    const found = events.map((e) => this.stmt.byEventId.get(e.eventId));
+    if (found.every((f) => f === undefined)) return null;
+    const clean = found.every((f, i) => f && f.stream === stream && (i === 0 || f.revision === found[i - 1]!.revision + 1n));
+    if (!clean) throw new IdempotencyConflictError(stream, events.map((e) => e.eventId));
+    const last = found[found.length - 1]!;
+    return { nextExpectedRevision: Number(last.revision), position: last.position.toString() };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const max = options.maxCount ?? -1;
+    const rows = options.direction === 'backward'
+      ? this.stmt.streamBackward.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, max)
+      : this.stmt.streamForward.all(stream, options.fromRevision ?? 0, max);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = parsePosition(options.after ?? START);
+    const max = options.maxCount ?? DEFAULT_BATCH;
+    const f = options.filter;
+    if (f && ((f.typePrefixes && f.typePrefixes.length > 0) || (f.categories && f.categories.length > 0))) {
+      return this.filtered.read(after, max, f);
+    }
+    const events = this.stmt.all.all(after, max).map(toRecordedEvent);
+    return {
+      events,
+      position: events.length > 0 ? events[events.length - 1].position : after.toString(),
+      isEnd: events.length < max,
+    };
+  }
+
+  async headPosition(): Promise<Position> {
+    return this.stmt.head.get()!.head.toString();
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    const sub = new CatchUpSubscription(
+      { readAll: (o) => this.readAll(o), notifier: this.notifier },
+      options,
+      { batchSize: this.options.subscriptionBatchSize ?? DEFAULT_BATCH, idlePollMs: this.options.idlePollMs ?? 1000 },
+    );
+    this.subscriptions.add(sub);
+    return {
+      stop: async () => {
+        this.subscriptions.delete(sub);
+        await sub.stop();
+      },
+      [Symbol.asyncIterator]: () => sub[Symbol.asyncIterator](),
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.stmt.head.get();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Moves the next global position past `position`: positions beyond 2^53 can then be tested, and a
+   * restored log can continue above another's positions.
+   */
+  advancePositionTo(position: bigint): void {
+    this.db.transaction(() => {
+      const changed = this.db.prepare("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'events'").run(position).changes;
+      if (changed === 0) this.db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)").run(position);
+    })();
+  }
+}
+
+const isUniqueEventIdViolation = (err: unknown): boolean =>
+  err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes('events.event_id');

@@ -1,0 +1,2 @@
+export * from './fixed-clock';
+export * from './event-builders';
