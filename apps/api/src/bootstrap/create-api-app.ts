@@ -1,0 +1,51 @@
+import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, bodyParserErrors, NfcNormalizePipe, ProblemDetailsFilter } from '@gl/platform';
+import { ApiModule } from '../api.module';
+
+export const API_PREFIX = 'api/v1';
+
+const openApi = (app: INestApplication) => {
+  const doc = new DocumentBuilder()
+    .setTitle('Grassroots Ledger API')
+    .setDescription(
+      'The immutable record of how a city carries out its plan for implementing the Law on Implementing ' +
+      'Grassroots Democracy (Luật Thực hiện dân chủ ở cơ sở, 10/2022/QH15). Errors are RFC 9457 problem+json.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+};
+
+/** Applies everything the API needs around its modules; shared by main.ts and the e2e tests. */
+export const configureApiApp = (app: NestExpressApplication, config: AppConfig): NestExpressApplication => {
+  app.useLogger(app.get(Logger));
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", 'https:', "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+    },
+  }));
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.use(bodyParserErrors);
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }, { path: 'metrics', method: RequestMethod.GET }],
+  });
+  app.useGlobalPipes(
+    new NfcNormalizePipe(),
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  openApi(app);
+  return app;
+};
+
+export const createApiApp = async (config: AppConfig): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  return configureApiApp(app, config);
+};

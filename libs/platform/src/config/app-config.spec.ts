@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      nodeEnv: 'development', host: '0.0.0.0', port: 3000, dataDir: './data',
+      eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', bodyLimitBytes: 1048576,
+    });
+  });
+
+  it('reads KurrentDB settings', () => {
+    const c = loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false', PORT: '8080' });
+    expect(c.eventStore).toEqual({ kind: 'kurrentdb', url: 'kurrentdb://localhost:2113?tls=false' });
+    expect(c.port).toBe(8080);
+  });
+
+  it('accepts synchronous NORMAL in any case', () => {
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: 'normal' }).eventStore).toEqual({ kind: 'sqlite', synchronous: 'NORMAL' });
+  });
+
+  it.each([
+    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE', 'must be one of [sqlite, kurrentdb]'],
+    [{ PORT: 'eighty' }, 'PORT', 'must be a number'],
+    [{ PORT: '70000' }, 'PORT', 'must be a valid port'],
+    [{ EVENT_STORE: 'kurrentdb' }, 'KURRENTDB_URL', 'is required'],
+    [{ KURRENTDB_URL: 'http://localhost:2113' }, 'KURRENTDB_URL', 'must be a valid uri'],
+    [{ SQLITE_SYNCHRONOUS: 'SOMETIMES' }, 'SQLITE_SYNCHRONOUS', 'must be one of'],
+    [{ NODE_ENV: 'prod' }, 'NODE_ENV', 'must be one of'],
+  ])('refuses %j and names %s', (env, variable, text) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problem = (error as ConfigError).problems.find((p) => p.variable === variable);
+    expect(problem?.message).toContain(text);
+    expect((error as Error).message).toContain(variable);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', EVENT_STORE: 'y' })).toThrow(/PORT[\s\S]*EVENT_STORE|EVENT_STORE[\s\S]*PORT/);
+  });
+});

@@ -1,0 +1,63 @@
+import Joi from 'joi';
+import { SQLITE_SYNCHRONOUS_LEVELS, SqliteSynchronous } from '@gl/event-store/sqlite';
+
+/** Everything the processes read from the environment, validated once at boot. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  /** Embedded stores' files (events.db, read models, generated secrets). */
+  dataDir: string;
+  eventStore: { kind: 'sqlite'; synchronous: SqliteSynchronous } | { kind: 'kurrentdb'; url: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+}
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
+  HOST: Joi.string().hostname().default('0.0.0.0'),
+  PORT: Joi.number().port().default(3000),
+  DATA_DIR: Joi.string().min(1).default('./data'),
+  EVENT_STORE: Joi.string().valid('sqlite', 'kurrentdb').default('sqlite'),
+  SQLITE_SYNCHRONOUS: Joi.string().uppercase().valid(...SQLITE_SYNCHRONOUS_LEVELS).default('FULL'),
+  KURRENTDB_URL: Joi.string()
+    .uri({ scheme: ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover', 'kdb', 'kdb+discover'] })
+    .when('EVENT_STORE', { is: 'kurrentdb', then: Joi.required() }),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+}).unknown(true);
+
+/** A bad environment: names every variable that is wrong and why. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment and returns the typed configuration, or throws ConfigError. */
+export const loadConfig = (env: Record<string, string | undefined>): AppConfig => {
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const { error, value } = schema.validate(given, { abortEarly: false, convert: true });
+  if (error) {
+    throw new ConfigError(error.details.map((d) => ({
+      variable: String(d.path[0]),
+      message: `${d.message}${d.context?.value !== undefined ? ` (got ${JSON.stringify(d.context.value)})` : ''}`,
+    })));
+  }
+  return {
+    nodeEnv: value.NODE_ENV,
+    host: value.HOST,
+    port: value.PORT,
+    dataDir: value.DATA_DIR,
+    eventStore: value.EVENT_STORE === 'kurrentdb'
+      ? { kind: 'kurrentdb', url: value.KURRENTDB_URL }
+      : { kind: 'sqlite', synchronous: value.SQLITE_SYNCHRONOUS },
+    logLevel: value.LOG_LEVEL,
+    bodyLimitBytes: value.BODY_LIMIT_BYTES,
+  };
+};
+
+/** Injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,12 @@
+import type { NextFunction, Request, Response } from 'express';
+import { fromBodyParser, PROBLEM_CONTENT_TYPE } from './problem-details';
+
+/**
+ * Express error middleware placed right after the body parser. Nest would turn a JSON syntax
+ * error into a bare 400; here it becomes a problem that says the body is malformed.
+ */
+export const bodyParserErrors = (err: unknown, req: Request, res: Response, next: NextFunction): void => {
+  const problem = fromBodyParser(err);
+  if (!problem) return next(err);
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: req.originalUrl }));
+};

@@ -1,0 +1,21 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { defaultProblemMappers, PROBLEM_CONTENT_TYPE, ProblemMapper, toProblem } from './problem-details';
+
+/** Every error leaves the API as RFC 9457 problem+json. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  constructor(private readonly mappers: ProblemMapper[] = defaultProblemMappers) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const problem = toProblem(error, this.mappers, req.originalUrl ?? req.url);
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (res.headersSent) return;
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}

@@ -1,0 +1,81 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPositionError } from '@gl/event-store';
+
+/** An RFC 9457 problem document. `type` is a relative URI, documented in docs/problems.md. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Turns an error into a problem, or says it does not know it. Feature modules add their own. */
+export type ProblemMapper = (error: unknown) => ProblemDetails | undefined;
+
+const statusTitle = (status: number): string =>
+  (HttpStatus[status] ?? 'Error').toLowerCase().split('_').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+
+const fromHttpException: ProblemMapper = (e) => {
+  if (!(e instanceof HttpException)) return undefined;
+  const status = e.getStatus();
+  const body = e.getResponse();
+  const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+  const errors = Array.isArray(message) ? message : undefined;
+  return {
+    type: status === 400 && errors ? '/problems/validation-failed' : 'about:blank',
+    title: statusTitle(status),
+    status,
+    detail: errors ? errors.join('; ') : typeof message === 'string' ? message : e.message,
+    ...(errors && { errors }),
+  };
+};
+
+/** Errors the event store raises that a client can act on. */
+const fromEventStore: ProblemMapper = (e) => {
+  if (e instanceof ConcurrencyError) {
+    return {
+      type: '/problems/concurrency-conflict', title: 'Someone else changed this first', status: 409,
+      detail: `${e.message}. Read it again and retry.`, stream: e.stream, expectedRevision: String(e.expected), actualRevision: String(e.actual),
+    };
+  }
+  if (e instanceof IdempotencyConflictError) {
+    return { type: '/problems/idempotency-conflict', title: 'Repeated request does not match the first', status: 409, detail: e.message };
+  }
+  if (e instanceof InvalidPositionError) {
+    return { type: '/problems/invalid-position', title: 'Invalid log position', status: 400, detail: e.message };
+  }
+  if (e instanceof InvalidAppendError) {
+    return { type: '/problems/invalid-event', title: 'Invalid event', status: 400, detail: e.message };
+  }
+  return undefined;
+};
+
+/** Body-parser errors (malformed JSON, body too large): plain errors with a status and a type. */
+export const fromBodyParser: ProblemMapper = (e) => {
+  const err = e as { type?: string; status?: number; message?: string };
+  if (!err || typeof err.status !== 'number' || typeof err.type !== 'string') return undefined;
+  if (err.type === 'entity.parse.failed') {
+    return { type: '/problems/malformed-json', title: 'Malformed JSON', status: 400, detail: 'The request body is not valid JSON.' };
+  }
+  if (err.type === 'entity.too.large') {
+    return { type: '/problems/body-too-large', title: 'Request body too large', status: 413, detail: err.message };
+  }
+  return { type: 'about:blank', title: statusTitle(err.status), status: err.status, detail: err.message };
+};
+
+export const defaultProblemMappers: ProblemMapper[] = [fromBodyParser, fromHttpException, fromEventStore];
+
+export const toProblem = (error: unknown, mappers: ProblemMapper[], instance: string): ProblemDetails => {
+  for (const map of mappers) {
+    const p = map(error);
+    if (p) return { ...p, instance };
+  }
+  return {
+    type: 'about:blank', title: 'Internal server error', status: 500,
+    detail: 'Something went wrong on our side; it has been logged.', instance,
+  };
+};

@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock, IdGenerator } from '@gl/domain';
+
+export class SystemClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+export class UuidGenerator implements IdGenerator {
+  next(): string {
+    return randomUUID();
+  }
+}
+
+/** Injection tokens for the Clock and IdGenerator ports. */
+export const CLOCK = Symbol('CLOCK');
+export const ID_GENERATOR = Symbol('ID_GENERATOR');
