@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { AppConfig, EventStoreHealthIndicator, PlatformModule } from '@gl/platform';
+import { AppConfig, EventStoreHealthIndicator, loggerModule, PlatformModule } from '@gl/platform';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP composition root: picks adapters through PlatformModule, mounts the feature modules. */
@@ -9,7 +9,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), TerminusModule.forRoot({ errorLogStyle: 'pretty' })],
+      imports: [PlatformModule.forRoot(config), loggerModule(config), TerminusModule.forRoot({ errorLogStyle: 'pretty' })],
       controllers: [HealthController],
       providers: [EventStoreHealthIndicator],
     };

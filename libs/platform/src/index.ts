@@ -5,5 +5,6 @@ export * from './http/body-parser-errors';
 export * from './http/nfc-normalize.pipe';
 export * from './http/problem-details';
 export * from './http/problem-details.filter';
+export * from './logging/logger.module';
 export * from './platform.module';
 export * from './time/system-clock';

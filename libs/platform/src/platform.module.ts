@@ -1,12 +1,11 @@
-import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { CLOCK, ID_GENERATOR, SystemClock, UuidGenerator } from './time/system-clock';
 
 /**
- * What every process (api, projector, cli) composes from: configuration, clock, ids, logging and
- * the event store chosen by configuration.
+ * What every process (api, projector, cli) composes from: configuration, clock, ids and the event
+ * store chosen by configuration.
  */
 @Global()
 @Module({})
@@ -14,17 +13,7 @@ export class PlatformModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [
-        LoggerModule.forRoot({
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-          },
-        }),
-        EventStoreModule.forRoot(),
-      ],
+      imports: [EventStoreModule.forRoot()],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useClass: SystemClock },

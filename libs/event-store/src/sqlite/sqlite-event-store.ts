@@ -187,5 +187,8 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-const isUniqueEventIdViolation = (err: unknown): boolean =>
-  err instanceof Error && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes('events.event_id');
+// Duck-typed: the native module's errors may come from another realm (Jest's sandbox), where instanceof fails.
+const isUniqueEventIdViolation = (err: unknown): boolean => {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return !!e && e.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).includes('events.event_id');
+};
