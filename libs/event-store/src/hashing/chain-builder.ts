@@ -1,6 +1,7 @@
 import { GENESIS_HASH, NewEvent, StoredMetadata } from '../port/envelope';
 import { InvalidAppendError } from '../port/errors';
-import { hashEvent } from './hash-chain';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 
 export interface ChainedEvent {
   stream: string;
@@ -9,6 +10,10 @@ export interface ChainedEvent {
   type: string;
   data: unknown;
   metadata: StoredMetadata;
+  /** Canonical JSON of the data, as hashed and stored. */
+  dataJson: string;
+  /** Canonical JSON of the actor, as stored. */
+  actorJson: string;
 }
 
 const STREAM_NAME = /^[^\s-]+-?[^\s]*$/;
@@ -29,13 +34,25 @@ export const validateAppend = (stream: string, events: NewEvent[]): void => {
     ids.add(e.eventId);
     if (typeof e.type !== 'string' || !TYPE_NAME.test(e.type)) throw new InvalidAppendError(`"${e.type}" is not an event type (dotted, lower case, e.g. task.assigned.v1)`);
     if (e.data === undefined) throw new InvalidAppendError(`event ${e.eventId} has no data`);
-    if (!e.metadata || !e.metadata.actor) throw new InvalidAppendError(`event ${e.eventId} has no actor`);
+    const m = e.metadata;
+    if (!m || !m.actor || typeof m.actor !== 'object') throw new InvalidAppendError(`event ${e.eventId} has no actor`);
+    if (typeof m.correlationId !== 'string' || typeof m.causationId !== 'string') {
+      throw new InvalidAppendError(`event ${e.eventId} needs a correlationId and a causationId`);
+    }
+    if ((m.occurredAt !== undefined && typeof m.occurredAt !== 'string') || (m.reason !== undefined && typeof m.reason !== 'string')) {
+      throw new InvalidAppendError(`event ${e.eventId}: occurredAt and reason are strings when given`);
+    }
+    if (e.schemaVersion !== undefined && !(Number.isInteger(e.schemaVersion) && e.schemaVersion >= 1)) {
+      throw new InvalidAppendError(`event ${e.eventId}: schemaVersion is a whole number from 1`);
+    }
   }
 };
 
 /**
  * Gives each new event its revision, recorded time and link in the stream's hash chain.
- * `last` is the stream's current last event, undefined for a new stream.
+ * `last` is the stream's current last event, undefined for a new stream. The canonical texts are
+ * built once here and serve both the hash and storage (docs/performance.md): the result is
+ * exactly what `hashEvent` computes, which a property test holds it to.
  */
 export const chainEvents = (
   stream: string,
@@ -45,16 +62,31 @@ export const chainEvents = (
 ): ChainedEvent[] => {
   let revision = last ? last.revision : -1;
   let prevHash = last ? last.hash : GENESIS_HASH;
+  const actors = new Map<unknown, string>();
+  const streamJson = q(stream);
+  const recordedJson = q(recordedAt);
   return events.map((e) => {
     revision++;
     const { actor, correlationId, causationId, occurredAt, reason } = e.metadata;
-    const metadata: Omit<StoredMetadata, 'hash'> = {
-      actor, correlationId, causationId, recordedAt, schemaVersion: e.schemaVersion ?? 1, prevHash,
+    const schemaVersion = e.schemaVersion ?? 1;
+    let actorJson = actors.get(actor);
+    if (actorJson === undefined) actors.set(actor, (actorJson = canonicalJson(actor)));
+    const dataJson = canonicalJson(e.data);
+    const ids = `{"actor":${actorJson},"causationId":${q(causationId)},"correlationId":${q(correlationId)}`;
+    const when = occurredAt !== undefined ? `,"occurredAt":${q(occurredAt)}` : '';
+    const why = reason !== undefined ? `,"reason":${q(reason)}` : '';
+    // Keys in UTF-16 order, as canonicalJson would write them.
+    const metadataJson = `${ids}${when},"prevHash":"${prevHash}"${why},"recordedAt":${recordedJson},"schemaVersion":${schemaVersion}}`;
+    const envelope = `{"data":${dataJson},"eventId":${q(e.eventId)},"metadata":${metadataJson},"revision":${revision},"stream":${streamJson},"type":${q(e.type)}}`;
+    const hash = createHash('sha256').update(envelope, 'utf8').digest('hex');
+    const metadata: StoredMetadata = {
+      actor, correlationId, causationId, recordedAt, schemaVersion, prevHash, hash,
       ...(occurredAt !== undefined && { occurredAt }),
       ...(reason !== undefined && { reason }),
     };
-    const hash = hashEvent({ stream, revision, eventId: e.eventId, type: e.type, data: e.data, metadata });
     prevHash = hash;
-    return { stream, revision, eventId: e.eventId, type: e.type, data: e.data, metadata: { ...metadata, hash } };
+    return { stream, revision, eventId: e.eventId, type: e.type, data: e.data, metadata, dataJson, actorJson };
   });
 };
+
+const q = JSON.stringify;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { GENESIS_HASH, RecordedEvent, StoredMetadata } from '../port/envelope';
+import { canonicalJson } from './canonical-json';
 
 /** What the hash covers: the event as stored, with its place in the stream, without the hash itself. */
 export interface HashableEvent {
@@ -19,8 +19,7 @@ export interface HashableEvent {
  */
 export const hashEvent = (e: HashableEvent): string => {
   const { stream, revision, eventId, type, data, metadata } = e;
-  const text = canonicalize({ stream, revision, eventId, type, data, metadata });
-  if (text === undefined) throw new Error(`event ${eventId} cannot be canonicalised`);
+  const text = canonicalJson({ stream, revision, eventId, type, data, metadata });
   return createHash('sha256').update(text, 'utf8').digest('hex');
 };
 

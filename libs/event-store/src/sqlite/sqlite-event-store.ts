@@ -11,7 +11,7 @@ import { chainEvents, validateAppend } from '../hashing/chain-builder';
 import { AppendNotifier } from '../subscription/append-notifier';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription';
 import { configureConnection, migrate, readSynchronous, SqliteSynchronous } from './sqlite-schema';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './sqlite-rows';
+import { ActorCache, EVENT_COLUMNS, EventRow, rowDecoder } from './sqlite-rows';
 import { FilteredLogReader } from './sqlite-filtered-read';
 
 export interface SqliteEventStoreOptions {
@@ -35,11 +35,12 @@ export class SqliteEventStore implements EventStore {
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<Subscription>();
   private readonly filtered: FilteredLogReader;
+  private readonly toRecordedEvent = rowDecoder(new ActorCache());
   private readonly appendTx: Transaction<(stream: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult>;
   private readonly stmt: {
     last: Statement<[string], { revision: bigint; hash: string }>;
     insert: Statement;
-    byEventId: Statement<[string], { stream: string; revision: bigint; position: bigint }>;
+    byEventId: Statement<[string, string], { revision: bigint; position: bigint }>;
     streamForward: Statement<[string, number, number], EventRow>;
     streamBackward: Statement<[string, number, number], EventRow>;
     all: Statement<[bigint, number], EventRow>;
@@ -51,19 +52,21 @@ export class SqliteEventStore implements EventStore {
     configureConnection(this.db, options.synchronous ?? 'FULL', options.busyTimeoutMs ?? 5000);
     migrate(this.db);
     const safe = <S extends Statement<any, any>>(s: S): S => s.safeIntegers(true) as S;
+    const rows = <S extends Statement<any, any>>(s: S): S => s.raw(true) as S;
     this.stmt = {
       last: safe(this.db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')),
       insert: this.db.prepare(
-        `INSERT INTO events (stream, category, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (stream, category, revision, event_id, type, schema_version, data, actor, correlation_id, causation_id,
+           occurred_at, reason, recorded_at, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).safeIntegers(true),
-      byEventId: safe(this.db.prepare('SELECT stream, revision, position FROM events WHERE event_id = ?')),
-      streamForward: safe(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)),
-      streamBackward: safe(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)),
-      all: safe(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)),
+      byEventId: safe(this.db.prepare('SELECT revision, position FROM events WHERE stream = ? AND event_id = ?')),
+      streamForward: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)),
+      streamBackward: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)),
+      all: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)),
       head: safe(this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events')),
     };
-    this.filtered = new FilteredLogReader(this.db);
+    this.filtered = new FilteredLogReader(this.db, this.toRecordedEvent);
     this.appendTx = this.db.transaction((stream: string, events: NewEvent[], expected: ExpectedRevision) =>
       this.appendInTransaction(stream, events, expected));
   }
@@ -102,10 +105,10 @@ export class SqliteEventStore implements EventStore {
     const chained = chainEvents(stream, events, last, this.options.clock.now().toISOString());
     let position = 0n;
     for (const e of chained) {
-      const { recordedAt, schemaVersion, prevHash, hash, ...said } = e.metadata;
+      const m = e.metadata;
       const info = this.stmt.insert.run(
-        stream, category, e.revision, e.eventId, e.type, schemaVersion,
-        JSON.stringify(e.data), JSON.stringify(said), recordedAt, prevHash, hash,
+        stream, category, e.revision, e.eventId, e.type, m.schemaVersion, e.dataJson, e.actorJson, m.correlationId, m.causationId,
+        m.occurredAt ?? null, m.reason ?? null, m.recordedAt, m.prevHash, m.hash,
       );
       position = BigInt(info.lastInsertRowid);
     }
@@ -114,9 +117,9 @@ export class SqliteEventStore implements EventStore {
 
   /** When every event id is already stored on this stream, in one run: the result of that first append. */
   private originalResult(stream: string, events: NewEvent[]): AppendResult | null {
-    const found = events.map((e) => this.stmt.byEventId.get(e.eventId));
+    const found = events.map((e) => this.stmt.byEventId.get(stream, e.eventId));
     if (found.every((f) => f === undefined)) return null;
-    const clean = found.every((f, i) => f && f.stream === stream && (i === 0 || f.revision === found[i - 1]!.revision + 1n));
+    const clean = found.every((f, i) => f && (i === 0 || f.revision === found[i - 1]!.revision + 1n));
     if (!clean) throw new IdempotencyConflictError(stream, events.map((e) => e.eventId));
     const last = found[found.length - 1]!;
     return { nextExpectedRevision: Number(last.revision), position: last.position.toString() };
@@ -127,7 +130,7 @@ export class SqliteEventStore implements EventStore {
     const rows = options.direction === 'backward'
       ? this.stmt.streamBackward.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, max)
       : this.stmt.streamForward.all(stream, options.fromRevision ?? 0, max);
-    return rows.map(toRecordedEvent);
+    return rows.map(this.toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
@@ -137,7 +140,7 @@ export class SqliteEventStore implements EventStore {
     if (f && ((f.typePrefixes && f.typePrefixes.length > 0) || (f.categories && f.categories.length > 0))) {
       return this.filtered.read(after, max, f);
     }
-    const events = this.stmt.all.all(after, max).map(toRecordedEvent);
+    const events = this.stmt.all.all(after, max).map(this.toRecordedEvent);
     return {
       events,
       position: events.length > 0 ? events[events.length - 1].position : after.toString(),

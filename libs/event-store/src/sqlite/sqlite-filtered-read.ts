@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { LogFilter, ReadAllResult } from '../port/event-store.port';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './sqlite-rows';
+import { RecordedEvent } from '../port/envelope';
+import { EVENT_COLUMNS, EventRow } from './sqlite-rows';
 
 /** How many log positions one filtered read scans at most: a sparse filter must not block the process. */
 const SCAN_WINDOW = 20_000;
@@ -14,7 +15,7 @@ export class FilteredLogReader {
   private readonly head: Statement<[], { head: bigint }>;
   private readonly windowEnd: Statement<[bigint, number], { position: bigint }>;
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Database, private readonly toRecordedEvent: (row: EventRow) => RecordedEvent) {
     this.head = db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').safeIntegers(true) as Statement<[], { head: bigint }>;
     // Counted in rows, not positions: positions may jump (a restored log, a moved sequence).
     this.windowEnd = db.prepare('SELECT position FROM events WHERE position > ? ORDER BY position LIMIT 1 OFFSET ?')
@@ -29,7 +30,7 @@ export class FilteredLogReader {
       const head = this.head.get()!.head;
       const upper = this.windowEnd.get(after, SCAN_WINDOW - 1)?.position ?? head;
       const rows = stmt.all(after, upper, ...categories, ...prefixes, max);
-      const events = rows.map(toRecordedEvent);
+      const events = rows.map(this.toRecordedEvent);
       if (events.length === max) return { events, position: events[events.length - 1].position, isEnd: false };
       const reached = upper > after ? upper : after;
       return { events, position: reached.toString(), isEnd: reached >= head };
@@ -46,7 +47,7 @@ export class FilteredLogReader {
       stmt = this.db.prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ${categoryClause} ${typeClause}
          ORDER BY position ASC LIMIT ?`,
-      ).safeIntegers(true) as Statement<unknown[], EventRow>;
+      ).raw(true) as Statement<unknown[], EventRow>;
       this.cache.set(key, stmt);
     }
     return stmt;

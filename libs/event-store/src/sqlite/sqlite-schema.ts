@@ -16,7 +16,13 @@ export const configureConnection = (db: Database, synchronous: SqliteSynchronous
 export const readSynchronous = (db: Database): SqliteSynchronous =>
   SQLITE_SYNCHRONOUS_LEVELS[db.pragma('synchronous', { simple: true }) as number];
 
-/** The log. `position` is the global order (AUTOINCREMENT: never reused, even after a rollback). */
+/**
+ * The log. `position` is the global order (AUTOINCREMENT: never reused, even after a rollback).
+ * Event ids are unique per stream, as in KurrentDB: the index stays local to the stream, so a
+ * batch dirties a few pages instead of one random page per event (docs/performance.md).
+ * Filtered reads walk position windows, so no index on category or type is needed. Metadata has
+ * its own columns: a read then parses only the data and (once per distinct actor) the actor.
+ */
 export const migrate = (db: Database): void => {
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
@@ -28,13 +34,16 @@ export const migrate = (db: Database): void => {
       type           TEXT    NOT NULL,
       schema_version INTEGER NOT NULL,
       data           TEXT    NOT NULL,
-      metadata       TEXT    NOT NULL,
+      actor          TEXT    NOT NULL,
+      correlation_id TEXT    NOT NULL,
+      causation_id   TEXT    NOT NULL,
+      occurred_at    TEXT,
+      reason         TEXT,
       recorded_at    TEXT    NOT NULL,
       prev_hash      TEXT    NOT NULL,
       hash           TEXT    NOT NULL,
       UNIQUE (stream, revision),
-      UNIQUE (event_id)
+      UNIQUE (stream, event_id)
     );
-    CREATE INDEX IF NOT EXISTS events_by_category ON events (category, position);
   `);
 };
