@@ -33,14 +33,8 @@ module.exports = {
     {
       name: 'adapters-do-not-know-each-other',
       severity: 'error',
-      from: { path: '^libs/event-store/src/sqlite/' },
-      to: { path: '^libs/event-store/src/kurrentdb/' },
-    },
-    {
-      name: 'adapters-do-not-know-each-other-2',
-      severity: 'error',
-      from: { path: '^libs/event-store/src/kurrentdb/' },
-      to: { path: '^libs/event-store/src/sqlite/' },
+      from: { path: '^libs/(event-store|read-models)/src/(sqlite|kurrentdb|embedded|mongodb)/' },
+      to: { path: ADAPTERS, pathNot: '^libs/$1/src/$2/' },
     },
     {
       name: 'ports-do-not-know-adapters',
