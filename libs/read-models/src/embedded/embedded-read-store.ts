@@ -1,0 +1,211 @@
+import Database, { Database as Db, Statement } from 'better-sqlite3';
+import { Aggregator, Query } from 'mingo';
+import type { Clock } from '@gl/domain';
+import { comparePositions, Position } from '@gl/event-store';
+import { decodeDoc, encodeDoc } from './doc-codec';
+import { migrateReadStore } from './embedded-schema';
+import { MemoryCollection } from './memory-collection';
+import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
+import {
+  DocChange, GenerationRef, IndexSpec, physicalName, ProjectionRecord, ProjectionStore,
+} from '../port/projection-store.port';
+import { ProjectionRecords } from '../records/projection-records';
+
+export interface EmbeddedReadStoreOptions {
+  /** A file path, or ':memory:' for tests. */
+  filename: string;
+  clock: Clock;
+  synchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+}
+
+/**
+ * The embedded read store, the default: documents in memory, answered by mingo, persisted to a
+ * SQLite file; each batch and its checkpoint commit in one transaction, and memory changes only
+ * after the commit. Collections load lazily, on first use.
+ */
+export class EmbeddedReadStore implements ReadStore, ProjectionStore {
+  readonly db: Db;
+  private readonly collections = new Map<string, MemoryCollection>();
+  private readonly recordsCache: ProjectionRecords;
+  private readonly stmt: {
+    load: Statement<[string], { id: string; position: string; deleted: number; body: string }>;
+    upsert: Statement<[string, string, string, number, string]>;
+    dropColl: Statement<[string]>;
+    saveRecord: Statement<[string, string]>;
+    loadRecords: Statement<[], { name: string; body: string }>;
+    requests: Statement<[], { name: string }>;
+    request: Statement<[string, string]>;
+    clearRequest: Statement<[string]>;
+  };
+
+  constructor(private readonly options: EmbeddedReadStoreOptions) {
+    this.db = new Database(options.filename);
+    if (options.filename !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    migrateReadStore(this.db);
+    this.stmt = {
+      load: this.db.prepare('SELECT id, position, deleted, body FROM docs WHERE coll = ?'),
+      upsert: this.db.prepare(
+        'INSERT INTO docs (coll, id, position, deleted, body) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (coll, id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, body = excluded.body',
+      ),
+      dropColl: this.db.prepare('DELETE FROM docs WHERE coll = ?'),
+      saveRecord: this.db.prepare('INSERT INTO projections (name, body) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET body = excluded.body'),
+      loadRecords: this.db.prepare('SELECT name, body FROM projections'),
+      requests: this.db.prepare('SELECT name FROM rebuild_requests'),
+      request: this.db.prepare('INSERT OR REPLACE INTO rebuild_requests (name, requested_at) VALUES (?, ?)'),
+      clearRequest: this.db.prepare('DELETE FROM rebuild_requests WHERE name = ?'),
+    };
+    this.recordsCache = new ProjectionRecords(options.clock, (r) => this.saveRecord(r));
+    this.reloadRecords();
+  }
+
+  // ---- ReadStore -------------------------------------------------------------------------
+
+  async get(collection: string, id: string): Promise<Doc | null> {
+    return this.live(collection)?.docs.get(id) ?? null;
+  }
+
+  async getMany(collection: string, ids: string[]): Promise<Doc[]> {
+    const c = this.live(collection);
+    return c ? ids.map((id) => c.docs.get(id)).filter((d): d is Doc => d !== undefined) : [];
+  }
+
+  async find(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Doc[]> {
+    const c = this.live(collection);
+    if (!c) return [];
+    let cursor = new Query(filter).find<Doc>(c.all(), options.projection);
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return cursor.all();
+  }
+
+  async count(collection: string, filter: Filter = {}): Promise<number> {
+    const c = this.live(collection);
+    if (!c) return 0;
+    const q = new Query(filter);
+    return c.all().reduce((n, d) => (q.test(d) ? n + 1 : n), 0);
+  }
+
+  async aggregate<T = Doc>(collection: string, pipeline: Pipeline): Promise<T[]> {
+    const c = this.live(collection);
+    const resolver = (name: string) => this.live(name)?.all() ?? [];
+    return new Aggregator(pipeline, { collectionResolver: resolver }).run(c ? c.all() : []) as T[];
+  }
+
+  // ---- ProjectionStore ---------------------------------------------------------------------
+
+  async records(): Promise<ProjectionRecord[]> {
+    this.reloadRecords();
+    return this.recordsCache.all();
+  }
+
+  async record(name: string): Promise<ProjectionRecord | null> {
+    this.reloadRecords();
+    return this.recordsCache.get(name);
+  }
+
+  async register(name: string, collection: string, version: number, _indexes: IndexSpec[]): Promise<ProjectionRecord> {
+    return this.recordsCache.register(name, collection, version);
+  }
+
+  async beginRebuild(name: string, version: number, _indexes: IndexSpec[]): Promise<ProjectionRecord> {
+    const { record, abandoned } = this.recordsCache.beginRebuild(name, version);
+    if (abandoned !== null) this.drop(physicalName(record.collection, abandoned));
+    this.stmt.clearRequest.run(name);
+    return { ...record, rebuildRequested: false };
+  }
+
+  async promote(name: string): Promise<ProjectionRecord> {
+    const { record, retired } = this.recordsCache.promote(name);
+    if (retired !== null) this.drop(physicalName(record.collection, retired));
+    return record;
+  }
+
+  async requestRebuild(name: string): Promise<void> {
+    this.stmt.request.run(name, this.options.clock.now().toISOString());
+  }
+
+  async recordFailure(name: string, failure: ProjectionRecord['failure']): Promise<void> {
+    this.recordsCache.recordFailure(name, failure);
+  }
+
+  async loadDocs(ref: GenerationRef, ids: string[]): Promise<Map<string, Doc>> {
+    const c = this.physical(physicalName(ref.collection, ref.generation));
+    const out = new Map<string, Doc>();
+    for (const id of ids) {
+      const d = c.docs.get(id);
+      if (d) out.set(id, d);
+      else if (c.tombstones.has(id)) out.set(id, { _id: id, _position: c.tombstones.get(id), _deleted: true });
+    }
+    return out;
+  }
+
+  async applyBatch(ref: GenerationRef, changes: DocChange[], position: Position): Promise<void> {
+    const name = physicalName(ref.collection, ref.generation);
+    const c = this.physical(name);
+    const effective = changes.filter((ch) => {
+      const at = c.positionOf(ch._id);
+      return at === undefined || comparePositions(ch.position, at) > 0;
+    });
+    const written = effective.map((ch) => (ch.doc === null ? null : { ...ch.doc, _id: ch._id, _position: ch.position }));
+    this.db.transaction(() => {
+      effective.forEach((ch, i) => {
+        const doc = written[i];
+        this.stmt.upsert.run(name, ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
+      });
+      this.recordsCache.advance(ref, position);
+    })();
+    effective.forEach((ch, i) => {
+      const doc = written[i];
+      if (doc) c.put(doc);
+      else c.remove(ch._id, ch.position);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  /** The live generation's collection for a logical name, or undefined when nothing is live. */
+  private live(collection: string): MemoryCollection | undefined {
+    const generation = this.recordsCache.liveGeneration(collection);
+    return generation === undefined ? undefined : this.physical(physicalName(collection, generation));
+  }
+
+  private physical(name: string): MemoryCollection {
+    let c = this.collections.get(name);
+    if (!c) {
+      c = new MemoryCollection();
+      for (const row of this.stmt.load.iterate(name)) {
+        if (row.deleted) c.remove(row.id, row.position);
+        else c.put(decodeDoc<Doc>(row.body));
+      }
+      this.collections.set(name, c);
+    }
+    return c;
+  }
+
+  private drop(name: string): void {
+    this.stmt.dropColl.run(name);
+    this.collections.delete(name);
+  }
+
+  private saveRecord(r: ProjectionRecord): void {
+    const { rebuildRequested: _ignored, ...stored } = r;
+    this.stmt.saveRecord.run(r.name, JSON.stringify(stored));
+  }
+
+  private reloadRecords(): void {
+    const requested = new Set(this.stmt.requests.all().map((r) => r.name));
+    this.recordsCache.load(this.stmt.loadRecords.all().map((row) => ({
+      ...(JSON.parse(row.body) as Omit<ProjectionRecord, 'rebuildRequested'>),
+      rebuildRequested: requested.has(row.name),
+    })));
+  }
+}
+

@@ -1,0 +1,71 @@
+import type { Position } from '@gl/event-store';
+import type { Doc } from './read-store.port';
+
+/** One document's new state (null deletes it), computed from the events up to `position`. */
+export interface DocChange {
+  _id: string;
+  doc: Record<string, unknown> | null;
+  position: Position;
+}
+
+export interface IndexSpec {
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+}
+
+/** Where a projection writes: its collection in one generation. */
+export interface GenerationRef {
+  projection: string;
+  collection: string;
+  generation: number;
+}
+
+export interface GenerationState {
+  version: number;
+  generation: number;
+  /** Checkpoint: every event up to here is applied. */
+  position: Position;
+  startedAt: string;
+  updatedAt: string;
+}
+
+/** What the store knows of a projection: the generation queries read, and one being built. */
+export interface ProjectionRecord {
+  name: string;
+  collection: string;
+  live: GenerationState | null;
+  building: GenerationState | null;
+  rebuildRequested: boolean;
+  failure: { message: string; at: string; position: Position } | null;
+}
+
+/** The physical collection of a generation: `unit-board__g3`. */
+export const physicalName = (collection: string, generation: number): string => `${collection}__g${generation}`;
+
+/**
+ * The projection engine's side of a read store: documents by generation, batches applied with
+ * their checkpoint, generations started and promoted. Queries use ReadStore.
+ */
+export interface ProjectionStore {
+  records(): Promise<ProjectionRecord[]>;
+  record(name: string): Promise<ProjectionRecord | null>;
+  /** Creates the record with generation 1 live from the start of the log, if it does not exist. */
+  register(name: string, collection: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord>;
+  /** Starts building a new generation from the start of the log; queries keep reading the live one. */
+  beginRebuild(name: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord>;
+  /** Makes the generation being built live, and drops the old one. */
+  promote(name: string): Promise<ProjectionRecord>;
+  /** Asks whatever runs the projections to rebuild this one (the CLI's way in). */
+  requestRebuild(name: string): Promise<void>;
+  recordFailure(name: string, failure: ProjectionRecord['failure']): Promise<void>;
+  /** The stored documents of a generation, with `_position`; missing ids are absent. */
+  loadDocs(ref: GenerationRef, ids: string[]): Promise<Map<string, Doc>>;
+  /**
+   * Applies the changes and moves the generation's checkpoint to `position`, together: in one
+   * transaction where the store has them. A change at or below a document's `_position` is ignored.
+   */
+  applyBatch(ref: GenerationRef, changes: DocChange[], position: Position): Promise<void>;
+}
+
+/** Injection token for the ProjectionStore port. */
+export const PROJECTION_STORE = Symbol('PROJECTION_STORE');

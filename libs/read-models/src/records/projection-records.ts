@@ -1,0 +1,79 @@
+import type { Clock } from '@gl/domain';
+import type { Position } from '@gl/event-store';
+import { GenerationRef, ProjectionRecord } from '../port/projection-store.port';
+import { advanceCheckpoint, newRecord, promoteBuilding, startRebuild } from './projection-record';
+
+/** The records of an in-process store, kept in memory and written through `persist`. */
+export class ProjectionRecords {
+  private readonly byName = new Map<string, ProjectionRecord>();
+  private readonly liveByCollection = new Map<string, number>();
+
+  constructor(private readonly clock: Clock, private readonly persist: (r: ProjectionRecord) => void) {}
+
+  load(records: ProjectionRecord[]): void {
+    this.byName.clear();
+    this.liveByCollection.clear();
+    for (const r of records) this.set(r, false);
+  }
+
+  all(): ProjectionRecord[] {
+    return [...this.byName.values()];
+  }
+
+  get(name: string): ProjectionRecord | null {
+    return this.byName.get(name) ?? null;
+  }
+
+  liveGeneration(collection: string): number | undefined {
+    return this.liveByCollection.get(collection);
+  }
+
+  register(name: string, collection: string, version: number): ProjectionRecord {
+    const existing = this.byName.get(name);
+    if (existing) {
+      if (existing.collection !== collection) throw new Error(`projection ${name} writes ${existing.collection}, not ${collection}`);
+      return existing;
+    }
+    for (const r of this.byName.values()) {
+      if (r.collection === collection) throw new Error(`collection ${collection} already belongs to projection ${r.name}`);
+    }
+    return this.set(newRecord(name, collection, version, this.now()));
+  }
+
+  beginRebuild(name: string, version: number): { record: ProjectionRecord; abandoned: number | null } {
+    const { record, abandoned } = startRebuild(this.require(name), version, this.now());
+    return { record: this.set(record), abandoned };
+  }
+
+  promote(name: string): { record: ProjectionRecord; retired: number | null } {
+    const { record, retired } = promoteBuilding(this.require(name), this.now());
+    return { record: this.set(record), retired };
+  }
+
+  advance(ref: GenerationRef, position: Position): void {
+    this.set(advanceCheckpoint(this.require(ref.projection), ref.generation, position, this.now()));
+  }
+
+  recordFailure(name: string, failure: ProjectionRecord['failure']): void {
+    this.set({ ...this.require(name), failure });
+  }
+
+  private require(name: string): ProjectionRecord {
+    const r = this.byName.get(name);
+    if (!r) throw new Error(`no projection named ${name}`);
+    return r;
+  }
+
+  /** Persists first: a failed write (and its rolled-back transaction) leaves memory as it was. */
+  private set(r: ProjectionRecord, persist = true): ProjectionRecord {
+    if (persist) this.persist(r);
+    this.byName.set(r.name, r);
+    if (r.live) this.liveByCollection.set(r.collection, r.live.generation);
+    else this.liveByCollection.delete(r.collection);
+    return r;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
