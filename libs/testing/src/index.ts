@@ -1,2 +1,4 @@
 export * from './fixed-clock';
 export * from './event-builders';
+export * from './recorded-events';
+export * from './projection-spec';

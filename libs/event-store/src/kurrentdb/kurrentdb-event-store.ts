@@ -125,6 +125,18 @@ export class KurrentDbEventStore implements EventStore {
     return START;
   }
 
+  /** KurrentDB positions are byte offsets, so events are counted by reading them, up to `cap`. */
+  async countEventsAfter(after: Position, cap: number): Promise<number> {
+    let n = 0;
+    for (let from = after; n < cap;) {
+      const batch = await this.readAll({ after: from, maxCount: Math.min(1000, cap - n) });
+      n += batch.events.length;
+      from = batch.position;
+      if (batch.isEnd) break;
+    }
+    return n;
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const after = options.after ?? START;
     const sub = this.client.subscribeToAll({ fromPosition: fromPosition(after), filter: toServerFilter(options.filter) });

@@ -75,6 +75,8 @@ export interface EventReader {
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   /** The position of the last event in the log, START when empty. */
   headPosition(): Promise<Position>;
+  /** How many events follow a position, counting up to `cap` (a reader's lag, cheaply bounded). */
+  countEventsAfter(after: Position, cap: number): Promise<number>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
 }
 

@@ -30,6 +30,10 @@ export class UpcastingEventStore implements EventStore {
     return this.raw.headPosition();
   }
 
+  countEventsAfter(after: Position, cap: number): Promise<number> {
+    return this.raw.countEventsAfter(after, cap);
+  }
+
   subscribeToAll(options?: SubscribeOptions): Subscription {
     const inner = this.raw.subscribeToAll(options);
     const registry = this.registry;

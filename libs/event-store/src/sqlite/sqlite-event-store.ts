@@ -45,6 +45,7 @@ export class SqliteEventStore implements EventStore {
     streamBackward: Statement<[string, number, number], EventRow>;
     all: Statement<[bigint, number], EventRow>;
     head: Statement<[], { head: bigint }>;
+    countAfter: Statement<[bigint, number], { n: number }>;
   };
 
   constructor(private readonly options: SqliteEventStoreOptions) {
@@ -65,6 +66,7 @@ export class SqliteEventStore implements EventStore {
       streamBackward: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)),
       all: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)),
       head: safe(this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events')),
+      countAfter: this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)'),
     };
     this.filtered = new FilteredLogReader(this.db, this.toRecordedEvent);
     this.appendTx = this.db.transaction((stream: string, events: NewEvent[], expected: ExpectedRevision) =>
@@ -150,6 +152,10 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<Position> {
     return this.stmt.head.get()!.head.toString();
+  }
+
+  async countEventsAfter(after: Position, cap: number): Promise<number> {
+    return this.stmt.countAfter.get(parsePosition(after), cap)!.n;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -216,6 +216,14 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         expect(await read({ typePrefixes: ['TASK.'] })).toEqual([]);
       });
 
+      it('counts the events after a position, up to a cap', async () => {
+        const start = await store.headPosition();
+        await store.appendToStream(stream('count'), [1, 2, 3, 4, 5].map((n) => happened(n)), NO_STREAM);
+        expect(await store.countEventsAfter(start, 100)).toBe(5);
+        expect(await store.countEventsAfter(start, 3)).toBe(3);
+        expect(await store.countEventsAfter(await store.headPosition(), 100)).toBe(0);
+      });
+
       it('has no busy errors under interleaved appends and reads', async () => {
         const peers = fixture.openPeer ? [await fixture.openPeer(clock)] : [];
         const stores = [store, ...peers];

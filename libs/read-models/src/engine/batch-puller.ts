@@ -1,0 +1,33 @@
+const NOT_READY = Symbol('not ready');
+
+/**
+ * Takes items from an async iterator in batches: waits for the first, then takes every item that
+ * is ready before the event loop turns, up to a maximum. Catching up fills whole batches; live,
+ * a lone event is applied at once. An item not ready in time stays pending for the next batch.
+ */
+export class BatchPuller<T> {
+  private pending: Promise<IteratorResult<T>> | null = null;
+
+  constructor(private readonly iterator: AsyncIterator<T>) {}
+
+  /** The next batch, or null when the iterator is done. */
+  async next(max: number): Promise<T[] | null> {
+    const first = await this.request();
+    this.pending = null;
+    if (first.done) return null;
+    const batch = [first.value];
+    const turn = new Promise<typeof NOT_READY>((resolve) => setImmediate(() => resolve(NOT_READY)));
+    while (batch.length < max) {
+      const r = await Promise.race([this.request(), turn]);
+      if (r === NOT_READY) break;
+      this.pending = null;
+      if (r.done) break;
+      batch.push(r.value);
+    }
+    return batch;
+  }
+
+  private request(): Promise<IteratorResult<T>> {
+    return (this.pending ??= this.iterator.next());
+  }
+}

@@ -1,0 +1,167 @@
+import type { Clock } from '@gl/domain';
+import { comparePositions, EventReader, Position, RecordedEvent, Subscription } from '@gl/event-store';
+import { GenerationRef, ProjectionRecord, ProjectionStore } from '../port/projection-store.port';
+import { applyEvents, routeBatch } from './apply-events';
+import { BatchPuller } from './batch-puller';
+import { collectionOf, Projection } from './projection';
+
+export type RunnerState = 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'failed' | 'stopped';
+
+export interface RunnerOptions {
+  clock: Clock;
+  /** Events per batch (one read-store transaction). */
+  batchSize?: number;
+  /** How often an idle runner looks for a rebuild request from another process. */
+  requestPollMs?: number;
+  /** First wait after a failure; doubles up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+}
+
+/**
+ * Runs one projection: subscribes to the whole log from its checkpoint, applies batches with
+ * their checkpoint, rebuilds into a new generation when its version changed or a rebuild was
+ * asked for, and swaps that generation in once it has caught up with the log's head at the start.
+ * A failure is recorded, and the runner tries again from its checkpoint after a growing pause.
+ */
+export class ProjectionRunner {
+  state: RunnerState = 'starting';
+  private stopped = false;
+  private subscription: Subscription | null = null;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private failures = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly events: EventReader,
+    private readonly store: ProjectionStore,
+    readonly projection: Projection<any, any>,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.subscription?.stop();
+    await this.loop;
+    this.state = 'stopped';
+  }
+
+  /** Asks this runner to rebuild now (the in-process way; other processes use the store's request). */
+  async rebuild(): Promise<void> {
+    await this.store.requestRebuild(this.name);
+    await this.subscription?.stop();
+  }
+
+  /** Called after every applied batch. */
+  onProgress(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.runOnce();
+      } catch (err) {
+        if (this.stopped) break;
+        await this.fail(err);
+      }
+    }
+  }
+
+  private async runOnce(): Promise<void> {
+    const p = this.projection;
+    let record = await this.store.register(p.name, collectionOf(p), p.version, p.indexes ?? []);
+    const stale = (record.building ?? record.live)!.version !== p.version;
+    if (stale || record.rebuildRequested) record = await this.store.beginRebuild(p.name, p.version, p.indexes ?? []);
+
+    let target = record.building ?? record.live!;
+    let catchUpTo: Position | null = record.building ? await this.events.headPosition() : null;
+    let ref: GenerationRef = { projection: p.name, collection: record.collection, generation: target.generation };
+    this.state = catchUpTo ? 'rebuilding' : 'catching-up';
+    if (catchUpTo && comparePositions(target.position, catchUpTo) >= 0) {
+      record = await this.promote();
+      catchUpTo = null;
+    }
+
+    if (!catchUpTo && (await this.events.countEventsAfter(target.position, 1)) === 0) this.state = 'live';
+    const sub = (this.subscription = this.events.subscribeToAll({ after: target.position }));
+    const watch = this.watchForRequests(sub);
+    try {
+      const puller = new BatchPuller(sub[Symbol.asyncIterator]());
+      const size = this.options.batchSize ?? 1000;
+      for (let batch = await puller.next(size); batch && !this.stopped; batch = await puller.next(size)) {
+        await this.apply(ref, batch);
+        const at = batch[batch.length - 1].position;
+        if (catchUpTo && comparePositions(at, catchUpTo) >= 0) {
+          record = await this.promote();
+          catchUpTo = null;
+          target = record.live!;
+          ref = { ...ref, generation: target.generation };
+        }
+        if (!catchUpTo && this.state !== 'live' && (await this.events.countEventsAfter(at, 1)) === 0) this.state = 'live';
+      }
+    } finally {
+      clearInterval(watch);
+      await sub.stop();
+    }
+  }
+
+  private async apply(ref: GenerationRef, batch: RecordedEvent[]): Promise<void> {
+    const ids = routeBatch(this.projection, batch);
+    const stored = ids.length > 0 ? await this.store.loadDocs(ref, ids) : new Map();
+    const changes = applyEvents(this.projection, batch, stored);
+    await this.store.applyBatch(ref, changes, batch[batch.length - 1].position);
+    if (this.failures > 0) {
+      this.failures = 0;
+      await this.store.recordFailure(this.name, null);
+    }
+    for (const l of this.listeners) l();
+  }
+
+  private async promote(): Promise<ProjectionRecord> {
+    const record = await this.store.promote(this.name);
+    this.options.log?.('log', `projection ${this.name}: generation ${record.live!.generation} (version ${record.live!.version}) is live`);
+    return record;
+  }
+
+  /** A rebuild asked for by another process ends the current subscription; the loop starts over. */
+  private watchForRequests(sub: Subscription): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.store.record(this.name).then(
+        (r) => { if (r?.rebuildRequested) void sub.stop(); },
+        () => undefined,
+      );
+    }, this.options.requestPollMs ?? 2000);
+    timer.unref();
+    return timer;
+  }
+
+  private async fail(err: unknown): Promise<void> {
+    this.failures++;
+    this.state = 'failed';
+    const message = err instanceof Error ? err.message : String(err);
+    const record = await this.store.record(this.name).catch(() => null);
+    const position = record?.building?.position ?? record?.live?.position ?? '0';
+    this.options.log?.('error', `projection ${this.name} failed after position ${position}: ${message}`);
+    await this.store.recordFailure(this.name, { message, at: this.options.clock.now().toISOString(), position }).catch(() => undefined);
+    const base = this.options.backoffMs ?? 1000;
+    const wait = Math.min(base * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 60_000);
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, wait);
+      this.wake = () => { clearTimeout(t); resolve(); };
+    });
+    this.wake = null;
+  }
+}

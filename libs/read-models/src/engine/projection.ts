@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '@gl/event-store';
+import type { IndexSpec } from '../port/projection-store.port';
+
+/**
+ * A read model as a pure function of the log: which events it reads, which documents each one
+ * touches, and how a document evolves. The engine guards positions, batches and checkpoints.
+ */
+export interface Projection<D extends object = Record<string, unknown>, E extends RecordedEvent = RecordedEvent> {
+  /** Stable, kebab-case: the key of its checkpoint. */
+  name: string;
+  /** Bump it when `route` or `evolve` change meaning: the projection is rebuilt into a new generation. */
+  version: number;
+  /** The logical collection it writes; its name by default. */
+  collection?: string;
+  /** The event types it reads (exact persisted names), or 'all'. */
+  handles: readonly string[] | 'all';
+  indexes?: IndexSpec[];
+  /** The ids of the documents an event touches. */
+  route(event: E): string[];
+  /** The next state of one document (undefined when it does not exist yet); null deletes it. */
+  evolve(doc: D | undefined, event: E): D | null;
+}
+
+export const projection = <D extends object, E extends RecordedEvent = RecordedEvent>(p: Projection<D, E>): Projection<D, E> => p;
+
+export const collectionOf = (p: Projection<any, any>): string => p.collection ?? p.name;
+
+/** Injection token: the projections a process runs (and waits for, for read-your-writes). */
+export const PROJECTIONS = Symbol('PROJECTIONS');
