@@ -5,7 +5,15 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development', host: '0.0.0.0', port: 3000, dataDir: './data',
       eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', bodyLimitBytes: 1048576,
+      readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
     });
+  });
+
+  it('reads MongoDB settings; the api leaves projections to the projector unless told otherwise', () => {
+    const c = loadConfig({ READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://localhost:27017/gl?replicaSet=rs0' });
+    expect(c.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://localhost:27017/gl?replicaSet=rs0' });
+    expect(c.runProjections).toBe(false);
+    expect(loadConfig({ READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl', RUN_PROJECTIONS: 'true' }).runProjections).toBe(true);
   });
 
   it('reads KurrentDB settings', () => {
@@ -26,6 +34,11 @@ describe('loadConfig', () => {
     [{ KURRENTDB_URL: 'http://localhost:2113' }, 'KURRENTDB_URL', 'must be a valid uri'],
     [{ SQLITE_SYNCHRONOUS: 'SOMETIMES' }, 'SQLITE_SYNCHRONOUS', 'must be one of'],
     [{ NODE_ENV: 'prod' }, 'NODE_ENV', 'must be one of'],
+    [{ READ_STORE: 'redis' }, 'READ_STORE', 'must be one of [embedded, mongodb]'],
+    [{ READ_STORE: 'mongodb' }, 'MONGODB_URL', 'is required'],
+    [{ MONGODB_URL: 'postgres://x' }, 'MONGODB_URL', 'must be a valid uri'],
+    [{ RUN_PROJECTIONS: 'false' }, 'RUN_PROJECTIONS', 'must be true with READ_STORE=embedded'],
+    [{ RUN_PROJECTIONS: 'maybe', READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl' }, 'RUN_PROJECTIONS', 'must be a boolean'],
   ])('refuses %j and names %s', (env, variable, text) => {
     let error: unknown;
     try {

@@ -9,6 +9,15 @@ export interface AppConfig {
   /** Embedded stores' files (events.db, read models, generated secrets). */
   dataDir: string;
   eventStore: { kind: 'sqlite'; synchronous: SqliteSynchronous } | { kind: 'kurrentdb'; url: string };
+  readStore: { kind: 'embedded' } | { kind: 'mongodb'; url: string };
+  /** Whether this api process runs the projections (always with the embedded read store). */
+  runProjections: boolean;
+  /** Longest wait a query may ask for, until the read models reach a position (read-your-writes). */
+  readWaitMaxMs: number;
+  /** Readiness fails when a live projection is further behind than this. */
+  readyMaxLagSeconds: number;
+  /** Port of the projector's health and metrics endpoints. */
+  projectorPort: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
@@ -24,6 +33,18 @@ const schema = Joi.object({
   KURRENTDB_URL: Joi.string()
     .uri({ scheme: ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover', 'kdb', 'kdb+discover'] })
     .when('EVENT_STORE', { is: 'kurrentdb', then: Joi.required() }),
+  READ_STORE: Joi.string().valid('embedded', 'mongodb').default('embedded'),
+  MONGODB_URL: Joi.string()
+    .uri({ scheme: ['mongodb', 'mongodb+srv'] })
+    .when('READ_STORE', { is: 'mongodb', then: Joi.required() }),
+  RUN_PROJECTIONS: Joi.boolean().when('READ_STORE', {
+    is: 'embedded',
+    then: Joi.any().valid(true).default(true).messages({ 'any.only': '"RUN_PROJECTIONS" must be true with READ_STORE=embedded: the api is the only process that can run them' }),
+    otherwise: Joi.any().default(false),
+  }),
+  READ_WAIT_MAX_MS: Joi.number().integer().min(0).max(60_000).default(5000),
+  READY_MAX_LAG_SECONDS: Joi.number().min(1).default(120),
+  PROJECTOR_PORT: Joi.number().port().default(3001),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
 }).unknown(true);
@@ -54,6 +75,11 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     eventStore: value.EVENT_STORE === 'kurrentdb'
       ? { kind: 'kurrentdb', url: value.KURRENTDB_URL }
       : { kind: 'sqlite', synchronous: value.SQLITE_SYNCHRONOUS },
+    readStore: value.READ_STORE === 'mongodb' ? { kind: 'mongodb', url: value.MONGODB_URL } : { kind: 'embedded' },
+    runProjections: value.RUN_PROJECTIONS,
+    readWaitMaxMs: value.READ_WAIT_MAX_MS,
+    readyMaxLagSeconds: value.READY_MAX_LAG_SECONDS,
+    projectorPort: value.PROJECTOR_PORT,
     logLevel: value.LOG_LEVEL,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
   };

@@ -16,6 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(error, this.mappers, req.originalUrl ?? req.url);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     if (res.headersSent) return;
+    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

@@ -1,5 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPositionError } from '@gl/event-store';
+import { UnknownProjectionError } from '@gl/read-models';
+import { ReadModelBehindError } from './read-your-writes.interceptor';
 
 /** An RFC 9457 problem document. `type` is a relative URI, documented in docs/problems.md. */
 export interface ProblemDetails {
@@ -67,7 +69,21 @@ export const fromBodyParser: ProblemMapper = (e) => {
   return { type: 'about:blank', title: statusTitle(err.status), status: err.status, detail: err.message };
 };
 
-export const defaultProblemMappers: ProblemMapper[] = [fromBodyParser, fromHttpException, fromEventStore];
+/** Errors of the read side. */
+const fromReadModels: ProblemMapper = (e) => {
+  if (e instanceof ReadModelBehindError) {
+    return {
+      type: '/problems/read-model-behind', title: 'Read models not yet up to date', status: 503,
+      detail: `${e.message}; retry shortly.`, position: e.position, retryAfterSeconds: 1,
+    };
+  }
+  if (e instanceof UnknownProjectionError) {
+    return { type: 'about:blank', title: 'Not found', status: 404, detail: e.message };
+  }
+  return undefined;
+};
+
+export const defaultProblemMappers: ProblemMapper[] = [fromBodyParser, fromHttpException, fromEventStore, fromReadModels];
 
 export const toProblem = (error: unknown, mappers: ProblemMapper[], instance: string): ProblemDetails => {
   for (const map of mappers) {

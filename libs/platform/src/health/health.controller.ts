@@ -1,16 +1,21 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { EventStoreHealthIndicator } from '@gl/platform';
+import type { Response } from 'express';
+import { EventStoreHealthIndicator } from './event-store.health';
+import { ProjectionsHealthIndicator } from './projections.health';
 
-/** Probes for orchestrators: live = the process answers; ready = it can serve (stores reachable). */
+/**
+ * Probes for orchestrators: live = the process answers; ready = it can serve (the event store
+ * answers; the read store answers and its projections are not failed or too far behind).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly projections: ProjectionsHealthIndicator,
   ) {}
 
   @Get('live')
@@ -21,11 +26,11 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: the event store answers (503 otherwise)' })
+  @ApiOperation({ summary: 'Readiness: stores answer, projections are not failed or too far behind (503 otherwise)' })
   async ready(@Res({ passthrough: true }) res: Response) {
     // Orchestrators and dashboards read terminus's own body, so a 503 keeps it rather than problem+json.
     try {
-      return await this.health.check([() => this.eventStore.check()]);
+      return await this.health.check([() => this.eventStore.check(), () => this.projections.check()]);
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       res.status(503);

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Clock } from '@gl/domain';
+import { EVENT_STORE, EventStore } from '@gl/event-store';
+import {
+  Projection, PROJECTION_STORE, ProjectionEngine, PROJECTIONS, ProjectionStore, READ_STORE, ReadStore,
+} from '@gl/read-models';
+import { EmbeddedReadStore } from '@gl/read-models/embedded';
+import { MongoReadStore } from '@gl/read-models/mongodb';
+import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { CLOCK } from '../time/system-clock';
+
+type ReadModelAdapter = ReadStore & ProjectionStore & { close(): Promise<void> };
+const READ_MODEL_ADAPTER = Symbol('READ_MODEL_ADAPTER');
+
+/** Picks the read store from configuration: the embedded one under DATA_DIR, or MongoDB. */
+export const openReadStore = async (config: AppConfig, clock: Clock): Promise<ReadModelAdapter> => {
+  if (config.readStore.kind === 'mongodb') return MongoReadStore.connect({ url: config.readStore.url, clock });
+  mkdirSync(config.dataDir, { recursive: true });
+  return new EmbeddedReadStore({ filename: join(config.dataDir, 'read-models.db'), clock });
+};
+
+@Injectable()
+class ReadModelsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly engine: ProjectionEngine,
+    @Inject(READ_MODEL_ADAPTER) private readonly adapter: ReadModelAdapter,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.engine.start();
+  }
+
+  /** Runners stop before the stores close (onApplicationShutdown), so no batch is cut off. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.engine.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.adapter.close();
+  }
+}
+
+export interface ReadModelsOptions {
+  projections: Projection<any, any>[];
+  /** Whether this process runs the projections (or only reads and reports on them). */
+  run: boolean;
+}
+
+/** The read side of a process: the read store, the projections, and the engine that runs them. */
+@Global()
+@Module({})
+export class ReadModelsModule {
+  static forRoot(options: ReadModelsOptions): DynamicModule {
+    const logger = new Logger('Projections');
+    return {
+      module: ReadModelsModule,
+      providers: [
+        { provide: READ_MODEL_ADAPTER, inject: [APP_CONFIG, CLOCK], useFactory: openReadStore },
+        { provide: READ_STORE, useExisting: READ_MODEL_ADAPTER },
+        { provide: PROJECTION_STORE, useExisting: READ_MODEL_ADAPTER },
+        { provide: PROJECTIONS, useValue: options.projections },
+        {
+          provide: ProjectionEngine,
+          inject: [EVENT_STORE, PROJECTION_STORE, PROJECTIONS, CLOCK],
+          useFactory: (events: EventStore, store: ProjectionStore, projections: Projection<any, any>[], clock: Clock) =>
+            new ProjectionEngine(events, store, projections, { clock, run: options.run, log: (level, m) => logger[level](m) }),
+        },
+        ReadModelsLifecycle,
+      ],
+      exports: [READ_STORE, PROJECTION_STORE, PROJECTIONS, ProjectionEngine],
+    };
+  }
+}
