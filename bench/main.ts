@@ -1,8 +1,10 @@
 import { eventStoreBench } from './event-store.bench';
+import { readModelsBench } from './read-models.bench';
 
 /** `npm run bench [-- name]`: speed and memory targets are checked here, never in timed tests. */
 const benches: Record<string, () => Promise<boolean>> = {
   'event-store': eventStoreBench,
+  'read-models': readModelsBench,
 };
 
 const main = async () => {
