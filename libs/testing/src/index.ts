@@ -2,3 +2,4 @@ export * from './fixed-clock';
 export * from './event-builders';
 export * from './recorded-events';
 export * from './projection-spec';
+export * from './decider-spec';

@@ -1,0 +1,76 @@
+import type { CalendarDate } from '../shared/calendar-date';
+import type { Dated, Unit, UnitOnDate } from './unit.types';
+
+/** The value holding on `date`: the last one from that day or before. */
+export const valueOn = <T>(history: Dated<T>[], date: CalendarDate): T | undefined => {
+  let found: T | undefined;
+  for (const h of history) {
+    if (h.from <= date) found = h.value;
+    else break;
+  }
+  return found;
+};
+
+/** Adds a value from a day, keeping the history in day order; a value from the same day replaces. */
+export const withValueFrom = <T>(history: Dated<T>[], value: T, from: CalendarDate): Dated<T>[] => {
+  const kept = history.filter((h) => h.from !== from);
+  const at = kept.findIndex((h) => h.from > from);
+  const entry = { value, from };
+  return at === -1 ? [...kept, entry] : [...kept.slice(0, at), entry, ...kept.slice(at)];
+};
+
+export const isActiveOn = (u: Unit, date: CalendarDate): boolean =>
+  u.establishedOn <= date && (u.ended === null || date < u.ended.on);
+
+/** The unit as it stood on a day, or null when it did not exist then. */
+export const unitOn = (u: Unit, date: CalendarDate): UnitOnDate | null => {
+  if (!isActiveOn(u, date)) return null;
+  const name = valueOn(u.names, date)!;
+  const cls = valueOn(u.classes, date)!;
+  return {
+    id: u.id, name: name.name, nameEn: name.nameEn, code: valueOn(u.codes, date) ?? null,
+    kind: cls.kind, subtype: cls.subtype, level: cls.level, parentId: valueOn(u.parents, date) ?? null,
+  };
+};
+
+/** The units standing on a day. */
+export const unitsOn = (units: Iterable<Unit>, date: CalendarDate): UnitOnDate[] => {
+  const out: UnitOnDate[] = [];
+  for (const u of units) {
+    const on = unitOn(u, date);
+    if (on) out.push(on);
+  }
+  return out;
+};
+
+/** The ids of a unit and everything under it on a day. */
+export const subtreeOn = (units: Iterable<Unit>, rootId: string, date: CalendarDate): Set<string> => {
+  const children = new Map<string, string[]>();
+  for (const u of unitsOn(units, date)) {
+    if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  }
+  const out = new Set<string>([rootId]);
+  const queue = [rootId];
+  while (queue.length > 0) {
+    for (const c of children.get(queue.pop()!) ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        queue.push(c);
+      }
+    }
+  }
+  return out;
+};
+
+/** The chain of parents of a unit on a day, nearest first. */
+export const ancestorsOn = (byId: ReadonlyMap<string, Unit>, id: string, date: CalendarDate): string[] => {
+  const out: string[] = [];
+  let current = byId.get(id);
+  while (current) {
+    const parent = valueOn(current.parents, date) ?? null;
+    if (parent === null || out.includes(parent)) break;
+    out.push(parent);
+    current = byId.get(parent);
+  }
+  return out;
+};
