@@ -4,3 +4,4 @@ export * from './shared/clock';
 export * from './shared/event';
 export * from './shared/text';
 export * from './units';
+export * from './access';

@@ -1,0 +1,55 @@
+import { CalendarDate, previousDay } from '../shared/calendar-date';
+import { ancestorsOn, isActiveOn, subtreeOn } from '../units/unit-timeline';
+import type { Unit } from '../units/unit.types';
+import type { Grant } from './user.decider';
+import { Role, WRITING_ROLES } from './user.events';
+
+/** What a person may read and act for, today. */
+export interface Scope {
+  roles: Role[];
+  /** Auditors read everything. */
+  readsAll: boolean;
+  reads: Set<string>;
+  writes: Set<string>;
+}
+
+/** A unit's subtree today, or, for a unit that has ended, as it stood on its last day. */
+const subtree = (units: ReadonlyMap<string, Unit>, id: string, today: CalendarDate): Set<string> => {
+  const u = units.get(id);
+  if (!u) return new Set([id]);
+  const day = isActiveOn(u, today) || !u.ended ? today : previousDay(u.ended.on);
+  return subtreeOn(units.values(), id, day);
+};
+
+/**
+ * Scope from the grants in force: a reporter or head acts for their own unit and reads its
+ * subtree; a viewer or integration client reads the subtree of the unit they were granted; a plan
+ * coordinator reads and acts across the whole tree their department belongs to (the city's); an
+ * auditor reads everything and acts for nothing.
+ */
+export const scopeOf = (grants: Grant[], units: ReadonlyMap<string, Unit>, today: CalendarDate): Scope => {
+  const reads = new Set<string>();
+  const writes = new Set<string>();
+  let readsAll = false;
+  for (const g of grants) {
+    if (g.role === 'auditor') {
+      readsAll = true;
+      continue;
+    }
+    if (g.role === 'plan-coordinator') {
+      const chain = ancestorsOn(units, g.unitId, today);
+      const root = chain.length > 0 ? chain[chain.length - 1] : g.unitId;
+      for (const id of subtree(units, root, today)) {
+        reads.add(id);
+        writes.add(id);
+      }
+      continue;
+    }
+    for (const id of subtree(units, g.unitId, today)) reads.add(id);
+    if (WRITING_ROLES.includes(g.role)) writes.add(g.unitId);
+  }
+  return { roles: [...new Set(grants.map((g) => g.role))], readsAll, reads, writes };
+};
+
+export const canRead = (s: Scope, unitId: string): boolean => s.readsAll || s.reads.has(unitId);
+export const canWrite = (s: Scope, unitId: string): boolean => s.writes.has(unitId);

@@ -1,0 +1,103 @@
+import { ROLES, Role, RoleGranted, RoleRevoked, UserEvent, UserRegistered } from './user.events';
+
+/** A right held over a period: from the grant until the revocation (null: still held). */
+export interface Grant {
+  role: Role;
+  unitId: string;
+  from: string;
+  until: string | null;
+  grantedBy: string;
+  revokedBy: string | null;
+}
+
+export interface User {
+  exists: boolean;
+  userId: string;
+  displayName: string;
+  unitId: string;
+  email: string | null;
+  externalId: string | null;
+  grants: Grant[];
+}
+
+/** What the handler looked up about the unit a command names: the user aggregate cannot see units. */
+export interface UnitFacts {
+  id: string;
+  kind: string;
+  active: boolean;
+}
+
+export type RegisterUser = Omit<UserRegistered['data'], 'email' | 'externalId'> & {
+  type: 'RegisterUser'; email?: string | null; externalId?: string | null; unit: UnitFacts;
+};
+export type GrantRole = { type: 'GrantRole'; userId: string; role: Role; unit: UnitFacts; grantedBy: string; reason?: string | null; from?: string };
+export type RevokeRole = { type: 'RevokeRole'; userId: string; role: Role; unitId: string; revokedBy: string; reason: string; from?: string };
+export type UserCommand = RegisterUser | GrantRole | RevokeRole;
+
+export class UserError extends Error {
+  constructor(readonly code: 'user-not-found' | 'user-exists' | 'invalid-grant' | 'not-granted' | 'already-granted', message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export const initialUser = (): User => ({ exists: false, userId: '', displayName: '', unitId: '', email: null, externalId: null, grants: [] });
+
+export const evolveUser = (s: User, e: UserEvent): User => {
+  switch (e.type) {
+    case 'user.registered.v1':
+      return { ...s, exists: true, ...e.data };
+    case 'user.role-granted.v1':
+      return { ...s, grants: [...s.grants, { role: e.data.role, unitId: e.data.unitId, from: e.data.from, until: null, grantedBy: e.data.grantedBy, revokedBy: null }] };
+    case 'user.role-revoked.v1':
+      return {
+        ...s,
+        grants: s.grants.map((g) => (g.role === e.data.role && g.unitId === e.data.unitId && g.until === null
+          ? { ...g, until: e.data.from, revokedBy: e.data.revokedBy } : g)),
+      };
+  }
+};
+
+/** The grants in force at an instant: what right the person had then. */
+export const grantsAt = (s: User, at: string): Grant[] => s.grants.filter((g) => g.from <= at && (g.until === null || at < g.until));
+
+/** Roles that act for the holder's own unit only. */
+const OWN_UNIT_ROLES: readonly Role[] = ['unit-reporter', 'unit-head'];
+
+export const decideUser = (c: UserCommand, s: User, now: Date): UserEvent[] => {
+  const at = now.toISOString();
+  switch (c.type) {
+    case 'RegisterUser': {
+      if (s.exists) throw new UserError('user-exists', `user ${c.userId} already exists`);
+      if (!c.displayName?.trim()) throw new UserError('invalid-grant', 'a user needs a display name');
+      if (!c.unit.active) throw new UserError('invalid-grant', `unit ${c.unit.id} does not exist today`);
+      const e: UserRegistered = { type: 'user.registered.v1', data: { userId: c.userId, displayName: c.displayName, unitId: c.unit.id, email: c.email ?? null, externalId: c.externalId ?? null } };
+      return [e];
+    }
+    case 'GrantRole': {
+      if (!s.exists) throw new UserError('user-not-found', `no user ${c.userId}`);
+      if (!ROLES.includes(c.role)) throw new UserError('invalid-grant', `"${c.role}" is not a role`);
+      if (!c.unit.active) throw new UserError('invalid-grant', `unit ${c.unit.id} does not exist today`);
+      if (OWN_UNIT_ROLES.includes(c.role) && c.unit.id !== s.unitId) {
+        throw new UserError('invalid-grant', `${c.role} acts for the person's own unit (${s.unitId}), not ${c.unit.id}`);
+      }
+      if (c.role === 'plan-coordinator' && c.unit.kind !== 'department') {
+        throw new UserError('invalid-grant', 'the plan coordinator role belongs to a department (Sở Nội vụ)');
+      }
+      if (grantsAt(s, at).some((g) => g.role === c.role && g.unitId === c.unit.id)) {
+        throw new UserError('already-granted', `${c.userId} already holds ${c.role} for ${c.unit.id}`);
+      }
+      const e: RoleGranted = { type: 'user.role-granted.v1', data: { userId: c.userId, role: c.role, unitId: c.unit.id, from: c.from ?? at, grantedBy: c.grantedBy, reason: c.reason ?? null } };
+      return [e];
+    }
+    case 'RevokeRole': {
+      if (!s.exists) throw new UserError('user-not-found', `no user ${c.userId}`);
+      if (!c.reason?.trim()) throw new UserError('invalid-grant', 'a revocation needs a reason');
+      if (!s.grants.some((g) => g.role === c.role && g.unitId === c.unitId && g.until === null)) {
+        throw new UserError('not-granted', `${c.userId} does not hold ${c.role} for ${c.unitId}`);
+      }
+      const e: RoleRevoked = { type: 'user.role-revoked.v1', data: { userId: c.userId, role: c.role, unitId: c.unitId, from: c.from ?? at, revokedBy: c.revokedBy, reason: c.reason } };
+      return [e];
+    }
+  }
+};
