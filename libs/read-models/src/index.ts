@@ -6,3 +6,5 @@ export * from './engine/projection-runner';
 export * from './engine/projection-engine';
 export * from './projections/all-projections';
 export * from './projections/audit/stream-catalogue.projection';
+export * from './projections/units/unit-registry.projection';
+export * from './projections/access/users.projection';

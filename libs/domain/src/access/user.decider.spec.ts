@@ -26,7 +26,7 @@ describe('users and roles', () => {
     [{ role: 'mayor' }, /not a role/],
     [{ role: 'viewer', unit: { id: 'gone', kind: 'district', active: false } }, /does not exist today/],
   ])('refuses a grant %j', (change, message) =>
-    spec().given(registered, reporter).when({ type: 'GrantRole', userId: 'u1', role: 'viewer', unit: commune, grantedBy: 'x', ...change } as UserCommand)
+    spec().given(registered, reporter).when({ type: 'GrantRole', userId: 'u1', unit: commune, grantedBy: 'x', ...change } as UserCommand)
       .thenThrows(UserError, message));
 
   it('revokes with a reason, and the rights on a past day stay known', () => {

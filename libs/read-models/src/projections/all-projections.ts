@@ -1,5 +1,7 @@
 import { Projection } from '../engine/projection';
+import { users } from './access/users.projection';
 import { streamCatalogue } from './audit/stream-catalogue.projection';
+import { unitRegistry } from './units/unit-registry.projection';
 
 /** Every projection the product runs. A feature adds its own here. */
-export const allProjections: Projection<any, any>[] = [streamCatalogue];
+export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users];
