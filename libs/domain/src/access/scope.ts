@@ -1,10 +1,10 @@
-import { CalendarDate, previousDay } from '../shared/calendar-date';
-import { ancestorsOn, isActiveOn, subtreeOn } from '../units/unit-timeline';
+import { CalendarDate } from '../shared/calendar-date';
+import { ancestorsOn } from '../units/unit-timeline';
 import type { Unit } from '../units/unit.types';
 import type { Grant } from './user.decider';
 import { Role, WRITING_ROLES } from './user.events';
 
-/** What a person may read and act for, today. */
+/** What a person may read and act for. */
 export interface Scope {
   roles: Role[];
   /** Auditors read everything. */
@@ -13,12 +13,28 @@ export interface Scope {
   writes: Set<string>;
 }
 
-/** A unit's subtree today, or, for a unit that has ended, as it stood on its last day. */
-const subtree = (units: ReadonlyMap<string, Unit>, id: string, today: CalendarDate): Set<string> => {
-  const u = units.get(id);
-  if (!u) return new Set([id]);
-  const day = isActiveOn(u, today) || !u.ended ? today : previousDay(u.ended.on);
-  return subtreeOn(units.values(), id, day);
+/**
+ * A unit and every unit that has ever been under it: a city viewer must still see the communes of
+ * 2023 after they merged in 2025, and a district's staff their communes' history.
+ */
+const subtree = (units: ReadonlyMap<string, Unit>, id: string, _today: CalendarDate): Set<string> => {
+  const children = new Map<string, Set<string>>();
+  for (const u of units.values()) {
+    for (const p of u.parents) {
+      if (p.value) children.set(p.value, (children.get(p.value) ?? new Set()).add(u.id));
+    }
+  }
+  const out = new Set<string>([id]);
+  const queue = [id];
+  while (queue.length > 0) {
+    for (const c of children.get(queue.pop()!) ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        queue.push(c);
+      }
+    }
+  }
+  return out;
 };
 
 /**

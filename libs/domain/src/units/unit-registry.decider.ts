@@ -42,7 +42,7 @@ const checkDate = (date: CalendarDate, what = 'effectiveOn') => {
 const checkBasis = (b: LegalBasis | null | undefined) => {
   if (!b) return refuse('invalid-change', 'a legal basis (document number, date, issuer) is required');
   if (!b.number?.trim() || !b.issuer?.trim()) refuse('invalid-change', 'the legal basis needs a document number and an issuer');
-  checkDate(b.date, 'legalBasis.date');
+  if (b.date !== null) checkDate(b.date, 'legalBasis.date');
 };
 
 const checkCodeFree = (s: UnitRegistry, code: UnitCode | null | undefined, date: CalendarDate, except: string[] = []) => {

@@ -18,7 +18,8 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number];
 /** The document a change rests on (căn cứ pháp lý): number, date, issuer. */
 export interface LegalBasis {
   number: string;
-  date: CalendarDate;
+  /** Null when the date of the document is not known (the seed marks such cases). */
+  date: CalendarDate | null;
   issuer: string;
   title?: string;
 }

@@ -14,5 +14,6 @@ export class UuidGenerator implements IdGenerator {
 }
 
 /** Injection tokens for the Clock and IdGenerator ports. */
-export const CLOCK = Symbol('CLOCK');
+/** Shared with the application layer's CLOCK_PORT (a registered symbol). */
+export const CLOCK = Symbol.for('gl.clock');
 export const ID_GENERATOR = Symbol('ID_GENERATOR');

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  Clock, decideUser, evolveUser, initialUser, isActiveOn, Role, User, UserCommand, UserEvent, userStream, valueOn,
+  vietnamDateOf,
+} from '@gl/domain';
+import { EVENT_STORE, EventStore } from '@gl/event-store';
+import { requireRole, requireWritable } from '../shared/access.errors';
+import { CommandContext, CommandResult } from '../shared/command-context';
+import { newIdFor, runDecider } from '../shared/stream-runner';
+import { UnitDirectory } from '../units/unit-directory';
+import { CLOCK_PORT } from '../shared/ports';
+
+export class RegisterUser {
+  constructor(readonly input: { userId?: string; displayName: string; unitId: string; email?: string | null; externalId?: string | null }, readonly context: CommandContext) {}
+}
+export class GrantRole {
+  constructor(readonly input: { userId: string; role: Role; unitId: string; reason?: string | null }, readonly context: CommandContext) {}
+}
+export class RevokeRole {
+  constructor(readonly input: { userId: string; role: Role; unitId: string; reason: string }, readonly context: CommandContext) {}
+}
+
+/** Registers people and grants or revokes their roles: the plan coordinator's work, within their scope. */
+@Injectable()
+export class UserCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK_PORT) private readonly clock: Clock,
+    private readonly directory: UnitDirectory,
+  ) {}
+
+  async execute(cmd: RegisterUser | GrantRole | RevokeRole): Promise<CommandResult & { userId: string }> {
+    const { context } = cmd;
+    requireRole(context.scope, 'plan-coordinator', 'managing users and roles');
+    requireWritable(context.scope, cmd.input.unitId);
+    const now = this.clock.now();
+    const unit = async (unitId: string) => {
+      const u = (await this.directory.units()).get(unitId);
+      const today = vietnamDateOf(now);
+      return { id: unitId, kind: u ? valueOn(u.classes, today)?.kind ?? 'other' : 'other', active: !!u && isActiveOn(u, today) };
+    };
+    let command: UserCommand;
+    if (cmd instanceof RegisterUser) {
+      command = { type: 'RegisterUser', ...cmd.input, userId: cmd.input.userId ?? newIdFor(context, 'user'), unit: await unit(cmd.input.unitId) };
+    } else if (cmd instanceof GrantRole) {
+      command = { type: 'GrantRole', ...cmd.input, unit: await unit(cmd.input.unitId), grantedBy: context.actor.userId };
+    } else {
+      command = { type: 'RevokeRole', ...cmd.input, revokedBy: context.actor.userId };
+    }
+    const userId = command.userId;
+    const result = await runDecider<User, UserEvent>(
+      this.store, userStream(userId), { initial: initialUser, evolve: evolveUser }, (s) => decideUser(command, s, now), context,
+    );
+    return { ...result, userId };
+  }
+}
+
+@CommandHandler(RegisterUser)
+export class RegisterUserHandler implements ICommandHandler<RegisterUser> {
+  constructor(private readonly users: UserCommands) {}
+  execute(cmd: RegisterUser) {
+    return this.users.execute(cmd);
+  }
+}
+
+@CommandHandler(GrantRole)
+export class GrantRoleHandler implements ICommandHandler<GrantRole> {
+  constructor(private readonly users: UserCommands) {}
+  execute(cmd: GrantRole) {
+    return this.users.execute(cmd);
+  }
+}
+
+@CommandHandler(RevokeRole)
+export class RevokeRoleHandler implements ICommandHandler<RevokeRole> {
+  constructor(private readonly users: UserCommands) {}
+  execute(cmd: RevokeRole) {
+    return this.users.execute(cmd);
+  }
+}

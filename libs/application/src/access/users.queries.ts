@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { canRead, Scope } from '@gl/domain';
+import { READ_STORE, ReadStore, UserDoc } from '@gl/read-models';
+import { NotFoundInScopeError } from '../shared/access.errors';
+import { isSystem } from '../shared/command-context';
+import { Page } from '../units/units.queries';
+
+const strip = (d: Record<string, unknown>): UserDoc => {
+  const { _id, _position, ...rest } = d;
+  return rest as unknown as UserDoc;
+};
+
+/** People of the units the caller may read (auditors: everyone). */
+export class ListUsers {
+  constructor(readonly scope: Scope, readonly unitId: string | undefined, readonly page: number, readonly pageSize: number) {}
+}
+
+@QueryHandler(ListUsers)
+export class ListUsersHandler implements IQueryHandler<ListUsers, Page<UserDoc>> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ scope, unitId, page, pageSize }: ListUsers): Promise<Page<UserDoc>> {
+    const everyone = isSystem(scope) || scope.readsAll;
+    const units = unitId ? [unitId] : everyone ? null : [...scope.reads];
+    if (unitId && !everyone && !canRead(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
+    const filter = units ? { unitId: { $in: units } } : {};
+    const [items, total] = await Promise.all([
+      this.reads.find('users', filter, { sort: { displayName: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
+      this.reads.count('users', filter),
+    ]);
+    return { items: items.map(strip), page, pageSize, total };
+  }
+}
+
+export class GetUser {
+  constructor(readonly scope: Scope, readonly userId: string) {}
+}
+
+@QueryHandler(GetUser)
+export class GetUserHandler implements IQueryHandler<GetUser, UserDoc> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ scope, userId }: GetUser): Promise<UserDoc> {
+    const doc = await this.reads.get('users', userId);
+    if (!doc || !(isSystem(scope) || canRead(scope, doc.unitId as string))) throw new NotFoundInScopeError(`user ${userId}`);
+    return strip(doc);
+  }
+}
