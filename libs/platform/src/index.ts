@@ -13,3 +13,7 @@ export * from './operations.module';
 export * from './platform.module';
 export * from './read-models/read-models.module';
 export * from './time/system-clock';
+export * from './auth/auth.guard';
+export * from './auth/command-context.decorator';
+export * from './auth/jwt-secret';
+export * from './auth/token.service';

@@ -12,10 +12,10 @@ import { UnitDirectory } from '../units/unit-directory';
 import { CLOCK_PORT } from '../shared/ports';
 
 export class RegisterUser {
-  constructor(readonly input: { userId?: string; displayName: string; unitId: string; email?: string | null; externalId?: string | null }, readonly context: CommandContext) {}
+  constructor(readonly input: { userId?: string; displayName: string; unitId: string; email?: string | null; externalId?: string | null; from?: string }, readonly context: CommandContext) {}
 }
 export class GrantRole {
-  constructor(readonly input: { userId: string; role: Role; unitId: string; reason?: string | null }, readonly context: CommandContext) {}
+  constructor(readonly input: { userId: string; role: Role; unitId: string; reason?: string | null; from?: string }, readonly context: CommandContext) {}
 }
 export class RevokeRole {
   constructor(readonly input: { userId: string; role: Role; unitId: string; reason: string }, readonly context: CommandContext) {}
@@ -35,16 +35,18 @@ export class UserCommands {
     requireRole(context.scope, 'plan-coordinator', 'managing users and roles');
     requireWritable(context.scope, cmd.input.unitId);
     const now = this.clock.now();
-    const unit = async (unitId: string) => {
+    // The unit must exist on the day the registration or grant takes effect (a 2023 commune for 2023's work).
+    const unit = async (unitId: string, from?: string) => {
       const u = (await this.directory.units()).get(unitId);
-      const today = vietnamDateOf(now);
-      return { id: unitId, kind: u ? valueOn(u.classes, today)?.kind ?? 'other' : 'other', active: !!u && isActiveOn(u, today) };
+      const day = vietnamDateOf(from ? new Date(from) : now);
+      return { id: unitId, kind: u ? valueOn(u.classes, day)?.kind ?? 'other' : 'other', active: !!u && isActiveOn(u, day) };
     };
     let command: UserCommand;
     if (cmd instanceof RegisterUser) {
-      command = { type: 'RegisterUser', ...cmd.input, userId: cmd.input.userId ?? newIdFor(context, 'user'), unit: await unit(cmd.input.unitId) };
+      const { from, ...input } = cmd.input;
+      command = { type: 'RegisterUser', ...input, userId: cmd.input.userId ?? newIdFor(context, 'user'), unit: await unit(cmd.input.unitId, from) };
     } else if (cmd instanceof GrantRole) {
-      command = { type: 'GrantRole', ...cmd.input, unit: await unit(cmd.input.unitId), grantedBy: context.actor.userId };
+      command = { type: 'GrantRole', ...cmd.input, unit: await unit(cmd.input.unitId, cmd.input.from), grantedBy: context.actor.userId };
     } else {
       command = { type: 'RevokeRole', ...cmd.input, revokedBy: context.actor.userId };
     }

@@ -24,7 +24,7 @@ describe('users and roles', () => {
     [{ role: 'unit-head', unit: { id: 'an-hoa', kind: 'commune', active: true } }, /own unit/],
     [{ role: 'plan-coordinator' }, /belongs to a department/],
     [{ role: 'mayor' }, /not a role/],
-    [{ role: 'viewer', unit: { id: 'gone', kind: 'district', active: false } }, /does not exist today/],
+    [{ role: 'viewer', unit: { id: 'gone', kind: 'district', active: false } }, /does not exist on that day/],
   ])('refuses a grant %j', (change, message) =>
     spec().given(registered, reporter).when({ type: 'GrantRole', userId: 'u1', unit: commune, grantedBy: 'x', ...change } as UserCommand)
       .thenThrows(UserError, message));

@@ -64,30 +64,36 @@ export const grantsAt = (s: User, at: string): Grant[] => s.grants.filter((g) =>
 /** Roles that act for the holder's own unit only. */
 const OWN_UNIT_ROLES: readonly Role[] = ['unit-reporter', 'unit-head'];
 
+const instant = (from: string | undefined, now: Date): string => {
+  const t = from === undefined ? now : new Date(from);
+  if (Number.isNaN(t.getTime())) throw new UserError('invalid-grant', `"${from}" is not an instant`);
+  return t.toISOString();
+};
+
 export const decideUser = (c: UserCommand, s: User, now: Date): UserEvent[] => {
   const at = now.toISOString();
   switch (c.type) {
     case 'RegisterUser': {
       if (s.exists) throw new UserError('user-exists', `user ${c.userId} already exists`);
       if (!c.displayName?.trim()) throw new UserError('invalid-grant', 'a user needs a display name');
-      if (!c.unit.active) throw new UserError('invalid-grant', `unit ${c.unit.id} does not exist today`);
+      if (!c.unit.active) throw new UserError('invalid-grant', `unit ${c.unit.id} does not exist on that day`);
       const e: UserRegistered = { type: 'user.registered.v1', data: { userId: c.userId, displayName: c.displayName, unitId: c.unit.id, email: c.email ?? null, externalId: c.externalId ?? null } };
       return [e];
     }
     case 'GrantRole': {
       if (!s.exists) throw new UserError('user-not-found', `no user ${c.userId}`);
       if (!ROLES.includes(c.role)) throw new UserError('invalid-grant', `"${c.role}" is not a role`);
-      if (!c.unit.active) throw new UserError('invalid-grant', `unit ${c.unit.id} does not exist today`);
+      if (!c.unit.active) throw new UserError('invalid-grant', `unit ${c.unit.id} does not exist on that day`);
       if (OWN_UNIT_ROLES.includes(c.role) && c.unit.id !== s.unitId) {
         throw new UserError('invalid-grant', `${c.role} acts for the person's own unit (${s.unitId}), not ${c.unit.id}`);
       }
       if (c.role === 'plan-coordinator' && c.unit.kind !== 'department') {
         throw new UserError('invalid-grant', 'the plan coordinator role belongs to a department (Sở Nội vụ)');
       }
-      if (grantsAt(s, at).some((g) => g.role === c.role && g.unitId === c.unit.id)) {
+      if (s.grants.some((g) => g.role === c.role && g.unitId === c.unit.id && g.until === null)) {
         throw new UserError('already-granted', `${c.userId} already holds ${c.role} for ${c.unit.id}`);
       }
-      const e: RoleGranted = { type: 'user.role-granted.v1', data: { userId: c.userId, role: c.role, unitId: c.unit.id, from: c.from ?? at, grantedBy: c.grantedBy, reason: c.reason ?? null } };
+      const e: RoleGranted = { type: 'user.role-granted.v1', data: { userId: c.userId, role: c.role, unitId: c.unit.id, from: instant(c.from, now), grantedBy: c.grantedBy, reason: c.reason ?? null } };
       return [e];
     }
     case 'RevokeRole': {
@@ -96,7 +102,7 @@ export const decideUser = (c: UserCommand, s: User, now: Date): UserEvent[] => {
       if (!s.grants.some((g) => g.role === c.role && g.unitId === c.unitId && g.until === null)) {
         throw new UserError('not-granted', `${c.userId} does not hold ${c.role} for ${c.unitId}`);
       }
-      const e: RoleRevoked = { type: 'user.role-revoked.v1', data: { userId: c.userId, role: c.role, unitId: c.unitId, from: c.from ?? at, revokedBy: c.revokedBy, reason: c.reason } };
+      const e: RoleRevoked = { type: 'user.role-revoked.v1', data: { userId: c.userId, role: c.role, unitId: c.unitId, from: instant(c.from, now), revokedBy: c.revokedBy, reason: c.reason } };
       return [e];
     }
   }

@@ -6,7 +6,16 @@ describe('loadConfig', () => {
       nodeEnv: 'development', host: '0.0.0.0', port: 3000, dataDir: './data',
       eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', bodyLimitBytes: 1048576,
       readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
+      auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800 },
+      seedOnEmpty: true,
     });
+  });
+
+  it('refuses production without a way to verify tokens, and does not seed there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/"JWT_SECRET" or "OIDC_JWKS_URL" is required when NODE_ENV=production/);
+    const c = loadConfig({ NODE_ENV: 'production', OIDC_JWKS_URL: 'https://id.example.vn/jwks', READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl' });
+    expect(c.seedOnEmpty).toBe(false);
+    expect(c.auth.oidcJwksUrl).toBe('https://id.example.vn/jwks');
   });
 
   it('reads MongoDB settings; the api leaves projections to the projector unless told otherwise', () => {
@@ -35,6 +44,8 @@ describe('loadConfig', () => {
     [{ SQLITE_SYNCHRONOUS: 'SOMETIMES' }, 'SQLITE_SYNCHRONOUS', 'must be one of'],
     [{ NODE_ENV: 'prod' }, 'NODE_ENV', 'must be one of'],
     [{ READ_STORE: 'redis' }, 'READ_STORE', 'must be one of [embedded, mongodb]'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'at least 32 characters'],
+    [{ TOKEN_TTL_SECONDS: '5' }, 'TOKEN_TTL_SECONDS', 'greater than or equal to 60'],
     [{ READ_STORE: 'mongodb' }, 'MONGODB_URL', 'is required'],
     [{ MONGODB_URL: 'postgres://x' }, 'MONGODB_URL', 'must be a valid uri'],
     [{ RUN_PROJECTIONS: 'false' }, 'RUN_PROJECTIONS', 'must be true with READ_STORE=embedded'],

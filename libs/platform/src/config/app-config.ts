@@ -19,6 +19,18 @@ export interface AppConfig {
   /** Port of the projector's health and metrics endpoints. */
   projectorPort: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  auth: {
+    /** HS256 secret; when absent in embedded mode, one is generated into DATA_DIR/jwt-secret. */
+    jwtSecret: string | null;
+    issuer: string;
+    audience: string;
+    /** Verifies tokens of an identity provider (RS256/ES256/PS256) in production. */
+    oidcJwksUrl: string | null;
+    oidcIssuer: string | null;
+    tokenTtlSeconds: number;
+  };
+  /** Load the seed plan and demo users into an empty store at start. */
+  seedOnEmpty: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
 }
@@ -46,8 +58,19 @@ const schema = Joi.object({
   READY_MAX_LAG_SECONDS: Joi.number().min(1).default(120),
   PROJECTOR_PORT: Joi.number().port().default(3001),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  JWT_SECRET: Joi.string().min(32).messages({ 'string.min': '"JWT_SECRET" must be at least 32 characters' }),
+  JWT_ISSUER: Joi.string().default('grassroots-ledger'),
+  JWT_AUDIENCE: Joi.string().default('grassroots-ledger-api'),
+  OIDC_JWKS_URL: Joi.string().uri({ scheme: ['https', 'http'] }),
+  OIDC_ISSUER: Joi.string(),
+  TOKEN_TTL_SECONDS: Joi.number().integer().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  SEED_ON_EMPTY: Joi.boolean().when('NODE_ENV', { is: 'production', then: Joi.any().default(false), otherwise: Joi.any().default(true) }),
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
-}).unknown(true);
+})
+  .unknown(true)
+  .custom((env, helpers) => (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_JWKS_URL
+    ? helpers.message({ custom: '"JWT_SECRET" or "OIDC_JWKS_URL" is required when NODE_ENV=production' })
+    : env));
 
 /** A bad environment: names every variable that is wrong and why. */
 export class ConfigError extends Error {
@@ -63,7 +86,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
   const { error, value } = schema.validate(given, { abortEarly: false, convert: true });
   if (error) {
     throw new ConfigError(error.details.map((d) => ({
-      variable: String(d.path[0]),
+      variable: String(d.path[0] ?? (d.message.match(/"([A-Z_]+)"/)?.[1] ?? 'environment')),
       message: `${d.message}${d.context?.value !== undefined ? ` (got ${JSON.stringify(d.context.value)})` : ''}`,
     })));
   }
@@ -81,6 +104,15 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     readyMaxLagSeconds: value.READY_MAX_LAG_SECONDS,
     projectorPort: value.PROJECTOR_PORT,
     logLevel: value.LOG_LEVEL,
+    auth: {
+      jwtSecret: value.JWT_SECRET ?? null,
+      issuer: value.JWT_ISSUER,
+      audience: value.JWT_AUDIENCE,
+      oidcJwksUrl: value.OIDC_JWKS_URL ?? null,
+      oidcIssuer: value.OIDC_ISSUER ?? null,
+      tokenTtlSeconds: value.TOKEN_TTL_SECONDS,
+    },
+    seedOnEmpty: value.SEED_ON_EMPTY,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
   };
 };

@@ -4,11 +4,13 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { ProjectionsHealthIndicator } from './projections.health';
+import { Public } from '../auth/auth.guard';
 
 /**
  * Probes for orchestrators: live = the process answers; ready = it can serve (the event store
  * answers; the read store answers and its projections are not failed or too far behind).
  */
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

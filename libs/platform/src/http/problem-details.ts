@@ -1,6 +1,8 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPositionError } from '@gl/event-store';
 import { UnknownProjectionError } from '@gl/read-models';
+import { NotFoundInScopeError, NotPermittedError } from '@gl/application';
+import { UnitRegistryError, UserError } from '@gl/domain';
 import { ReadModelBehindError } from './read-your-writes.interceptor';
 
 /** An RFC 9457 problem document. `type` is a relative URI, documented in docs/problems.md. */
@@ -69,13 +71,23 @@ export const fromBodyParser: ProblemMapper = (e) => {
   return { type: 'about:blank', title: statusTitle(err.status), status: err.status, detail: err.message };
 };
 
-/** Errors of the read side. */
+/** Errors of the read side, of access, and of the domain's rules. */
 const fromReadModels: ProblemMapper = (e) => {
   if (e instanceof ReadModelBehindError) {
     return {
       type: '/problems/read-model-behind', title: 'Read models not yet up to date', status: 503,
       detail: `${e.message}; retry shortly.`, position: e.position, retryAfterSeconds: 1,
     };
+  }
+  if (e instanceof NotFoundInScopeError) return { type: 'about:blank', title: 'Not found', status: 404, detail: e.message };
+  if (e instanceof NotPermittedError) return { type: '/problems/not-permitted', title: 'Not permitted', status: 403, detail: e.message };
+  if (e instanceof UnitRegistryError) {
+    const status = e.code === 'unit-not-found' ? 404 : e.code === 'unit-exists' || e.code === 'code-in-use' ? 409 : 422;
+    return { type: `/problems/${e.code}`, title: 'The organisation tree does not allow this change', status, detail: e.message };
+  }
+  if (e instanceof UserError) {
+    const status = e.code === 'user-not-found' ? 404 : e.code === 'user-exists' || e.code === 'already-granted' ? 409 : 422;
+    return { type: `/problems/${e.code}`, title: 'Users and roles do not allow this change', status, detail: e.message };
   }
   if (e instanceof UnknownProjectionError) {
     return { type: 'about:blank', title: 'Not found', status: 404, detail: e.message };

@@ -2,8 +2,10 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { MetricsService } from './metrics.service';
+import { Public } from '../auth/auth.guard';
 
 /** `GET /metrics`, in Prometheus's text format. */
+@Public()
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {

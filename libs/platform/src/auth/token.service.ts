@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, decodeProtectedHeader, JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { resolveJwtSecret } from './jwt-secret';
+
+export class InvalidTokenError extends Error {
+  constructor(reason: string) {
+    super(`invalid bearer token: ${reason}`);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+/**
+ * Issues (embedded mode) and verifies bearer JWTs: the algorithm is pinned (HS256 with our
+ * secret; asymmetric ones only through the identity provider's JWKS), and issuer, audience, expiry
+ * and subject are required. `alg: none` never verifies.
+ */
+@Injectable()
+export class TokenService {
+  private readonly secret: Uint8Array | null;
+  private readonly jwks: JWTVerifyGetKey | null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    const secret = resolveJwtSecret(config);
+    this.secret = secret ? new TextEncoder().encode(secret) : null;
+    this.jwks = config.auth.oidcJwksUrl ? createRemoteJWKSet(new URL(config.auth.oidcJwksUrl)) : null;
+  }
+
+  async sign(userId: string, ttlSeconds = this.config.auth.tokenTtlSeconds): Promise<string> {
+    if (!this.secret) throw new Error('no JWT_SECRET: tokens come from the identity provider here');
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuer(this.config.auth.issuer)
+      .setAudience(this.config.auth.audience)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .setJti(randomUUID())
+      .sign(this.secret);
+  }
+
+  /** The token's subject, or InvalidTokenError saying what is wrong. */
+  async verify(token: string): Promise<string> {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new InvalidTokenError('not a JWT');
+    }
+    const common = { audience: this.config.auth.audience, requiredClaims: ['exp', 'sub'] };
+    try {
+      if (alg === 'HS256' && this.secret) {
+        const { payload } = await jwtVerify(token, this.secret, { ...common, algorithms: ['HS256'], issuer: this.config.auth.issuer });
+        return payload.sub!;
+      }
+      if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
+        const { payload } = await jwtVerify(token, this.jwks, { ...common, algorithms: ASYMMETRIC, issuer: this.config.auth.oidcIssuer ?? this.config.auth.issuer });
+        return payload.sub!;
+      }
+    } catch (e) {
+      throw new InvalidTokenError(e instanceof Error ? e.message : String(e));
+    }
+    throw new InvalidTokenError(`algorithm ${alg ?? 'none'} is not accepted`);
+  }
+}
