@@ -13,7 +13,7 @@ describe('API foundation over HTTP (embedded SQLite)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gl-e2e-'));
-    app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test' }));
+    app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_ON_EMPTY: 'false' }));
     await app.init();
   });
   afterAll(async () => {
@@ -79,7 +79,7 @@ describe('API foundation over HTTP (embedded SQLite)', () => {
 describe('API shutdown', () => {
   it('closes the event store when the application closes (SIGTERM path)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gl-e2e-'));
-    const app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }));
+    const app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false' }));
     await app.init();
     const { RAW_EVENT_STORE } = await import('@gl/platform');
     const raw = app.get(RAW_EVENT_STORE) as { db: { open: boolean } };

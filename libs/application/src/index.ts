@@ -8,3 +8,5 @@ export * from './units/units.queries';
 export * from './access/principal';
 export * from './access/users.commands';
 export * from './access/users.queries';
+export * from './units/registry-loader';
+export * from './seed/unit-seed';

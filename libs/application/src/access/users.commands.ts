@@ -8,7 +8,7 @@ import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult } from '../shared/command-context';
 import { newIdFor, runDecider } from '../shared/stream-runner';
-import { UnitDirectory } from '../units/unit-directory';
+import { RegistryLoader } from '../units/registry-loader';
 import { CLOCK_PORT } from '../shared/ports';
 
 export class RegisterUser {
@@ -27,7 +27,7 @@ export class UserCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
-    private readonly directory: UnitDirectory,
+    private readonly registry: RegistryLoader,
   ) {}
 
   async execute(cmd: RegisterUser | GrantRole | RevokeRole): Promise<CommandResult & { userId: string }> {
@@ -37,7 +37,7 @@ export class UserCommands {
     const now = this.clock.now();
     // The unit must exist on the day the registration or grant takes effect (a 2023 commune for 2023's work).
     const unit = async (unitId: string, from?: string) => {
-      const u = (await this.directory.units()).get(unitId);
+      const u = (await this.registry.load()).units.get(unitId);
       const day = vietnamDateOf(from ? new Date(from) : now);
       return { id: unitId, kind: u ? valueOn(u.classes, day)?.kind ?? 'other' : 'other', active: !!u && isActiveOn(u, day) };
     };
