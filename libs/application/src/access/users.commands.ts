@@ -5,7 +5,7 @@ import {
   vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
-import { requireRole, requireWritable } from '../shared/access.errors';
+import { requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult } from '../shared/command-context';
 import { newIdFor, runDecider } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
@@ -32,6 +32,7 @@ export class UserCommands {
 
   async execute(cmd: RegisterUser | GrantRole | RevokeRole): Promise<CommandResult & { userId: string }> {
     const { context } = cmd;
+    requireReadable(context.scope, cmd.input.unitId);
     requireRole(context.scope, 'plan-coordinator', 'managing users and roles');
     requireWritable(context.scope, cmd.input.unitId);
     const now = this.clock.now();

@@ -4,7 +4,7 @@ import {
   decideUnits, evolveRegistry, initialRegistry, startOfDayInVietnam, UNIT_REGISTRY_STREAM, UnitCommand, UnitEvent, UnitRegistry,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
-import { requireRole, requireWritable } from '../shared/access.errors';
+import { requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult } from '../shared/command-context';
 import { runDecider } from '../shared/stream-runner';
 
@@ -31,8 +31,11 @@ export class ChangeUnitsHandler implements ICommandHandler<ChangeUnits, CommandR
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ command, context }: ChangeUnits): Promise<CommandResult> {
+    const touched = unitsTouched(command);
+    // Out of scope is 404 before anything else, so that a refusal never reveals what exists.
+    for (const id of touched) requireReadable(context.scope, id);
     requireRole(context.scope, 'plan-coordinator', 'changing the organisation tree');
-    for (const id of unitsTouched(command)) requireWritable(context.scope, id);
+    for (const id of touched) requireWritable(context.scope, id);
     return runDecider<UnitRegistry, UnitEvent>(
       this.store, UNIT_REGISTRY_STREAM, { initial: initialRegistry, evolve: evolveRegistry },
       (state) => decideUnits(command, state), context,
