@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { allProjections } from '@gl/read-models';
-import { AppConfig, PlatformModule, ReadModelsModule } from '@gl/platform';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AccessModule, AppConfig, PlatformModule, ReadModelsModule } from '@gl/platform';
 import { AuditCommand, AuditVerifyCommand } from './commands/audit-verify.command';
 import { ProjectionsCommand, ProjectionsRebuildCommand, ProjectionsStatusCommand } from './commands/projections.command';
+import { SeedCommand } from './commands/seed.command';
 import { StoreInfoCommand } from './commands/store-info.command';
+import { TokenCommand } from './commands/token.command';
 
 /** The operator's composition root: the same adapters as the api, driven from the command line. */
 @Module({})
@@ -11,10 +14,12 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot(config), ReadModelsModule.forRoot({ projections: allProjections, run: false })],
+      imports: [
+        PlatformModule.forRoot(config), CqrsModule.forRoot(), ReadModelsModule.forRoot({ projections: allProjections, run: false }), AccessModule,
+      ],
       providers: [
         AuditCommand, AuditVerifyCommand, StoreInfoCommand,
-        ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand,
+        ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, SeedCommand, TokenCommand,
       ],
     };
   }
