@@ -30,6 +30,13 @@ describe('units, people and access over HTTP (seeded Cần Thơ)', () => {
       expect(communes.body.items.every((c: { parentId: string }) => c.parentId === 'ubnd-can-tho')).toBe(true);
     });
 
+    it('lists the units of a level anywhere under a unit', async () => {
+      const res = await h.http().get('/api/v1/units?asOf=2023-12-31&level=commune&underId=ubnd-can-tho&pageSize=500').set(await as('city-viewer')).expect(200);
+      expect(res.body.total).toBe(83);
+      const wards = await h.http().get('/api/v1/units?asOf=2023-12-31&kind=commune&parentId=ninh-kieu').set(await as('city-viewer')).expect(200);
+      expect(wards.body.total).toBe(11);
+    });
+
     it('finds units by name without diacritics or case', async () => {
       const res = await h.http().get('/api/v1/units?asOf=2023-12-31&q=ninh kieu').set(await as('city-viewer')).expect(200);
       expect(res.body.items.map((u: { name: string }) => u.name)).toContain('Quận Ninh Kiều');

@@ -49,7 +49,7 @@ export class UnitsController {
   @Get()
   @ApiOperation({ summary: 'Units standing on a day (default today), by kind, level, parent, or name search without diacritics' })
   list(@CurrentPrincipal() p: Principal, @Query() q: ListUnitsQueryDto) {
-    return this.queries.execute(new ListUnits(p.scope, q.asOf ?? this.today(), { kind: q.kind, level: q.level, parentId: q.parentId, q: q.q }, q.page, q.pageSize));
+    return this.queries.execute(new ListUnits(p.scope, q.asOf ?? this.today(), { kind: q.kind, level: q.level, parentId: q.parentId, underId: q.underId, q: q.q }, q.page, q.pageSize));
   }
 
   @Get('tree')

@@ -89,7 +89,8 @@ export class ListUnitsQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsCalendarDay() asOf?: string;
   @ApiPropertyOptional({ enum: UNIT_KINDS }) @IsOptional() @IsIn(UNIT_KINDS) kind?: string;
   @ApiPropertyOptional({ enum: UNIT_LEVELS }) @IsOptional() @IsIn(UNIT_LEVELS) level?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: `parentId ${idMessage}` }) parentId?: string;
+  @ApiPropertyOptional({ description: 'Direct children of this unit' }) @IsOptional() @Matches(ID, { message: `parentId ${idMessage}` }) parentId?: string;
+  @ApiPropertyOptional({ description: 'Anywhere under this unit (its whole subtree on that day)' }) @IsOptional() @Matches(ID, { message: `underId ${idMessage}` }) underId?: string;
   @ApiPropertyOptional({ description: 'Name or code; ignores diacritics and case ("ninh kieu" finds "Ninh Kiều")' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) q?: string;
 }

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  CalendarDate, canRead, foldForSearch, LineageLink, Scope, Unit, unitOn, UnitOnDate, unitsOn,
+  CalendarDate, canRead, foldForSearch, LineageLink, Scope, subtreeOn, Unit, unitOn, UnitOnDate, unitsOn,
 } from '@gl/domain';
 import { NotFoundInScopeError } from '../shared/access.errors';
 import { isSystem } from '../shared/command-context';
@@ -15,12 +15,12 @@ export interface Page<T> {
   total: number;
 }
 
-/** Units standing on a day, filtered by kind, level, parent and a name search that ignores diacritics. */
+/** Units standing on a day, filtered by kind, level, parent (or anywhere under a unit) and a name search that ignores diacritics. */
 export class ListUnits {
   constructor(
     readonly scope: Scope,
     readonly asOf: CalendarDate,
-    readonly filter: { kind?: string; level?: string; parentId?: string; q?: string },
+    readonly filter: { kind?: string; level?: string; parentId?: string; underId?: string; q?: string },
     readonly page: number,
     readonly pageSize: number,
   ) {}
@@ -33,7 +33,9 @@ export class ListUnitsHandler implements IQueryHandler<ListUnits, Page<UnitOnDat
   async execute({ scope, asOf, filter, page, pageSize }: ListUnits): Promise<Page<UnitOnDate>> {
     const all = await this.directory.units();
     const needle = filter.q ? foldForSearch(filter.q) : null;
+    const under = filter.underId ? subtreeOn(all.values(), filter.underId, asOf) : null;
     const matches = unitsOn(all.values(), asOf)
+      .filter((u) => !under || (under.has(u.id) && u.id !== filter.underId))
       .filter((u) => visible(scope, u.id))
       .filter((u) => (!filter.kind || u.kind === filter.kind) && (!filter.level || u.level === filter.level))
       .filter((u) => !filter.parentId || u.parentId === filter.parentId)
