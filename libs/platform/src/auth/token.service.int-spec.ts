@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { loadConfig } from '../config/app-config';
 import { TokenService } from './token.service';
 
@@ -11,12 +11,12 @@ describe('TokenService', () => {
   let dir: string;
   let server: Server;
   let jwksUrl: string;
-  let key: CryptoKey;
+  let key: KeyLike;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gl-auth-'));
     const pair = await generateKeyPair('RS256');
-    key = pair.privateKey as CryptoKey;
+    key = pair.privateKey as KeyLike;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     // The identity provider's JWKS, on loopback.
     server = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
@@ -28,7 +28,7 @@ describe('TokenService', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const idpToken = (claims: { iss?: string; sub?: string } = {}, signingKey: CryptoKey = key) =>
+  const idpToken = (claims: { iss?: string; sub?: string } = {}, signingKey: KeyLike = key) =>
     new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(claims.iss ?? 'https://sso.cantho.gov.vn')
       .setAudience('grassroots-ledger-api').setSubject(claims.sub ?? 'ext-7').setIssuedAt().setExpirationTime('10m').sign(signingKey);
 
@@ -36,7 +36,7 @@ describe('TokenService', () => {
     const tokens = new TokenService(loadConfig({ DATA_DIR: dir, OIDC_JWKS_URL: jwksUrl, OIDC_ISSUER: 'https://sso.cantho.gov.vn' }));
     await expect(tokens.verify(await idpToken())).resolves.toBe('ext-7');
     await expect(tokens.verify(await idpToken({ iss: 'https://elsewhere' }))).rejects.toThrow(/"iss" claim/);
-    const other = (await generateKeyPair('RS256')).privateKey as CryptoKey;
+    const other = (await generateKeyPair('RS256')).privateKey as KeyLike;
     await expect(tokens.verify(await idpToken({}, other))).rejects.toThrow(/signature verification failed/);
   });
 
