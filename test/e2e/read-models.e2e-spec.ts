@@ -20,15 +20,15 @@ describe('read models in the api process (embedded mode)', () => {
 
   it('lets a client read its own write: waits for the position, then answers', async () => {
     const events = h.app.get<EventStore>(EVENT_STORE);
-    const written = await events.appendToStream('plan-cantho2023', [
-      newEvent('plan.issued.v1', { number: '150/KH-UBND' }),
-      newEvent('plan.amended.v1', { reason: 'Bổ sung nhiệm vụ' }),
+    const written = await events.appendToStream('note-cantho2023', [
+      newEvent('note.written.v1', { text: 'Ghi chú 1' }),
+      newEvent('note.amended.v1', { reason: 'Bổ sung nhiệm vụ' }),
     ], NO_STREAM);
     const res = await h.http().get('/api/v1/projections').set('Authorization', auth).set('X-Wait-For-Position', written.position).expect(200);
     const catalogue = res.body.items.find((p: { name: string }) => p.name === 'stream-catalogue');
     expect(BigInt(catalogue.live.position)).toBeGreaterThanOrEqual(BigInt(written.position));
-    const doc = await h.app.get<ReadStore>(READ_STORE).get('stream-catalogue', 'plan-cantho2023');
-    expect(doc).toMatchObject({ events: 2, lastType: 'plan.amended.v1', category: 'plan' });
+    const doc = await h.app.get<ReadStore>(READ_STORE).get('stream-catalogue', 'note-cantho2023');
+    expect(doc).toMatchObject({ events: 2, lastType: 'note.amended.v1', category: 'note' });
   });
 
   it('answers 503 problem+json with Retry-After when the position is not reached in time', async () => {
@@ -64,8 +64,8 @@ describe('read models in the api process (embedded mode)', () => {
     await h.restart();
     auth = `Bearer ${await h.token('auditor')}`;
     const events = h.app.get<EventStore>(EVENT_STORE);
-    const more = await events.appendToStream('plan-cantho2023', [newEvent('plan.amended.v1', { reason: 'Gia hạn' })], 1);
+    const more = await events.appendToStream('note-cantho2023', [newEvent('note.amended.v1', { reason: 'Gia hạn' })], 1);
     await h.http().get('/api/v1/projections').set('Authorization', auth).set('X-Wait-For-Position', more.position).expect(200);
-    expect(await h.app.get<ReadStore>(READ_STORE).get('stream-catalogue', 'plan-cantho2023')).toMatchObject({ events: 3 });
+    expect(await h.app.get<ReadStore>(READ_STORE).get('stream-catalogue', 'note-cantho2023')).toMatchObject({ events: 3 });
   });
 });

@@ -1,23 +1,41 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { OpenYears, systemScope, YearScheduler } from '@gl/application';
+import { SYSTEM_ACTOR } from '@gl/domain';
 import { allProjections } from '@gl/read-models';
 import {
-  AccessModule, AppConfig, APP_CONFIG, AuthGuard, loggerModule, OperationsModule, PlatformModule, ReadModelsModule,
+  ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, loggerModule, OperationsModule, PlatformModule, ReadModelsModule,
   ReadYourWritesInterceptor, SeedService,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
 import { UsersController } from './access/users.controller';
 import { ProjectionsController } from './operations/projections.controller';
 import { UnitsController } from './units/units.controller';
+import { ObligationsController } from './plans/obligations.controller';
+import { PlansController } from './plans/plans.controller';
 
-/** On an empty store in embedded mode, the seed plan and demo users load at start (SEED_ON_EMPTY). */
+/**
+ * At start: on an empty store the seed plan and demo users load (SEED_ON_EMPTY); then the
+ * scheduler opens each yearly task's obligations for the years up to now, and again every hour.
+ */
 @Injectable()
-class SeedOnEmpty implements OnApplicationBootstrap {
-  constructor(private readonly seed: SeedService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+class StartUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly seed: SeedService,
+    private readonly scheduler: YearScheduler,
+    private readonly commands: CommandBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seedOnEmpty) await this.seed.seedIfEmpty();
+    const context = { actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'scheduler' };
+    this.scheduler.start(() => this.commands.execute(new OpenYears(context)));
+  }
+
+  beforeApplicationShutdown(): void {
+    this.scheduler.stop();
   }
 }
 
@@ -32,14 +50,14 @@ export class ApiModule {
         loggerModule(config),
         CqrsModule.forRoot(),
         ReadModelsModule.forRoot({ projections: allProjections, run: config.runProjections }),
-        AccessModule,
+        ApplicationModule,
         OperationsModule,
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController],
+      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
-        SeedOnEmpty,
+        StartUp,
       ],
     };
   }

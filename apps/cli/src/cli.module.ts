@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { allProjections } from '@gl/read-models';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AccessModule, AppConfig, PlatformModule, ReadModelsModule } from '@gl/platform';
+import { ApplicationModule, AppConfig, PlatformModule, ReadModelsModule } from '@gl/platform';
 import { AuditCommand, AuditVerifyCommand } from './commands/audit-verify.command';
 import { ProjectionsCommand, ProjectionsRebuildCommand, ProjectionsStatusCommand } from './commands/projections.command';
 import { SeedCommand } from './commands/seed.command';
@@ -15,7 +15,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [
-        PlatformModule.forRoot(config), CqrsModule.forRoot(), ReadModelsModule.forRoot({ projections: allProjections, run: false }), AccessModule,
+        PlatformModule.forRoot(config), CqrsModule.forRoot(), ReadModelsModule.forRoot({ projections: allProjections, run: false }), ApplicationModule,
       ],
       providers: [
         AuditCommand, AuditVerifyCommand, StoreInfoCommand,

@@ -10,3 +10,8 @@ export * from './access/users.commands';
 export * from './access/users.queries';
 export * from './units/registry-loader';
 export * from './seed/unit-seed';
+export * from './plans/obligation-fan-out';
+export * from './plans/plan.commands';
+export * from './plans/obligation.commands';
+export * from './plans/year-scheduler';
+export * from './plans/plans.queries';

@@ -5,3 +5,4 @@ export * from './shared/event';
 export * from './shared/text';
 export * from './units';
 export * from './access';
+export * from './plans';

@@ -17,5 +17,5 @@ export * from './auth/auth.guard';
 export * from './auth/command-context.decorator';
 export * from './auth/jwt-secret';
 export * from './auth/token.service';
-export * from './access.module';
+export * from './application.module';
 export * from './seed/seed.service';

@@ -8,3 +8,5 @@ export * from './projections/all-projections';
 export * from './projections/audit/stream-catalogue.projection';
 export * from './projections/units/unit-registry.projection';
 export * from './projections/access/users.projection';
+export * from './projections/plans/plans.projection';
+export * from './projections/plans/obligations.projection';

@@ -2,7 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPositionError } from '@gl/event-store';
 import { UnknownProjectionError } from '@gl/read-models';
 import { NotFoundInScopeError, NotPermittedError } from '@gl/application';
-import { UnitRegistryError, UserError } from '@gl/domain';
+import { ObligationError, PlanError, UnitRegistryError, UserError } from '@gl/domain';
 import { ReadModelBehindError } from './read-your-writes.interceptor';
 
 /** An RFC 9457 problem document. `type` is a relative URI, documented in docs/problems.md. */
@@ -88,6 +88,14 @@ const fromReadModels: ProblemMapper = (e) => {
   if (e instanceof UserError) {
     const status = e.code === 'user-not-found' ? 404 : e.code === 'user-exists' || e.code === 'already-granted' ? 409 : 422;
     return { type: `/problems/${e.code}`, title: 'Users and roles do not allow this change', status, detail: e.message };
+  }
+  if (e instanceof PlanError) {
+    const status = e.code === 'plan-not-found' || e.code === 'task-not-found' ? 404 : e.code === 'plan-exists' || e.code === 'task-exists' ? 409 : 422;
+    return { type: `/problems/${e.code}`, title: 'The plan does not allow this change', status, detail: e.message };
+  }
+  if (e instanceof ObligationError) {
+    const status = e.code === 'obligation-not-found' ? 404 : e.code === 'obligation-exists' ? 409 : 422;
+    return { type: `/problems/${e.code}`, title: 'The obligation does not allow this step', status, detail: e.message };
   }
   if (e instanceof UnknownProjectionError) {
     return { type: 'about:blank', title: 'Not found', status: 404, detail: e.message };

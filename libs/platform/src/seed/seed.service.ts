@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ChangeUnits, CommandContext, GrantRole, RegisterUser, ReorganisationFile, systemScope, unitSeedSteps, UnitsFile,
+  ChangePlan, ChangeUnits, CommandContext, GrantRole, RegisterUser, ReorganisationFile, systemScope, unitSeedSteps, UnitsFile,
 } from '@gl/application';
-import { Role, SYSTEM_ACTOR } from '@gl/domain';
+import { PlanIssued, Role, SYSTEM_ACTOR, TaskDefinition } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
+
+interface PlanFile {
+  plan: PlanIssued['data'];
+  tasks: TaskDefinition[];
+}
 
 interface DemoUsersFile {
   from: string;
@@ -35,7 +40,7 @@ export class SeedService {
     return true;
   }
 
-  async seed(dir = seedDirectory()): Promise<{ unitSteps: number; users: number }> {
+  async seed(dir = seedDirectory()): Promise<{ unitSteps: number; users: number; tasks: number; obligations: number }> {
     const read = <T>(path: string): T => JSON.parse(readFileSync(join(dir, path), 'utf8'));
     const ctx = (key: string): CommandContext => ({
       actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'seed', causationId: `seed:${key}`, idempotencyKey: `seed:${key}`,
@@ -50,7 +55,15 @@ export class SeedService {
         await this.commands.execute(new GrantRole({ userId: u.userId, role: g.role, unitId: g.unitId, from: demo.from }, ctx(`grant:${u.userId}:${g.role}:${g.unitId}`)));
       }
     }
-    this.logger.log(`seeded ${steps.length} changes to the organisation tree and ${demo.users.length} demo users`);
-    return { unitSteps: steps.length, users: demo.users.length };
+    // The plan goes through the same commands as the API; each task fans out into obligations.
+    const { plan, tasks } = read<PlanFile>('plans/cantho-2023-ldcs.json');
+    await this.commands.execute(new ChangePlan({ type: 'IssuePlan', ...plan }, ctx(`plan:${plan.planId}`)));
+    let obligations = 0;
+    for (const task of tasks) {
+      const r = await this.commands.execute(new ChangePlan({ type: 'AddTask', planId: plan.planId, task }, ctx(`task:${plan.planId}:${task.code}`)));
+      obligations += (r as { obligations?: { created: number; existing: number } }).obligations?.created ?? 0;
+    }
+    this.logger.log(`seeded ${steps.length} changes to the organisation tree, ${demo.users.length} demo users, a plan of ${tasks.length} tasks (${obligations} obligations)`);
+    return { unitSteps: steps.length, users: demo.users.length, tasks: tasks.length, obligations };
   }
 }

@@ -2,6 +2,8 @@ import { Projection } from '../engine/projection';
 import { users } from './access/users.projection';
 import { streamCatalogue } from './audit/stream-catalogue.projection';
 import { unitRegistry } from './units/unit-registry.projection';
+import { obligations } from './plans/obligations.projection';
+import { plans } from './plans/plans.projection';
 
 /** Every projection the product runs. A feature adds its own here. */
-export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users];
+export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users, plans, obligations];

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActOnObligation, CommandContext, GetObligation, ListObligations, Principal } from '@gl/application';
+import { CurrentPrincipal, WriteContext } from '@gl/platform';
+import { WriteResultDto } from '../shared/common.dto';
+import { ObligationsQueryDto } from './plans.dto';
+import {
+  CompletionDto, ExplanationDto, ExplanationRequestDto, ExtensionDecisionDto, ExtensionRequestDto, PassDto, ProgressDto, ReasonDto, ReminderDto,
+} from './obligations.dto';
+
+const filters = (q: ObligationsQueryDto) => ({
+  planId: q.planId, taskCode: q.taskCode, unitId: q.unitId, status: q.status, role: q.role, year: q.year,
+  overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+  deadlineFrom: q.deadlineFrom ? new Date(`${q.deadlineFrom}T00:00:00+07:00`).toISOString() : undefined,
+  deadlineTo: q.deadlineTo ? new Date(`${q.deadlineTo}T00:00:00+07:00`).toISOString() : undefined,
+});
+
+/**
+ * Obligations: each unit's share of each task. The unit acknowledges, reports progress, completes
+ * with evidence, asks for more time, explains; the coordinator decides, returns, cancels, reminds.
+ */
+@ApiTags('obligations')
+@ApiBearerAuth()
+@Controller()
+export class ObligationsController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  private act(ctx: CommandContext, command: ActOnObligation['command']) {
+    return this.commands.execute(new ActOnObligation(command, ctx));
+  }
+
+  @Get('obligations')
+  @ApiOperation({ summary: 'Obligations in scope, by plan, task, unit, status, role, year, deadline period, overdue' })
+  list(@CurrentPrincipal() p: Principal, @Query() q: ObligationsQueryDto) {
+    return this.queries.execute(new ListObligations(p.scope, filters(q), q.page, q.pageSize));
+  }
+
+  @Get('units/:unitId/inbox')
+  @ApiOperation({ summary: "A unit's inbox: its obligations (lead, performer, coordinating) with status and deadline" })
+  inbox(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @Query() q: ObligationsQueryDto) {
+    return this.queries.execute(new ListObligations(p.scope, { ...filters(q), unitId }, q.page, q.pageSize));
+  }
+
+  @Get('obligations/:id')
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.queries.execute(new GetObligation(p.scope, id));
+  }
+
+  @Post('obligations/:id/acknowledgement')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: WriteResultDto })
+  acknowledge(@WriteContext() ctx: CommandContext, @CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.act(ctx, { type: 'Acknowledge', obligationId: id, unitId: p.actor.unitId ?? '' });
+  }
+
+  @Post('obligations/:id/progress')
+  @ApiCreatedResponse({ type: WriteResultDto })
+  progress(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ProgressDto) {
+    return this.act(ctx, { type: 'UpdateProgress', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/completion')
+  @ApiOperation({ summary: 'Complete with evidence: document number and date, attachments by SHA-256 and size' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  complete(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: CompletionDto) {
+    return this.act(ctx, { type: 'Complete', obligationId: id, evidence: dto.evidence });
+  }
+
+  @Post('obligations/:id/extension-requests')
+  @ApiCreatedResponse({ type: WriteResultDto })
+  requestExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ExtensionRequestDto) {
+    return this.act(ctx, { type: 'RequestExtension', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/extension-decision')
+  @ApiCreatedResponse({ type: WriteResultDto })
+  decideExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ExtensionDecisionDto) {
+    return this.act(ctx, { type: 'DecideExtension', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/return')
+  @ApiCreatedResponse({ type: WriteResultDto })
+  returnForRework(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.act(ctx, { type: 'ReturnForRework', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/cancellation')
+  @ApiCreatedResponse({ type: WriteResultDto })
+  cancel(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.act(ctx, { type: 'Cancel', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/passing')
+  @ApiOperation({ summary: 'Pass to a successor unit after a reorganisation (recorded lineage only)' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  pass(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: PassDto) {
+    return this.act(ctx, { type: 'PassToSuccessor', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/reminders')
+  @ApiOperation({ summary: 'Đôn đốc: a reminder addressed to the unit' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  remind(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReminderDto) {
+    return this.act(ctx, { type: 'Remind', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/explanation-requests')
+  @ApiOperation({ summary: 'Yêu cầu giải trình: ask the unit to explain' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  requestExplanation(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ExplanationRequestDto) {
+    return this.act(ctx, { type: 'RequestExplanation', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/explanation')
+  @ApiCreatedResponse({ type: WriteResultDto })
+  explain(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ExplanationDto) {
+    return this.act(ctx, { type: 'Explain', obligationId: id, ...dto });
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChangePlan, CommandContext, GetPlan, ListPlans } from '@gl/application';
+import { TaskDefinition, TimeFrame } from '@gl/domain';
+import { WriteContext } from '@gl/platform';
+import { PageQueryDto, WriteResultDto } from '../shared/common.dto';
+import { AmendTaskDto, CancelTaskDto, IssuePlanDto, ReceiptDto, TaskDto } from './plans.dto';
+
+const task = (dto: TaskDto): TaskDefinition => ({ ...dto, timeFrame: dto.timeFrame as unknown as TimeFrame } as TaskDefinition);
+
+/** Plans (kế hoạch): issued, with tasks, amendments and receipts. Detailed plans link to their parent. */
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('plans')
+export class PlansController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Get()
+  list(@Query() q: PageQueryDto) {
+    return this.queries.execute(new ListPlans(q.page, q.pageSize));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.queries.execute(new GetPlan(id));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Issue a plan (the coordinator), or record a detailed plan (its unit)' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  issue(@WriteContext() ctx: CommandContext, @Body() dto: IssuePlanDto) {
+    return this.commands.execute(new ChangePlan({
+      type: 'IssuePlan', ...dto, number: dto.number ?? null, issuedOn: dto.issuedOn ?? null, parent: dto.parent ?? null,
+    } as never, ctx));
+  }
+
+  @Post(':id/tasks')
+  @ApiOperation({ summary: 'Add a task; it fans out at once into one obligation per unit addressed' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  addTask(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: TaskDto) {
+    return this.commands.execute(new ChangePlan({ type: 'AddTask', planId: id, task: task(dto) }, ctx));
+  }
+
+  @Post(':id/tasks/:code/amendment')
+  @ApiCreatedResponse({ type: WriteResultDto })
+  amend(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('code') code: string, @Body() dto: AmendTaskDto) {
+    return this.commands.execute(new ChangePlan({ type: 'ChangeTask', planId: id, task: task({ ...dto.task, code }), reason: dto.reason }, ctx));
+  }
+
+  @Post(':id/tasks/:code/cancellation')
+  @ApiCreatedResponse({ type: WriteResultDto })
+  cancel(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('code') code: string, @Body() dto: CancelTaskDto) {
+    return this.commands.execute(new ChangePlan({ type: 'CancelTask', planId: id, code, reason: dto.reason }, ctx));
+  }
+
+  @Post(':id/receipts')
+  @ApiOperation({ summary: 'A recipient on the distribution list (nơi nhận) acknowledges receipt' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  acknowledge(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReceiptDto) {
+    return this.commands.execute(new ChangePlan({ type: 'AcknowledgeReceipt', planId: id, ...dto }, ctx));
+  }
+}

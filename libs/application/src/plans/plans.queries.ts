@@ -1,0 +1,122 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { canRead, Clock, Scope } from '@gl/domain';
+import { Filter, ObligationDoc, PlanDoc, READ_STORE, ReadStore } from '@gl/read-models';
+import { NotFoundInScopeError } from '../shared/access.errors';
+import { isSystem } from '../shared/command-context';
+import { CLOCK_PORT } from '../shared/ports';
+import { Page } from '../units/units.queries';
+
+const CLOSED = ['completed', 'cancelled', 'passed'];
+const strip = <T>(d: Record<string, unknown>): T => {
+  const { _id, _position, ...rest } = d;
+  return rest as T;
+};
+const seesAll = (scope: Scope) => isSystem(scope) || scope.readsAll;
+
+/** Plans are the city's public documents: any signed-in person may read them. */
+export class ListPlans {
+  constructor(readonly page: number, readonly pageSize: number) {}
+}
+
+@QueryHandler(ListPlans)
+export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Omit<PlanDoc, 'tasks'> & { taskCount: number }>> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ page, pageSize }: ListPlans) {
+    const [docs, total] = await Promise.all([
+      this.reads.find('plans', {}, { sort: { _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
+      this.reads.count('plans'),
+    ]);
+    const items = docs.map((d) => {
+      const { tasks, ...rest } = strip<PlanDoc>(d);
+      return { ...rest, taskCount: Object.values(tasks).filter((t) => !t.cancelled).length };
+    });
+    return { items, page, pageSize, total };
+  }
+}
+
+export class GetPlan {
+  constructor(readonly planId: string) {}
+}
+
+@QueryHandler(GetPlan)
+export class GetPlanHandler implements IQueryHandler<GetPlan, PlanDoc> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ planId }: GetPlan) {
+    const d = await this.reads.get('plans', planId);
+    if (!d) throw new NotFoundInScopeError(`plan ${planId}`);
+    return strip<PlanDoc>(d);
+  }
+}
+
+export interface ObligationFilter {
+  planId?: string;
+  taskCode?: string;
+  unitId?: string;
+  status?: string;
+  year?: number;
+  overdue?: boolean;
+  /** Deadlines in [from, to): a period. */
+  deadlineFrom?: string;
+  deadlineTo?: string;
+  role?: string;
+}
+
+/** Obligations the caller may see, by plan, task, unit, status, year, period or overdue. */
+export class ListObligations {
+  constructor(readonly scope: Scope, readonly filter: ObligationFilter, readonly page: number, readonly pageSize: number) {}
+}
+
+@QueryHandler(ListObligations)
+export class ListObligationsHandler implements IQueryHandler<ListObligations, Page<ObligationDoc & { overdue: boolean }>> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore, @Inject(CLOCK_PORT) private readonly clock: Clock) {}
+
+  async execute({ scope, filter: f, page, pageSize }: ListObligations) {
+    if (f.unitId && !seesAll(scope) && !canRead(scope, f.unitId)) throw new NotFoundInScopeError(`unit ${f.unitId}`);
+    const now = this.clock.now().toISOString();
+    const q: Filter = {};
+    if (f.planId) q.planId = f.planId;
+    if (f.taskCode) q.taskCode = f.taskCode;
+    if (f.unitId) q.unitId = f.unitId;
+    else if (!seesAll(scope)) q.unitId = { $in: [...scope.reads] };
+    if (f.status) q.status = f.status;
+    if (f.role) q.role = f.role;
+    if (f.year !== undefined) q.year = f.year;
+    if (f.overdue !== undefined) {
+      Object.assign(q, f.overdue
+        ? { deadline: { $ne: null, $lte: now }, status: { $nin: CLOSED } }
+        : { $or: [{ deadline: null }, { deadline: { $gt: now } }, { status: { $in: CLOSED } }] });
+    }
+    if (f.deadlineFrom || f.deadlineTo) {
+      q.deadline = { ...(q.deadline as object), ...(f.deadlineFrom && { $gte: f.deadlineFrom }), ...(f.deadlineTo && { $lt: f.deadlineTo }) };
+    }
+    const [docs, total] = await Promise.all([
+      this.reads.find('obligations', q, { sort: { deadline: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
+      this.reads.count('obligations', q),
+    ]);
+    const items = docs.map((d) => {
+      const o = strip<ObligationDoc>(d);
+      return { ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) };
+    });
+    return { items, page, pageSize, total };
+  }
+}
+
+export class GetObligation {
+  constructor(readonly scope: Scope, readonly obligationId: string) {}
+}
+
+@QueryHandler(GetObligation)
+export class GetObligationHandler implements IQueryHandler<GetObligation, ObligationDoc & { overdue: boolean }> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore, @Inject(CLOCK_PORT) private readonly clock: Clock) {}
+
+  async execute({ scope, obligationId }: GetObligation) {
+    const d = await this.reads.get('obligations', obligationId);
+    if (!d || !(seesAll(scope) || canRead(scope, d.unitId as string))) throw new NotFoundInScopeError(`obligation ${obligationId}`);
+    const o = strip<ObligationDoc>(d);
+    const now = this.clock.now().toISOString();
+    return { ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) };
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Clock, evolvePlan, initialPlan, isRecurring, PlanEvent, planStream, vietnamDateOf } from '@gl/domain';
+import { EVENT_STORE, EventStore } from '@gl/event-store';
+import { READ_STORE, ReadStore } from '@gl/read-models';
+import { CommandContext } from '../shared/command-context';
+import { CLOCK_PORT } from '../shared/ports';
+import { ObligationFanOut } from './obligation-fan-out';
+
+/** Opens every yearly task's obligations for each year up to the current one (in Vietnam). */
+export class OpenYears {
+  constructor(readonly context: CommandContext) {}
+}
+
+/**
+ * The scheduler's work: at the turn of a year (and at every start, to catch up), each yearly task
+ * of each plan gets that year's obligations, one per unit, as the tree stands on 1 January.
+ * Safe to run any number of times: obligation ids include the year.
+ */
+@CommandHandler(OpenYears)
+export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: number; existing: number }> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(CLOCK_PORT) private readonly clock: Clock,
+    private readonly fanOut: ObligationFanOut,
+  ) {}
+
+  async execute({ context }: OpenYears) {
+    const thisYear = Number(vietnamDateOf(this.clock.now()).slice(0, 4));
+    const totals = { created: 0, existing: 0 };
+    for (const { _id } of await this.reads.find('plans', {}, { projection: { _id: 1 } })) {
+      const plan = (await this.store.readStream(planStream(_id))).reduce((s, e) => evolvePlan(s, e as unknown as PlanEvent), initialPlan());
+      if (!plan.issued) continue;
+      for (const task of Object.values(plan.tasks)) {
+        if (task.cancelled || !isRecurring(task.timeFrame)) continue;
+        for (let year = task.timeFrame.from + 1; year <= thisYear; year++) {
+          const r = await this.fanOut.assign(plan.issued, task, `${year}-01-01`, year, context);
+          totals.created += r.created;
+          totals.existing += r.existing;
+        }
+      }
+    }
+    return totals;
+  }
+}
+
+/** Runs OpenYears at start and then once an hour: a new year is opened within the hour. */
+@Injectable()
+export class YearScheduler {
+  private timer: NodeJS.Timeout | null = null;
+
+  start(run: () => Promise<unknown>, everyMs = 3_600_000): void {
+    const tick = () => void run().catch(() => undefined);
+    tick();
+    this.timer = setInterval(tick, everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,98 @@
+import { CalendarDate, startOfDayInVietnam } from '../shared/calendar-date';
+
+/**
+ * A task's time (thời gian thực hiện) as the plan words it, and the deadline it gives. Deadlines
+ * are instants: "before 15 November" is 00:00 on 15 November in Vietnam (14 November 17:00 UTC);
+ * "by Q4 2023" is 00:00 on 1 January 2024 in Vietnam.
+ */
+export type TimeFrame =
+  /** "Quý III hoặc quý IV năm 2023" (or), "Quý III và quý IV năm 2023" (and), "Quý IV năm 2023". */
+  | { kind: 'quarters'; year: number; quarters: number[]; join: 'or' | 'and' }
+  /** "Tháng 10 năm 2023": within the month. */
+  | { kind: 'month'; year: number; month: number }
+  /** "trước ngày …": before a day. */
+  | { kind: 'before'; date: CalendarDate }
+  /** "Quý IV năm 2023 và những năm tiếp theo": once a year from a year, within a quarter. */
+  | { kind: 'yearly-quarter'; from: number; quarter: number }
+  /** "Hàng năm, trước ngày 15 tháng 11": once a year, before a day of the year. */
+  | { kind: 'yearly-before'; from: number; month: number; day: number }
+  /** "Thường xuyên": ongoing; no deadline, counted per year. */
+  | { kind: 'ongoing' }
+  /** "Định kỳ và khi có yêu cầu": periodic (the reporting cycle) and whenever asked. */
+  | { kind: 'periodic-and-on-request' }
+  /** The plan gives no time. */
+  | { kind: 'unspecified' };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 00:00 in Vietnam on the first day of a month (month 13 rolls into the next year). */
+const startOfMonth = (year: number, month: number): string =>
+  startOfDayInVietnam(month > 12 ? `${year + 1}-01-01` : `${year}-${pad(month)}-01`);
+
+export const isRecurring = (f: TimeFrame): f is Extract<TimeFrame, { kind: 'yearly-quarter' | 'yearly-before' }> =>
+  f.kind === 'yearly-quarter' || f.kind === 'yearly-before';
+
+export class TimeFrameError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TimeFrameError';
+  }
+}
+
+/** Checks a time frame's numbers make sense (quarters 1–4, months 1–12, real days). */
+export const validateTimeFrame = (f: TimeFrame): void => {
+  const year = (y: number) => { if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new TimeFrameError(`${y} is not a year`); };
+  switch (f.kind) {
+    case 'quarters':
+      year(f.year);
+      if (f.quarters.length === 0 || f.quarters.some((q) => ![1, 2, 3, 4].includes(q))) throw new TimeFrameError('quarters are 1 to 4');
+      return;
+    case 'month':
+      year(f.year);
+      if (!Number.isInteger(f.month) || f.month < 1 || f.month > 12) throw new TimeFrameError('months are 1 to 12');
+      return;
+    case 'yearly-quarter':
+      year(f.from);
+      if (![1, 2, 3, 4].includes(f.quarter)) throw new TimeFrameError('quarters are 1 to 4');
+      return;
+    case 'yearly-before': {
+      year(f.from);
+      const probe = new Date(Date.UTC(2001, f.month - 1, f.day));
+      if (probe.getUTCMonth() !== f.month - 1 || probe.getUTCDate() !== f.day) throw new TimeFrameError(`${f.day}/${f.month} is not a day of the year`);
+      return;
+    }
+    default:
+      return;
+  }
+};
+
+/**
+ * The deadline instant (ISO, UTC) for a time frame; for a recurring one, that of a given year's
+ * occurrence. Null when the frame has no deadline (ongoing, on request).
+ */
+export const deadlineOf = (f: TimeFrame, year?: number): string | null => {
+  switch (f.kind) {
+    case 'quarters':
+      return startOfMonth(f.year, Math.max(...f.quarters) * 3 + 1);
+    case 'month':
+      return startOfMonth(f.year, f.month + 1);
+    case 'before':
+      return startOfDayInVietnam(f.date);
+    case 'yearly-quarter': {
+      const y = year ?? f.from;
+      return y < f.from ? null : startOfMonth(y, f.quarter * 3 + 1);
+    }
+    case 'yearly-before': {
+      const y = year ?? f.from;
+      return y < f.from ? null : startOfDayInVietnam(`${y}-${pad(f.month)}-${pad(f.day)}`);
+    }
+    case 'ongoing':
+    case 'periodic-and-on-request':
+    case 'unspecified':
+      return null;
+  }
+};
+
+/** True when something done at `at` meets the deadline (strictly before it). */
+export const isOnTime = (at: Date | string, deadline: string | null): boolean =>
+  deadline === null || new Date(at).getTime() < Date.parse(deadline);

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import {
+  ActOnObligationHandler, ChangePlanHandler, ChangeUnitsHandler, GetObligationHandler, GetPlanHandler, GetUnitHandler,
+  GetUnitLineageHandler, GetUnitTreeHandler, GetUserHandler, GrantRoleHandler, ListObligationsHandler, ListPlansHandler,
+  ListUnitsHandler, ListUsersHandler, ObligationFanOut, OpenYearsHandler, PrincipalResolver, RegisterUserHandler, RegistryLoader,
+  RevokeRoleHandler, UnitDirectory, UserCommands, YearScheduler,
+} from '@gl/application';
+import { TokenService } from './auth/token.service';
+import { SeedService } from './seed/seed.service';
+
+/** The application's command and query handlers, tokens and principals, the seed and the scheduler. */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    ChangeUnitsHandler, ListUnitsHandler, GetUnitTreeHandler, GetUnitHandler, GetUnitLineageHandler,
+    UserCommands, RegisterUserHandler, GrantRoleHandler, RevokeRoleHandler, ListUsersHandler, GetUserHandler,
+    ChangePlanHandler, ActOnObligationHandler, OpenYearsHandler, ObligationFanOut, ListPlansHandler, GetPlanHandler,
+    ListObligationsHandler, GetObligationHandler, YearScheduler,
+    UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService,
+  ],
+  exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService, YearScheduler],
+})
+export class ApplicationModule {}

@@ -1,0 +1,55 @@
+import { evolveObligation, initialObligation, OBLIGATION_EVENT_TYPES, ObligationEvent, ObligationStatus } from '@gl/domain';
+import type { RecordedEvent } from '@gl/event-store';
+import { projection } from '../../engine/projection';
+
+/** One document per obligation: the row of a unit's inbox, a task's list, an overdue list. */
+export interface ObligationDoc {
+  obligationId: string;
+  planId: string;
+  taskCode: string;
+  unitId: string;
+  role: string;
+  kind: string;
+  year: number | null;
+  timeWords: string;
+  assignedOn: string;
+  deadline: string | null;
+  status: ObligationStatus;
+  percent: number;
+  completedAt: string | null;
+  onTime: boolean | null;
+  extensionPending: { until: string; reason: string } | null;
+  explanationPending: boolean;
+  reminders: number;
+  passedFrom: string | null;
+  passedTo: string | null;
+  lastChangeAt: string;
+  history: { type: string; at: string; by: string }[];
+}
+
+export const obligations = projection<ObligationDoc>({
+  name: 'obligations',
+  version: 1,
+  handles: OBLIGATION_EVENT_TYPES,
+  indexes: [{ keys: { unitId: 1, status: 1 } }, { keys: { planId: 1, taskCode: 1 } }, { keys: { deadline: 1 } }],
+  route: (e: RecordedEvent) => [(e.data as { obligationId: string }).obligationId],
+  evolve: (doc, e) => {
+    const ev = e as unknown as ObligationEvent;
+    const at = e.metadata.recordedAt;
+    const s = evolveObligation(doc ? { ...initialObligation(), ...doc, assigned: doc as never } : initialObligation(), ev, at);
+    const a = ev.type === 'obligation.assigned.v1' ? ev.data : null;
+    const base = doc ?? {
+      obligationId: a!.obligationId, planId: a!.planId, taskCode: a!.taskCode, unitId: a!.unitId, role: a!.role, kind: a!.kind,
+      year: a!.year, timeWords: a!.timeWords, assignedOn: a!.assignedOn, passedFrom: a!.passedFrom, passedTo: null, reminders: 0, history: [],
+    };
+    return {
+      ...base,
+      deadline: s.deadline, status: s.status, percent: s.percent, completedAt: s.completedAt, onTime: s.onTime,
+      extensionPending: s.extensionPending, explanationPending: s.explanationPending,
+      reminders: base.reminders + (ev.type === 'obligation.reminded.v1' ? 1 : 0),
+      passedTo: ev.type === 'obligation.passed-to-successor.v1' ? ev.data.toUnitId : (base as ObligationDoc).passedTo ?? null,
+      lastChangeAt: at,
+      history: [...base.history, { type: e.type, at, by: e.metadata.actor.userId }],
+    } as ObligationDoc;
+  },
+});
