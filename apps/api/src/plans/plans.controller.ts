@@ -2,12 +2,20 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePlan, CommandContext, GetPlan, ListPlans } from '@gl/application';
-import { TaskDefinition, TimeFrame } from '@gl/domain';
+import { Addressee, TaskDefinition, TimeFrame } from '@gl/domain';
 import { WriteContext } from '@gl/platform';
 import { PageQueryDto, WriteResultDto } from '../shared/common.dto';
-import { AmendTaskDto, CancelTaskDto, IssuePlanDto, ReceiptDto, TaskDto } from './plans.dto';
+import { AddresseeDto, AmendTaskDto, CancelTaskDto, IssuePlanDto, ReceiptDto, TaskDto } from './plans.dto';
 
-const task = (dto: TaskDto): TaskDefinition => ({ ...dto, timeFrame: dto.timeFrame as unknown as TimeFrame } as TaskDefinition);
+/** Plain addressees: exactly the unit or the group that was given. */
+const addressees = (list: AddresseeDto[]): Addressee[] =>
+  list.map((a) => (a.unitId !== undefined ? { unitId: a.unitId } : { group: a.group! }));
+
+const task = (dto: TaskDto): TaskDefinition => ({
+  code: dto.code, section: dto.section, title: dto.title, description: dto.description,
+  lead: addressees(dto.lead), performers: addressees(dto.performers), coordinating: addressees(dto.coordinating),
+  obligation: dto.obligation, timeFrame: dto.timeFrame as unknown as TimeFrame, timeWords: dto.timeWords,
+});
 
 /** Plans (kế hoạch): issued, with tasks, amendments and receipts. Detailed plans link to their parent. */
 @ApiTags('plans')

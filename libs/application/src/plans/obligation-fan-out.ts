@@ -27,6 +27,10 @@ export class ObligationFanOut {
     let existing = 0;
     for (const target of fanOut(task, plan.issuerUnitId, units, on)) {
       const obligationId = obligationIdOf(plan.planId, task.code, target.unitId, year ?? undefined);
+      if ((await this.store.readStream(obligationStream(obligationId), { maxCount: 1 })).length > 0) {
+        existing++;
+        continue;
+      }
       try {
         await runDecider<Obligation, ObligationEvent>(
           this.store, obligationStream(obligationId), { initial: initialObligation, evolve: evolveObligation },

@@ -1,11 +1,13 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { READ_STORE, ReadStore } from '@gl/read-models';
 import {
   Clock, decidePlan, evolvePlan, initialPlan, isRecurring, Plan, PlanCommand, PlanError, PlanEvent, planStream,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotPermittedError, requireReadable, requireWritable } from '../shared/access.errors';
-import { CommandContext, CommandResult, isSystem } from '../shared/command-context';
+import { CommandContext, CommandResult, isSystem, systemScope } from '../shared/command-context';
+import { ActOnObligation } from './obligation.commands';
 import { CLOCK_PORT } from '../shared/ports';
 import { Fold, runDecider } from '../shared/stream-runner';
 import { ObligationFanOut } from './obligation-fan-out';
@@ -21,19 +23,23 @@ const fold: Fold<Plan, PlanEvent> = { initial: initialPlan, evolve: evolvePlan }
  * its issuing unit's. Adding a task fans it out into obligations at once (this year's, for a yearly one).
  */
 @CommandHandler(ChangePlan)
-export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandResult & { obligations?: { created: number; existing: number } }> {
+export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandResult & { obligations?: { created: number; existing: number } | { cancelled: number } }> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
     private readonly fanOut: ObligationFanOut,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute({ command, context }: ChangePlan) {
     const stream = planStream(command.planId);
     const current = (await this.store.readStream(stream)).reduce((s, e) => fold.evolve(s, e as unknown as PlanEvent), fold.initial());
     this.authorize(command, current, context);
+    if (command.type === 'IssuePlan' && command.parent) await this.checkParent(command.parent);
     const now = this.clock.now();
     const result = await runDecider(this.store, stream, fold, (s) => decidePlan(command, s, now), context);
+    if (command.type === 'CancelTask') return { ...result, obligations: await this.cancelObligations(command.planId, command.code, command.reason, context) };
     if (command.type !== 'AddTask' && command.type !== 'ChangeTask') return result;
     const plan = current.issued!;
     const task = command.task;
@@ -42,6 +48,24 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     const startOfYear = year === null ? plan.assignedOn : `${year}-01-01`;
     const on = plan.assignedOn > startOfYear ? plan.assignedOn : startOfYear;
     return { ...result, obligations: await this.fanOut.assign(plan, task, on, year, context) };
+  }
+
+  /** A detailed plan implements tasks that exist in its parent plan. */
+  private async checkParent(parent: { planId: string; taskCodes: string[] }): Promise<void> {
+    const p = (await this.store.readStream(planStream(parent.planId))).reduce((s, e) => fold.evolve(s, e as unknown as PlanEvent), fold.initial());
+    if (!p.issued) throw new PlanError('plan-not-found', `no parent plan ${parent.planId}`);
+    for (const code of parent.taskCodes) {
+      if (!p.tasks[code] || p.tasks[code].cancelled) throw new PlanError('task-not-found', `the parent plan has no task ${code}`);
+    }
+  }
+
+  /** A cancelled task's open obligations are cancelled with it, for the same reason. */
+  private async cancelObligations(planId: string, code: string, reason: string, ctx: CommandContext): Promise<{ cancelled: number }> {
+    const open = await this.reads.find('obligations', { planId, taskCode: code, status: { $nin: ['completed', 'cancelled', 'passed'] } }, { projection: { _id: 1 } });
+    for (const { _id } of open) {
+      await this.commands.execute(new ActOnObligation({ type: 'Cancel', obligationId: _id, reason: `Nhiệm vụ ${code} bị hủy: ${reason}` }, { ...ctx, scope: systemScope() }));
+    }
+    return { cancelled: open.length };
   }
 
   private authorize(c: PlanCommand, s: Plan, ctx: CommandContext): void {

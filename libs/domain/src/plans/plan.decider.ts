@@ -45,8 +45,9 @@ const checkTask = (t: TaskDefinition) => {
   if (!/^[IVX]+(\.\d+)?(\.[a-z])?$/.test(t.code)) throw new PlanError('invalid-plan', `"${t.code}" is not a task code like II.1.a or IV.2`);
   if (!t.title?.trim()) throw new PlanError('invalid-plan', `task ${t.code} needs a title`);
   if (t.lead.length + t.performers.length === 0) throw new PlanError('invalid-plan', `task ${t.code} needs a lead or performers`);
-  for (const a of [...t.lead, ...t.performers, ...t.coordinating]) {
-    if ('group' in a && !UNIT_GROUPS.includes(a.group)) throw new PlanError('invalid-plan', `"${a.group}" is not a group of units`);
+  for (const a of [...t.lead, ...t.performers, ...t.coordinating] as { unitId?: string; group?: string }[]) {
+    if ((a.unitId === undefined) === (a.group === undefined)) throw new PlanError('invalid-plan', `task ${t.code}: each addressee is a unit or a group`);
+    if (a.group !== undefined && !UNIT_GROUPS.includes(a.group as never)) throw new PlanError('invalid-plan', `"${a.group}" is not a group of units`);
   }
   try {
     validateTimeFrame(t.timeFrame);

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyUnitCommands, fanOut, initialRegistry, TaskDefinition } from '@gl/domain';
+import { ReorganisationFile, unitSeedSteps, UnitsFile } from './unit-seed';
+
+const load = <T>(path: string): T => JSON.parse(readFileSync(join(__dirname, '../../../../seed', path), 'utf8'));
+
+describe('the seed plan, fanned out over the 2023 tree', () => {
+  const units = load<UnitsFile>('units/can-tho-units-2023.json');
+  const { state } = applyUnitCommands(initialRegistry(), unitSeedSteps(units, load<ReorganisationFile>('units/can-tho-reorganisation-2025.json')).map((s) => s.command));
+  const { plan, tasks } = load<{ plan: { issuerUnitId: string; assignedOn: string }; tasks: TaskDefinition[] }>('plans/cantho-2023-ldcs.json');
+  const count = (kind: string) => units.units.filter((u) => u.kind === kind).length;
+  const targets = (code: string) => fanOut(tasks.find((t) => t.code === code)!, plan.issuerUnitId, state.units, plan.assignedOn);
+
+  it('holds every task of sections II and IV', () => {
+    expect(tasks.map((t) => t.code)).toEqual(['II.1.a', 'II.1.b', 'II.1.c', 'II.1.d', 'II.2.a', 'II.2.b', 'II.2.c', 'II.3', 'II.4', 'II.5', 'II.6', 'IV.1', 'IV.2', 'IV.3']);
+  });
+
+  it('gives II.1.d one obligation per commune, ward and town of the 2023 tree', () => {
+    const t = targets('II.1.d');
+    expect(t).toHaveLength(count('commune'));
+    expect(t).toHaveLength(83);
+    expect(t.every((x) => x.role === 'lead')).toBe(true);
+  });
+
+  it('gives II.4 one obligation per department, district, commune and enterprise in the seed', () => {
+    const expected = count('department') + count('district') + count('commune') + count('public-service-unit') + count('state-enterprise') + count('non-state-enterprise');
+    expect(targets('II.4')).toHaveLength(expected);
+  });
+
+  it('gives II.1.c a lead per district and Sở Nội vụ as the coordinator', () => {
+    const t = targets('II.1.c');
+    expect(t.filter((x) => x.role === 'lead')).toHaveLength(9);
+    expect(t.filter((x) => x.role === 'coordinating').map((x) => x.unitId)).toEqual(['so-noi-vu']);
+  });
+
+  it('asks II.2.b of the Fatherland Front (requested, not assigned)', () => {
+    expect(targets('II.2.b')).toEqual([{ unitId: 'mttq-can-tho', role: 'lead' }]);
+    expect(tasks.find((t) => t.code === 'II.2.b')!.obligation).toBe('requested');
+  });
+
+  it('gives IV.2 a report from every department, district and commune', () => {
+    expect(targets('IV.2')).toHaveLength(count('department') + count('district') + count('commune'));
+  });
+});

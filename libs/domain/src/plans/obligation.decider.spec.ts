@@ -1,0 +1,85 @@
+import { deciderSpec } from '@gl/testing';
+import {
+  decideObligation, evolveObligation, initialObligation, isOverdue, Obligation, ObligationCommand, ObligationError,
+} from './obligation.decider';
+import { ObligationEvent } from './obligation.events';
+
+const at = (iso: string) => new Date(iso);
+const spec = (now = '2023-11-01T03:00:00.000Z') =>
+  deciderSpec<ObligationCommand, ObligationEvent, Obligation>({ initialState: initialObligation, evolve: (s, e) => evolveObligation(s, e), decide: decideObligation }, at(now));
+
+const id = 'cantho-2023-ldcs.IV.2.ninh-kieu-tan-an.2023';
+const assigned: ObligationEvent = {
+  type: 'obligation.assigned.v1',
+  data: {
+    obligationId: id, planId: 'cantho-2023-ldcs', taskCode: 'IV.2', unitId: 'ninh-kieu-tan-an', role: 'performer', kind: 'assigned', year: 2023,
+    deadline: '2023-11-14T17:00:00.000Z', timeWords: 'Hàng năm, trước ngày 15 tháng 11', assignedOn: '2023-07-01', passedFrom: null,
+  },
+};
+const evidence = { documentNumber: '125/BC-UBND', documentDate: '2023-11-14', attachments: [{ name: 'bao-cao.pdf', sha256: 'a'.repeat(64), size: 48213 }] };
+
+describe('an obligation', () => {
+  it('is acknowledged once', () => {
+    spec().given(assigned).when({ type: 'Acknowledge', obligationId: id, unitId: 'ninh-kieu-tan-an' })
+      .then({ type: 'obligation.acknowledged.v1', data: { obligationId: id, unitId: 'ninh-kieu-tan-an' } });
+    spec().given(assigned, { type: 'obligation.acknowledged.v1', data: { obligationId: id, unitId: 'ninh-kieu-tan-an' } })
+      .when({ type: 'Acknowledge', obligationId: id, unitId: 'ninh-kieu-tan-an' }).then();
+  });
+
+  it('is on time when completed at 23:30 on 14 November, Vietnam time', () =>
+    spec('2023-11-14T16:30:00.000Z').given(assigned).when({ type: 'Complete', obligationId: id, evidence })
+      .then({ type: 'obligation.completed.v1', data: { obligationId: id, evidence, onTime: true } }));
+
+  it('is late when completed at 00:30 on 15 November, Vietnam time, although UTC says the 14th', () =>
+    spec('2023-11-14T17:30:00.000Z').given(assigned).when({ type: 'Complete', obligationId: id, evidence })
+      .then({ type: 'obligation.completed.v1', data: { obligationId: id, evidence, onTime: false } }));
+
+  it('is overdue from the deadline, by the clock, until it is completed', () => {
+    const s = spec().given(assigned).state();
+    expect(isOverdue(s, at('2023-11-14T16:59:59.000Z'))).toBe(false);
+    expect(isOverdue(s, at('2023-11-14T17:00:00.000Z'))).toBe(true);
+    const done = spec().given(assigned, { type: 'obligation.completed.v1', data: { obligationId: id, evidence, onTime: false } }).state();
+    expect(isOverdue(done, at('2024-01-01T00:00:00.000Z'))).toBe(false);
+  });
+
+  it('gets more time when an extension is approved', () => {
+    const requested: ObligationEvent = { type: 'obligation.extension-requested.v1', data: { obligationId: id, until: '2023-11-30T17:00:00.000Z', reason: 'chờ số liệu' } };
+    spec().given(assigned, requested).when({ type: 'DecideExtension', obligationId: id, approve: true, reason: 'đồng ý' })
+      .then({ type: 'obligation.extension-approved.v1', data: { obligationId: id, until: '2023-11-30T17:00:00.000Z', reason: 'đồng ý' } });
+    const s = spec().given(assigned, requested, { type: 'obligation.extension-approved.v1', data: { obligationId: id, until: '2023-11-30T17:00:00.000Z', reason: 'đồng ý' } }).state();
+    expect(s.deadline).toBe('2023-11-30T17:00:00.000Z');
+    expect(isOverdue(s, at('2023-11-20T00:00:00.000Z'))).toBe(false);
+  });
+
+  it.each<[string, ObligationCommand, RegExp]>([
+    ['an extension that does not move the deadline later', { type: 'RequestExtension', obligationId: id, until: '2023-11-01T00:00:00.000Z', reason: 'x' }, /later/],
+    ['a progress of 120%', { type: 'UpdateProgress', obligationId: id, percent: 120, note: '' }, /0 to 100/],
+    ['evidence without a document number', { type: 'Complete', obligationId: id, evidence: { ...evidence, documentNumber: ' ' } }, /document number/],
+    ['an attachment not named by its SHA-256', { type: 'Complete', obligationId: id, evidence: { ...evidence, attachments: [{ name: 'x', sha256: 'abc', size: 1 }] } }, /SHA-256/],
+    ['a decision on no request', { type: 'DecideExtension', obligationId: id, approve: true, reason: 'x' }, /no extension was requested/],
+    ['returning work not completed', { type: 'ReturnForRework', obligationId: id, reason: 'x' }, /only completed work/],
+    ['an answer nobody asked for', { type: 'Explain', obligationId: id, answer: 'x' }, /no explanation was requested/],
+  ])('refuses %s', (_what, command, message) => spec().given(assigned).when(command).thenThrows(ObligationError, message));
+
+  it('is returned for rework after completion, and completed again', () => {
+    const completed: ObligationEvent = { type: 'obligation.completed.v1', data: { obligationId: id, evidence, onTime: true } };
+    const returned: ObligationEvent = { type: 'obligation.returned.v1', data: { obligationId: id, reason: 'thiếu biên bản' } };
+    spec().given(assigned, completed).when({ type: 'ReturnForRework', obligationId: id, reason: 'thiếu biên bản' }).then(returned);
+    expect(spec().given(assigned, completed, returned).state().status).toBe('in-progress');
+    spec().given(assigned, completed).when({ type: 'Remind', obligationId: id, message: 'x' }).thenThrows(ObligationError, /is completed/);
+  });
+
+  it('passes to a successor with the same plan, task and year', () =>
+    spec().given(assigned).when({ type: 'PassToSuccessor', obligationId: id, toUnitId: 'new-phuong-ninh-kieu', reason: 'sắp xếp 2025' }).then({
+      type: 'obligation.passed-to-successor.v1',
+      data: { obligationId: id, toUnitId: 'new-phuong-ninh-kieu', newObligationId: 'cantho-2023-ldcs.IV.2.new-phuong-ninh-kieu.2023', reason: 'sắp xếp 2025' },
+    }));
+
+  it('records reminders and requests for explanation, and the answer', () => {
+    spec().given(assigned).when({ type: 'Remind', obligationId: id, message: 'Đề nghị báo cáo đúng hạn' })
+      .then({ type: 'obligation.reminded.v1', data: { obligationId: id, message: 'Đề nghị báo cáo đúng hạn' } });
+    const asked: ObligationEvent = { type: 'obligation.explanation-requested.v1', data: { obligationId: id, question: 'Vì sao chậm?' } };
+    spec().given(assigned, asked).when({ type: 'Explain', obligationId: id, answer: 'Chờ số liệu của các ấp' })
+      .then({ type: 'obligation.explanation-given.v1', data: { obligationId: id, answer: 'Chờ số liệu của các ấp' } });
+  });
+});
