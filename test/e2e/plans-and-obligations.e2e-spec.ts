@@ -174,3 +174,27 @@ describe('detailed plans and amendments', () => {
     expect(plan.body.acknowledgements['xa-phuong-thi-tran']).toEqual([expect.objectContaining({ unitId: 'ninh-kieu-tan-an' })]);
   });
 });
+
+describe('obligations after the 2025 reorganisation', () => {
+  let h: Harness;
+  const as = async (userId: string) => ({ Authorization: `Bearer ${await h.token(userId)}` });
+
+  beforeAll(async () => {
+    h = await startApi();
+  });
+  afterAll(() => h.close());
+
+  it('passes an obligation only to a recorded successor, which then holds it', async () => {
+    const from = `${PLAN}.II.1.d.ninh-kieu-xuan-khanh`;
+    const wrong = await h.http().post(`/api/v1/obligations/${from}/passing`).set(await as('sonv-coordinator'))
+      .send({ toUnitId: 'new-phuong-cai-khe', reason: 'sắp xếp' }).expect(422);
+    expect(wrong.body.detail).toMatch(/is not a successor/);
+    const res = await h.http().post(`/api/v1/obligations/${from}/passing`).set(await as('sonv-coordinator'))
+      .send({ toUnitId: 'new-phuong-ninh-kieu', reason: 'Nghị quyết 1668/NQ-UBTVQH15: phường Xuân Khánh nhập vào phường Ninh Kiều' }).expect(201);
+    const next = await h.http().get(`/api/v1/obligations/${PLAN}.II.1.d.new-phuong-ninh-kieu`).set(await as('sonv-coordinator'))
+      .set('X-Wait-For-Position', res.body.position).expect(200);
+    expect(next.body).toMatchObject({ unitId: 'new-phuong-ninh-kieu', passedFrom: from, status: 'open', deadline: '2023-12-31T17:00:00.000Z' });
+    const old = await h.http().get(`/api/v1/obligations/${from}`).set(await as('sonv-coordinator')).expect(200);
+    expect(old.body).toMatchObject({ status: 'passed', passedTo: 'new-phuong-ninh-kieu' });
+  });
+});

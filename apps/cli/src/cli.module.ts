@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ApplicationModule, AppConfig, PlatformModule, ReadModelsModule } from '@gl/platform';
 import { AuditCommand, AuditVerifyCommand } from './commands/audit-verify.command';
 import { ProjectionsCommand, ProjectionsRebuildCommand, ProjectionsStatusCommand } from './commands/projections.command';
+import { OpenYearsCommand } from './commands/open-years.command';
 import { SeedCommand } from './commands/seed.command';
 import { StoreInfoCommand } from './commands/store-info.command';
 import { TokenCommand } from './commands/token.command';
@@ -19,7 +20,7 @@ export class CliModule {
       ],
       providers: [
         AuditCommand, AuditVerifyCommand, StoreInfoCommand,
-        ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, SeedCommand, TokenCommand,
+        ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, SeedCommand, TokenCommand, OpenYearsCommand,
       ],
     };
   }
