@@ -25,7 +25,8 @@ export const startApi = async (env: Record<string, string> = {}): Promise<Harnes
   const dir = mkdtempSync(join(tmpdir(), 'gl-e2e-'));
   const h = {} as Harness;
   const start = async () => {
-    h.app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...env }));
+    // NORMAL durability: tests need no power-cut safety, and it keeps the seed quick.
+    h.app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL', ...env }));
     await h.app.init();
     await h.settle();
   };
