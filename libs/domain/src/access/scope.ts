@@ -1,5 +1,5 @@
 import { CalendarDate } from '../shared/calendar-date';
-import { ancestorsOn } from '../units/unit-timeline';
+import { ancestorsOn, reachableFrom } from '../units/unit-timeline';
 import type { Unit } from '../units/unit.types';
 import type { Grant } from './user.decider';
 import { Role, WRITING_ROLES } from './user.events';
@@ -17,24 +17,14 @@ export interface Scope {
  * A unit and every unit that has ever been under it: a city viewer must still see the communes of
  * 2023 after they merged in 2025, and a district's staff their communes' history.
  */
-const subtree = (units: ReadonlyMap<string, Unit>, id: string, _today: CalendarDate): Set<string> => {
+const subtree = (units: ReadonlyMap<string, Unit>, id: string): Set<string> => {
   const children = new Map<string, Set<string>>();
   for (const u of units.values()) {
     for (const p of u.parents) {
       if (p.value) children.set(p.value, (children.get(p.value) ?? new Set()).add(u.id));
     }
   }
-  const out = new Set<string>([id]);
-  const queue = [id];
-  while (queue.length > 0) {
-    for (const c of children.get(queue.pop()!) ?? []) {
-      if (!out.has(c)) {
-        out.add(c);
-        queue.push(c);
-      }
-    }
-  }
-  return out;
+  return reachableFrom(children, id);
 };
 
 /**
@@ -55,13 +45,13 @@ export const scopeOf = (grants: Grant[], units: ReadonlyMap<string, Unit>, today
     if (g.role === 'plan-coordinator') {
       const chain = ancestorsOn(units, g.unitId, today);
       const root = chain.length > 0 ? chain[chain.length - 1] : g.unitId;
-      for (const id of subtree(units, root, today)) {
+      for (const id of subtree(units, root)) {
         reads.add(id);
         writes.add(id);
       }
       continue;
     }
-    for (const id of subtree(units, g.unitId, today)) reads.add(id);
+    for (const id of subtree(units, g.unitId)) reads.add(id);
     if (WRITING_ROLES.includes(g.role)) writes.add(g.unitId);
   }
   return { roles: [...new Set(grants.map((g) => g.role))], readsAll, reads, writes };

@@ -43,12 +43,8 @@ export const unitsOn = (units: Iterable<Unit>, date: CalendarDate): UnitOnDate[]
   return out;
 };
 
-/** The ids of a unit and everything under it on a day. */
-export const subtreeOn = (units: Iterable<Unit>, rootId: string, date: CalendarDate): Set<string> => {
-  const children = new Map<string, string[]>();
-  for (const u of unitsOn(units, date)) {
-    if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-  }
+/** A root and everything reachable below it through `children` (parent → child links). */
+export const reachableFrom = (children: ReadonlyMap<string, Iterable<string>>, rootId: string): Set<string> => {
   const out = new Set<string>([rootId]);
   const queue = [rootId];
   while (queue.length > 0) {
@@ -60,6 +56,15 @@ export const subtreeOn = (units: Iterable<Unit>, rootId: string, date: CalendarD
     }
   }
   return out;
+};
+
+/** The ids of a unit and everything under it on a day. */
+export const subtreeOn = (units: Iterable<Unit>, rootId: string, date: CalendarDate): Set<string> => {
+  const children = new Map<string, string[]>();
+  for (const u of unitsOn(units, date)) {
+    if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  }
+  return reachableFrom(children, rootId);
 };
 
 /** The chain of parents of a unit on a day, nearest first. */
