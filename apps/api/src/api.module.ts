@@ -14,6 +14,7 @@ import { ProjectionsController } from './operations/projections.controller';
 import { UnitsController } from './units/units.controller';
 import { ObligationsController } from './plans/obligations.controller';
 import { PlansController } from './plans/plans.controller';
+import { ActivitiesController } from './activities/activities.controller';
 
 /**
  * At start: on an empty store the seed plan and demo users load (SEED_ON_EMPTY); then the
@@ -53,7 +54,7 @@ export class ApiModule {
         ApplicationModule,
         OperationsModule,
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController],
+      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },

@@ -15,3 +15,5 @@ export * from './plans/plan.commands';
 export * from './plans/obligation.commands';
 export * from './plans/year-scheduler';
 export * from './plans/plans.queries';
+export * from './activities/activity.commands';
+export * from './activities/activities.queries';

@@ -6,3 +6,4 @@ export * from './shared/text';
 export * from './units';
 export * from './access';
 export * from './plans';
+export * from './activities';

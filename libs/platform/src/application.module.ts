@@ -4,7 +4,8 @@ import {
   ActOnObligationHandler, ChangePlanHandler, ChangeUnitsHandler, GetObligationHandler, GetPlanHandler, GetUnitHandler,
   GetUnitLineageHandler, GetUnitTreeHandler, GetUserHandler, GrantRoleHandler, ListObligationsHandler, ListPlansHandler,
   ListUnitsHandler, ListUsersHandler, ObligationFanOut, OpenYearsHandler, PrincipalResolver, RegisterUserHandler, RegistryLoader,
-  RevokeRoleHandler, UnitDirectory, UserCommands, YearScheduler,
+  RevokeRoleHandler, UnitDirectory, UserCommands, YearScheduler, DoActivityHandler, ListActivitiesHandler, GetActivityHandler,
+  GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler, CompileLegalReviewHandler,
 } from '@gl/application';
 import { TokenService } from './auth/token.service';
 import { SeedService } from './seed/seed.service';
@@ -17,6 +18,8 @@ import { SeedService } from './seed/seed.service';
     UserCommands, RegisterUserHandler, GrantRoleHandler, RevokeRoleHandler, ListUsersHandler, GetUserHandler,
     ChangePlanHandler, ActOnObligationHandler, OpenYearsHandler, ObligationFanOut, ListPlansHandler, GetPlanHandler,
     ListObligationsHandler, GetObligationHandler, YearScheduler,
+    DoActivityHandler, ListActivitiesHandler, GetActivityHandler, GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler,
+    CompileLegalReviewHandler,
     UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService,
   ],
   exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService, YearScheduler],

@@ -10,3 +10,4 @@ export * from './projections/units/unit-registry.projection';
 export * from './projections/access/users.projection';
 export * from './projections/plans/plans.projection';
 export * from './projections/plans/obligations.projection';
+export * from './projections/activities/activities.projection';

@@ -17,7 +17,7 @@ export class ActOnObligation {
 }
 
 /** What the unit itself does; the rest (decisions, returns, cancellations, reminders) is the coordinator's. */
-const BY_THE_UNIT: ObligationCommand['type'][] = ['Acknowledge', 'UpdateProgress', 'Complete', 'RequestExtension', 'Explain'];
+const BY_THE_UNIT: ObligationCommand['type'][] = ['Acknowledge', 'UpdateProgress', 'Complete', 'RequestExtension', 'Explain', 'LinkActivity'];
 
 const fold = (events: RecordedEvent[]): Obligation =>
   events.reduce((s, e) => evolveObligation(s, e as unknown as ObligationEvent, e.metadata.recordedAt), initialObligation());

@@ -27,7 +27,8 @@ export type ObligationCommand =
   | { type: 'PassToSuccessor'; obligationId: string; toUnitId: string; reason: string }
   | { type: 'Remind'; obligationId: string; message: string }
   | { type: 'RequestExplanation'; obligationId: string; question: string }
-  | { type: 'Explain'; obligationId: string; answer: string };
+  | { type: 'Explain'; obligationId: string; answer: string }
+  | { type: 'LinkActivity'; obligationId: string; activityId: string; kind: string };
 
 export class ObligationError extends Error {
   constructor(readonly code: 'obligation-not-found' | 'obligation-exists' | 'obligation-closed' | 'invalid-obligation', message: string) {
@@ -74,6 +75,8 @@ export const evolveObligation = (s: Obligation, e: ObligationEvent, at?: string)
       return { ...s, explanationPending: false };
     case 'obligation.reminded.v1':
       return s;
+    case 'obligation.activity-recorded.v1':
+      return { ...s, status: s.status === 'open' || s.status === 'acknowledged' ? 'in-progress' : s.status };
   }
 };
 
@@ -148,6 +151,8 @@ export const decideObligation = (c: ObligationCommand, s: Obligation, now: Date)
     case 'RequestExplanation':
       text(c.question, 'a question');
       return [{ type: 'obligation.explanation-requested.v1', data: { obligationId: id, question: c.question } }];
+    case 'LinkActivity':
+      return [{ type: 'obligation.activity-recorded.v1', data: { obligationId: id, activityId: c.activityId, kind: c.kind } }];
     case 'Explain':
       if (!s.explanationPending) throw new ObligationError('invalid-obligation', 'no explanation was requested');
       text(c.answer, 'an answer');

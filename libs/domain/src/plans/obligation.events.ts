@@ -41,15 +41,17 @@ export type ObligationReminded = O<'obligation.reminded.v1', { message: string }
 /** Yêu cầu giải trình: the unit must explain (usually a delay). */
 export type ExplanationRequested = O<'obligation.explanation-requested.v1', { question: string }>;
 export type ExplanationGiven = O<'obligation.explanation-given.v1', { answer: string }>;
+/** The unit recorded an activity this obligation asks for: it is under way, not yet completed. */
+export type ActivityLinked = O<'obligation.activity-recorded.v1', { activityId: string; kind: string }>;
 
 export type ObligationEvent =
   | ObligationAssigned | ObligationAcknowledged | ProgressUpdated | ObligationCompleted | ExtensionRequested | ExtensionApproved
   | ExtensionRefused | ObligationReturned | ObligationCancelled | ObligationPassed | ObligationReminded | ExplanationRequested
-  | ExplanationGiven;
+  | ExplanationGiven | ActivityLinked;
 
 export const OBLIGATION_EVENT_TYPES: ObligationEvent['type'][] = [
   'obligation.assigned.v1', 'obligation.acknowledged.v1', 'obligation.progress-updated.v1', 'obligation.completed.v1',
   'obligation.extension-requested.v1', 'obligation.extension-approved.v1', 'obligation.extension-refused.v1',
   'obligation.returned.v1', 'obligation.cancelled.v1', 'obligation.passed-to-successor.v1', 'obligation.reminded.v1',
-  'obligation.explanation-requested.v1', 'obligation.explanation-given.v1',
+  'obligation.explanation-requested.v1', 'obligation.explanation-given.v1', 'obligation.activity-recorded.v1',
 ];

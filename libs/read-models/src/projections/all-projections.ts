@@ -4,6 +4,7 @@ import { streamCatalogue } from './audit/stream-catalogue.projection';
 import { unitRegistry } from './units/unit-registry.projection';
 import { obligations } from './plans/obligations.projection';
 import { plans } from './plans/plans.projection';
+import { activities } from './activities/activities.projection';
 
 /** Every projection the product runs. A feature adds its own here. */
-export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users, plans, obligations];
+export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users, plans, obligations, activities];

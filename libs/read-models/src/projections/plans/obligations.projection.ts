@@ -23,13 +23,15 @@ export interface ObligationDoc {
   reminders: number;
   passedFrom: string | null;
   passedTo: string | null;
+  /** Activities recorded for it (conference, training, regulation, …). */
+  activities: { activityId: string; kind: string }[];
   lastChangeAt: string;
   history: { type: string; at: string; by: string }[];
 }
 
 export const obligations = projection<ObligationDoc>({
   name: 'obligations',
-  version: 1,
+  version: 2,
   handles: OBLIGATION_EVENT_TYPES,
   indexes: [{ keys: { unitId: 1, status: 1 } }, { keys: { planId: 1, taskCode: 1 } }, { keys: { deadline: 1 } }],
   route: (e: RecordedEvent) => [(e.data as { obligationId: string }).obligationId],
@@ -40,7 +42,7 @@ export const obligations = projection<ObligationDoc>({
     const a = ev.type === 'obligation.assigned.v1' ? ev.data : null;
     const base = doc ?? {
       obligationId: a!.obligationId, planId: a!.planId, taskCode: a!.taskCode, unitId: a!.unitId, role: a!.role, kind: a!.kind,
-      year: a!.year, timeWords: a!.timeWords, assignedOn: a!.assignedOn, passedFrom: a!.passedFrom, passedTo: null, reminders: 0, history: [],
+      year: a!.year, timeWords: a!.timeWords, assignedOn: a!.assignedOn, passedFrom: a!.passedFrom, passedTo: null, reminders: 0, history: [], activities: [],
     };
     return {
       ...base,
@@ -48,6 +50,9 @@ export const obligations = projection<ObligationDoc>({
       extensionPending: s.extensionPending, explanationPending: s.explanationPending,
       reminders: base.reminders + (ev.type === 'obligation.reminded.v1' ? 1 : 0),
       passedTo: ev.type === 'obligation.passed-to-successor.v1' ? ev.data.toUnitId : (base as ObligationDoc).passedTo ?? null,
+      activities: ev.type === 'obligation.activity-recorded.v1'
+        ? [...((base as ObligationDoc).activities ?? []).filter((x) => x.activityId !== ev.data.activityId), { activityId: ev.data.activityId, kind: ev.data.kind }]
+        : (base as ObligationDoc).activities ?? [],
       lastChangeAt: at,
       history: [...base.history, { type: e.type, at, by: e.metadata.actor.userId }],
     } as ObligationDoc;

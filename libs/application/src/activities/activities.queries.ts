@@ -1,0 +1,178 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CalendarDate, canRead, Scope, unitsOn } from '@gl/domain';
+import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
+import { NotFoundInScopeError } from '../shared/access.errors';
+import { isSystem } from '../shared/command-context';
+import { Page } from '../units/units.queries';
+import { UnitDirectory } from '../units/unit-directory';
+
+const seesAll = (scope: Scope) => isSystem(scope) || scope.readsAll;
+const strip = (d: Record<string, unknown>): ActivityDoc => {
+  const { _id, _position, ...rest } = d;
+  return rest as unknown as ActivityDoc;
+};
+const scoped = (scope: Scope, unitId?: string): Filter => {
+  if (unitId) {
+    if (!seesAll(scope) && !canRead(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
+    return { unitId };
+  }
+  return seesAll(scope) ? {} : { unitId: { $in: [...scope.reads] } };
+};
+
+export class ListActivities {
+  constructor(
+    readonly scope: Scope,
+    readonly filter: { unitId?: string; kind?: string; planId?: string; taskCode?: string; year?: number; obligationId?: string; includeWithdrawn?: boolean },
+    readonly page: number,
+    readonly pageSize: number,
+  ) {}
+}
+
+@QueryHandler(ListActivities)
+export class ListActivitiesHandler implements IQueryHandler<ListActivities, Page<ActivityDoc>> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ scope, filter: f, page, pageSize }: ListActivities) {
+    const q: Filter = { ...scoped(scope, f.unitId) };
+    for (const k of ['kind', 'planId', 'taskCode', 'year', 'obligationId'] as const) if (f[k] !== undefined) q[k] = f[k];
+    if (!f.includeWithdrawn) q.withdrawn = false;
+    const [docs, total] = await Promise.all([
+      this.reads.find('activities', q, { sort: { year: 1, recordedAt: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
+      this.reads.count('activities', q),
+    ]);
+    return { items: docs.map(strip), page, pageSize, total };
+  }
+}
+
+export class GetActivity {
+  constructor(readonly scope: Scope, readonly activityId: string) {}
+}
+
+@QueryHandler(GetActivity)
+export class GetActivityHandler implements IQueryHandler<GetActivity, ActivityDoc> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ scope, activityId }: GetActivity) {
+    const d = await this.reads.get('activities', activityId);
+    if (!d || !(seesAll(scope) || canRead(scope, d.unitId as string))) throw new NotFoundInScopeError(`activity ${activityId}`);
+    return strip(d);
+  }
+}
+
+/** Sums in whole đồng with BigInt: an amount never passes through floating point. */
+const sum = (xs: number[]): string => xs.reduce((a, b) => a + BigInt(b), 0n).toString();
+const add = (into: Record<string, number>, from: Record<string, unknown>) => {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + (v as number);
+};
+
+/** A unit's figures for a year, from its activities as corrected (withdrawn ones left out). */
+export class GetUnitFigures {
+  constructor(readonly scope: Scope, readonly unitId: string, readonly year: number) {}
+}
+
+@QueryHandler(GetUnitFigures)
+export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ scope, unitId, year }: GetUnitFigures) {
+    scoped(scope, unitId);
+    const docs = (await this.reads.find('activities', { unitId, year, withdrawn: false })).map(strip);
+    const of = (kind: string) => docs.filter((d) => d.kind === kind);
+    const participants: Record<string, number> = {};
+    of('conference').forEach((c) => add(participants, c.fields.participants as Record<string, unknown>));
+    const trainees: Record<string, number> = {};
+    of('training').forEach((t) => add(trainees, t.fields.trainees as Record<string, unknown>));
+    const findings: Record<string, number> = {};
+    of('legalreview').forEach((r) => (r.fields.documents as { finding: string }[]).forEach((d) => (findings[d.finding] = (findings[d.finding] ?? 0) + 1)));
+    const budgets = of('budget');
+    const difficulties = of('difficulty');
+    return {
+      unitId, year,
+      conferences: { count: of('conference').length, participants, totalParticipants: Object.values(participants).reduce((a, b) => a + b, 0) },
+      media: { publications: of('media').length, items: of('media').reduce((n, m) => n + (m.fields.items as unknown[]).length, 0) },
+      trainings: { count: of('training').length, trainees, totalTrainees: Object.values(trainees).reduce((a, b) => a + b, 0) },
+      regulations: { issued: of('regulation').length, inForce: of('regulation').filter((r) => r.status === 'in-force').length },
+      legalReview: { documents: of('legalreview').reduce((n, r) => n + (r.fields.documents as unknown[]).length, 0), findings },
+      budget: {
+        estimated: sum(budgets.map((b) => b.money.estimated)),
+        approved: sum(budgets.map((b) => b.money.approved ?? 0)),
+        allocated: sum(budgets.map((b) => b.money.allocated)),
+        spent: sum(budgets.map((b) => b.money.spent)),
+      },
+      difficulties: Object.fromEntries(['open', 'answered', 'escalated', 'decided'].map((s) => [s, difficulties.filter((d) => d.status === s).length])),
+    };
+  }
+}
+
+/** Which units of a kind have a regulation (quy chế) in force on a day, and which do not. */
+export class GetRegulationCoverage {
+  constructor(readonly scope: Scope, readonly kind: string, readonly asOf: CalendarDate) {}
+}
+
+@QueryHandler(GetRegulationCoverage)
+export class GetRegulationCoverageHandler implements IQueryHandler<GetRegulationCoverage> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore, private readonly directory: UnitDirectory) {}
+
+  async execute({ scope, kind, asOf }: GetRegulationCoverage) {
+    const units = unitsOn((await this.directory.units()).values(), asOf).filter((u) => u.kind === kind && (seesAll(scope) || canRead(scope, u.id)));
+    const regs = (await this.reads.find('activities', { kind: 'regulation', withdrawn: false })).map(strip);
+    const inForce = new Map<string, string>();
+    for (const r of regs) {
+      const from = r.fields.effectiveFrom as string;
+      const replaced = r.fields.replacedOn as string | undefined;
+      if (from <= asOf && (!replaced || asOf < replaced)) inForce.set(r.unitId, r.fields.number as string);
+    }
+    const covered = units.filter((u) => inForce.has(u.id)).map((u) => ({ unitId: u.id, name: u.name, regulation: inForce.get(u.id) }));
+    const missing = units.filter((u) => !inForce.has(u.id)).map((u) => ({ unitId: u.id, name: u.name }));
+    return { kind, asOf, units: units.length, covered, missing };
+  }
+}
+
+/** Budget totals by unit or task, for a year, in whole đồng (decimal strings, summed exactly). */
+export class GetBudgetTotals {
+  constructor(readonly scope: Scope, readonly year: number, readonly by: 'unit' | 'task') {}
+}
+
+@QueryHandler(GetBudgetTotals)
+export class GetBudgetTotalsHandler implements IQueryHandler<GetBudgetTotals> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ scope, year, by }: GetBudgetTotals) {
+    const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'budget', year, withdrawn: false })).map(strip);
+    const groups = new Map<string, ActivityDoc[]>();
+    for (const d of docs) {
+      const key = by === 'unit' ? d.unitId : d.taskCode ?? '(none)';
+      groups.set(key, [...(groups.get(key) ?? []), d]);
+    }
+    const line = (ds: ActivityDoc[]) => ({
+      estimated: sum(ds.map((d) => d.money.estimated)), approved: sum(ds.map((d) => d.money.approved ?? 0)),
+      allocated: sum(ds.map((d) => d.money.allocated)), spent: sum(ds.map((d) => d.money.spent)),
+    });
+    return { year, by, rows: [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, ds]) => ({ key, ...line(ds) })), total: line(docs) };
+  }
+}
+
+/** Sở Nội vụ's compilation of the legal review: every document reviewed, with each unit's finding and proposal. */
+export class CompileLegalReview {
+  constructor(readonly scope: Scope, readonly year: number) {}
+}
+
+@QueryHandler(CompileLegalReview)
+export class CompileLegalReviewHandler implements IQueryHandler<CompileLegalReview> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ scope, year }: CompileLegalReview) {
+    const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'legalreview', year, withdrawn: false })).map(strip);
+    const byDocument = new Map<string, { number: string; date: string; issuer: string; title: string; reviews: { unitId: string; finding: string; proposal: string }[] }>();
+    for (const r of docs) {
+      for (const d of r.fields.documents as { number: string; date: string; issuer: string; title: string; finding: string; proposal: string }[]) {
+        const entry = byDocument.get(d.number) ?? { number: d.number, date: d.date, issuer: d.issuer, title: d.title, reviews: [] };
+        entry.reviews.push({ unitId: r.unitId, finding: d.finding, proposal: d.proposal });
+        byDocument.set(d.number, entry);
+      }
+    }
+    const documents = [...byDocument.values()].sort((a, b) => a.number.localeCompare(b.number));
+    return { year, reviewingUnits: new Set(docs.map((d) => d.unitId)).size, documents };
+  }
+}

@@ -1,0 +1,131 @@
+import { isCalendarDate } from '../shared/calendar-date';
+import { CHANNELS, FINDINGS, Headcount, PARTICIPANT_GROUPS } from './activity.events';
+
+export class ActivityError extends Error {
+  constructor(readonly code: 'activity-not-found' | 'activity-exists' | 'invalid-activity' | 'activity-closed', message: string) {
+    super(message);
+    this.name = 'ActivityError';
+  }
+}
+
+export const invalid = (message: string): never => {
+  throw new ActivityError('invalid-activity', message);
+};
+
+export const day = (v: unknown, what: string) => {
+  if (!isCalendarDate(v)) invalid(`${what} must be a date (YYYY-MM-DD)`);
+};
+export const text = (v: unknown, what: string, max = 2000) => {
+  if (typeof v !== 'string' || !v.trim() || v.length > max) invalid(`${what} is required (at most ${max} characters)`);
+};
+
+/** Money is whole đồng: a non-negative safe integer, never a fraction. */
+export const dong = (v: unknown, what: string) => {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) invalid(`${what} must be a whole, non-negative number of đồng`);
+};
+
+export const headcount = (h: unknown, what: string) => {
+  if (!h || typeof h !== 'object') return invalid(`${what} must give counts by group`);
+  for (const [group, n] of Object.entries(h as Headcount)) {
+    if (!PARTICIPANT_GROUPS.includes(group as never)) invalid(`"${group}" is not a group of participants (${PARTICIPANT_GROUPS.join(', ')})`);
+    if (!Number.isSafeInteger(n) || n < 0) invalid(`${what}: the count for ${group} must be a whole number`);
+  }
+};
+
+const sha = (d: unknown, what: string) => {
+  const x = d as { name?: unknown; sha256?: unknown; size?: unknown };
+  text(x?.name, `${what} name`, 255);
+  if (typeof x.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(x.sha256)) invalid(`${what} is named by its SHA-256 (64 hex digits)`);
+  if (!Number.isSafeInteger(x.size) || (x.size as number) < 0) invalid(`${what} size is a whole number of bytes`);
+};
+
+/** The checks of each kind's recorded fields, applied when recorded and again after a correction. */
+export const FIELD_RULES: Record<string, (f: Record<string, unknown>) => void> = {
+  conference: (f) => {
+    if (!['city', 'district', 'commune', 'unit'].includes(f.level as string)) invalid('level is city, district, commune or unit');
+    day(f.heldOn, 'heldOn');
+    text(f.place, 'place', 300);
+    text(f.chairedBy, 'chairedBy', 300);
+    headcount(f.participants, 'participants');
+    const e = f.evidence as { documentNumber?: string; documentDate?: string; attachments?: unknown[] } | null;
+    if (e) {
+      text(e.documentNumber, 'evidence document number', 100);
+      day(e.documentDate, 'evidence document date');
+      (e.attachments ?? []).forEach((a, i) => sha(a, `attachment ${i + 1}`));
+    }
+  },
+  media: (f) => {
+    text(f.outlet, 'outlet', 300);
+    if (!CHANNELS.includes(f.channel as never)) invalid(`channel is one of ${CHANNELS.join(', ')}`);
+    if (typeof f.month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(f.month)) invalid('month is YYYY-MM');
+    const items = f.items as { title?: string; link?: string | null; publishedOn?: string }[];
+    if (!Array.isArray(items) || items.length === 0) invalid('at least one item');
+    items.forEach((it, i) => {
+      text(it.title, `item ${i + 1} title`, 500);
+      day(it.publishedOn, `item ${i + 1} publishedOn`);
+      if (!String(it.publishedOn).startsWith(f.month as string)) invalid(`item ${i + 1} was not published in ${f.month}`);
+      if (it.link !== null && it.link !== undefined && !/^https?:\/\/\S+$/.test(it.link)) invalid(`item ${i + 1} link must be an http(s) address`);
+    });
+  },
+  training: (f) => {
+    text(f.organiser, 'organiser', 300);
+    day(f.startsOn, 'startsOn');
+    day(f.endsOn, 'endsOn');
+    if ((f.endsOn as string) < (f.startsOn as string)) invalid('a training ends on or after the day it starts');
+    if (!Array.isArray(f.targetGroups) || f.targetGroups.some((g) => !PARTICIPANT_GROUPS.includes(g))) invalid('targetGroups are groups of participants');
+    headcount(f.trainees, 'trainees');
+  },
+  resolution: (f) => {
+    text(f.title, 'title', 500);
+    day(f.draftedOn, 'draftedOn');
+  },
+  regulation: (f) => {
+    text(f.number, 'number', 100);
+    day(f.issuedOn, 'issuedOn');
+    day(f.effectiveFrom, 'effectiveFrom');
+    text(f.signer, 'signer', 200);
+    text(f.title, 'title', 500);
+    if (f.document) sha(f.document, 'the document');
+  },
+  legalreview: (f) => {
+    const docs = f.documents as Record<string, unknown>[];
+    if (!Array.isArray(docs) || docs.length === 0) invalid('at least one document reviewed');
+    docs.forEach((d, i) => {
+      text(d.number, `document ${i + 1} number`, 100);
+      day(d.date, `document ${i + 1} date`);
+      text(d.issuer, `document ${i + 1} issuer`, 200);
+      text(d.title, `document ${i + 1} title`, 500);
+      if (!FINDINGS.includes(d.finding as never)) invalid(`document ${i + 1} finding is one of ${FINDINGS.join(', ')}`);
+      if (d.finding !== 'keep') text(d.proposal, `document ${i + 1} proposal`);
+    });
+  },
+  budget: (f) => {
+    dong(f.amount, 'amount');
+    text(f.description, 'description');
+  },
+  difficulty: (f) => {
+    text(f.title, 'title', 300);
+    text(f.description, 'description', 5000);
+    day(f.raisedOn, 'raisedOn');
+  },
+};
+
+/** Fields a correction may change, by kind (amounts of a budget move through its own steps). */
+export const CORRECTABLE: Record<string, string[]> = {
+  conference: ['level', 'heldOn', 'place', 'chairedBy', 'participants', 'evidence'],
+  media: ['outlet', 'channel', 'month', 'items'],
+  training: ['organiser', 'targetGroups', 'startsOn', 'endsOn', 'trainees', 'materials'],
+  resolution: ['title', 'draftedOn'],
+  regulation: ['number', 'issuedOn', 'effectiveFrom', 'signer', 'title', 'document'],
+  legalreview: ['documents'],
+  budget: ['description'],
+  difficulty: ['title', 'description', 'raisedOn'],
+};
+
+/** Every field a kind may carry when recorded: anything else is refused, not silently kept. */
+export const RECORDED_FIELDS: Record<string, string[]> = {
+  ...CORRECTABLE,
+  training: [...CORRECTABLE.training, 'attendedTrainingId'],
+  regulation: [...CORRECTABLE.regulation, 'replaces'],
+  budget: ['amount', 'description'],
+};

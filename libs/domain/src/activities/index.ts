@@ -1,0 +1,3 @@
+export * from './activity.events';
+export * from './activity-rules';
+export * from './activity.decider';
