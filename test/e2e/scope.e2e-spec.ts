@@ -26,6 +26,17 @@ const probes: [string, 'get' | 'post', string, object?][] = [
   ['registering a person', 'post', '/api/v1/users', { displayName: 'X', unitId: 'ninh-kieu-tan-an' }],
   ['granting', 'post', '/api/v1/users/tanan-reporter/grants', { role: 'viewer', unitId: 'ninh-kieu-tan-an' }],
   ['revoking', 'post', '/api/v1/users/tanan-reporter/revocations', { role: 'unit-reporter', unitId: 'ninh-kieu-tan-an', reason: 'x' }],
+  ['an inbox', 'get', '/api/v1/units/ninh-kieu-tan-an/inbox'],
+  ['an obligation', 'get', '/api/v1/obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-tan-an'],
+  ['the obligations of a unit', 'get', '/api/v1/obligations?unitId=ninh-kieu-tan-an'],
+  ['acknowledging', 'post', '/api/v1/obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-tan-an/acknowledgement', {}],
+  ['progress', 'post', '/api/v1/obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-tan-an/progress', { percent: 10, note: 'x' }],
+  ['completing', 'post', '/api/v1/obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-tan-an/completion', { evidence: { documentNumber: '1', documentDate: '2023-01-01', attachments: [] } }],
+  ['a detailed plan', 'post', '/api/v1/plans', { planId: 'x', assignedOn: '2023-08-01', issuerUnitId: 'ninh-kieu-tan-an', signer: { name: 'x', title: 'x' }, legalBasis: [], title: 'x', purposes: [], requirements: [], sections: [], budgetDuties: [], difficultyChannel: { reportToUnitId: 'so-noi-vu', text: '' }, recipients: [], parent: { planId: 'cantho-2023-ldcs', taskCodes: [] } }],
+  ['a receipt', 'post', '/api/v1/plans/cantho-2023-ldcs/receipts', { recipientKey: 'xa-phuong-thi-tran', unitId: 'ninh-kieu-tan-an' }],
+  ['recording an activity', 'post', '/api/v1/activities/conference', { unitId: 'ninh-kieu-tan-an', year: 2023, details: { level: 'commune', heldOn: '2023-09-01', place: 'x', chairedBy: 'x', participants: {}, evidence: null } }],
+  ['the activities of a unit', 'get', '/api/v1/activities?unitId=ninh-kieu-tan-an'],
+  ['the figures of a unit', 'get', '/api/v1/units/ninh-kieu-tan-an/figures?year=2023'],
 ];
 
 describe('scope: a commune reporter and another commune', () => {

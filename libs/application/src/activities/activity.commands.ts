@@ -62,6 +62,13 @@ export class DoActivityHandler implements ICommandHandler<DoActivity, CommandRes
       await this.commands.execute(new ActOnObligation({ type: 'LinkActivity', obligationId, activityId, kind },
         { ...context, idempotencyKey: `link:${kind}:${activityId}`, causationId: context.correlationId }));
     }
+    const replaces = asked.type === 'regulation.issued.v1' ? asked.data.replaces : null;
+    if (replaces) {
+      // A new regulation that replaces an old one ends the old one on the day it takes effect.
+      const on = (asked.data as { effectiveFrom: string }).effectiveFrom;
+      await this.execute(new DoActivity('regulation', { type: 'regulation.replaced.v1', data: { activityId: replaces, byActivityId: activityId, on } },
+        { ...context, idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:replaces` }));
+    }
     return { ...result, activityId };
   }
 
