@@ -3,6 +3,7 @@ import { READ_STORE, ReadStore } from '@gl/read-models';
 import { ObligationFanOut, OpenYearsHandler, OpenYears, systemScope } from '@gl/application';
 import { SYSTEM_ACTOR } from '@gl/domain';
 import { FixedClock } from '@gl/testing';
+import { CommandBus } from '@nestjs/cqrs';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -107,7 +108,7 @@ describe('the plan and its obligations over HTTP', () => {
   it('opens the yearly tasks of later years when the clock says so, and a second run creates nothing', async () => {
     await h.settle();
     const clock = new FixedClock('2025-01-01T00:30:00+07:00');
-    const handler = new OpenYearsHandler(h.app.get(EVENT_STORE), h.app.get(READ_STORE), clock, h.app.get(ObligationFanOut));
+    const handler = new OpenYearsHandler(h.app.get(EVENT_STORE), h.app.get(READ_STORE), clock, h.app.get(ObligationFanOut), h.app.get(CommandBus));
     const ctx = { actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'test' };
     const first = await handler.execute(new OpenYears(ctx));
     // 2024: II.2.a–c and IV.1 once each, IV.2 for 19 departments, 9 districts, 83 communes; 2025: 80 communes after the 2024 merger.

@@ -83,7 +83,7 @@ describe('scope: a commune reporter and another commune', () => {
     const auditor = { Authorization: `Bearer ${await h.token('auditor')}` };
     await h.http().get('/api/v1/units/ninh-kieu-tan-an?asOf=2023-12-31').set(auditor).expect(200);
     const people = await h.http().get('/api/v1/users?pageSize=100').set(auditor).expect(200);
-    expect(people.body.total).toBe(9);
+    expect(people.body.total).toBe(10);
     const res = await h.http().post('/api/v1/units/ninh-kieu-tan-an/renaming').set(auditor).send({ name: 'X', ...effective }).expect(403);
     expect(res.body.type).toBe('/problems/not-permitted');
   });

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, O
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { OpenYears, systemScope, YearScheduler } from '@gl/application';
-import { SYSTEM_ACTOR } from '@gl/domain';
+import { Clock, SYSTEM_ACTOR } from '@gl/domain';
 import { allProjections } from '@gl/read-models';
 import {
   ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, loggerModule, OperationsModule, PlatformModule, ReadModelsModule,
@@ -15,6 +15,7 @@ import { UnitsController } from './units/units.controller';
 import { ObligationsController } from './plans/obligations.controller';
 import { PlansController } from './plans/plans.controller';
 import { ActivitiesController } from './activities/activities.controller';
+import { ReportingController } from './reporting/reporting.controller';
 
 /**
  * At start: on an empty store the seed plan and demo users load (SEED_ON_EMPTY); then the
@@ -43,18 +44,18 @@ class StartUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
 /** The HTTP composition root: picks adapters through PlatformModule, mounts the feature modules. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        PlatformModule.forRoot(config),
+        PlatformModule.forRoot(config, overrides),
         loggerModule(config),
         CqrsModule.forRoot(),
         ReadModelsModule.forRoot({ projections: allProjections, run: config.runProjections }),
         ApplicationModule,
         OperationsModule,
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController],
+      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },

@@ -17,3 +17,5 @@ export * from './plans/year-scheduler';
 export * from './plans/plans.queries';
 export * from './activities/activity.commands';
 export * from './activities/activities.queries';
+export * from './reporting/reporting.commands';
+export * from './reporting/reporting.queries';

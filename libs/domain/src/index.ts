@@ -7,3 +7,4 @@ export * from './units';
 export * from './access';
 export * from './plans';
 export * from './activities';
+export * from './reporting';

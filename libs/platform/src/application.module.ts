@@ -6,6 +6,7 @@ import {
   ListUnitsHandler, ListUsersHandler, ObligationFanOut, OpenYearsHandler, PrincipalResolver, RegisterUserHandler, RegistryLoader,
   RevokeRoleHandler, UnitDirectory, UserCommands, YearScheduler, DoActivityHandler, ListActivitiesHandler, GetActivityHandler,
   GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler, CompileLegalReviewHandler,
+  DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
 } from '@gl/application';
 import { TokenService } from './auth/token.service';
 import { SeedService } from './seed/seed.service';
@@ -20,6 +21,7 @@ import { SeedService } from './seed/seed.service';
     ListObligationsHandler, GetObligationHandler, YearScheduler,
     DoActivityHandler, ListActivitiesHandler, GetActivityHandler, GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler,
     CompileLegalReviewHandler,
+    DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
     UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService,
   ],
   exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService, YearScheduler],

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { Clock } from '@gl/domain';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { CLOCK, ID_GENERATOR, SystemClock, UuidGenerator } from './time/system-clock';
@@ -10,13 +11,14 @@ import { CLOCK, ID_GENERATOR, SystemClock, UuidGenerator } from './time/system-c
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock` replaces the system clock (tests that need a fixed "now", e.g. deadlines in 2023). */
+  static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
     return {
       module: PlatformModule,
       imports: [EventStoreModule.forRoot()],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: CLOCK, useClass: SystemClock },
+        overrides.clock ? { provide: CLOCK, useValue: overrides.clock } : { provide: CLOCK, useClass: SystemClock },
         { provide: ID_GENERATOR, useClass: UuidGenerator },
       ],
       exports: [APP_CONFIG, CLOCK, ID_GENERATOR, EventStoreModule],

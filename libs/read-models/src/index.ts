@@ -11,3 +11,4 @@ export * from './projections/access/users.projection';
 export * from './projections/plans/plans.projection';
 export * from './projections/plans/obligations.projection';
 export * from './projections/activities/activities.projection';
+export * from './projections/reporting/reporting.projections';

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { ProjectionEngine } from '@gl/read-models';
+import type { Clock } from '@gl/domain';
 import { loadConfig, TokenService } from '@gl/platform';
 import { createApiApp } from '../../../apps/api/src/bootstrap/create-api-app';
 
@@ -21,12 +22,12 @@ export interface Harness {
 }
 
 /** The api on embedded stores in a fresh DATA_DIR, seeded unless SEED_ON_EMPTY says otherwise. */
-export const startApi = async (env: Record<string, string> = {}): Promise<Harness> => {
+export const startApi = async (env: Record<string, string> = {}, clock?: Clock): Promise<Harness> => {
   const dir = mkdtempSync(join(tmpdir(), 'gl-e2e-'));
   const h = {} as Harness;
   const start = async () => {
     // NORMAL durability: tests need no power-cut safety, and it keeps the seed quick.
-    h.app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL', ...env }));
+    h.app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL', ...env }), { clock });
     await h.app.init();
     await h.settle();
   };

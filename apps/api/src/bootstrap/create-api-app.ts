@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, bodyParserErrors, NfcNormalizePipe, ProblemDetailsFilter } from '@gl/platform';
+import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
 
 export const API_PREFIX = 'api/v1';
@@ -45,7 +46,7 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
   return app;
 };
 
-export const createApiApp = async (config: AppConfig): Promise<NestExpressApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+export const createApiApp = async (config: AppConfig, overrides: { clock?: Clock } = {}): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, overrides), { bufferLogs: true, bodyParser: false });
   return configureApiApp(app, config);
 };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { OpenPeriod } from '../reporting/reporting.commands';
 import { Clock, evolvePlan, initialPlan, isRecurring, PlanEvent, planStream, vietnamDateOf } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { READ_STORE, ReadStore } from '@gl/read-models';
@@ -24,6 +25,7 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
     private readonly fanOut: ObligationFanOut,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute({ context }: OpenYears) {
@@ -39,6 +41,15 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
           totals.created += r.created;
           totals.existing += r.existing;
         }
+      }
+    }
+    // Reporting periods open on their regime's day, each year, as the tree stands then.
+    const today = vietnamDateOf(this.clock.now());
+    for (const r of await this.reads.find('reporting-regimes', {})) {
+      const regime = r as unknown as { regimeId: string; fromYear: number; opensOn: { month: number; day: number } };
+      for (let year = regime.fromYear; year <= thisYear; year++) {
+        const opens = `${year}-${String(regime.opensOn.month).padStart(2, '0')}-${String(regime.opensOn.day).padStart(2, '0')}`;
+        if (opens <= today) await this.commands.execute(new OpenPeriod({ regimeId: regime.regimeId, year }, context));
       }
     }
     return totals;

@@ -2,7 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPositionError } from '@gl/event-store';
 import { UnknownProjectionError } from '@gl/read-models';
 import { NotFoundInScopeError, NotPermittedError } from '@gl/application';
-import { ActivityError, ObligationError, PlanError, UnitRegistryError, UserError } from '@gl/domain';
+import { ActivityError, ObligationError, PlanError, ReportError, UnitRegistryError, UserError } from '@gl/domain';
 import { ReadModelBehindError } from './read-your-writes.interceptor';
 
 /** An RFC 9457 problem document. `type` is a relative URI, documented in docs/problems.md. */
@@ -100,6 +100,9 @@ const fromReadModels: ProblemMapper = (e) => {
   if (e instanceof ActivityError) {
     const status = e.code === 'activity-not-found' ? 404 : e.code === 'activity-exists' ? 409 : 422;
     return { type: `/problems/${e.code}`, title: 'The activity does not allow this', status, detail: e.message };
+  }
+  if (e instanceof ReportError) {
+    return { type: `/problems/${e.code}`, title: 'The report does not allow this step', status: e.code === 'report-not-found' ? 404 : 422, detail: e.message };
   }
   if (e instanceof UnknownProjectionError) {
     return { type: 'about:blank', title: 'Not found', status: 404, detail: e.message };

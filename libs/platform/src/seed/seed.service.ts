@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ChangePlan, ChangeUnits, CommandContext, GrantRole, RegisterUser, ReorganisationFile, systemScope, unitSeedSteps, UnitsFile,
+  ChangePlan, ChangeUnits, CommandContext, DefineRegime, GrantRole, RegisterUser, ReorganisationFile, systemScope, unitSeedSteps, UnitsFile,
 } from '@gl/application';
-import { PlanIssued, Role, SYSTEM_ACTOR, TaskDefinition } from '@gl/domain';
+import { PlanIssued, RegimeDefinition, Role, SYSTEM_ACTOR, TaskDefinition } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 
 interface PlanFile {
@@ -62,6 +62,9 @@ export class SeedService {
     for (const task of tasks) {
       const r = await this.commands.execute(new ChangePlan({ type: 'AddTask', planId: plan.planId, task }, ctx(`task:${plan.planId}:${task.code}`)));
       obligations += (r as { obligations?: { created: number; existing: number } }).obligations?.created ?? 0;
+    }
+    for (const regime of read<{ regimes: RegimeDefinition[] }>('plans/cantho-2023-ldcs-reporting.json').regimes) {
+      await this.commands.execute(new DefineRegime(regime, ctx(`regime:${regime.regimeId}`)));
     }
     this.logger.log(`seeded ${steps.length} changes to the organisation tree, ${demo.users.length} demo users, a plan of ${tasks.length} tasks (${obligations} obligations)`);
     return { unitSteps: steps.length, users: demo.users.length, tasks: tasks.length, obligations };

@@ -5,6 +5,7 @@ import { unitRegistry } from './units/unit-registry.projection';
 import { obligations } from './plans/obligations.projection';
 import { plans } from './plans/plans.projection';
 import { activities } from './activities/activities.projection';
+import { reportingPeriods, reportingRegimes, reports } from './reporting/reporting.projections';
 
 /** Every projection the product runs. A feature adds its own here. */
-export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users, plans, obligations, activities];
+export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users, plans, obligations, activities, reportingRegimes, reportingPeriods, reports];

@@ -1,0 +1,97 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { canRead, Scope, unitOn, vietnamDateOf } from '@gl/domain';
+import { PeriodDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
+import { NotFoundInScopeError } from '../shared/access.errors';
+import { isSystem } from '../shared/command-context';
+import { UnitDirectory } from '../units/unit-directory';
+
+const seesAll = (scope: Scope) => isSystem(scope) || scope.readsAll;
+const strip = <T>(d: Record<string, unknown>): T => {
+  const { _id, _position, ...rest } = d;
+  return rest as T;
+};
+
+export class ListPeriods {
+  constructor(readonly regimeId?: string) {}
+}
+
+@QueryHandler(ListPeriods)
+export class ListPeriodsHandler implements IQueryHandler<ListPeriods> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ regimeId }: ListPeriods) {
+    const docs = await this.reads.find('reporting-periods', regimeId ? { regimeId } : {}, { sort: { deadline: 1 }, projection: { expectedUnitIds: 0 } });
+    return { items: docs.map((d) => strip<PeriodDoc>(d)) };
+  }
+}
+
+export class GetReport {
+  constructor(readonly scope: Scope, readonly periodId: string, readonly unitId: string) {}
+}
+
+@QueryHandler(GetReport)
+export class GetReportHandler implements IQueryHandler<GetReport> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+
+  async execute({ scope, periodId, unitId }: GetReport) {
+    if (!seesAll(scope) && !canRead(scope, unitId)) throw new NotFoundInScopeError(`the report of ${unitId}`);
+    const d = await this.reads.get('reports', `${unitId}_${periodId}`);
+    if (!d) throw new NotFoundInScopeError(`a report of ${unitId} for ${periodId}`);
+    return strip<ReportDoc>(d);
+  }
+}
+
+export interface ComplianceRow {
+  unitId: string;
+  name: string;
+  kind: string;
+  level: string;
+  status: 'on-time' | 'late' | 'missing';
+  submittedAt: string | null;
+  version: number | null;
+  reminders: number;
+}
+
+/** Reporting compliance of a period: expected, received, on time, late, missing — with the lists, by level. */
+export class GetCompliance {
+  constructor(readonly scope: Scope, readonly periodId: string, readonly level?: string) {}
+}
+
+@QueryHandler(GetCompliance)
+export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore, private readonly directory: UnitDirectory) {}
+
+  async execute({ scope, periodId, level }: GetCompliance) {
+    const p = await this.reads.get('reporting-periods', periodId);
+    if (!p) throw new NotFoundInScopeError(`period ${periodId}`);
+    const period = strip<PeriodDoc>(p);
+    const units = await this.directory.units();
+    const reports = new Map((await this.reads.find('reports', { periodId })).map((r) => [r.unitId as string, strip<ReportDoc>(r)]));
+    const rows: ComplianceRow[] = [];
+    for (const unitId of period.expectedUnitIds) {
+      if (!seesAll(scope) && !canRead(scope, unitId)) continue;
+      const u = units.get(unitId);
+      const on = u ? unitOn(u, period.openedOn) : null;
+      if (level && on?.level !== level) continue;
+      const r = reports.get(unitId);
+      const submitted = r?.firstSubmittedAt ?? null;
+      rows.push({
+        unitId, name: on?.name ?? unitId, kind: on?.kind ?? '', level: on?.level ?? '',
+        status: submitted ? (r!.onTime ? 'on-time' : 'late') : 'missing', submittedAt: submitted, version: submitted ? r!.current : null,
+        reminders: period.reminders.filter((x) => x.unitIds.includes(unitId)).length,
+      });
+    }
+    rows.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    const count = (s: string) => rows.filter((r) => r.status === s).length;
+    const expected = rows.length;
+    const received = count('on-time') + count('late');
+    return {
+      periodId, title: period.title, deadline: period.deadline, deadlineVietnam: vietnamDateOf(new Date(Date.parse(period.deadline) - 1)),
+      level: level ?? null, expected, received, onTime: count('on-time'), late: count('late'), missing: count('missing'),
+      rate: expected === 0 ? null : Math.round((received / expected) * 1000) / 10,
+      onTimeRate: expected === 0 ? null : Math.round((count('on-time') / expected) * 1000) / 10,
+      rows,
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './reporting.events';
+export * from './report.decider';
