@@ -16,6 +16,8 @@ import { ObligationsController } from './plans/obligations.controller';
 import { PlansController } from './plans/plans.controller';
 import { ActivitiesController } from './activities/activities.controller';
 import { ReportingController } from './reporting/reporting.controller';
+import { AuditController } from './audit/audit.controller';
+import { EventsController } from './audit/events.controller';
 
 /**
  * At start: on an empty store the seed plan and demo users load (SEED_ON_EMPTY); then the
@@ -55,7 +57,7 @@ export class ApiModule {
         ApplicationModule,
         OperationsModule,
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController],
+      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, EventsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },

@@ -19,3 +19,5 @@ export * from './activities/activity.commands';
 export * from './activities/activities.queries';
 export * from './reporting/reporting.commands';
 export * from './reporting/reporting.queries';
+export * from './audit/event-visibility';
+export * from './audit/audit.queries';

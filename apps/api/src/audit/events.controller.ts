@@ -1,0 +1,58 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ListEvents, Principal, visibleTo } from '@gl/application';
+import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
+import { CurrentPrincipal } from '@gl/platform';
+import { EventsQueryDto } from './events.dto';
+
+/** How often an SSE connection gets a comment line, so proxies keep it open (SSE_HEARTBEAT_MS, default 15 s). */
+const heartbeatMs = () => Number(process.env.SSE_HEARTBEAT_MS ?? 15_000);
+
+const matchesFeed = (e: RecordedEvent, q: EventsQueryDto) =>
+  (!q.types?.length || q.types.some((t) => e.type.startsWith(t))) && (!q.categories?.length || q.categories.includes(e.stream.split('-', 1)[0]));
+
+/**
+ * The event feed for integrating systems: pages after a position, and a Server-Sent Events stream
+ * (`id` = global position; resume with Last-Event-ID), both filtered to what the caller may see.
+ */
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsController {
+  constructor(private readonly queries: QueryBus, @Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get()
+  @ApiOperation({ summary: 'A page of events after a position, by type prefix and stream category; `next` continues' })
+  page(@CurrentPrincipal() p: Principal, @Query() q: EventsQueryDto) {
+    return this.queries.execute(new ListEvents(p.scope, { after: q.after, types: q.types, categories: q.categories }, q.limit));
+  }
+
+  @Get('stream')
+  @ApiOperation({ summary: 'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats' })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last position received; the stream resumes strictly after it' })
+  async stream(@CurrentPrincipal() p: Principal, @Query() q: EventsQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const resume = req.header('last-event-id');
+    const after = resume && isPosition(resume) ? resume : q.after ?? START;
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    res.write('retry: 2000\n\n');
+    const sub = this.store.subscribeToAll({ after, filter: { typePrefixes: q.types, categories: q.categories } });
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs());
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      void sub.stop();
+    });
+    try {
+      for await (const e of sub) {
+        if (!matchesFeed(e, q) || !visibleTo(p.scope, e)) continue;
+        const ok = res.write(`id: ${e.position}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+        if (!ok) await new Promise((r) => res.once('drain', r));
+      }
+    } finally {
+      clearInterval(heartbeat);
+      res.end();
+    }
+  }
+}

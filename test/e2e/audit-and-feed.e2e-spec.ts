@@ -1,0 +1,124 @@
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { unitOfEvent } from '@gl/application';
+import { RecordedEvent } from '@gl/event-store';
+import { Harness, startApi } from './support/api-harness';
+
+interface SseEvent { id: string; event: string; data: RecordedEvent }
+
+/** A minimal SSE client: takes `count` events (and, if asked, waits for a heartbeat), then disconnects. */
+const readSse = (port: number, token: string, count: number, lastEventId?: string, query = '', waitForHeartbeat = false) =>
+  new Promise<{ events: SseEvent[]; heartbeats: number }>((resolve, reject) => {
+    const events: SseEvent[] = [];
+    let heartbeats = 0;
+    let buffer = '';
+    const req = httpRequest({
+      host: '127.0.0.1', port, path: `/api/v1/events/stream${query}`,
+      headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream', ...(lastEventId && { 'Last-Event-ID': lastEventId }) },
+    }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          if (block.startsWith(': heartbeat')) heartbeats++;
+          const fields = Object.fromEntries(block.split('\n').filter((l) => /^(id|event|data):/.test(l)).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]));
+          if (fields.id && events.length < count) events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
+          if (events.length >= count && (!waitForHeartbeat || heartbeats >= 1)) {
+            req.destroy();
+            resolve({ events, heartbeats });
+          }
+        }
+      });
+    });
+    req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+    req.end();
+  });
+
+describe('the audit trail and the event feed over HTTP', () => {
+  let h: Harness;
+  let port: number;
+  const token = (u: string) => h.token(u);
+  const as = async (u: string) => ({ Authorization: `Bearer ${await token(u)}` });
+
+  beforeAll(async () => {
+    process.env.SSE_HEARTBEAT_MS = '100';
+    h = await startApi();
+    await h.app.listen(0, '127.0.0.1');
+    port = (h.app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    delete process.env.SSE_HEARTBEAT_MS;
+    await h.close();
+  });
+
+  it('pages the feed; a commune user sees only its own unit\'s events', async () => {
+    const mine = await h.http().get('/api/v1/events?limit=1000&categories=obligation').set(await as('tanan-reporter')).expect(200);
+    expect(mine.body.items.length).toBe(7);
+    expect(mine.body.items.every((e: RecordedEvent) => unitOfEvent(e) === 'ninh-kieu-tan-an')).toBe(true);
+    const all = await h.http().get('/api/v1/events?limit=1000&categories=obligation').set(await as('auditor')).expect(200);
+    expect(all.body.items.length).toBe(773);
+    const page1 = await h.http().get('/api/v1/events?limit=2&types=user.').set(await as('auditor')).expect(200);
+    const page2 = await h.http().get(`/api/v1/events?limit=2&types=user.&after=${page1.body.next}`).set(await as('auditor')).expect(200);
+    expect(page2.body.items[0].position > page1.body.items[1].position || BigInt(page2.body.items[0].position) > BigInt(page1.body.items[1].position)).toBe(true);
+  });
+
+  it("shows the auditor who recorded each event of a stream, with roles and hashes; others only in scope", async () => {
+    const r = await h.http().get('/api/v1/audit/streams/obligation-cantho-2023-ldcs.II.1.d.ninh-kieu-tan-an').set(await as('auditor')).expect(200);
+    expect(r.body.events[0]).toMatchObject({ type: 'obligation.assigned.v1', metadata: { actor: { userId: 'system', roles: ['system'] }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    await h.http().get('/api/v1/audit/streams/obligation-cantho-2023-ldcs.II.1.d.ninh-kieu-tan-an').set(await as('anhoa-reporter')).expect(404);
+    const byActor = await h.http().get('/api/v1/audit/events?actorId=system&types=user.role-granted&limit=100').set(await as('auditor')).expect(200);
+    expect(byActor.body.items).toHaveLength(10);
+    const byBusinessTime = await h.http().get('/api/v1/audit/events?types=units.&occurredFrom=2025-06-30T17:00:00Z&occurredTo=2025-07-01T17:00:00Z&limit=100').set(await as('auditor')).expect(200);
+    expect(byBusinessTime.body.items.length).toBeGreaterThan(25);
+  });
+
+  it('exports NDJSON and CSV with hashes', async () => {
+    const text = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => cb(null, body));
+    };
+    const nd = await h.http().get('/api/v1/audit/export.ndjson?types=user.registered').set(await as('auditor')).buffer(true).parse(text as never).expect(200);
+    nd.text = nd.body;
+    const lines = nd.text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(10);
+    expect(lines[0].metadata.hash).toMatch(/^[0-9a-f]{64}$/);
+    const csv = await h.http().get('/api/v1/audit/export.csv?types=user.registered').set(await as('auditor')).expect(200);
+    const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(rows[0]).toBe('position,stream,revision,type,eventId,recordedAt,occurredAt,actor,actorUnit,roles,unit,reason,prevHash,hash,data');
+    expect(rows).toHaveLength(11);
+    expect(rows[1]).toContain(lines[0].metadata.hash);
+  });
+
+  it('follows the SSE stream across a reconnect, seeing every event once, in order, with heartbeats', async () => {
+    const t = await token('integration-portal');
+    // 20 user events: 5 on the first connection, which then drops; the rest after resuming.
+    const first = await readSse(port, t, 5, undefined, '?types=user.');
+    const second = await readSse(port, t, 15, first.events[first.events.length - 1].id, '?types=user.', true);
+    expect(second.heartbeats).toBeGreaterThanOrEqual(1);
+    const ids = [...first.events, ...second.events].map((e) => BigInt(e.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
+    const reference = await h.http().get('/api/v1/events?types=user.&limit=100').set(await as('integration-portal')).expect(200);
+    expect(reference.body.items).toHaveLength(20);
+    expect([...first.events, ...second.events].map((e) => e.id)).toEqual(reference.body.items.map((e: RecordedEvent) => e.position));
+  });
+
+  it('verifies the hash chains, and names the event altered directly in SQLite', async () => {
+    const ok = await h.http().get('/api/v1/audit/verify').set(await as('auditor')).expect(200);
+    expect(ok.body).toMatchObject({ ok: true, firstBad: null });
+    await h.http().get('/api/v1/audit/verify').set(await as('tanan-reporter')).expect(403);
+    const db = new Database(join(h.dir, 'events.db'));
+    db.prepare("UPDATE events SET data = json_set(data, '$.displayName', 'Người khác') WHERE stream = 'user-tanan-head' AND revision = 0").run();
+    const position = String((db.prepare("SELECT position FROM events WHERE stream = 'user-tanan-head' AND revision = 0").get() as { position: number }).position);
+    db.close();
+    const bad = await h.http().get('/api/v1/audit/verify').set(await as('auditor')).expect(200);
+    expect(bad.body).toMatchObject({ ok: false, firstBad: { stream: 'user-tanan-head', revision: 0, position, problem: { kind: 'hash-mismatch' } } });
+  });
+});
