@@ -18,6 +18,7 @@ import { ActivitiesController } from './activities/activities.controller';
 import { ReportingController } from './reporting/reporting.controller';
 import { AuditController } from './audit/audit.controller';
 import { EventsController } from './audit/events.controller';
+import { DashboardsController } from './dashboards/dashboards.controller';
 
 /**
  * At start: on an empty store the seed plan and demo users load (SEED_ON_EMPTY); then the
@@ -57,7 +58,7 @@ export class ApiModule {
         ApplicationModule,
         OperationsModule,
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, EventsController],
+      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, EventsController, DashboardsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },

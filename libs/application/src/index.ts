@@ -21,3 +21,4 @@ export * from './reporting/reporting.commands';
 export * from './reporting/reporting.queries';
 export * from './audit/event-visibility';
 export * from './audit/audit.queries';
+export * from './dashboards/dashboard.query';

@@ -1,0 +1,28 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { GetDashboard, Principal } from '@gl/application';
+import { CurrentPrincipal } from '@gl/platform';
+import { IsCalendarDay } from '../shared/common.dto';
+import { YearQueryDto } from '../activities/activities.dto';
+
+class DashboardQueryDto extends YearQueryDto {
+  @ApiPropertyOptional({ enum: ['recorded', 'today'], default: 'recorded', description: 'The tree as it stood then, or re-based onto today\'s units' })
+  @IsOptional() @IsIn(['recorded', 'today']) basis?: 'recorded' | 'today';
+  @ApiPropertyOptional({ description: 'The day of the tree (default: the end of the year, or today)' }) @IsOptional() @IsCalendarDay() asOf?: string;
+}
+
+/** Per-level dashboards: a unit's own figures, the roll-up of its subtree, and its children to drill into. */
+@ApiTags('dashboards')
+@ApiBearerAuth()
+@Controller('dashboards')
+export class DashboardsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':unitId')
+  @ApiOperation({ summary: 'Obligations by status (red-amber-green), activities, coverage, budget, difficulties, reporting compliance — own and rolled up' })
+  get(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @Query() q: DashboardQueryDto) {
+    return this.queries.execute(new GetDashboard(p.scope, unitId, q.year, q.basis ?? 'recorded', q.asOf));
+  }
+}

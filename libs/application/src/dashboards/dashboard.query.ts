@@ -1,0 +1,169 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CalendarDate, canRead, Clock, isActiveOn, Scope, Unit, unitOn, unitsOn, vietnamDateOf } from '@gl/domain';
+import { ActivityDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
+import { NotFoundInScopeError } from '../shared/access.errors';
+import { isSystem } from '../shared/command-context';
+import { CLOCK_PORT } from '../shared/ports';
+import { UnitDirectory } from '../units/unit-directory';
+
+const CLOSED = ['completed', 'cancelled', 'passed'];
+const DUE_SOON_MS = 30 * 86_400_000;
+
+/** The figures of one unit, or summed over a subtree. Money is exact (BigInt, decimal strings out). */
+interface Figures {
+  obligations: { total: number; completed: number; onTrack: number; dueSoon: number; overdue: number };
+  conferences: number; participants: number; mediaItems: number; trainings: number; trainees: number;
+  regulationsInForce: number; documentsReviewed: number; findings: Record<string, number>;
+  budget: { estimated: bigint; approved: bigint; allocated: bigint; spent: bigint };
+  difficulties: Record<string, number>;
+  reports: { expected: number; onTime: number; late: number; missing: number };
+}
+
+const empty = (): Figures => ({
+  obligations: { total: 0, completed: 0, onTrack: 0, dueSoon: 0, overdue: 0 },
+  conferences: 0, participants: 0, mediaItems: 0, trainings: 0, trainees: 0, regulationsInForce: 0, documentsReviewed: 0, findings: {},
+  budget: { estimated: 0n, approved: 0n, allocated: 0n, spent: 0n }, difficulties: { open: 0, answered: 0, escalated: 0, decided: 0 },
+  reports: { expected: 0, onTime: 0, late: 0, missing: 0 },
+});
+
+const addInto = (a: Figures, b: Figures): Figures => {
+  const sum = (x: Record<string, number>, y: Record<string, number>) => {
+    const out = { ...x };
+    for (const [k, v] of Object.entries(y)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  return {
+    obligations: sum(a.obligations, b.obligations) as Figures['obligations'],
+    conferences: a.conferences + b.conferences, participants: a.participants + b.participants, mediaItems: a.mediaItems + b.mediaItems,
+    trainings: a.trainings + b.trainings, trainees: a.trainees + b.trainees, regulationsInForce: a.regulationsInForce + b.regulationsInForce,
+    documentsReviewed: a.documentsReviewed + b.documentsReviewed, findings: sum(a.findings, b.findings),
+    budget: { estimated: a.budget.estimated + b.budget.estimated, approved: a.budget.approved + b.budget.approved, allocated: a.budget.allocated + b.budget.allocated, spent: a.budget.spent + b.budget.spent },
+    difficulties: sum(a.difficulties, b.difficulties), reports: sum(a.reports, b.reports) as Figures['reports'],
+  };
+};
+
+const rag = (f: Figures): 'red' | 'amber' | 'green' => (f.obligations.overdue > 0 ? 'red' : f.obligations.dueSoon > 0 ? 'amber' : 'green');
+const out = (f: Figures) => ({
+  ...f, rag: rag(f),
+  budget: { estimated: f.budget.estimated.toString(), approved: f.budget.approved.toString(), allocated: f.budget.allocated.toString(), spent: f.budget.spent.toString() },
+});
+
+/** Does a record of year Y belong to this dashboard's year? */
+const inYear = (o: ObligationDoc, year: number) => (o.year !== null ? o.year === year : (o.deadline ?? `${o.assignedOn}T`).startsWith(String(year)) || o.assignedOn.startsWith(String(year)));
+
+/**
+ * A unit's dashboard for a year: its own figures and the roll-up of its subtree (obligations by
+ * status with red-amber-green, activities, regulation coverage, budget, difficulties, reporting
+ * compliance), with the children for drill-down. `basis: 'recorded'` follows the tree as it stood at
+ * the end of the year (or on `asOf`); `'today'` re-bases every record onto today's units through
+ * the lineage, flagging the figures approximate where a unit passed on only in part.
+ */
+export class GetDashboard {
+  constructor(readonly scope: Scope, readonly unitId: string, readonly year: number, readonly basis: 'recorded' | 'today', readonly asOf?: CalendarDate) {}
+}
+
+@QueryHandler(GetDashboard)
+export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
+  constructor(
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(CLOCK_PORT) private readonly clock: Clock,
+    private readonly directory: UnitDirectory,
+  ) {}
+
+  async execute({ scope, unitId, year, basis, asOf }: GetDashboard) {
+    if (!isSystem(scope) && !scope.readsAll && !canRead(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
+    const units = await this.directory.units();
+    const now = this.clock.now();
+    const today = vietnamDateOf(now);
+    const day = basis === 'today' ? today : asOf ?? (`${year}-12-31` < today ? `${year}-12-31` : today);
+    const standing = unitsOn(units.values(), day);
+    const root = standing.find((u) => u.id === unitId);
+    if (!root) throw new NotFoundInScopeError(`unit ${unitId} on ${day}`);
+
+    // Where each unit's records go on this basis; "approximate" when some passed on only in part.
+    let approximate = false;
+    const target = (id: string): string => {
+      if (basis === 'recorded') return id;
+      let u: Unit | undefined = units.get(id);
+      const seen = new Set<string>();
+      while (u && !isActiveOn(u, today) && u.successors.length > 0 && !seen.has(u.id)) {
+        seen.add(u.id);
+        if (u.successors.length > 1 || !u.successors[0].whole) approximate = true;
+        u = units.get(u.successors[0].unitId);
+      }
+      return u?.id ?? id;
+    };
+
+    const children = new Map<string, string[]>();
+    for (const u of standing) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+    const own = new Map<string, Figures>();
+    const figuresOf = (id: string) => own.get(id) ?? own.set(id, empty()).get(id)!;
+
+    for (const d of await this.reads.find('obligations', { status: { $nin: ['cancelled', 'passed'] } })) {
+      const o = d as unknown as ObligationDoc;
+      if (!inYear(o, year)) continue;
+      const f = figuresOf(target(o.unitId)).obligations;
+      f.total++;
+      if (o.status === 'completed') f.completed++;
+      else if (o.deadline && Date.parse(o.deadline) <= now.getTime()) f.overdue++;
+      else if (o.deadline && Date.parse(o.deadline) - now.getTime() <= DUE_SOON_MS) f.dueSoon++;
+      else f.onTrack++;
+    }
+    for (const d of await this.reads.find('activities', { year, withdrawn: false })) {
+      const a = d as unknown as ActivityDoc;
+      const f = figuresOf(target(a.unitId));
+      const sumOf = (h: unknown) => Object.values((h ?? {}) as Record<string, number>).reduce((x, y) => x + y, 0);
+      if (a.kind === 'conference') { f.conferences++; f.participants += sumOf(a.fields.participants); }
+      if (a.kind === 'media') f.mediaItems += (a.fields.items as unknown[]).length;
+      if (a.kind === 'training') { f.trainings++; f.trainees += sumOf(a.fields.trainees); }
+      if (a.kind === 'legalreview') {
+        for (const doc of a.fields.documents as { finding: string }[]) { f.documentsReviewed++; f.findings[doc.finding] = (f.findings[doc.finding] ?? 0) + 1; }
+      }
+      if (a.kind === 'regulation' && (a.fields.effectiveFrom as string) <= day && !(a.fields.replacedOn && (a.fields.replacedOn as string) <= day)) f.regulationsInForce++;
+      if (a.kind === 'budget') {
+        f.budget.estimated += BigInt(a.money.estimated); f.budget.approved += BigInt(a.money.approved ?? 0);
+        f.budget.allocated += BigInt(a.money.allocated); f.budget.spent += BigInt(a.money.spent);
+      }
+      if (a.kind === 'difficulty') f.difficulties[a.status] = (f.difficulties[a.status] ?? 0) + 1;
+    }
+    const periods = await this.reads.find('reporting-periods', { year });
+    const reports = new Map((await this.reads.find('reports', { periodId: { $in: periods.map((p) => p._id) } })).map((r) => [r._id, r as unknown as ReportDoc]));
+    for (const p of periods) {
+      for (const u of p.expectedUnitIds as string[]) {
+        const f = figuresOf(target(u)).reports;
+        const r = reports.get(`${u}_${p._id}`);
+        f.expected++;
+        if (!r?.firstSubmittedAt) f.missing++;
+        else if (r.onTime) f.onTime++;
+        else f.late++;
+      }
+    }
+
+    const rollup = (id: string): Figures => (children.get(id) ?? []).reduce((acc, c) => addInto(acc, rollup(c)), own.get(id) ?? empty());
+    const coverage = (id: string) => {
+      const kinds = new Map<string, { units: number; covered: number }>();
+      const walk = (x: string) => {
+        const u = standing.find((s) => s.id === x)!;
+        const k = kinds.get(u.kind) ?? { units: 0, covered: 0 };
+        k.units++;
+        if ((own.get(x)?.regulationsInForce ?? 0) > 0) k.covered++;
+        kinds.set(u.kind, k);
+        (children.get(x) ?? []).forEach(walk);
+      };
+      walk(id);
+      return Object.fromEntries(kinds);
+    };
+    const visible = (id: string) => isSystem(scope) || scope.readsAll || canRead(scope, id);
+    return {
+      unit: root, year, basis, asOf: day, approximate,
+      own: out(own.get(unitId) ?? empty()),
+      rollup: { ...out(rollup(unitId)), regulationCoverage: coverage(unitId) },
+      children: (children.get(unitId) ?? []).filter(visible).map((c) => {
+        const u = unitOn(units.get(c)!, day)!;
+        const r = rollup(c);
+        return { unitId: c, name: u.name, kind: u.kind, level: u.level, rag: rag(r), rollup: out(r) };
+      }).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    };
+  }
+}

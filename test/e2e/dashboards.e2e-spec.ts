@@ -1,0 +1,64 @@
+import { FixedClock } from '@gl/testing';
+import { Harness, startApi } from './support/api-harness';
+
+const PLAN = 'cantho-2023-ldcs';
+
+describe('per-level dashboards over HTTP', () => {
+  const clock = new FixedClock('2023-11-01T03:00:00.000Z');
+  let h: Harness;
+  const as = async (u: string) => ({ Authorization: `Bearer ${await h.token(u)}` });
+  const post = async (who: string, path: string, body: object = {}) =>
+    (await h.http().post(`/api/v1/${path}`).set(await as(who)).send(body).expect(201)).body;
+  const dashboard = async (who: string, unitId: string, query = 'year=2023', position = '0') =>
+    (await h.http().get(`/api/v1/dashboards/${unitId}?${query}`).set(await as(who)).set('X-Wait-For-Position', position).expect(200)).body;
+  let last = '0';
+
+  beforeAll(async () => {
+    h = await startApi({}, clock);
+    const conference = (unitId: string, participants: Record<string, number>) => ({
+      unitId, obligationId: `${PLAN}.II.1.d.${unitId}`, year: 2023,
+      details: { level: 'commune', heldOn: '2023-09-20', place: 'Hội trường', chairedBy: 'Chủ tịch UBND phường', participants, evidence: null },
+    });
+    await post('tanan-reporter', 'activities/conference', conference('ninh-kieu-tan-an', { cadres: 20, 'residents-representatives': 31 }));
+    await post('anhoa-reporter', 'activities/conference', conference('ninh-kieu-an-hoa', { cadres: 15, 'residents-representatives': 25 }));
+    await post('tanan-reporter', 'activities/budget', { unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 15_000_000, description: 'Hội nghị' } });
+    last = (await post('tanan-reporter', `obligations/${PLAN}.II.1.d.ninh-kieu-tan-an/completion`, {
+      evidence: { documentNumber: '98/BC-UBND', documentDate: '2023-10-30', attachments: [] },
+    })).position;
+  });
+  afterAll(() => h.close());
+
+  it("shows a commune its own figures, with obligations by status and red-amber-green", async () => {
+    const d = await dashboard('tanan-reporter', 'ninh-kieu-tan-an', 'year=2023', last);
+    // 7 obligations of 2023: II.1.d completed; IV.2 due on 15 November (within 30 days: amber); the rest on track.
+    expect(d.own.obligations).toEqual({ total: 7, completed: 1, onTrack: 5, dueSoon: 1, overdue: 0 });
+    expect(d.own).toMatchObject({ rag: 'amber', conferences: 1, participants: 51, budget: { estimated: '15000000' } });
+  });
+
+  it('rolls a district up from its communes, with drill-down to each commune', async () => {
+    const d = await dashboard('ninhkieu-head', 'ninh-kieu', 'year=2023', last);
+    expect(d.rollup).toMatchObject({ conferences: 2, participants: 91, budget: { estimated: '15000000' } });
+    // The district's own 7 obligations and 7 for each of its 11 wards.
+    expect(d.rollup.obligations).toMatchObject({ total: 7 + 11 * 7, completed: 1 });
+    expect(d.children).toHaveLength(11);
+    expect(d.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu-tan-an')).toMatchObject({ rag: 'amber', rollup: { conferences: 1, participants: 51 } });
+    expect(d.rollup.regulationCoverage).toEqual({ district: { units: 1, covered: 0 }, commune: { units: 11, covered: 0 } });
+  });
+
+  it('gives the city viewer the city with its districts to drill into; a commune user cannot see the district', async () => {
+    const city = await dashboard('city-viewer', 'ubnd-can-tho', 'year=2023', last);
+    expect(city.children.filter((c: { level: string }) => c.level === 'district')).toHaveLength(9);
+    expect(city.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu').rollup.conferences).toBe(2);
+    expect(city.rollup.conferences).toBe(2);
+    await h.http().get('/api/v1/dashboards/ninh-kieu?year=2023').set(await as('tanan-reporter')).expect(404);
+  });
+
+  it("re-bases 2023's records onto today's units, flagged approximate where a unit passed on only in part", async () => {
+    clock.set('2025-08-01T03:00:00.000Z');
+    const d = await dashboard('city-viewer', 'ubnd-can-tho', 'year=2023&basis=today');
+    expect(d.children.some((c: { level: string }) => c.level === 'district')).toBe(false);
+    expect(d.children.find((c: { unitId: string }) => c.unitId === 'new-phuong-ninh-kieu').rollup.conferences).toBe(1);
+    expect(d.rollup.conferences).toBe(2);
+    expect(d.approximate).toBe(true);
+  });
+});
