@@ -53,12 +53,27 @@ describe('per-level dashboards over HTTP', () => {
     await h.http().get('/api/v1/dashboards/ninh-kieu?year=2023').set(await as('tanan-reporter')).expect(404);
   });
 
+  it('answers "as of" just before and just after an event, differing exactly by that event', async () => {
+    const e = await post('anhoa-reporter', 'activities/conference', { unitId: 'ninh-kieu-an-hoa', year: 2023,
+      details: { level: 'commune', heldOn: '2023-10-25', place: 'Nhà văn hóa khu vực 2', chairedBy: 'Phó Chủ tịch UBND phường', participants: { 'residents-representatives': 60 }, evidence: null } });
+    const before = await dashboard('city-viewer', 'ninh-kieu', `year=2023&asOfPosition=${BigInt(e.position) - 1n}`, e.position);
+    const after = await dashboard('city-viewer', 'ninh-kieu', `year=2023&asOfPosition=${e.position}`, e.position);
+    expect(after.rollup.conferences - before.rollup.conferences).toBe(1);
+    expect(after.rollup.participants - before.rollup.participants).toBe(60);
+    const { conferences: _a, participants: _b, ...restAfter } = after.rollup;
+    const { conferences: _c, participants: _d, ...restBefore } = before.rollup;
+    expect(restAfter).toEqual(restBefore);
+    const now = await dashboard('city-viewer', 'ninh-kieu', 'year=2023', e.position);
+    expect(now.rollup).toEqual(after.rollup);
+    await h.http().get('/api/v1/dashboards/ninh-kieu?year=2023&asOfPosition=yesterday').set(await as('city-viewer')).expect(400);
+  });
+
   it("re-bases 2023's records onto today's units, flagged approximate where a unit passed on only in part", async () => {
     clock.set('2025-08-01T03:00:00.000Z');
     const d = await dashboard('city-viewer', 'ubnd-can-tho', 'year=2023&basis=today');
     expect(d.children.some((c: { level: string }) => c.level === 'district')).toBe(false);
     expect(d.children.find((c: { unitId: string }) => c.unitId === 'new-phuong-ninh-kieu').rollup.conferences).toBe(1);
-    expect(d.rollup.conferences).toBe(2);
+    expect(d.rollup.conferences).toBe(3);
     expect(d.approximate).toBe(true);
   });
 });

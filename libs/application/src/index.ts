@@ -22,3 +22,4 @@ export * from './reporting/reporting.queries';
 export * from './audit/event-visibility';
 export * from './audit/audit.queries';
 export * from './dashboards/dashboard.query';
+export * from './dashboards/time-travel';

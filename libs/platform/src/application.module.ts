@@ -7,7 +7,7 @@ import {
   RevokeRoleHandler, UnitDirectory, UserCommands, YearScheduler, DoActivityHandler, ListActivitiesHandler, GetActivityHandler,
   GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler, CompileLegalReviewHandler,
   DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
-  ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler,
+  ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel,
 } from '@gl/application';
 import { TokenService } from './auth/token.service';
 import { SeedService } from './seed/seed.service';
@@ -23,7 +23,7 @@ import { SeedService } from './seed/seed.service';
     DoActivityHandler, ListActivitiesHandler, GetActivityHandler, GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler,
     CompileLegalReviewHandler,
     DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
-    ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler,
+    ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel,
     UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService,
   ],
   exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService, YearScheduler],

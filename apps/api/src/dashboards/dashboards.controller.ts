@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { GetDashboard, Principal } from '@gl/application';
 import { CurrentPrincipal } from '@gl/platform';
 import { IsCalendarDay } from '../shared/common.dto';
@@ -11,6 +11,9 @@ class DashboardQueryDto extends YearQueryDto {
   @ApiPropertyOptional({ enum: ['recorded', 'today'], default: 'recorded', description: 'The tree as it stood then, or re-based onto today\'s units' })
   @IsOptional() @IsIn(['recorded', 'today']) basis?: 'recorded' | 'today';
   @ApiPropertyOptional({ description: 'The day of the tree (default: the end of the year, or today)' }) @IsOptional() @IsCalendarDay() asOf?: string;
+  @ApiPropertyOptional({ description: 'Time travel: the read models as they were at this global position' })
+  @IsOptional() @Matches(/^(0|[1-9][0-9]{0,19})$/, { message: 'asOfPosition must be a log position' }) asOfPosition?: string;
+  @ApiPropertyOptional({ description: 'Time travel: as they were at this recorded instant (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) asOfRecorded?: string;
 }
 
 /** Per-level dashboards: a unit's own figures, the roll-up of its subtree, and its children to drill into. */
@@ -23,6 +26,7 @@ export class DashboardsController {
   @Get(':unitId')
   @ApiOperation({ summary: 'Obligations by status (red-amber-green), activities, coverage, budget, difficulties, reporting compliance — own and rolled up' })
   get(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @Query() q: DashboardQueryDto) {
-    return this.queries.execute(new GetDashboard(p.scope, unitId, q.year, q.basis ?? 'recorded', q.asOf));
+    const past = q.asOfPosition || q.asOfRecorded ? { position: q.asOfPosition, recordedAt: q.asOfRecorded } : undefined;
+    return this.queries.execute(new GetDashboard(p.scope, unitId, q.year, q.basis ?? 'recorded', q.asOf, past));
   }
 }

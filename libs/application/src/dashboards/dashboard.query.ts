@@ -6,6 +6,7 @@ import { NotFoundInScopeError } from '../shared/access.errors';
 import { isSystem } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
+import { TimeTravel } from './time-travel';
 
 const CLOSED = ['completed', 'cancelled', 'passed'];
 const DUE_SOON_MS = 30 * 86_400_000;
@@ -60,21 +61,35 @@ const inYear = (o: ObligationDoc, year: number) => (o.year !== null ? o.year ===
  * the lineage, flagging the figures approximate where a unit passed on only in part.
  */
 export class GetDashboard {
-  constructor(readonly scope: Scope, readonly unitId: string, readonly year: number, readonly basis: 'recorded' | 'today', readonly asOf?: CalendarDate) {}
+  constructor(
+    readonly scope: Scope, readonly unitId: string, readonly year: number, readonly basis: 'recorded' | 'today', readonly asOf?: CalendarDate,
+    /** Time travel: the read models as they were at a global position, or at a recorded instant. */
+    readonly past?: { position?: string; recordedAt?: string },
+  ) {}
 }
 
 @QueryHandler(GetDashboard)
 export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
   constructor(
-    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(READ_STORE) private readonly current: ReadStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
     private readonly directory: UnitDirectory,
+    private readonly timeTravel: TimeTravel,
   ) {}
 
-  async execute({ scope, unitId, year, basis, asOf }: GetDashboard) {
+  async execute({ scope, unitId, year, basis, asOf, past }: GetDashboard) {
     if (!isSystem(scope) && !scope.readsAll && !canRead(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
-    const units = await this.directory.units();
-    const now = this.clock.now();
+    let reads = this.current;
+    let units = await this.directory.units();
+    let now = this.clock.now();
+    let asOfPosition: string | null = null;
+    if (past?.position || past?.recordedAt) {
+      asOfPosition = past.position ?? (await this.timeTravel.positionAt(past.recordedAt!));
+      reads = await this.timeTravel.storeAt(asOfPosition);
+      units = await new UnitDirectory(reads).units();
+      // Statuses (overdue, due soon) as they were then.
+      if (past.recordedAt) now = new Date(past.recordedAt);
+    }
     const today = vietnamDateOf(now);
     const day = basis === 'today' ? today : asOf ?? (`${year}-12-31` < today ? `${year}-12-31` : today);
     const standing = unitsOn(units.values(), day);
@@ -100,7 +115,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     const own = new Map<string, Figures>();
     const figuresOf = (id: string) => own.get(id) ?? own.set(id, empty()).get(id)!;
 
-    for (const d of await this.reads.find('obligations', { status: { $nin: ['cancelled', 'passed'] } })) {
+    for (const d of await reads.find('obligations', { status: { $nin: ['cancelled', 'passed'] } })) {
       const o = d as unknown as ObligationDoc;
       if (!inYear(o, year)) continue;
       const f = figuresOf(target(o.unitId)).obligations;
@@ -110,7 +125,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       else if (o.deadline && Date.parse(o.deadline) - now.getTime() <= DUE_SOON_MS) f.dueSoon++;
       else f.onTrack++;
     }
-    for (const d of await this.reads.find('activities', { year, withdrawn: false })) {
+    for (const d of await reads.find('activities', { year, withdrawn: false })) {
       const a = d as unknown as ActivityDoc;
       const f = figuresOf(target(a.unitId));
       const sumOf = (h: unknown) => Object.values((h ?? {}) as Record<string, number>).reduce((x, y) => x + y, 0);
@@ -127,8 +142,8 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       }
       if (a.kind === 'difficulty') f.difficulties[a.status] = (f.difficulties[a.status] ?? 0) + 1;
     }
-    const periods = await this.reads.find('reporting-periods', { year });
-    const reports = new Map((await this.reads.find('reports', { periodId: { $in: periods.map((p) => p._id) } })).map((r) => [r._id, r as unknown as ReportDoc]));
+    const periods = await reads.find('reporting-periods', { year });
+    const reports = new Map((await reads.find('reports', { periodId: { $in: periods.map((p) => p._id) } })).map((r) => [r._id, r as unknown as ReportDoc]));
     for (const p of periods) {
       for (const u of p.expectedUnitIds as string[]) {
         const f = figuresOf(target(u)).reports;
@@ -156,7 +171,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     };
     const visible = (id: string) => isSystem(scope) || scope.readsAll || canRead(scope, id);
     return {
-      unit: root, year, basis, asOf: day, approximate,
+      unit: root, year, basis, asOf: day, approximate, asOfPosition,
       own: out(own.get(unitId) ?? empty()),
       rollup: { ...out(rollup(unitId)), regulationCoverage: coverage(unitId) },
       children: (children.get(unitId) ?? []).filter(visible).map((c) => {

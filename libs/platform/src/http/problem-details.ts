@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPositionError } from '@gl/event-store';
 import { UnknownProjectionError } from '@gl/read-models';
-import { NotFoundInScopeError, NotPermittedError } from '@gl/application';
+import { NotFoundInScopeError, NotPermittedError, TimeTravelTooFarError } from '@gl/application';
 import { ActivityError, ObligationError, PlanError, ReportError, UnitRegistryError, UserError } from '@gl/domain';
 import { ReadModelBehindError } from './read-your-writes.interceptor';
 
@@ -79,6 +79,7 @@ const fromReadModels: ProblemMapper = (e) => {
       detail: `${e.message}; retry shortly.`, position: e.position, retryAfterSeconds: 1,
     };
   }
+  if (e instanceof TimeTravelTooFarError) return { type: '/problems/time-travel-too-far', title: 'Too far back to replay', status: 422, detail: e.message };
   if (e instanceof NotFoundInScopeError) return { type: 'about:blank', title: 'Not found', status: 404, detail: e.message };
   if (e instanceof NotPermittedError) return { type: '/problems/not-permitted', title: 'Not permitted', status: 403, detail: e.message };
   if (e instanceof UnitRegistryError) {

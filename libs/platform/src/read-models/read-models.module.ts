@@ -10,6 +10,7 @@ import {
   Projection, PROJECTION_STORE, ProjectionEngine, PROJECTIONS, ProjectionStore, READ_STORE, ReadStore,
 } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
+import { SCRATCH_READ_STORE } from '@gl/application';
 import { MongoReadStore } from '@gl/read-models/mongodb';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { CLOCK } from '../time/system-clock';
@@ -71,8 +72,10 @@ export class ReadModelsModule {
             new ProjectionEngine(events, store, projections, { clock, run: options.run, log: (level, m) => logger[level](m) }),
         },
         ReadModelsLifecycle,
+        // Time travel replays into throw-away stores: in memory, whatever the configured read store.
+        { provide: SCRATCH_READ_STORE, inject: [CLOCK], useFactory: (clock: Clock) => () => new EmbeddedReadStore({ filename: ':memory:', clock }) },
       ],
-      exports: [READ_STORE, PROJECTION_STORE, PROJECTIONS, ProjectionEngine],
+      exports: [READ_STORE, PROJECTION_STORE, PROJECTIONS, ProjectionEngine, SCRATCH_READ_STORE],
     };
   }
 }
