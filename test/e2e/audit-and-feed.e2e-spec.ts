@@ -110,6 +110,16 @@ describe('the audit trail and the event feed over HTTP', () => {
     expect([...first.events, ...second.events].map((e) => e.id)).toEqual(reference.body.items.map((e: RecordedEvent) => e.position));
   });
 
+  it('shows an auditor any read-model document as it was at a past position', async () => {
+    const stream = await h.http().get('/api/v1/audit/streams/user-tanan-reporter').set(await as('auditor')).expect(200);
+    const registered = stream.body.events[0].position;
+    const then = await h.http().get(`/api/v1/audit/read-models/users/tanan-reporter?asOfPosition=${registered}`).set(await as('auditor')).expect(200);
+    expect(then.body.document.grants).toEqual([]);
+    const later = await h.http().get(`/api/v1/audit/read-models/users/tanan-reporter?asOfPosition=${stream.body.events[1].position}`).set(await as('auditor')).expect(200);
+    expect(later.body.document.grants).toHaveLength(1);
+    await h.http().get(`/api/v1/audit/read-models/users/tanan-reporter?asOfPosition=${registered}`).set(await as('city-viewer')).expect(403);
+  });
+
   it('verifies the hash chains, and names the event altered directly in SQLite', async () => {
     const ok = await h.http().get('/api/v1/audit/verify').set(await as('auditor')).expect(200);
     expect(ok.body).toMatchObject({ ok: true, firstBad: null });

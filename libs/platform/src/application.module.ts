@@ -26,6 +26,6 @@ import { SeedService } from './seed/seed.service';
     ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel,
     UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService,
   ],
-  exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService, YearScheduler],
+  exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService, YearScheduler, TimeTravel],
 })
 export class ApplicationModule {}

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, unitOfEvent } from '@gl/application';
-import { EventStore, RecordedEvent, verifyLog } from '@gl/event-store';
+import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, unitOfEvent } from '@gl/application';
+import { EventStore, InvalidPositionError, isPosition, RecordedEvent, verifyLog } from '@gl/event-store';
 import { CurrentPrincipal, RAW_EVENT_STORE } from '@gl/platform';
 import { AuditQueryDto } from './events.dto';
 
@@ -25,7 +25,11 @@ const csvRow = (e: RecordedEvent) => [
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly queries: QueryBus, @Inject(RAW_EVENT_STORE) private readonly raw: EventStore) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
+    private readonly timeTravel: TimeTravel,
+  ) {}
 
   private filter(q: AuditQueryDto) {
     const { limit: _l, ...f } = q;
@@ -51,6 +55,20 @@ export class AuditController {
     const started = Date.now();
     const r = await verifyLog(this.raw);
     return { ok: r.firstBad === null, ...r, seconds: (Date.now() - started) / 1000 };
+  }
+
+  @Get('read-models/:collection/:id')
+  @ApiOperation({ summary: 'Any read-model document as it was at a global position or recorded instant (auditors)' })
+  async asOf(@CurrentPrincipal() p: Principal, @Param('collection') collection: string, @Param('id') id: string,
+    @Query('asOfPosition') position?: string, @Query('asOfRecorded') recordedAt?: string) {
+    if (!p.scope.readsAll) throw new NotPermittedError('reading past read models directly is for auditors');
+    if (position !== undefined && !isPosition(position)) throw new InvalidPositionError(position);
+    if (recordedAt !== undefined && Number.isNaN(Date.parse(recordedAt))) throw new BadRequestException('asOfRecorded must be an ISO 8601 instant');
+    const at = position ?? (recordedAt ? await this.timeTravel.positionAt(recordedAt) : undefined);
+    if (at === undefined) throw new BadRequestException('give asOfPosition or asOfRecorded');
+    const doc = await (await this.timeTravel.storeAt(at)).get(collection, id);
+    if (!doc) throw new NotFoundException(`no ${collection} ${id} at position ${at}`);
+    return { asOfPosition: at, document: doc };
   }
 
   @Get('export.ndjson')
