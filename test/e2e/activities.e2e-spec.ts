@@ -1,5 +1,6 @@
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { Harness, startApi } from './support/api-harness';
+import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 
 const PLAN = 'cantho-2023-ldcs';
 const sha = 'c0'.repeat(32);
@@ -191,5 +192,10 @@ describe("one commune's year of activities over HTTP (Phường Tân An, 2023)",
     const res = await h.http().post(`/api/v1/activities/${path}`).set(await as(who)).send(body).expect(status);
     expect(res.body.detail).toContain(message);
     expect(await h.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(before);
+  });
+
+  it('stores only events that match the JSON Schemas served at /api/v1/event-types', async () => {
+    const seen = await expectEventsMatchTheirSchemas(h);
+    expect(seen.size).toBeGreaterThan(5);
   });
 });

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { unitOfEvent } from '@gl/application';
+import { EVENT_SCHEMAS, unitOfEvent } from '@gl/application';
 import { RecordedEvent } from '@gl/event-store';
 import { Harness, startApi } from './support/api-harness';
 
@@ -120,6 +120,16 @@ describe('the audit trail and the event feed over HTTP', () => {
     await h.http().get(`/api/v1/audit/read-models/users/tanan-reporter?asOfPosition=${registered}`).set(await as('city-viewer')).expect(403);
   });
 
+  it('serves a JSON Schema for every event type, and the envelope, to any signed-in client', async () => {
+    const res = await h.http().get('/api/v1/event-types').set(await as('integration-portal')).expect(200);
+    expect(res.body.items.length).toBe(Object.keys(EVENT_SCHEMAS).length);
+    expect(res.body.items.find((t: { type: string }) => t.type === 'report.submitted.v1')).toMatchObject({
+      category: 'report', schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', required: expect.arrayContaining(['submittedAt', 'onTime']) },
+    });
+    expect(res.body.envelope.properties.metadata.required).toEqual(expect.arrayContaining(['actor', 'hash', 'prevHash', 'recordedAt']));
+    await h.http().get('/api/v1/event-types').expect(401);
+  });
+
   it('verifies the hash chains, and names the event altered directly in SQLite', async () => {
     const ok = await h.http().get('/api/v1/audit/verify').set(await as('auditor')).expect(200);
     expect(ok.body).toMatchObject({ ok: true, firstBad: null });
@@ -132,3 +142,4 @@ describe('the audit trail and the event feed over HTTP', () => {
     expect(bad.body).toMatchObject({ ok: false, firstBad: { stream: 'user-tanan-head', revision: 0, position, problem: { kind: 'hash-mismatch' } } });
   });
 });
+

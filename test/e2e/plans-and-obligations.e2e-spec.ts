@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '@gl/domain';
 import { FixedClock } from '@gl/testing';
 import { CommandBus } from '@nestjs/cqrs';
 import { Harness, startApi } from './support/api-harness';
+import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 
 const PLAN = 'cantho-2023-ldcs';
 const OBLIGATION = `${PLAN}.II.1.d.ninh-kieu-tan-an`;
@@ -117,6 +118,11 @@ describe('the plan and its obligations over HTTP', () => {
     await h.settle();
     const o = await h.app.get<ReadStore>(READ_STORE).get('obligations', `${PLAN}.IV.2.ninh-kieu-tan-an.2025`);
     expect(o).toMatchObject({ year: 2025, deadline: '2025-11-14T17:00:00.000Z', assignedOn: '2025-01-01' });
+  });
+
+  it('stores only events that match the JSON Schemas served at /api/v1/event-types', async () => {
+    const seen = await expectEventsMatchTheirSchemas(h);
+    expect(seen.size).toBeGreaterThan(5);
   });
 });
 

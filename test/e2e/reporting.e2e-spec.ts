@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { FixedClock } from '@gl/testing';
 import { Harness, startApi } from './support/api-harness';
+import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 
 const UNITS = 'cantho-2023-ldcs-units_2023';
 const CITY = 'cantho-2023-ldcs-city_2023';
@@ -143,5 +144,10 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
     const values = Object.fromEntries((report.getSheetValues() as unknown[][]).filter((r) => r && r[2] !== undefined).map((r) => [r[1], r[2]]));
     expect(values['Số đơn vị đã báo cáo']).toBe(4);
     expect(values['Số lượt người tham dự hội nghị']).toBeGreaterThan(0);
+  });
+
+  it('stores only events that match the JSON Schemas served at /api/v1/event-types', async () => {
+    const seen = await expectEventsMatchTheirSchemas(h);
+    expect(seen.size).toBeGreaterThan(5);
   });
 });

@@ -23,3 +23,4 @@ export * from './audit/event-visibility';
 export * from './audit/audit.queries';
 export * from './dashboards/dashboard.query';
 export * from './dashboards/time-travel';
+export * from './events/event-schemas';

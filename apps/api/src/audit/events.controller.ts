@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ListEvents, Principal, visibleTo } from '@gl/application';
+import { eventTypeCatalogue, ListEvents, Principal, visibleTo } from '@gl/application';
 import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
 import { CurrentPrincipal } from '@gl/platform';
 import { EventsQueryDto } from './events.dto';
@@ -19,17 +19,23 @@ const matchesFeed = (e: RecordedEvent, q: EventsQueryDto) =>
  */
 @ApiTags('events')
 @ApiBearerAuth()
-@Controller('events')
+@Controller()
 export class EventsController {
   constructor(private readonly queries: QueryBus, @Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  @Get()
+  @Get('event-types')
+  @ApiOperation({ summary: 'Every event type with a JSON Schema of its data, and the envelope' })
+  types() {
+    return eventTypeCatalogue();
+  }
+
+  @Get('events')
   @ApiOperation({ summary: 'A page of events after a position, by type prefix and stream category; `next` continues' })
   page(@CurrentPrincipal() p: Principal, @Query() q: EventsQueryDto) {
     return this.queries.execute(new ListEvents(p.scope, { after: q.after, types: q.types, categories: q.categories }, q.limit));
   }
 
-  @Get('stream')
+  @Get('events/stream')
   @ApiOperation({ summary: 'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last position received; the stream resumes strictly after it' })
   async stream(@CurrentPrincipal() p: Principal, @Query() q: EventsQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {

@@ -1,0 +1,128 @@
+/**
+ * A JSON Schema (draft 2020-12) for the data of every event type, served at /api/v1/event-types for
+ * integrators. Written as data with a few helpers; a test validates every event a scripted year
+ * produces against its schema, so the catalogue cannot drift from what is stored.
+ */
+type Schema = Record<string, unknown>;
+
+const str: Schema = { type: 'string' };
+const text: Schema = { type: 'string', minLength: 1 };
+const int: Schema = { type: 'integer', minimum: 0 };
+const bool: Schema = { type: 'boolean' };
+const date: Schema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar day in Vietnam' };
+const instant: Schema = { type: 'string', format: 'date-time' };
+const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
+const arr = (items: Schema): Schema => ({ type: 'array', items });
+const map = (values: Schema): Schema => ({ type: 'object', additionalProperties: values });
+/** Every listed property is required unless its name ends with '?'. */
+const obj = (props: Record<string, Schema>, extra = false): Schema => {
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  for (const [k, v] of Object.entries(props)) {
+    const name = k.replace(/\?$/, '');
+    properties[name] = v;
+    if (!k.endsWith('?')) required.push(name);
+  }
+  return { type: 'object', properties, required, additionalProperties: extra };
+};
+
+const legalBasis = obj({ number: text, date: nullable(date), issuer: text, 'title?': str });
+const code = nullable(obj({ code: text, table: text }));
+const newUnit = { unitId: text, name: text, 'nameEn?': nullable(str), 'code?': code, kind: str, 'subtype?': nullable(str), level: str, parentId: nullable(str) };
+const effective = { effectiveOn: date, legalBasis };
+const addressee = { anyOf: [obj({ unitId: text }), obj({ group: text })] };
+const task = obj({ code: text, section: str, title: text, description: str, lead: arr(addressee), performers: arr(addressee), coordinating: arr(addressee), obligation: { enum: ['assigned', 'requested'] }, timeFrame: { type: 'object', required: ['kind'] }, timeWords: str });
+const evidence = obj({ documentNumber: text, documentDate: date, attachments: arr(obj({ name: text, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, size: int })) });
+const headcount = map(int);
+const header = { activityId: text, unitId: text, obligationId: nullable(str), planId: nullable(str), taskCode: nullable(str), year: int };
+const o = (props: Record<string, Schema>) => obj({ obligationId: text, ...props });
+const step = (props: Record<string, Schema>) => obj({ activityId: text, ...props });
+const indicators = map({ anyOf: [int, { type: 'string', pattern: '^(0|[1-9][0-9]*)$' }] });
+const monthDay = obj({ month: int, day: int });
+
+export const EVENT_SCHEMAS: Record<string, Schema> = {
+  'unit.established.v1': obj({ ...newUnit, effectiveOn: date, legalBasis: nullable(legalBasis), asExisting: bool }),
+  'unit.renamed.v1': obj({ unitId: text, name: text, 'nameEn?': nullable(str), ...effective }),
+  'unit.recoded.v1': obj({ unitId: text, code, ...effective }),
+  'unit.reclassified.v1': obj({ unitId: text, kind: str, subtype: nullable(str), level: str, ...effective }),
+  'unit.reparented.v1': obj({ unitId: text, parentId: nullable(str), ...effective }),
+  'units.merged.v1': obj({ predecessors: arr(obj({ unitId: text, whole: bool })), successor: { anyOf: [obj(newUnit), obj({ unitId: text })] }, ...effective }),
+  'unit.split.v1': obj({ unitId: text, successors: arr(obj(newUnit)), ...effective }),
+  'unit.part-transferred.v1': obj({ fromUnitId: text, toUnitId: text, description: text, ...effective }),
+  'unit.dissolved.v1': obj({ unitId: text, ...effective }),
+  'units.level-abolished.v1': obj({ level: str, ...effective }),
+  'user.registered.v1': obj({ userId: text, displayName: text, unitId: text, email: nullable(str), externalId: nullable(str) }),
+  'user.role-granted.v1': obj({ userId: text, role: str, unitId: text, from: instant, grantedBy: text, reason: nullable(str) }),
+  'user.role-revoked.v1': obj({ userId: text, role: str, unitId: text, from: instant, revokedBy: text, reason: nullable(str) }),
+  'plan.issued.v1': obj({
+    planId: text, number: nullable(str), issuedOn: nullable(date), assignedOn: date, issuerUnitId: text, signer: obj({ name: text, title: text }),
+    legalBasis: arr(legalBasis), title: text, purposes: arr(str), requirements: arr(str), sections: arr(obj({ code: text, title: text })),
+    budgetDuties: arr(str), difficultyChannel: obj({ reportToUnitId: text, text: str }),
+    recipients: arr(obj({ key: text, label: str, unitIds: arr(str), groups: arr(str) })), parent: nullable(obj({ planId: text, taskCodes: arr(str) })),
+  }),
+  'plan.task-added.v1': obj({ planId: text, task }),
+  'plan.task-changed.v1': obj({ planId: text, task, reason: text }),
+  'plan.task-cancelled.v1': obj({ planId: text, code: text, reason: text }),
+  'plan.receipt-acknowledged.v1': obj({ planId: text, recipientKey: text, unitId: text, at: instant }),
+  'obligation.assigned.v1': o({ planId: text, taskCode: text, unitId: text, role: { enum: ['lead', 'performer', 'coordinating'] }, kind: { enum: ['assigned', 'requested'] }, year: nullable(int), deadline: nullable(instant), timeWords: str, assignedOn: date, passedFrom: nullable(str) }),
+  'obligation.acknowledged.v1': o({ unitId: text }),
+  'obligation.progress-updated.v1': o({ percent: { type: 'integer', minimum: 0, maximum: 100 }, note: str }),
+  'obligation.completed.v1': o({ evidence, onTime: bool }),
+  'obligation.extension-requested.v1': o({ until: instant, reason: text }),
+  'obligation.extension-approved.v1': o({ until: instant, reason: text }),
+  'obligation.extension-refused.v1': o({ reason: text }),
+  'obligation.returned.v1': o({ reason: text }),
+  'obligation.cancelled.v1': o({ reason: text }),
+  'obligation.passed-to-successor.v1': o({ toUnitId: text, newObligationId: text, reason: text }),
+  'obligation.reminded.v1': o({ message: text }),
+  'obligation.explanation-requested.v1': o({ question: text }),
+  'obligation.explanation-given.v1': o({ answer: text }),
+  'obligation.activity-recorded.v1': o({ activityId: text, kind: text }),
+  'conference.held.v1': obj({ ...header, level: str, heldOn: date, place: text, chairedBy: text, participants: headcount, evidence: nullable(evidence) }),
+  'media.items-published.v1': obj({ ...header, outlet: text, channel: str, month: str, items: arr(obj({ title: text, link: nullable(str), publishedOn: date })) }),
+  'training.held.v1': obj({ ...header, organiser: text, targetGroups: arr(str), startsOn: date, endsOn: date, trainees: headcount, 'materials?': arr(str), 'attendedTrainingId?': nullable(str) }),
+  'resolution.drafted.v1': obj({ ...header, title: text, draftedOn: date }),
+  'resolution.consulted.v1': step({ consultedOn: date, with: text, summary: text }),
+  'resolution.submitted.v1': step({ submittedOn: date, to: text }),
+  'resolution.adopted.v1': step({ number: text, adoptedOn: date }),
+  'resolution.returned.v1': step({ returnedOn: date, reason: text }),
+  'regulation.issued.v1': obj({ ...header, number: text, issuedOn: date, effectiveFrom: date, signer: text, title: text, document: nullable(obj({ name: text, sha256: str, size: int })), 'replaces?': nullable(str) }),
+  'regulation.amended.v1': step({ number: text, issuedOn: date, summary: text }),
+  'regulation.replaced.v1': step({ byActivityId: text, on: date }),
+  'legalreview.recorded.v1': obj({ ...header, documents: arr(obj({ number: text, date, issuer: text, title: text, finding: str, proposal: str })) }),
+  'budget.estimated.v1': obj({ ...header, amount: int, description: text }),
+  'budget.submitted.v1': step({ to: text }),
+  'budget.approved.v1': step({ amount: int, by: text }),
+  'budget.adjusted.v1': step({ amount: int, by: text, reason: text }),
+  'budget.allocated.v1': step({ amount: int }),
+  'budget.spent.v1': step({ amount: int, note: text }),
+  'difficulty.raised.v1': obj({ ...header, title: text, description: text, raisedOn: date }),
+  'difficulty.guidance-given.v1': step({ guidance: text, on: date }),
+  'difficulty.escalated.v1': step({ note: text, on: date }),
+  'difficulty.decided.v1': step({ decision: text, documentNumber: nullable(str), on: date }),
+  'activity.corrected.v1': step({ kind: text, changes: { type: 'object' }, reason: text }),
+  'activity.withdrawn.v1': step({ kind: text, reason: text }),
+  'reporting.regime-defined.v1': obj({ regimeId: text, planId: text, title: text, reporters: arr(addressee), recipientUnitId: text, opensOn: monthDay, deadline: monthDay, cutOff: monthDay, fromYear: int, outline: arr(str), compiles: nullable(str) }),
+  'reporting.period-opened.v1': obj({ periodId: text, regimeId: text, planId: text, year: nullable(int), title: text, openedOn: date, deadline: instant, cutOff: date, recipientUnitId: text, expectedUnitIds: arr(str), adHoc: bool }),
+  'reporting.reminder-sent.v1': obj({ periodId: text, unitIds: arr(str), message: text }),
+  'report.drafted.v1': obj({ periodId: text, unitId: text, version: int, indicators, narrative: str, prefilledFrom: nullable(str) }),
+  'report.submitted.v1': obj({ periodId: text, unitId: text, version: int, signedBy: text, submittedAt: instant, onTime: bool }),
+  'report.returned.v1': obj({ periodId: text, unitId: text, version: int, reason: text }),
+  'report.corrected.v1': obj({ periodId: text, unitId: text, version: int, supersedes: int, indicators, narrative: str, reason: text }),
+};
+
+/** The envelope every event comes in, on the feed and in exports. */
+export const ENVELOPE_SCHEMA: Schema = obj({
+  stream: text, revision: int, position: { type: 'string', pattern: '^(0|[1-9][0-9]*)$' }, eventId: text, type: text, data: { type: 'object' },
+  metadata: obj({
+    actor: obj({ userId: text, unitId: nullable(str), roles: arr(str) }), correlationId: str, causationId: str, recordedAt: instant,
+    'occurredAt?': instant, 'reason?': str, schemaVersion: int, prevHash: str, hash: str,
+  }),
+});
+
+export const eventTypeCatalogue = () => ({
+  envelope: { $schema: 'https://json-schema.org/draft/2020-12/schema', ...ENVELOPE_SCHEMA },
+  items: Object.entries(EVENT_SCHEMAS).map(([type, schema]) => ({
+    type, category: type.split('.')[0], schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `/api/v1/event-types/${type}`, ...schema },
+  })),
+});
