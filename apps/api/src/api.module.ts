@@ -3,7 +3,8 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { OpenYears, systemScope, YearScheduler } from '@gl/application';
 import { Clock, SYSTEM_ACTOR } from '@gl/domain';
-import { allProjections } from '@gl/read-models';
+import { allProjections, ProjectionEngine } from '@gl/read-models';
+import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
   ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, loggerModule, OperationsModule, PlatformModule, ReadModelsModule,
   ReadYourWritesInterceptor, SeedService,
@@ -30,13 +31,20 @@ class StartUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
     private readonly seed: SeedService,
     private readonly scheduler: YearScheduler,
     private readonly commands: CommandBus,
+    private readonly engine: ProjectionEngine,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seedOnEmpty) await this.seed.seedIfEmpty();
+    if (!this.config.scheduler) return;
     const context = { actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'scheduler' };
-    this.scheduler.start(() => this.commands.execute(new OpenYears(context)));
+    // The scheduler reads plans and regimes from the read models: let them catch up first (in the
+    // background, so the api answers meanwhile).
+    void this.events.headPosition()
+      .then((head) => this.engine.waitFor(head, 120_000))
+      .then(() => this.scheduler.start(() => this.commands.execute(new OpenYears(context))));
   }
 
   beforeApplicationShutdown(): void {

@@ -26,8 +26,9 @@ export const startApi = async (env: Record<string, string> = {}, clock?: Clock):
   const dir = mkdtempSync(join(tmpdir(), 'gl-e2e-'));
   const h = {} as Harness;
   const start = async () => {
-    // NORMAL durability: tests need no power-cut safety, and it keeps the seed quick.
-    h.app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL', ...env }), { clock });
+    // NORMAL durability: tests need no power-cut safety, and it keeps the seed quick. The scheduler
+    // is off: tests open years and periods themselves, with their own clock.
+    h.app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL', SCHEDULER: 'false', ...env }), { clock });
     await h.app.init();
     await h.settle();
   };

@@ -70,5 +70,6 @@ export class YearScheduler {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 }

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
       eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', bodyLimitBytes: 1048576,
       readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
       auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800 },
-      seedOnEmpty: true,
+      seedOnEmpty: true, scheduler: true,
     });
   });
 

@@ -31,6 +31,8 @@ export interface AppConfig {
   };
   /** Load the seed plan and demo users into an empty store at start. */
   seedOnEmpty: boolean;
+  /** Run the yearly scheduler (obligations of yearly tasks, reporting periods) in this api process. */
+  scheduler: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
 }
@@ -65,6 +67,7 @@ const schema = Joi.object({
   OIDC_ISSUER: Joi.string(),
   TOKEN_TTL_SECONDS: Joi.number().integer().min(60).max(7 * 24 * 3600).default(8 * 3600),
   SEED_ON_EMPTY: Joi.boolean().when('NODE_ENV', { is: 'production', then: Joi.any().default(false), otherwise: Joi.any().default(true) }),
+  SCHEDULER: Joi.boolean().default(true),
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
 })
   .unknown(true)
@@ -113,6 +116,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
       tokenTtlSeconds: value.TOKEN_TTL_SECONDS,
     },
     seedOnEmpty: value.SEED_ON_EMPTY,
+    scheduler: value.SCHEDULER,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
   };
 };
