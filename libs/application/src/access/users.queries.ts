@@ -3,13 +3,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { canRead, Scope } from '@gl/domain';
 import { READ_STORE, ReadStore, UserDoc } from '@gl/read-models';
 import { NotFoundInScopeError } from '../shared/access.errors';
+import { seesAll, withoutStoreFields } from '../shared/read-helpers';
 import { isSystem } from '../shared/command-context';
 import { Page } from '../units/units.queries';
 
-const strip = (d: Record<string, unknown>): UserDoc => {
-  const { _id, _position, ...rest } = d;
-  return rest as unknown as UserDoc;
-};
 
 /** People of the units the caller may read (auditors: everyone). */
 export class ListUsers {
@@ -29,7 +26,7 @@ export class ListUsersHandler implements IQueryHandler<ListUsers, Page<UserDoc>>
       this.reads.find('users', filter, { sort: { displayName: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
       this.reads.count('users', filter),
     ]);
-    return { items: items.map(strip), page, pageSize, total };
+    return { items: items.map((d) => withoutStoreFields<UserDoc>(d)), page, pageSize, total };
   }
 }
 
@@ -44,6 +41,6 @@ export class GetUserHandler implements IQueryHandler<GetUser, UserDoc> {
   async execute({ scope, userId }: GetUser): Promise<UserDoc> {
     const doc = await this.reads.get('users', userId);
     if (!doc || !(isSystem(scope) || canRead(scope, doc.unitId as string))) throw new NotFoundInScopeError(`user ${userId}`);
-    return strip(doc);
+    return withoutStoreFields<UserDoc>(doc);
   }
 }

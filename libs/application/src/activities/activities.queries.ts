@@ -3,15 +3,11 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarDate, canRead, Scope, unitsOn } from '@gl/domain';
 import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError } from '../shared/access.errors';
+import { seesAll, withoutStoreFields } from '../shared/read-helpers';
 import { isSystem } from '../shared/command-context';
 import { Page } from '../units/units.queries';
 import { UnitDirectory } from '../units/unit-directory';
 
-const seesAll = (scope: Scope) => isSystem(scope) || scope.readsAll;
-const strip = (d: Record<string, unknown>): ActivityDoc => {
-  const { _id, _position, ...rest } = d;
-  return rest as unknown as ActivityDoc;
-};
 const scoped = (scope: Scope, unitId?: string): Filter => {
   if (unitId) {
     if (!seesAll(scope) && !canRead(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
@@ -41,7 +37,7 @@ export class ListActivitiesHandler implements IQueryHandler<ListActivities, Page
       this.reads.find('activities', q, { sort: { year: 1, recordedAt: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
       this.reads.count('activities', q),
     ]);
-    return { items: docs.map(strip), page, pageSize, total };
+    return { items: docs.map((d) => withoutStoreFields<ActivityDoc>(d)), page, pageSize, total };
   }
 }
 
@@ -56,7 +52,7 @@ export class GetActivityHandler implements IQueryHandler<GetActivity, ActivityDo
   async execute({ scope, activityId }: GetActivity) {
     const d = await this.reads.get('activities', activityId);
     if (!d || !(seesAll(scope) || canRead(scope, d.unitId as string))) throw new NotFoundInScopeError(`activity ${activityId}`);
-    return strip(d);
+    return withoutStoreFields<ActivityDoc>(d);
   }
 }
 
@@ -77,7 +73,7 @@ export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
 
   async execute({ scope, unitId, year }: GetUnitFigures) {
     scoped(scope, unitId);
-    const docs = (await this.reads.find('activities', { unitId, year, withdrawn: false })).map(strip);
+    const docs = (await this.reads.find('activities', { unitId, year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const of = (kind: string) => docs.filter((d) => d.kind === kind);
     const participants: Record<string, number> = {};
     of('conference').forEach((c) => add(participants, c.fields.participants as Record<string, unknown>));
@@ -116,7 +112,7 @@ export class GetRegulationCoverageHandler implements IQueryHandler<GetRegulation
 
   async execute({ scope, kind, asOf }: GetRegulationCoverage) {
     const units = unitsOn((await this.directory.units()).values(), asOf).filter((u) => u.kind === kind && (seesAll(scope) || canRead(scope, u.id)));
-    const regs = (await this.reads.find('activities', { kind: 'regulation', withdrawn: false })).map(strip);
+    const regs = (await this.reads.find('activities', { kind: 'regulation', withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const inForce = new Map<string, string>();
     for (const r of regs) {
       const from = r.fields.effectiveFrom as string;
@@ -139,7 +135,7 @@ export class GetBudgetTotalsHandler implements IQueryHandler<GetBudgetTotals> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async execute({ scope, year, by }: GetBudgetTotals) {
-    const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'budget', year, withdrawn: false })).map(strip);
+    const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'budget', year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const groups = new Map<string, ActivityDoc[]>();
     for (const d of docs) {
       const key = by === 'unit' ? d.unitId : d.taskCode ?? '(none)';
@@ -163,7 +159,7 @@ export class CompileLegalReviewHandler implements IQueryHandler<CompileLegalRevi
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async execute({ scope, year }: CompileLegalReview) {
-    const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'legalreview', year, withdrawn: false })).map(strip);
+    const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'legalreview', year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const byDocument = new Map<string, { number: string; date: string; issuer: string; title: string; reviews: { unitId: string; finding: string; proposal: string }[] }>();
     for (const r of docs) {
       for (const d of r.fields.documents as { number: string; date: string; issuer: string; title: string; finding: string; proposal: string }[]) {

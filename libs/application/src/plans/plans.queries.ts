@@ -3,16 +3,12 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { canRead, Clock, Scope } from '@gl/domain';
 import { Filter, ObligationDoc, PlanDoc, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError } from '../shared/access.errors';
+import { seesAll, withoutStoreFields } from '../shared/read-helpers';
 import { isSystem } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
 import { Page } from '../units/units.queries';
 
 const CLOSED = ['completed', 'cancelled', 'passed'];
-const strip = <T>(d: Record<string, unknown>): T => {
-  const { _id, _position, ...rest } = d;
-  return rest as T;
-};
-const seesAll = (scope: Scope) => isSystem(scope) || scope.readsAll;
 
 /** Plans are the city's public documents: any signed-in person may read them. */
 export class ListPlans {
@@ -29,7 +25,7 @@ export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Omit<Plan
       this.reads.count('plans'),
     ]);
     const items = docs.map((d) => {
-      const { tasks, ...rest } = strip<PlanDoc>(d);
+      const { tasks, ...rest } = withoutStoreFields<PlanDoc>(d);
       return { ...rest, taskCount: Object.values(tasks).filter((t) => !t.cancelled).length };
     });
     return { items, page, pageSize, total };
@@ -47,7 +43,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlan, PlanDoc> {
   async execute({ planId }: GetPlan) {
     const d = await this.reads.get('plans', planId);
     if (!d) throw new NotFoundInScopeError(`plan ${planId}`);
-    return strip<PlanDoc>(d);
+    return withoutStoreFields<PlanDoc>(d);
   }
 }
 
@@ -97,7 +93,7 @@ export class ListObligationsHandler implements IQueryHandler<ListObligations, Pa
       this.reads.count('obligations', q),
     ]);
     const items = docs.map((d) => {
-      const o = strip<ObligationDoc>(d);
+      const o = withoutStoreFields<ObligationDoc>(d);
       return { ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) };
     });
     return { items, page, pageSize, total };
@@ -115,7 +111,7 @@ export class GetObligationHandler implements IQueryHandler<GetObligation, Obliga
   async execute({ scope, obligationId }: GetObligation) {
     const d = await this.reads.get('obligations', obligationId);
     if (!d || !(seesAll(scope) || canRead(scope, d.unitId as string))) throw new NotFoundInScopeError(`obligation ${obligationId}`);
-    const o = strip<ObligationDoc>(d);
+    const o = withoutStoreFields<ObligationDoc>(d);
     const now = this.clock.now().toISOString();
     return { ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) };
   }

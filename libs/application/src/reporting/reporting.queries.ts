@@ -3,14 +3,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { canRead, Scope, unitOn, vietnamDateOf } from '@gl/domain';
 import { PeriodDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
 import { NotFoundInScopeError } from '../shared/access.errors';
+import { seesAll, withoutStoreFields } from '../shared/read-helpers';
 import { isSystem } from '../shared/command-context';
 import { UnitDirectory } from '../units/unit-directory';
 
-const seesAll = (scope: Scope) => isSystem(scope) || scope.readsAll;
-const strip = <T>(d: Record<string, unknown>): T => {
-  const { _id, _position, ...rest } = d;
-  return rest as T;
-};
 
 export class ListPeriods {
   constructor(readonly regimeId?: string) {}
@@ -22,7 +18,7 @@ export class ListPeriodsHandler implements IQueryHandler<ListPeriods> {
 
   async execute({ regimeId }: ListPeriods) {
     const docs = await this.reads.find('reporting-periods', regimeId ? { regimeId } : {}, { sort: { deadline: 1 }, projection: { expectedUnitIds: 0 } });
-    return { items: docs.map((d) => strip<PeriodDoc>(d)) };
+    return { items: docs.map((d) => withoutStoreFields<PeriodDoc>(d)) };
   }
 }
 
@@ -38,7 +34,7 @@ export class GetReportHandler implements IQueryHandler<GetReport> {
     if (!seesAll(scope) && !canRead(scope, unitId)) throw new NotFoundInScopeError(`the report of ${unitId}`);
     const d = await this.reads.get('reports', `${unitId}_${periodId}`);
     if (!d) throw new NotFoundInScopeError(`a report of ${unitId} for ${periodId}`);
-    return strip<ReportDoc>(d);
+    return withoutStoreFields<ReportDoc>(d);
   }
 }
 
@@ -65,9 +61,9 @@ export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
   async execute({ scope, periodId, level }: GetCompliance) {
     const p = await this.reads.get('reporting-periods', periodId);
     if (!p) throw new NotFoundInScopeError(`period ${periodId}`);
-    const period = strip<PeriodDoc>(p);
+    const period = withoutStoreFields<PeriodDoc>(p);
     const units = await this.directory.units();
-    const reports = new Map((await this.reads.find('reports', { periodId })).map((r) => [r.unitId as string, strip<ReportDoc>(r)]));
+    const reports = new Map((await this.reads.find('reports', { periodId })).map((r) => [r.unitId as string, withoutStoreFields<ReportDoc>(r)]));
     const rows: ComplianceRow[] = [];
     for (const unitId of period.expectedUnitIds) {
       if (!seesAll(scope) && !canRead(scope, unitId)) continue;
