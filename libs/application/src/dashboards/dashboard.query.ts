@@ -111,7 +111,12 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     };
 
     const children = new Map<string, string[]>();
-    for (const u of standing) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+    for (const u of standing) {
+      if (!u.parentId) continue;
+      const list = children.get(u.parentId);
+      if (list) list.push(u.id);
+      else children.set(u.parentId, [u.id]);
+    }
     const own = new Map<string, Figures>();
     const figuresOf = (id: string) => own.get(id) ?? own.set(id, empty()).get(id)!;
 
@@ -155,11 +160,20 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       }
     }
 
-    const rollup = (id: string): Figures => (children.get(id) ?? []).reduce((acc, c) => addInto(acc, rollup(c)), own.get(id) ?? empty());
+    // Each subtree is summed once: the root's roll-up and every child's reuse the same figures.
+    const rolled = new Map<string, Figures>();
+    const rollup = (id: string): Figures => {
+      const done = rolled.get(id);
+      if (done) return done;
+      const r = (children.get(id) ?? []).reduce((acc, c) => addInto(acc, rollup(c)), own.get(id) ?? empty());
+      rolled.set(id, r);
+      return r;
+    };
+    const standingById = new Map(standing.map((u) => [u.id, u]));
     const coverage = (id: string) => {
       const kinds = new Map<string, { units: number; covered: number }>();
       const walk = (x: string) => {
-        const u = standing.find((s) => s.id === x)!;
+        const u = standingById.get(x)!;
         const k = kinds.get(u.kind) ?? { units: 0, covered: 0 };
         k.units++;
         if ((own.get(x)?.regulationsInForce ?? 0) > 0) k.covered++;
