@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { canRead, Scope } from '@gl/domain';
+import { Scope } from '@gl/domain';
 import { READ_STORE, ReadStore, UserDoc } from '@gl/read-models';
-import { NotFoundInScopeError } from '../shared/access.errors';
-import { seesAll, withoutStoreFields } from '../shared/read-helpers';
-import { isSystem } from '../shared/command-context';
+import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
+import { seesAll, withoutStoreFields, seesUnit } from '../shared/read-helpers';
 import { Page } from '../units/units.queries';
 
 
@@ -18,9 +17,9 @@ export class ListUsersHandler implements IQueryHandler<ListUsers, Page<UserDoc>>
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async execute({ scope, unitId, page, pageSize }: ListUsers): Promise<Page<UserDoc>> {
-    const everyone = isSystem(scope) || scope.readsAll;
+    const everyone = seesAll(scope);
     const units = unitId ? [unitId] : everyone ? null : [...scope.reads];
-    if (unitId && !everyone && !canRead(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
+    if (unitId) requireReadable(scope, unitId, `unit ${unitId}`);
     const filter = units ? { unitId: { $in: units } } : {};
     const [items, total] = await Promise.all([
       this.reads.find('users', filter, { sort: { displayName: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
@@ -40,7 +39,7 @@ export class GetUserHandler implements IQueryHandler<GetUser, UserDoc> {
 
   async execute({ scope, userId }: GetUser): Promise<UserDoc> {
     const doc = await this.reads.get('users', userId);
-    if (!doc || !(isSystem(scope) || canRead(scope, doc.unitId as string))) throw new NotFoundInScopeError(`user ${userId}`);
+    if (!doc || !seesUnit(scope, doc.unitId as string)) throw new NotFoundInScopeError(`user ${userId}`);
     return withoutStoreFields<UserDoc>(doc);
   }
 }

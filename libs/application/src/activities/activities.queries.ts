@@ -1,16 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CalendarDate, canRead, Scope, unitsOn } from '@gl/domain';
+import { CalendarDate, Scope, unitsOn } from '@gl/domain';
 import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
-import { NotFoundInScopeError } from '../shared/access.errors';
-import { seesAll, withoutStoreFields } from '../shared/read-helpers';
-import { isSystem } from '../shared/command-context';
+import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
+import { seesAll, withoutStoreFields, seesUnit } from '../shared/read-helpers';
 import { Page } from '../units/units.queries';
 import { UnitDirectory } from '../units/unit-directory';
 
 const scoped = (scope: Scope, unitId?: string): Filter => {
   if (unitId) {
-    if (!seesAll(scope) && !canRead(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
+    requireReadable(scope, unitId, `unit ${unitId}`);
     return { unitId };
   }
   return seesAll(scope) ? {} : { unitId: { $in: [...scope.reads] } };
@@ -51,7 +50,7 @@ export class GetActivityHandler implements IQueryHandler<GetActivity, ActivityDo
 
   async execute({ scope, activityId }: GetActivity) {
     const d = await this.reads.get('activities', activityId);
-    if (!d || !(seesAll(scope) || canRead(scope, d.unitId as string))) throw new NotFoundInScopeError(`activity ${activityId}`);
+    if (!d || !seesUnit(scope, d.unitId as string)) throw new NotFoundInScopeError(`activity ${activityId}`);
     return withoutStoreFields<ActivityDoc>(d);
   }
 }
@@ -111,7 +110,7 @@ export class GetRegulationCoverageHandler implements IQueryHandler<GetRegulation
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore, private readonly directory: UnitDirectory) {}
 
   async execute({ scope, kind, asOf }: GetRegulationCoverage) {
-    const units = unitsOn((await this.directory.units()).values(), asOf).filter((u) => u.kind === kind && (seesAll(scope) || canRead(scope, u.id)));
+    const units = unitsOn((await this.directory.units()).values(), asOf).filter((u) => u.kind === kind && seesUnit(scope, u.id));
     const regs = (await this.reads.find('activities', { kind: 'regulation', withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const inForce = new Map<string, string>();
     for (const r of regs) {

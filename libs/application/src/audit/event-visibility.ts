@@ -1,6 +1,6 @@
 import { canRead, Scope } from '@gl/domain';
 import type { RecordedEvent } from '@gl/event-store';
-import { isSystem } from '../shared/command-context';
+import { seesAll } from '../shared/read-helpers';
 
 /**
  * The unit an event is about: the unit it records something for (data.unitId, a plan's issuer, a
@@ -14,7 +14,7 @@ export const unitOfEvent = (e: RecordedEvent): string | null => {
 
 /** Auditors (and the system) see every event; everyone else, the events of units in their scope. */
 export const visibleTo = (scope: Scope, e: RecordedEvent): boolean => {
-  if (isSystem(scope) || scope.readsAll) return true;
+  if (seesAll(scope)) return true;
   const unit = unitOfEvent(e);
   return unit !== null && canRead(scope, unit);
 };

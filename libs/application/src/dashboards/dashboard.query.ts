@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CalendarDate, canRead, Clock, isActiveOn, Scope, Unit, unitOn, unitsOn, vietnamDateOf } from '@gl/domain';
+import { CalendarDate, Clock, isActiveOn, Scope, Unit, unitOn, unitsOn, vietnamDateOf } from '@gl/domain';
 import { ActivityDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
-import { NotFoundInScopeError } from '../shared/access.errors';
-import { isSystem } from '../shared/command-context';
+import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
+import { seesUnit } from '../shared/read-helpers';
 import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
 import { TimeTravel } from './time-travel';
@@ -78,7 +78,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
   ) {}
 
   async execute({ scope, unitId, year, basis, asOf, past }: GetDashboard) {
-    if (!isSystem(scope) && !scope.readsAll && !canRead(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
+    requireReadable(scope, unitId, `unit ${unitId}`);
     let reads = this.current;
     let units = await this.directory.units();
     let now = this.clock.now();
@@ -183,7 +183,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       walk(id);
       return Object.fromEntries(kinds);
     };
-    const visible = (id: string) => isSystem(scope) || scope.readsAll || canRead(scope, id);
+    const visible = (id: string) => seesUnit(scope, id);
     return {
       unit: root, year, basis, asOf: day, approximate, asOfPosition,
       own: out(own.get(unitId) ?? empty()),

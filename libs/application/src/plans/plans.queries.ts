@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { canRead, Clock, Scope } from '@gl/domain';
+import { Clock, Scope } from '@gl/domain';
 import { Filter, ObligationDoc, PlanDoc, READ_STORE, ReadStore } from '@gl/read-models';
-import { NotFoundInScopeError } from '../shared/access.errors';
-import { seesAll, withoutStoreFields } from '../shared/read-helpers';
-import { isSystem } from '../shared/command-context';
+import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
+import { seesAll, withoutStoreFields, seesUnit } from '../shared/read-helpers';
 import { CLOCK_PORT } from '../shared/ports';
 import { Page } from '../units/units.queries';
 
@@ -70,7 +69,7 @@ export class ListObligationsHandler implements IQueryHandler<ListObligations, Pa
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore, @Inject(CLOCK_PORT) private readonly clock: Clock) {}
 
   async execute({ scope, filter: f, page, pageSize }: ListObligations) {
-    if (f.unitId && !seesAll(scope) && !canRead(scope, f.unitId)) throw new NotFoundInScopeError(`unit ${f.unitId}`);
+    if (f.unitId) requireReadable(scope, f.unitId, `unit ${f.unitId}`);
     const now = this.clock.now().toISOString();
     const q: Filter = {};
     if (f.planId) q.planId = f.planId;
@@ -110,7 +109,7 @@ export class GetObligationHandler implements IQueryHandler<GetObligation, Obliga
 
   async execute({ scope, obligationId }: GetObligation) {
     const d = await this.reads.get('obligations', obligationId);
-    if (!d || !(seesAll(scope) || canRead(scope, d.unitId as string))) throw new NotFoundInScopeError(`obligation ${obligationId}`);
+    if (!d || !seesUnit(scope, d.unitId as string)) throw new NotFoundInScopeError(`obligation ${obligationId}`);
     const o = withoutStoreFields<ObligationDoc>(d);
     const now = this.clock.now().toISOString();
     return { ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) };

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { canRead, Scope, unitOn, vietnamDateOf } from '@gl/domain';
+import { Scope, unitOn, vietnamDateOf } from '@gl/domain';
 import { PeriodDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
-import { NotFoundInScopeError } from '../shared/access.errors';
-import { seesAll, withoutStoreFields } from '../shared/read-helpers';
-import { isSystem } from '../shared/command-context';
+import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
+import { withoutStoreFields, seesUnit } from '../shared/read-helpers';
 import { UnitDirectory } from '../units/unit-directory';
 
 
@@ -31,7 +30,7 @@ export class GetReportHandler implements IQueryHandler<GetReport> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async execute({ scope, periodId, unitId }: GetReport) {
-    if (!seesAll(scope) && !canRead(scope, unitId)) throw new NotFoundInScopeError(`the report of ${unitId}`);
+    requireReadable(scope, unitId, `the report of ${unitId}`);
     const d = await this.reads.get('reports', `${unitId}_${periodId}`);
     if (!d) throw new NotFoundInScopeError(`a report of ${unitId} for ${periodId}`);
     return withoutStoreFields<ReportDoc>(d);
@@ -66,7 +65,7 @@ export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
     const reports = new Map((await this.reads.find('reports', { periodId })).map((r) => [r.unitId as string, withoutStoreFields<ReportDoc>(r)]));
     const rows: ComplianceRow[] = [];
     for (const unitId of period.expectedUnitIds) {
-      if (!seesAll(scope) && !canRead(scope, unitId)) continue;
+      if (!seesUnit(scope, unitId)) continue;
       const u = units.get(unitId);
       const on = u ? unitOn(u, period.openedOn) : null;
       if (level && on?.level !== level) continue;

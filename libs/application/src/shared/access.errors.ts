@@ -1,5 +1,6 @@
-import { canRead, canWrite, Scope } from '@gl/domain';
+import { canWrite, Scope } from '@gl/domain';
 import { isSystem } from './command-context';
+import { seesUnit } from './read-helpers';
 
 /** Outside the caller's scope: answered as if it did not exist (404), so scope does not leak. */
 export class NotFoundInScopeError extends Error {
@@ -18,7 +19,7 @@ export class NotPermittedError extends Error {
 }
 
 export const requireReadable = (scope: Scope, unitId: string, what = `unit ${unitId}`): void => {
-  if (!isSystem(scope) && !canRead(scope, unitId)) throw new NotFoundInScopeError(what);
+  if (!seesUnit(scope, unitId)) throw new NotFoundInScopeError(what);
 };
 
 /** Acting for a unit: 404 when the caller cannot even see it, 403 when they see it but may not act. */

@@ -1,4 +1,4 @@
-import type { Scope } from '@gl/domain';
+import { canRead, type Scope } from '@gl/domain';
 import { isSystem } from './command-context';
 
 /** A read-model document without the store's own fields (`_id`, `_position`). */
@@ -9,3 +9,6 @@ export const withoutStoreFields = <T>(d: Record<string, unknown>): T => {
 
 /** Auditors (and the system) read every unit. */
 export const seesAll = (scope: Scope): boolean => isSystem(scope) || scope.readsAll;
+
+/** Whether the scope reads this unit's records: auditors and the system read them all. */
+export const seesUnit = (scope: Scope, unitId: string): boolean => seesAll(scope) || canRead(scope, unitId);

@@ -1,12 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  CalendarDate, canRead, foldForSearch, LineageLink, Scope, subtreeOn, Unit, unitOn, UnitOnDate, unitsOn,
+  CalendarDate, foldForSearch, LineageLink, Scope, subtreeOn, Unit, unitOn, UnitOnDate, unitsOn,
 } from '@gl/domain';
 import { NotFoundInScopeError } from '../shared/access.errors';
-import { isSystem } from '../shared/command-context';
+import { seesUnit } from '../shared/read-helpers';
 import { UnitDirectory } from './unit-directory';
-
-const visible = (scope: Scope, id: string) => isSystem(scope) || canRead(scope, id);
 
 export interface Page<T> {
   items: T[];
@@ -36,7 +34,7 @@ export class ListUnitsHandler implements IQueryHandler<ListUnits, Page<UnitOnDat
     const under = filter.underId ? subtreeOn(all.values(), filter.underId, asOf) : null;
     const matches = unitsOn(all.values(), asOf)
       .filter((u) => !under || (under.has(u.id) && u.id !== filter.underId))
-      .filter((u) => visible(scope, u.id))
+      .filter((u) => seesUnit(scope, u.id))
       .filter((u) => (!filter.kind || u.kind === filter.kind) && (!filter.level || u.level === filter.level))
       .filter((u) => !filter.parentId || u.parentId === filter.parentId)
       .filter((u) => !needle || foldForSearch(`${u.name} ${u.nameEn ?? ''} ${u.code?.code ?? ''}`).includes(needle))
@@ -59,7 +57,7 @@ export class GetUnitTreeHandler implements IQueryHandler<GetUnitTree, { asOf: st
   constructor(private readonly directory: UnitDirectory) {}
 
   async execute({ scope, asOf, rootId }: GetUnitTree): Promise<{ asOf: string; roots: TreeNode[] }> {
-    const standing = unitsOn((await this.directory.units()).values(), asOf).filter((u) => visible(scope, u.id));
+    const standing = unitsOn((await this.directory.units()).values(), asOf).filter((u) => seesUnit(scope, u.id));
     const nodes = new Map<string, TreeNode>(standing.map((u) => [u.id, { ...u, children: [] }]));
     const roots: TreeNode[] = [];
     for (const n of nodes.values()) {
@@ -89,7 +87,7 @@ export class GetUnitHandler implements IQueryHandler<GetUnit, { asOf: string; on
 
   async execute({ scope, unitId, asOf }: GetUnit) {
     const unit = (await this.directory.units()).get(unitId);
-    if (!unit || !visible(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
+    if (!unit || !seesUnit(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
     return { asOf, onDate: unitOn(unit, asOf), history: unit };
   }
 }
@@ -110,7 +108,7 @@ export class GetUnitLineageHandler implements IQueryHandler<GetUnitLineage, { un
 
   async execute({ scope, unitId }: GetUnitLineage) {
     const units = await this.directory.units();
-    if (!units.has(unitId) || !visible(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
+    if (!units.has(unitId) || !seesUnit(scope, unitId)) throw new NotFoundInScopeError(`unit ${unitId}`);
     const walk = (side: 'predecessors' | 'successors') => {
       const out: LineageEntry[] = [];
       const seen = new Set([unitId]);
