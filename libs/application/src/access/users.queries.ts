@@ -3,8 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Scope } from '@gl/domain';
 import { READ_STORE, ReadStore, UserDoc } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
-import { seesAll, withoutStoreFields, seesUnit } from '../shared/read-helpers';
-import { Page } from '../units/units.queries';
+import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 
 
 /** People of the units the caller may read (auditors: everyone). */
@@ -21,11 +20,7 @@ export class ListUsersHandler implements IQueryHandler<ListUsers, Page<UserDoc>>
     const units = unitId ? [unitId] : everyone ? null : [...scope.reads];
     if (unitId) requireReadable(scope, unitId, `unit ${unitId}`);
     const filter = units ? { unitId: { $in: units } } : {};
-    const [items, total] = await Promise.all([
-      this.reads.find('users', filter, { sort: { displayName: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
-      this.reads.count('users', filter),
-    ]);
-    return { items: items.map((d) => withoutStoreFields<UserDoc>(d)), page, pageSize, total };
+    return findPage<UserDoc>(this.reads, 'users', filter, { displayName: 1, _id: 1 }, page, pageSize);
   }
 }
 

@@ -3,8 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarDate, Scope, unitsOn } from '@gl/domain';
 import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
-import { seesAll, withoutStoreFields, seesUnit } from '../shared/read-helpers';
-import { Page } from '../units/units.queries';
+import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 import { UnitDirectory } from '../units/unit-directory';
 
 const scoped = (scope: Scope, unitId?: string): Filter => {
@@ -32,11 +31,7 @@ export class ListActivitiesHandler implements IQueryHandler<ListActivities, Page
     const q: Filter = { ...scoped(scope, f.unitId) };
     for (const k of ['kind', 'planId', 'taskCode', 'year', 'obligationId'] as const) if (f[k] !== undefined) q[k] = f[k];
     if (!f.includeWithdrawn) q.withdrawn = false;
-    const [docs, total] = await Promise.all([
-      this.reads.find('activities', q, { sort: { year: 1, recordedAt: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
-      this.reads.count('activities', q),
-    ]);
-    return { items: docs.map((d) => withoutStoreFields<ActivityDoc>(d)), page, pageSize, total };
+    return findPage<ActivityDoc>(this.reads, 'activities', q, { year: 1, recordedAt: 1, _id: 1 }, page, pageSize);
   }
 }
 

@@ -3,9 +3,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock, Scope } from '@gl/domain';
 import { Filter, ObligationDoc, PlanDoc, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
-import { seesAll, withoutStoreFields, seesUnit } from '../shared/read-helpers';
+import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 import { CLOCK_PORT } from '../shared/ports';
-import { Page } from '../units/units.queries';
 
 const CLOSED = ['completed', 'cancelled', 'passed'];
 
@@ -19,15 +18,9 @@ export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Omit<Plan
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async execute({ page, pageSize }: ListPlans) {
-    const [docs, total] = await Promise.all([
-      this.reads.find('plans', {}, { sort: { _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
-      this.reads.count('plans'),
-    ]);
-    const items = docs.map((d) => {
-      const { tasks, ...rest } = withoutStoreFields<PlanDoc>(d);
-      return { ...rest, taskCount: Object.values(tasks).filter((t) => !t.cancelled).length };
-    });
-    return { items, page, pageSize, total };
+    const found = await findPage<PlanDoc>(this.reads, 'plans', {}, { _id: 1 }, page, pageSize);
+    const items = found.items.map(({ tasks, ...rest }) => ({ ...rest, taskCount: Object.values(tasks).filter((t) => !t.cancelled).length }));
+    return { ...found, items };
   }
 }
 
@@ -87,15 +80,9 @@ export class ListObligationsHandler implements IQueryHandler<ListObligations, Pa
     if (f.deadlineFrom || f.deadlineTo) {
       q.deadline = { ...(q.deadline as object), ...(f.deadlineFrom && { $gte: f.deadlineFrom }), ...(f.deadlineTo && { $lt: f.deadlineTo }) };
     }
-    const [docs, total] = await Promise.all([
-      this.reads.find('obligations', q, { sort: { deadline: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
-      this.reads.count('obligations', q),
-    ]);
-    const items = docs.map((d) => {
-      const o = withoutStoreFields<ObligationDoc>(d);
-      return { ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) };
-    });
-    return { items, page, pageSize, total };
+    const found = await findPage<ObligationDoc>(this.reads, 'obligations', q, { deadline: 1, _id: 1 }, page, pageSize);
+    const items = found.items.map((o) => ({ ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) }));
+    return { ...found, items };
   }
 }
 

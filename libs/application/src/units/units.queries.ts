@@ -3,15 +3,8 @@ import {
   CalendarDate, foldForSearch, LineageLink, Scope, subtreeOn, Unit, unitOn, UnitOnDate, unitsOn,
 } from '@gl/domain';
 import { NotFoundInScopeError } from '../shared/access.errors';
-import { seesUnit } from '../shared/read-helpers';
+import { Page, seesUnit } from '../shared/read-helpers';
 import { UnitDirectory } from './unit-directory';
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 /** Units standing on a day, filtered by kind, level, parent (or anywhere under a unit) and a name search that ignores diacritics. */
 export class ListUnits {

@@ -1,15 +1,9 @@
-import { Activity, ACTIVITY_EVENT_TYPES, ActivityEvent, evolveActivity, initialActivity } from '@gl/domain';
+import { Activity, ACTIVITY_EVENT_TYPES, ActivityEvent, ActivityHeader, evolveActivity, initialActivity } from '@gl/domain';
 import type { RecordedEvent } from '@gl/event-store';
 import { projection } from '../../engine/projection';
 
 /** One document per activity: the corrected figures, its status, and its corrections with reasons. */
-export interface ActivityDoc extends Omit<Activity, 'header'> {
-  activityId: string;
-  unitId: string;
-  obligationId: string | null;
-  planId: string | null;
-  taskCode: string | null;
-  year: number;
+export interface ActivityDoc extends Omit<Activity, 'header'>, ActivityHeader {
   recordedAt: string;
   recordedBy: string;
   corrections: { reason: string; changes: Record<string, unknown>; at: string; by: string }[];
