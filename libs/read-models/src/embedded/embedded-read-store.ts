@@ -11,6 +11,8 @@ import {
 } from '../port/projection-store.port';
 import { ProjectionRecords } from '../records/projection-records';
 
+const NONE: ReadonlySet<string> = new Set();
+
 export interface EmbeddedReadStoreOptions {
   /** A file path, or ':memory:' for tests. */
   filename: string;
@@ -27,6 +29,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   readonly db: Db;
   private readonly collections = new Map<string, MemoryCollection>();
   private readonly recordsCache: ProjectionRecords;
+  /** Logical collection → the fields its projection declared indexes on (first key of each spec). */
+  private readonly indexed = new Map<string, Set<string>>();
   private readonly stmt: {
     load: Statement<[string], { id: string; position: string; deleted: number; body: string }>;
     upsert: Statement<[string, string, string, number, string]>;
@@ -75,7 +79,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   async find(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Doc[]> {
     const c = this.live(collection);
     if (!c) return [];
-    let cursor = new Query(filter).find<Doc>(c.all(), options.projection);
+    let cursor = new Query(filter).find<Doc>(c.candidates(filter, this.indexedOf(collection)), options.projection);
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -86,7 +90,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     const c = this.live(collection);
     if (!c) return 0;
     const q = new Query(filter);
-    return c.all().reduce((n, d) => (q.test(d) ? n + 1 : n), 0);
+    return c.candidates(filter, this.indexedOf(collection)).reduce((n, d) => (q.test(d) ? n + 1 : n), 0);
   }
 
   async aggregate<T = Doc>(collection: string, pipeline: Pipeline): Promise<T[]> {
@@ -107,12 +111,14 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     return this.recordsCache.get(name);
   }
 
-  async register(name: string, collection: string, version: number, _indexes: IndexSpec[]): Promise<ProjectionRecord> {
+  async register(name: string, collection: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
+    this.declareIndexes(collection, indexes);
     return this.recordsCache.register(name, collection, version);
   }
 
-  async beginRebuild(name: string, version: number, _indexes: IndexSpec[]): Promise<ProjectionRecord> {
+  async beginRebuild(name: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
     const { record, abandoned } = this.recordsCache.beginRebuild(name, version);
+    this.declareIndexes(record.collection, indexes);
     if (abandoned !== null) this.drop(physicalName(record.collection, abandoned));
     this.stmt.clearRequest.run(name);
     return { ...record, rebuildRequested: false };
@@ -170,6 +176,14 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   // ---- internals ---------------------------------------------------------------------------
+
+  private declareIndexes(collection: string, indexes: IndexSpec[]): void {
+    this.indexed.set(collection, new Set(indexes.map((i) => Object.keys(i.keys)[0]).filter((f) => f && !f.includes('.'))));
+  }
+
+  private indexedOf(collection: string): ReadonlySet<string> {
+    return this.indexed.get(collection) ?? NONE;
+  }
 
   /** The live generation's collection for a logical name, or undefined when nothing is live. */
   private live(collection: string): MemoryCollection | undefined {

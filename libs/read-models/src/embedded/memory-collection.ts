@@ -1,24 +1,61 @@
-import type { Doc } from '../port/read-store.port';
+import type { Doc, Filter } from '../port/read-store.port';
 
-/** One physical collection in memory: live documents, tombstones, and a cached array for mingo. */
+type Key = string | number | boolean;
+const isKey = (v: unknown): v is Key => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * The values a filter asks one field to equal (`{ f: v }` or `{ f: { $in: [...] } }`), or null when
+ * it asks anything else of it: then an index on the field cannot narrow the search.
+ */
+const wantedKeys = (v: unknown): Key[] | null => {
+  if (isKey(v)) return [v];
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
+  const ops = Object.keys(v);
+  const list = (v as { $in?: unknown }).$in;
+  return ops.length === 1 && Array.isArray(list) && list.every(isKey) ? (list as Key[]) : null;
+};
+
+/** A candidate set this large is no cheaper than scanning everything in order. */
+const SCAN_SHARE = 0.25;
+
+/**
+ * One physical collection in memory: live documents, tombstones, a cached array for mingo, and
+ * equality indexes on the fields the projection declared (the first key of each index spec, as
+ * MongoDB would use). An index only narrows the documents mingo tests; mingo still applies the
+ * whole filter, so answers are the same with or without it.
+ */
 export class MemoryCollection {
   readonly docs = new Map<string, Doc>();
   /** Deleted ids and the position that deleted them. */
   readonly tombstones = new Map<string, string>();
   private array: Doc[] | null = null;
+  /** Insertion order of live documents, so an indexed answer keeps the order of a scan. */
+  private readonly seq = new Map<string, number>();
+  private nextSeq = 0;
+  /** field → value → ids; built on first use, kept current after. */
+  private readonly indexes = new Map<string, Map<Key, Set<string>>>();
 
   positionOf(id: string): string | undefined {
     return this.docs.get(id)?._position ?? this.tombstones.get(id);
   }
 
   put(doc: Doc): void {
+    const old = this.docs.get(doc._id);
+    if (!old) this.seq.set(doc._id, this.nextSeq++);
+    for (const [field, index] of this.indexes) {
+      if (old) unindex(index, old, field);
+      indexDoc(index, doc, field);
+    }
     this.docs.set(doc._id, deepFreeze(doc));
     this.tombstones.delete(doc._id);
     this.array = null;
   }
 
   remove(id: string, position: string): void {
+    const old = this.docs.get(id);
+    if (old) for (const [field, index] of this.indexes) unindex(index, old, field);
     this.docs.delete(id);
+    this.seq.delete(id);
     this.tombstones.set(id, position);
     this.array = null;
   }
@@ -27,7 +64,64 @@ export class MemoryCollection {
   all(): Doc[] {
     return (this.array ??= [...this.docs.values()]);
   }
+
+  /**
+   * The documents that may match a filter, in scan order: narrowed by `_id` or by an indexed
+   * field the filter asks to equal one of some values; everything when no index helps.
+   */
+  candidates(filter: Filter, indexed: ReadonlySet<string>): Doc[] {
+    let ids: Set<string> | null = null;
+    const byId = wantedKeys(filter._id);
+    if (byId) ids = new Set(byId.map(String));
+    for (const field of indexed) {
+      if (ids) break;
+      const keys = field in filter ? wantedKeys(filter[field]) : null;
+      if (!keys) continue;
+      const index = this.index(field);
+      ids = new Set();
+      for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
+    }
+    if (!ids || ids.size > this.docs.size * SCAN_SHARE) return this.all();
+    const found: Doc[] = [];
+    for (const id of ids) {
+      const d = this.docs.get(id);
+      if (d) found.push(d);
+    }
+    return found.sort((a, b) => this.seq.get(a._id)! - this.seq.get(b._id)!);
+  }
+
+  private index(field: string): Map<Key, Set<string>> {
+    let index = this.indexes.get(field);
+    if (!index) {
+      index = new Map();
+      for (const d of this.docs.values()) indexDoc(index, d, field);
+      this.indexes.set(field, index);
+    }
+    return index;
+  }
 }
+
+/** The keys a document is found under: its value, or each element of an array (as MongoDB's multikey indexes). */
+const keysOf = (doc: Doc, field: string): Key[] => {
+  const v = doc[field];
+  return Array.isArray(v) ? v.filter(isKey) : isKey(v) ? [v] : [];
+};
+
+const indexDoc = (index: Map<Key, Set<string>>, doc: Doc, field: string) => {
+  for (const k of keysOf(doc, field)) {
+    const ids = index.get(k);
+    if (ids) ids.add(doc._id);
+    else index.set(k, new Set([doc._id]));
+  }
+};
+
+const unindex = (index: Map<Key, Set<string>>, doc: Doc, field: string) => {
+  for (const k of keysOf(doc, field)) {
+    const ids = index.get(k);
+    ids?.delete(doc._id);
+    if (ids?.size === 0) index.delete(k);
+  }
+};
 
 /** Stored documents are shared with every reader, so none of them may change one. */
 export const deepFreeze = <T>(o: T): T => {

@@ -1,0 +1,73 @@
+import { Query } from 'mingo';
+import type { Doc, Filter } from '../port/read-store.port';
+import { MemoryCollection } from './memory-collection';
+
+const UNITS = Array.from({ length: 40 }, (_, i) => `xa-${i}`);
+
+const obligation = (i: number, unitId = UNITS[i % UNITS.length]): Doc => ({
+  _id: `o${i}`, unitId, status: i % 3 === 0 ? 'completed' : 'open', year: 2023 + (i % 2), tags: i % 5 === 0 ? [unitId, 'spare'] : [],
+});
+
+const filled = (n = 400) => {
+  const c = new MemoryCollection();
+  for (let i = 0; i < n; i++) c.put(obligation(i));
+  return c;
+};
+
+/** What mingo answers over the candidates equals what it answers over everything, in the same order. */
+const sameAsScan = (c: MemoryCollection, filter: Filter, indexed: Set<string>) => {
+  const q = new Query(filter);
+  const viaIndex = c.candidates(filter, indexed).filter((d) => q.test(d)).map((d) => d._id);
+  const viaScan = c.all().filter((d) => q.test(d)).map((d) => d._id);
+  expect(viaIndex).toEqual(viaScan);
+  return viaIndex;
+};
+
+describe('MemoryCollection equality indexes', () => {
+  const indexed = new Set(['unitId', 'tags']);
+
+  it.each<[string, Filter]>([
+    ['one value', { unitId: 'xa-3' }],
+    ['a list of values', { unitId: { $in: ['xa-1', 'xa-7', 'nowhere'] }, status: 'open' }],
+    ['a value inside arrays (multikey)', { tags: 'xa-5' }],
+    ['ids', { _id: { $in: ['o9', 'o3', 'missing'] } }],
+    ['an operator the index cannot use', { unitId: { $ne: 'xa-3' } }],
+    ['a field with no index', { status: 'completed', year: 2024 }],
+  ])('answers %s as a scan does', (_what, filter) => {
+    sameAsScan(filled(), filter, indexed);
+  });
+
+  it('narrows the documents tested to those the index names', () => {
+    const c = filled();
+    expect(c.candidates({ unitId: 'xa-3' }, indexed)).toHaveLength(10);
+    expect(c.candidates({ unitId: { $in: ['xa-1', 'xa-2'] } }, indexed)).toHaveLength(20);
+    expect(c.candidates({ _id: 'o7' }, indexed).map((d) => d._id)).toEqual(['o7']);
+  });
+
+  it('scans when the index would name too many documents, or cannot be used', () => {
+    const c = filled();
+    expect(c.candidates({ unitId: { $in: UNITS } }, indexed)).toBe(c.all());
+    expect(c.candidates({ status: 'open' }, indexed)).toBe(c.all());
+    expect(c.candidates({ unitId: null }, indexed)).toBe(c.all());
+    expect(c.candidates({ unitId: 'xa-3' }, new Set())).toBe(c.all());
+  });
+
+  it('keeps the index current when documents change, move or go', () => {
+    const c = filled();
+    expect(sameAsScan(c, { unitId: 'xa-3' }, indexed)).toHaveLength(10);
+    c.put({ ...obligation(3), unitId: 'xa-4' });
+    c.remove('o43', '99');
+    c.put(obligation(1000, 'xa-3'));
+    const now = sameAsScan(c, { unitId: 'xa-3' }, indexed);
+    expect(now).not.toContain('o3');
+    expect(now).not.toContain('o43');
+    expect(now[now.length - 1]).toBe('o1000');
+    expect(sameAsScan(c, { unitId: 'xa-4' }, indexed)).toContain('o3');
+  });
+
+  it('keeps the order of a scan after a document is replaced', () => {
+    const c = filled();
+    c.put({ ...obligation(83), status: 'completed' });
+    expect(sameAsScan(c, { unitId: 'xa-3' }, indexed)).toEqual(['o3', 'o43', 'o83', 'o123', 'o163', 'o203', 'o243', 'o283', 'o323', 'o363']);
+  });
+});
