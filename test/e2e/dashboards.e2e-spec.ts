@@ -75,5 +75,9 @@ describe('per-level dashboards over HTTP', () => {
     expect(d.children.find((c: { unitId: string }) => c.unitId === 'new-phuong-ninh-kieu').rollup.conferences).toBe(1);
     expect(d.rollup.conferences).toBe(3);
     expect(d.approximate).toBe(true);
+    // Only the records that land in a unit's subtree decide its flag: Phường Ninh Kiều took its wards whole.
+    const ward = await dashboard('city-viewer', 'new-phuong-ninh-kieu', 'year=2023&basis=today');
+    expect(ward.rollup).toMatchObject({ conferences: 1, participants: 51 });
+    expect(ward.approximate).toBe(false);
   });
 });

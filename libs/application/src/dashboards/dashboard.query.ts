@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CalendarDate, Clock, isActiveOn, Scope, Unit, unitOn, unitsOn, vietnamDateOf } from '@gl/domain';
+import { CalendarDate, Clock, isActiveOn, reachableFrom, Scope, Unit, unitOn, unitsOn, vietnamDateOf } from '@gl/domain';
 import { ActivityDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { seesUnit } from '../shared/read-helpers';
@@ -53,6 +53,19 @@ const out = (f: Figures) => ({
 /** Does a record of year Y belong to this dashboard's year? */
 const inYear = (o: ObligationDoc, year: number) => (o.year !== null ? o.year === year : (o.deadline ?? `${o.assignedOn}T`).startsWith(String(year)) || o.assignedOn.startsWith(String(year)));
 
+/** The unit of today a unit's records belong to, following its successors; approximate through a part. */
+const rebased = (units: ReadonlyMap<string, Unit>, id: string, today: CalendarDate): { to: string; approximate: boolean } => {
+  let approximate = false;
+  let u = units.get(id);
+  const seen = new Set<string>();
+  while (u && !isActiveOn(u, today) && u.successors.length > 0 && !seen.has(u.id)) {
+    seen.add(u.id);
+    if (u.successors.length > 1 || !u.successors[0].whole) approximate = true;
+    u = units.get(u.successors[0].unitId);
+  }
+  return { to: u?.id ?? id, approximate };
+};
+
 /**
  * A unit's dashboard for a year: its own figures and the roll-up of its subtree (obligations by
  * status with red-amber-green, activities, regulation coverage, budget, difficulties, reporting
@@ -96,20 +109,6 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     const root = standing.find((u) => u.id === unitId);
     if (!root) throw new NotFoundInScopeError(`unit ${unitId} on ${day}`);
 
-    // Where each unit's records go on this basis; "approximate" when some passed on only in part.
-    let approximate = false;
-    const target = (id: string): string => {
-      if (basis === 'recorded') return id;
-      let u: Unit | undefined = units.get(id);
-      const seen = new Set<string>();
-      while (u && !isActiveOn(u, today) && u.successors.length > 0 && !seen.has(u.id)) {
-        seen.add(u.id);
-        if (u.successors.length > 1 || !u.successors[0].whole) approximate = true;
-        u = units.get(u.successors[0].unitId);
-      }
-      return u?.id ?? id;
-    };
-
     const children = new Map<string, string[]>();
     for (const u of standing) {
       if (!u.parentId) continue;
@@ -117,10 +116,27 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       if (list) list.push(u.id);
       else children.set(u.parentId, [u.id]);
     }
+    const subtree = reachableFrom(children, unitId);
+    // The units whose records count here, and where each one's go: itself on the recorded tree; on
+    // today's, the unit it became through the lineage ("approximate" when it passed on only in part).
+    const lands = new Map<string, { to: string; approximate: boolean }>();
+    if (basis === 'recorded') for (const id of subtree) lands.set(id, { to: id, approximate: false });
+    else for (const u of units.values()) {
+      const r = rebased(units, u.id, today);
+      if (subtree.has(r.to)) lands.set(u.id, r);
+    }
+    let approximate = false;
+    const target = (id: string): string => {
+      const r = lands.get(id)!;
+      approximate ||= r.approximate;
+      return r.to;
+    };
+    const members = [...lands.keys()];
+
     const own = new Map<string, Figures>();
     const figuresOf = (id: string) => own.get(id) ?? own.set(id, empty()).get(id)!;
 
-    for (const d of await reads.find('obligations', { status: { $nin: ['cancelled', 'passed'] } })) {
+    for (const d of await reads.find('obligations', { unitId: { $in: members }, status: { $nin: ['cancelled', 'passed'] } })) {
       const o = d as unknown as ObligationDoc;
       if (!inYear(o, year)) continue;
       const f = figuresOf(target(o.unitId)).obligations;
@@ -130,7 +146,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       else if (o.deadline && Date.parse(o.deadline) - now.getTime() <= DUE_SOON_MS) f.dueSoon++;
       else f.onTrack++;
     }
-    for (const d of await reads.find('activities', { year, withdrawn: false })) {
+    for (const d of await reads.find('activities', { unitId: { $in: members }, year, withdrawn: false })) {
       const a = d as unknown as ActivityDoc;
       const f = figuresOf(target(a.unitId));
       const sumOf = (h: unknown) => Object.values((h ?? {}) as Record<string, number>).reduce((x, y) => x + y, 0);
@@ -148,16 +164,15 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       if (a.kind === 'difficulty') f.difficulties[a.status] = (f.difficulties[a.status] ?? 0) + 1;
     }
     const periods = await reads.find('reporting-periods', { year });
-    const reports = new Map((await reads.find('reports', { periodId: { $in: periods.map((p) => p._id) } })).map((r) => [r._id, r as unknown as ReportDoc]));
-    for (const p of periods) {
-      for (const u of p.expectedUnitIds as string[]) {
-        const f = figuresOf(target(u)).reports;
-        const r = reports.get(`${u}_${p._id}`);
-        f.expected++;
-        if (!r?.firstSubmittedAt) f.missing++;
-        else if (r.onTime) f.onTime++;
-        else f.late++;
-      }
+    const expected = periods.flatMap((p) => (p.expectedUnitIds as string[]).filter((u) => lands.has(u)).map((u) => ({ u, id: `${u}_${p._id}` })));
+    const reports = new Map((await reads.getMany('reports', expected.map((x) => x.id))).map((r) => [r._id, r as unknown as ReportDoc]));
+    for (const { u, id } of expected) {
+      const f = figuresOf(target(u)).reports;
+      const r = reports.get(id);
+      f.expected++;
+      if (!r?.firstSubmittedAt) f.missing++;
+      else if (r.onTime) f.onTime++;
+      else f.late++;
     }
 
     // Each subtree is summed once: the root's roll-up and every child's reuse the same figures.
