@@ -1,3 +1,4 @@
+import { dashboardsBench } from './dashboards.bench';
 import { eventStoreBench } from './event-store.bench';
 import { readModelsBench } from './read-models.bench';
 
@@ -5,6 +6,7 @@ import { readModelsBench } from './read-models.bench';
 const benches: Record<string, () => Promise<boolean>> = {
   'event-store': eventStoreBench,
   'read-models': readModelsBench,
+  dashboards: dashboardsBench,
 };
 
 const main = async () => {

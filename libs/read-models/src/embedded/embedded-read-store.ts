@@ -79,7 +79,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   async find(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Doc[]> {
     const c = this.live(collection);
     if (!c) return [];
-    let cursor = new Query(filter).find<Doc>(c.candidates(filter, this.indexedOf(collection)), options.projection);
+    const { docs, rest } = c.select(filter, this.indexedOf(collection));
+    let cursor = new Query(rest).find<Doc>(docs, options.projection);
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -89,8 +90,9 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   async count(collection: string, filter: Filter = {}): Promise<number> {
     const c = this.live(collection);
     if (!c) return 0;
-    const q = new Query(filter);
-    return c.candidates(filter, this.indexedOf(collection)).reduce((n, d) => (q.test(d) ? n + 1 : n), 0);
+    const { docs, rest } = c.select(filter, this.indexedOf(collection));
+    const q = new Query(rest);
+    return docs.reduce((n, d) => (q.test(d) ? n + 1 : n), 0);
   }
 
   async aggregate<T = Doc>(collection: string, pipeline: Pipeline): Promise<T[]> {

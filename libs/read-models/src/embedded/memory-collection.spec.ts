@@ -14,21 +14,24 @@ const filled = (n = 400) => {
   return c;
 };
 
-/** What mingo answers over the candidates equals what it answers over everything, in the same order. */
+/** What mingo answers over the selected documents equals what it answers over everything, in the same order. */
 const sameAsScan = (c: MemoryCollection, filter: Filter, indexed: Set<string>) => {
+  const { docs, rest } = c.select(filter, indexed);
+  const viaIndex = docs.filter((d) => new Query(rest).test(d)).map((d) => d._id);
   const q = new Query(filter);
-  const viaIndex = c.candidates(filter, indexed).filter((d) => q.test(d)).map((d) => d._id);
   const viaScan = c.all().filter((d) => q.test(d)).map((d) => d._id);
   expect(viaIndex).toEqual(viaScan);
   return viaIndex;
 };
 
 describe('MemoryCollection equality indexes', () => {
-  const indexed = new Set(['unitId', 'tags']);
+  const indexed = new Set(['unitId', 'tags', 'year']);
 
   it.each<[string, Filter]>([
     ['one value', { unitId: 'xa-3' }],
     ['a list of values', { unitId: { $in: ['xa-1', 'xa-7', 'nowhere'] }, status: 'open' }],
+    ['most of the values (filtering the scan)', { unitId: { $in: UNITS.slice(3) }, year: 2024 }],
+    ['numbers, which are not strings', { year: 2023 }],
     ['a value inside arrays (multikey)', { tags: 'xa-5' }],
     ['ids', { _id: { $in: ['o9', 'o3', 'missing'] } }],
     ['an operator the index cannot use', { unitId: { $ne: 'xa-3' } }],
@@ -37,19 +40,22 @@ describe('MemoryCollection equality indexes', () => {
     sameAsScan(filled(), filter, indexed);
   });
 
-  it('narrows the documents tested to those the index names', () => {
+  it('narrows the documents tested to those the index names, and leaves mingo the rest of the filter', () => {
     const c = filled();
-    expect(c.candidates({ unitId: 'xa-3' }, indexed)).toHaveLength(10);
-    expect(c.candidates({ unitId: { $in: ['xa-1', 'xa-2'] } }, indexed)).toHaveLength(20);
-    expect(c.candidates({ _id: 'o7' }, indexed).map((d) => d._id)).toEqual(['o7']);
+    expect(c.select({ unitId: 'xa-3' }, indexed).docs).toHaveLength(10);
+    const some = c.select({ unitId: { $in: ['xa-1', 'xa-2'] }, status: 'open' }, indexed);
+    expect(some.docs).toHaveLength(20);
+    expect(some.rest).toEqual({ status: 'open' });
+    expect(c.select({ _id: 'o7' }, indexed).docs.map((d) => d._id)).toEqual(['o7']);
+    expect(c.select({ unitId: { $in: UNITS.slice(1) } }, indexed).docs).toHaveLength(390);
   });
 
-  it('scans when the index would name too many documents, or cannot be used', () => {
+  it('scans with the whole filter when no index can be used', () => {
     const c = filled();
-    expect(c.candidates({ unitId: { $in: UNITS } }, indexed)).toBe(c.all());
-    expect(c.candidates({ status: 'open' }, indexed)).toBe(c.all());
-    expect(c.candidates({ unitId: null }, indexed)).toBe(c.all());
-    expect(c.candidates({ unitId: 'xa-3' }, new Set())).toBe(c.all());
+    for (const filter of [{ status: 'open' }, { unitId: null }, { unitId: { $ne: 'xa-3' } }, { _id: { $in: [7] } }]) {
+      expect(c.select(filter, indexed)).toEqual({ docs: c.all(), rest: filter });
+    }
+    expect(c.select({ unitId: 'xa-3' }, new Set()).docs).toBe(c.all());
   });
 
   it('keeps the index current when documents change, move or go', () => {

@@ -15,7 +15,7 @@ const wantedKeys = (v: unknown): Key[] | null => {
   return ops.length === 1 && Array.isArray(list) && list.every(isKey) ? (list as Key[]) : null;
 };
 
-/** A candidate set this large is no cheaper than scanning everything in order. */
+/** Past this share of the collection, filtering the scan order is cheaper than sorting the found. */
 const SCAN_SHARE = 0.25;
 
 /**
@@ -66,22 +66,29 @@ export class MemoryCollection {
   }
 
   /**
-   * The documents that may match a filter, in scan order: narrowed by `_id` or by an indexed
-   * field the filter asks to equal one of some values; everything when no index helps.
+   * What mingo must still test, and on which documents, in scan order. A filter that asks `_id`
+   * or an indexed field to equal one of some values is answered for that field by the index (whose
+   * answer is exact: a value, or an element of an array, as MongoDB matches), so mingo tests only
+   * the documents found, against the rest of the filter. Otherwise everything, against all of it.
    */
-  candidates(filter: Filter, indexed: ReadonlySet<string>): Doc[] {
-    let ids: Set<string> | null = null;
-    const byId = wantedKeys(filter._id);
-    if (byId) ids = new Set(byId.map(String));
-    for (const field of indexed) {
-      if (ids) break;
+  select(filter: Filter, indexed: ReadonlySet<string>): { docs: Doc[]; rest: Filter } {
+    for (const field of ['_id', ...indexed]) {
       const keys = field in filter ? wantedKeys(filter[field]) : null;
-      if (!keys) continue;
-      const index = this.index(field);
-      ids = new Set();
-      for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
+      if (!keys || (field === '_id' && !keys.every((k) => typeof k === 'string'))) continue;
+      const ids = new Set<string>();
+      if (field === '_id') for (const k of keys) ids.add(k as string);
+      else {
+        const index = this.index(field);
+        for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
+      }
+      const { [field]: _answered, ...rest } = filter;
+      return { docs: this.inScanOrder(ids), rest };
     }
-    if (!ids || ids.size > this.docs.size * SCAN_SHARE) return this.all();
+    return { docs: this.all(), rest: filter };
+  }
+
+  private inScanOrder(ids: Set<string>): Doc[] {
+    if (ids.size > this.docs.size * SCAN_SHARE) return this.all().filter((d) => ids.has(d._id));
     const found: Doc[] = [];
     for (const id of ids) {
       const d = this.docs.get(id);

@@ -1,0 +1,130 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetDashboard, GetDashboardHandler, TimeTravel, UnitDirectory } from '@gl/application';
+import type { Scope } from '@gl/domain';
+import { Position } from '@gl/event-store';
+import { SqliteEventStore } from '@gl/event-store/sqlite';
+import { allProjections, ProjectionEngine } from '@gl/read-models';
+import { EmbeddedReadStore } from '@gl/read-models/embedded';
+import { fmt, scratchDir } from './support/measure';
+import { LogWriter, SettableClock } from './support/log-writer';
+import { NationalTree, PROVINCES, regimesOf, writePlans, writeUnits } from './support/national-tree';
+import {
+  ObligationBook, openPeriods, writeAcknowledgements, writeActivities, writeCompletions, writeReports,
+} from './support/national-activities';
+
+const PROVINCE_TARGET_MS = 50;
+const RUNS = 30;
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+const mib = (n: number) => `${fmt(n / 2 ** 20)} MiB`;
+
+/** The national log, written through the domain's deciders in the order a year would write it. */
+const writeLog = async (w: LogWriter): Promise<NationalTree> => {
+  const { provinces, registry, seedKeys } = await writeUnits(w);
+  const obligations = await writePlans(w, provinces, registry, seedKeys);
+  const tree: NationalTree = { rootId: 'bo-noi-vu', provinces, units: registry.units, obligations, regimes: regimesOf(provinces, seedKeys) };
+  const book = new ObligationBook(obligations);
+  await writeAcknowledgements(w, tree, book);
+  await writeActivities(w, tree, book, [0, 1]);
+  const periods = await openPeriods(w, tree);
+  await writeActivities(w, tree, book, [2, 3]);
+  await writeCompletions(w, tree, book);
+  await writeReports(w, periods);
+  return tree;
+};
+
+const viewerOf = (unitIds: Iterable<string>): Scope => ({ roles: ['viewer'], readsAll: false, reads: new Set(unitIds), writes: new Set() });
+const AUDITOR: Scope = { roles: ['auditor'], readsAll: true, reads: new Set(), writes: new Set() };
+
+/**
+ * `npm run bench -- dashboards`: a synthetic national tree (34 provinces, 3,321 communes, about a
+ * million events) on the embedded stores: full rebuild, dashboard p95 for a province (target
+ * ≤ 50 ms), for the largest province and for the nation, and a dashboard "as of" halfway.
+ */
+export const dashboardsBench = async (): Promise<boolean> => {
+  const { dir, dispose } = scratchDir();
+  const clock = new SettableClock('2023-01-01T02:00:00.000Z');
+  const events = new SqliteEventStore({ filename: join(dir, 'events.db'), clock, synchronous: 'NORMAL' });
+  const store = new EmbeddedReadStore({ filename: join(dir, 'read-models.db'), clock, synchronous: 'NORMAL' });
+  try {
+    const w = new LogWriter(events, clock);
+    let t = process.hrtime.bigint();
+    const tree = await writeLog(w);
+    const head = await events.headPosition();
+    const communes = tree.provinces.reduce((n, p) => n + p.communes.length, 0);
+    console.log(`log: ${fmt(w.events)} events (head ${head}), ${tree.provinces.length} provinces, ${fmt(communes)} communes, ${fmt(tree.units.size)} units, `
+      + `${fmt(tree.obligations.length)} obligations; written in ${fmt(since(t) / 1000)} s; events.db ${mib(statSync(join(dir, 'events.db')).size)}`);
+
+    clock.set('2023-11-25T03:00:00.000Z');
+    const engine = new ProjectionEngine(events, store, allProjections, { clock, run: true, batchSize: 1000 });
+    t = process.hrtime.bigint();
+    engine.start();
+    if (!(await engine.waitFor(head, 60 * 60_000))) throw new Error('the rebuild did not finish');
+    const rebuildMs = since(t);
+    await engine.stop();
+    (globalThis as { gc?: () => void }).gc?.();
+    const mem = process.memoryUsage();
+    console.log(`rebuild of all ${allProjections.length} projections: ${fmt(rebuildMs / 1000)} s (${fmt(w.events / (rebuildMs / 1000))} events/s); `
+      + `heap ${mib(mem.heapUsed)}, rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}`);
+
+    const timeTravel = new TimeTravel(events, allProjections, () => new EmbeddedReadStore({ filename: ':memory:', clock }));
+    const handler = new GetDashboardHandler(store, clock, new UnitDirectory(store), timeTravel);
+    const subtreeOf = (p: (typeof tree.provinces)[number]) => [p.ubnd, ...p.bodies, ...p.communes];
+    const dashboard = (scope: Scope, unitId: string, past?: { position: Position }) =>
+      handler.execute(new GetDashboard(scope, unitId, 2023, 'recorded', undefined, past));
+    const timed = (runs: number, pick: (i: number) => [Scope, string, { position: Position }?]) => timedRuns(runs, (i) => dashboard(...pick(i)));
+    const show = (what: string, r: { p50: number; p95: number; max: number }) =>
+      console.log(`  ${what.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   max ${r.max.toFixed(1).padStart(7)} ms`);
+
+    const sample = await dashboard(AUDITOR, tree.rootId);
+    console.log(`dashboards for 2023 (now ${clock.now().toISOString()}); the nation's roll-up: ${sample.rollup.obligations.total} obligations, `
+      + `${sample.rollup.conferences} conferences, ${sample.rollup.participants} participants, budget ${sample.rollup.budget.estimated} đồng estimated, `
+      + `reports ${JSON.stringify(sample.rollup.reports)}`);
+    const provinces = await timed(tree.provinces.length * 3, (i) => {
+      const p = tree.provinces[i % tree.provinces.length];
+      return [viewerOf(subtreeOf(p)), p.ubnd];
+    });
+    show(`a province (${tree.provinces.length} × 3 runs)`, provinces);
+    const largest = tree.provinces.reduce((a, b) => (b.communes.length > a.communes.length ? b : a));
+    show(`the largest province (${largest.name}, ${largest.communes.length} communes)`, await timed(RUNS, () => [viewerOf(subtreeOf(largest)), largest.ubnd]));
+    show('a commune', await timed(RUNS, (i) => {
+      const p = tree.provinces[i % tree.provinces.length];
+      const c = p.communes[(i * 7) % p.communes.length];
+      return [viewerOf([c]), c];
+    }));
+    show(`the nation (${PROVINCES.length} provinces)`, await timed(RUNS, () => [AUDITOR, tree.rootId]));
+
+    const halfway = String(BigInt(head) / 2n);
+    const p0 = tree.provinces[0];
+    t = process.hrtime.bigint();
+    await dashboard(viewerOf(subtreeOf(p0)), p0.ubnd, { position: halfway });
+    const coldMs = since(t);
+    console.log(`"as of" position ${halfway} (half the log): first dashboard ${fmt(coldMs / 1000)} s (replays ${fmt(Number(halfway))} events into a scratch store)`);
+    show('then a province from the cached past store', await timed(RUNS, () => [viewerOf(subtreeOf(p0)), p0.ubnd, { position: halfway }]));
+    t = process.hrtime.bigint();
+    const at = await timeTravel.positionAt('2023-10-01T00:00:00.000Z');
+    console.log(`  the position recorded by an instant (2023-10-01): ${at}, found in ${fmt(since(t))} ms`);
+
+    const ok = provinces.p95 <= PROVINCE_TARGET_MS;
+    console.log(`province dashboard p95 ${provinces.p95.toFixed(1)} ms ${ok ? '≤' : '>'} ${PROVINCE_TARGET_MS} ms: ${ok ? 'met' : 'MISSED'}`);
+    return ok;
+  } finally {
+    await store.close();
+    await events.close();
+    dispose();
+  }
+};
+
+/** Three runs to warm up, then `runs` timed ones. */
+const timedRuns = async (runs: number, run: (i: number) => Promise<unknown>) => {
+  for (let i = 0; i < 3; i++) await run(i);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = process.hrtime.bigint();
+    await run(i);
+    ms.push(since(s));
+  }
+  return { p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), max: Math.max(...ms) };
+};
