@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { CommandBus } from '@nestjs/cqrs';
+import { DefineRegime, systemScope } from '@gl/application';
+import { SYSTEM_ACTOR } from '@gl/domain';
 import { FixedClock } from '@gl/testing';
 import { Harness, startApi } from './support/api-harness';
 import { expectEventsMatchTheirSchemas } from './support/event-schemas';
@@ -33,6 +36,22 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
     expect(opened).toMatchObject({ periodId: UNITS, expected: 19 + 9 + 83 });
     const again = await post('sonv-coordinator', 'reporting/periods', { regimeId: 'cantho-2023-ldcs-units', year: 2023 });
     expect(again.position).toBe(opened.position);
+  });
+
+  it("expects reports from the groups under the regime's own plan issuer (a district's plan: its wards only)", async () => {
+    await post('ninhkieu-head', 'plans', {
+      planId: 'ninh-kieu-2023', number: '12/KH-UBND', issuedOn: '2023-08-01', assignedOn: '2023-08-01', issuerUnitId: 'ninh-kieu',
+      signer: { name: 'Chủ tịch UBND quận (demo)', title: 'Chủ tịch' }, legalBasis: [], title: 'Kế hoạch chi tiết của quận Ninh Kiều',
+      purposes: [], requirements: [], sections: [], budgetDuties: [], difficultyChannel: { reportToUnitId: 'ninh-kieu', text: '' }, recipients: [],
+      parent: { planId: 'cantho-2023-ldcs', taskCodes: ['II.1.d'] },
+    });
+    const system = { actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'test', causationId: 'test' };
+    await h.app.get(CommandBus).execute(new DefineRegime({
+      regimeId: 'ninh-kieu-2023-wards', planId: 'ninh-kieu-2023', title: 'Báo cáo của các phường gửi UBND quận', reporters: [{ group: 'every-commune-peoples-committee' }],
+      recipientUnitId: 'ninh-kieu', opensOn: { month: 10, day: 1 }, deadline: { month: 11, day: 10 }, cutOff: { month: 11, day: 9 }, fromYear: 2023, outline: [], compiles: null,
+    }, system));
+    const opened = await post('sonv-coordinator', 'reporting/periods', { regimeId: 'ninh-kieu-2023-wards', year: 2023 });
+    expect(opened).toMatchObject({ periodId: 'ninh-kieu-2023-wards_2023', expected: 11 });
   });
 
   it('takes three communes on time, one late (00:30 on 15 November, Vietnam time), and one missing', async () => {

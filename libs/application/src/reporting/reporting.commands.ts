@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import {
-  Clock, decideReport, evolveReport, fanOut, Indicators, initialReport, PeriodOpened, periodIdOf, periodStream, RegimeDefinition, regimeStream,
+  Clock, decideReport, evolveReport, fanOut, Indicators, initialReport, PeriodOpened, periodIdOf, PlanIssued, planStream, periodStream, RegimeDefinition, regimeStream,
   Report, ReportCommand, ReportError, ReportEvent, reportStream, ReportingEvent, startOfDayInVietnam, TaskDefinition, vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore, NO_STREAM } from '@gl/event-store';
@@ -76,12 +76,15 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
     if ('year' in input) {
       const openedOn = dayOf(input.year, regime.opensOn) < today ? dayOf(input.year, regime.opensOn) : today;
       const pseudoTask = { lead: regime.reporters, performers: [], coordinating: [] } as unknown as TaskDefinition;
+      // Groups of reporters are the units of that group under the plan's issuer, as a task's are.
+      const [issued] = await this.store.readStream(planStream(regime.planId), { maxCount: 1 });
+      if (!issued) throw new NotFoundInScopeError(`plan ${regime.planId} of regime ${regime.regimeId}`);
       const units = (await this.registry.load()).units;
       data = {
         periodId: periodIdOf(regime.regimeId, input.year), regimeId: regime.regimeId, planId: regime.planId, year: input.year,
         title: `${regime.title} — ${input.year}`, openedOn, deadline: startOfDayInVietnam(dayOf(input.year, regime.deadline)),
         cutOff: dayOf(input.year, regime.cutOff), recipientUnitId: regime.recipientUnitId,
-        expectedUnitIds: fanOut(pseudoTask, 'ubnd-can-tho', units, openedOn).map((t) => t.unitId)
+        expectedUnitIds: fanOut(pseudoTask, (issued.data as PlanIssued['data']).issuerUnitId, units, openedOn).map((t) => t.unitId)
           .concat(regime.reporters.flatMap((a) => ('unitId' in a ? [a.unitId] : []))).filter((v, i, xs) => xs.indexOf(v) === i),
         adHoc: false,
       };
