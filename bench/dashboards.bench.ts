@@ -54,20 +54,24 @@ export const dashboardsBench = async (): Promise<boolean> => {
     const tree = await writeLog(w);
     const head = await events.headPosition();
     const communes = tree.provinces.reduce((n, p) => n + p.communes.length, 0);
+    (globalThis as { gc?: () => void }).gc?.();
     console.log(`log: ${fmt(w.events)} events (head ${head}), ${tree.provinces.length} provinces, ${fmt(communes)} communes, ${fmt(tree.units.size)} units, `
-      + `${fmt(tree.obligations.length)} obligations; written in ${fmt(since(t) / 1000)} s; events.db ${mib(statSync(join(dir, 'events.db')).size)}`);
+      + `${fmt(tree.obligations.length)} obligations; written in ${fmt(since(t) / 1000)} s; events.db ${mib(statSync(join(dir, 'events.db')).size)}; heap ${mib(process.memoryUsage().heapUsed)}`);
 
     clock.set('2023-11-25T03:00:00.000Z');
     const engine = new ProjectionEngine(events, store, allProjections, { clock, run: true, batchSize: 1000 });
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 250);
     t = process.hrtime.bigint();
     engine.start();
     if (!(await engine.waitFor(head, 60 * 60_000))) throw new Error('the rebuild did not finish');
     const rebuildMs = since(t);
+    clearInterval(sampler);
     await engine.stop();
     (globalThis as { gc?: () => void }).gc?.();
     const mem = process.memoryUsage();
     console.log(`rebuild of all ${allProjections.length} projections: ${fmt(rebuildMs / 1000)} s (${fmt(w.events / (rebuildMs / 1000))} events/s); `
-      + `heap ${mib(mem.heapUsed)}, rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}`);
+      + `heap ${mib(mem.heapUsed)} (peak ${mib(peak)}), rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}`);
 
     const timeTravel = new TimeTravel(events, allProjections, () => new EmbeddedReadStore({ filename: ':memory:', clock }));
     const handler = new GetDashboardHandler(store, clock, new UnitDirectory(store), timeTravel);

@@ -1,5 +1,8 @@
 const NOT_READY = Symbol('not ready');
 
+/** Lets timers and I/O run (an HTTP request, a health probe) before going on with a long task. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Takes items from an async iterator in batches: waits for the first, then takes every item that
  * is ready before the event loop turns, up to a maximum. Catching up fills whole batches; live,
@@ -16,13 +19,28 @@ export class BatchPuller<T> {
     this.pending = null;
     if (first.done) return null;
     const batch = [first.value];
-    const turn = new Promise<typeof NOT_READY>((resolve) => setImmediate(() => resolve(NOT_READY)));
-    while (batch.length < max) {
-      const r = await Promise.race([this.request(), turn]);
-      if (r === NOT_READY) break;
-      this.pending = null;
-      if (r.done) break;
-      batch.push(r.value);
+    // One wake-up slot, replaced per item: racing each item against one shared "turn" promise would
+    // hang a reaction per item on it until the loop turns, which a synchronous store may never let happen.
+    let turned = false;
+    let onTurn: (() => void) | null = null;
+    const turn = setImmediate(() => {
+      turned = true;
+      onTurn?.();
+    });
+    try {
+      while (batch.length < max && !turned) {
+        const r = await new Promise<IteratorResult<T> | typeof NOT_READY>((resolve, reject) => {
+          onTurn = () => resolve(NOT_READY);
+          this.request().then(resolve, reject);
+        });
+        onTurn = null;
+        if (r === NOT_READY) break;
+        this.pending = null;
+        if (r.done) break;
+        batch.push(r.value);
+      }
+    } finally {
+      clearImmediate(turn);
     }
     return batch;
   }

@@ -90,6 +90,25 @@ describe('projection engine on SQLite and the embedded read store', () => {
     expect(status.live).toMatchObject({ version: 1, generation: 1, position: await events.headPosition(), lag: { events: 0, seconds: 0 } });
   });
 
+  it('lets the event loop turn between batches while catching up (requests are answered during a rebuild)', async () => {
+    await appendMany(1000);
+    const e = engine(tally());
+    let turns = 0;
+    let progressed = 0;
+    let turnsWhileCatchingUp = 0;
+    e.runner('unit-tally')!.onProgress(() => {
+      progressed++;
+      turnsWhileCatchingUp = turns;
+    });
+    const ticker = setInterval(() => turns++, 0);
+    e.start();
+    expect(await e.waitFor(await events.headPosition(), 5000)).toBe(true);
+    clearInterval(ticker);
+    // 1,000 events in batches of 50: timers ran between the batches, not only once it was over.
+    expect(progressed).toBe(20);
+    expect(turnsWhileCatchingUp).toBeGreaterThanOrEqual(10);
+  });
+
   it('answers read-your-writes: waits for a position, and says no in time when it is not reached', async () => {
     const e = engine(tally());
     e.start();

@@ -2,7 +2,7 @@ import type { Clock } from '@gl/domain';
 import { comparePositions, EventReader, Position, RecordedEvent, Subscription } from '@gl/event-store';
 import { GenerationRef, ProjectionRecord, ProjectionStore } from '../port/projection-store.port';
 import { applyEvents, routeBatch } from './apply-events';
-import { BatchPuller } from './batch-puller';
+import { BatchPuller, yieldToEventLoop } from './batch-puller';
 import { collectionOf, Projection } from './projection';
 
 export type RunnerState = 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'failed' | 'stopped';
@@ -103,6 +103,9 @@ export class ProjectionRunner {
       const size = this.options.batchSize ?? 1000;
       for (let batch = await puller.next(size); batch && !this.stopped; batch = await puller.next(size)) {
         await this.apply(ref, batch);
+        // A store that answers synchronously (SQLite) would otherwise keep the process busy for a whole
+        // catch-up: between batches, requests and probes get their turn.
+        await yieldToEventLoop();
         const at = batch[batch.length - 1].position;
         if (catchUpTo && comparePositions(at, catchUpTo) >= 0) {
           record = await this.promote();
