@@ -33,7 +33,7 @@ export class MemoryCollection {
   private readonly seq = new Map<string, number>();
   private nextSeq = 0;
   /** field → value → ids; built on first use, kept current after. */
-  private readonly indexes = new Map<string, Map<Key, Set<string>>>();
+  private readonly indexes = new Map<string, Map<Key, Bucket>>();
 
   positionOf(id: string): string | undefined {
     return this.docs.get(id)?._position ?? this.tombstones.get(id);
@@ -43,8 +43,10 @@ export class MemoryCollection {
     const old = this.docs.get(doc._id);
     if (!old) this.seq.set(doc._id, this.nextSeq++);
     for (const [field, index] of this.indexes) {
+      // Unchanged keys stay where they are: a bucket then lists its documents in scan order.
+      if (old && sameKeys(keysOf(old, field), keysOf(doc, field))) continue;
       if (old) unindex(index, old, field);
-      indexDoc(index, doc, field);
+      this.indexDoc(index, doc, field);
     }
     this.docs.set(doc._id, deepFreeze(doc));
     this.tombstones.delete(doc._id);
@@ -73,40 +75,56 @@ export class MemoryCollection {
    */
   select(filter: Filter, indexed: ReadonlySet<string>): { docs: Doc[]; rest: Filter } {
     for (const field of ['_id', ...indexed]) {
-      const keys = field in filter ? wantedKeys(filter[field]) : null;
-      if (!keys || (field === '_id' && !keys.every((k) => typeof k === 'string'))) continue;
-      const ids = new Set<string>();
-      if (field === '_id') for (const k of keys) ids.add(k as string);
-      else {
-        const index = this.index(field);
-        for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
-      }
+      const asked = field in filter ? wantedKeys(filter[field]) : null;
+      if (!asked || (field === '_id' && !asked.every((k) => typeof k === 'string'))) continue;
+      const keys = [...new Set(asked)];
       const { [field]: _answered, ...rest } = filter;
-      return { docs: this.inScanOrder(ids), rest };
+      if (field === '_id') return { docs: this.inScanOrder(keys.map((k) => this.docs.get(k as string)).filter((d): d is Doc => d !== undefined)), rest };
+      const index = this.index(field);
+      const buckets = keys.map((k) => index.get(k)).filter((b): b is Bucket => b !== undefined);
+      if (buckets.length === 1 && buckets[0].ordered) return { docs: [...buckets[0].ids].map((id) => this.docs.get(id)!), rest };
+      const size = buckets.reduce((n, b) => n + b.ids.size, 0);
+      if (size > this.docs.size * SCAN_SHARE) {
+        const wanted = new Set(keys);
+        return { docs: this.all().filter((d) => keysOf(d, field).some((k) => wanted.has(k))), rest };
+      }
+      const found = new Map<string, Doc>();
+      for (const b of buckets) for (const id of b.ids) found.set(id, this.docs.get(id)!);
+      return { docs: this.inScanOrder([...found.values()]), rest };
     }
     return { docs: this.all(), rest: filter };
   }
 
-  private inScanOrder(ids: Set<string>): Doc[] {
-    if (ids.size > this.docs.size * SCAN_SHARE) return this.all().filter((d) => ids.has(d._id));
-    const found: Doc[] = [];
-    for (const id of ids) {
-      const d = this.docs.get(id);
-      if (d) found.push(d);
-    }
-    return found.sort((a, b) => this.seq.get(a._id)! - this.seq.get(b._id)!);
+  private inScanOrder(docs: Doc[]): Doc[] {
+    return docs.map((d) => ({ d, at: this.seq.get(d._id)! })).sort((a, b) => a.at - b.at).map((x) => x.d);
   }
 
-  private index(field: string): Map<Key, Set<string>> {
+  private index(field: string): Map<Key, Bucket> {
     let index = this.indexes.get(field);
     if (!index) {
       index = new Map();
-      for (const d of this.docs.values()) indexDoc(index, d, field);
+      for (const d of this.docs.values()) this.indexDoc(index, d, field);
       this.indexes.set(field, index);
     }
     return index;
   }
+
+  private indexDoc(index: Map<Key, Bucket>, doc: Doc, field: string): void {
+    const at = this.seq.get(doc._id)!;
+    for (const k of keysOf(doc, field)) {
+      const b = index.get(k);
+      if (!b) index.set(k, { ids: new Set([doc._id]), last: at, ordered: true });
+      else {
+        b.ids.add(doc._id);
+        // A document that moved here from another key arrives out of scan order.
+        if (at < b.last) b.ordered = false;
+        b.last = Math.max(b.last, at);
+      }
+    }
+  }
 }
+
+const sameKeys = (a: Key[], b: Key[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** The keys a document is found under: its value, or each element of an array (as MongoDB's multikey indexes). */
 const keysOf = (doc: Doc, field: string): Key[] => {
@@ -114,19 +132,18 @@ const keysOf = (doc: Doc, field: string): Key[] => {
   return Array.isArray(v) ? v.filter(isKey) : isKey(v) ? [v] : [];
 };
 
-const indexDoc = (index: Map<Key, Set<string>>, doc: Doc, field: string) => {
-  for (const k of keysOf(doc, field)) {
-    const ids = index.get(k);
-    if (ids) ids.add(doc._id);
-    else index.set(k, new Set([doc._id]));
-  }
-};
+/** The ids under one key; `ordered` while they were added in scan order. */
+interface Bucket {
+  ids: Set<string>;
+  last: number;
+  ordered: boolean;
+}
 
-const unindex = (index: Map<Key, Set<string>>, doc: Doc, field: string) => {
+const unindex = (index: Map<Key, Bucket>, doc: Doc, field: string) => {
   for (const k of keysOf(doc, field)) {
-    const ids = index.get(k);
-    ids?.delete(doc._id);
-    if (ids?.size === 0) index.delete(k);
+    const b = index.get(k);
+    b?.ids.delete(doc._id);
+    if (b?.ids.size === 0) index.delete(k);
   }
 };
 
