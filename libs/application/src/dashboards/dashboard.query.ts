@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CalendarDate, Clock, isActiveOn, reachableFrom, Scope, Unit, unitOn, unitsOn, vietnamDateOf } from '@gl/domain';
+import { CalendarDate, Clock, isActiveOn, reachableFrom, Scope, Unit, vietnamDateOf } from '@gl/domain';
 import { ActivityDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { seesUnit } from '../shared/read-helpers';
 import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
 import { TimeTravel } from './time-travel';
+import { treeOn } from './tree-on-day';
 
 const CLOSED = ['completed', 'cancelled', 'passed'];
 const DUE_SOON_MS = 30 * 86_400_000;
@@ -49,6 +50,13 @@ const out = (f: Figures) => ({
   ...f, rag: rag(f),
   budget: { estimated: f.budget.estimated.toString(), approved: f.budget.approved.toString(), allocated: f.budget.allocated.toString(), spent: f.budget.spent.toString() },
 });
+
+/** The people counted in a headcount (participants or trainees by group). */
+const sumOf = (h: unknown): number => {
+  let n = 0;
+  for (const k in h as Record<string, number>) n += (h as Record<string, number>)[k];
+  return n;
+};
 
 /** Does a record of year Y belong to this dashboard's year? */
 const inYear = (o: ObligationDoc, year: number) => (o.year !== null ? o.year === year : (o.deadline ?? `${o.assignedOn}T`).startsWith(String(year)) || o.assignedOn.startsWith(String(year)));
@@ -105,17 +113,9 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     }
     const today = vietnamDateOf(now);
     const day = basis === 'today' ? today : asOf ?? (`${year}-12-31` < today ? `${year}-12-31` : today);
-    const standing = unitsOn(units.values(), day);
-    const root = standing.find((u) => u.id === unitId);
+    const { byId: standingById, children } = treeOn(units, day);
+    const root = standingById.get(unitId);
     if (!root) throw new NotFoundInScopeError(`unit ${unitId} on ${day}`);
-
-    const children = new Map<string, string[]>();
-    for (const u of standing) {
-      if (!u.parentId) continue;
-      const list = children.get(u.parentId);
-      if (list) list.push(u.id);
-      else children.set(u.parentId, [u.id]);
-    }
     const subtree = reachableFrom(children, unitId);
     // The units whose records count here, and where each one's go: itself on the recorded tree; on
     // today's, the unit it became through the lineage ("approximate" when it passed on only in part).
@@ -149,7 +149,6 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     for (const d of await reads.find('activities', { unitId: { $in: members }, year, withdrawn: false })) {
       const a = d as unknown as ActivityDoc;
       const f = figuresOf(target(a.unitId));
-      const sumOf = (h: unknown) => Object.values((h ?? {}) as Record<string, number>).reduce((x, y) => x + y, 0);
       if (a.kind === 'conference') { f.conferences++; f.participants += sumOf(a.fields.participants); }
       if (a.kind === 'media') f.mediaItems += (a.fields.items as unknown[]).length;
       if (a.kind === 'training') { f.trainings++; f.trainees += sumOf(a.fields.trainees); }
@@ -184,7 +183,6 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       rolled.set(id, r);
       return r;
     };
-    const standingById = new Map(standing.map((u) => [u.id, u]));
     const coverage = (id: string) => {
       const kinds = new Map<string, { units: number; covered: number }>();
       const walk = (x: string) => {
@@ -204,7 +202,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       own: out(own.get(unitId) ?? empty()),
       rollup: { ...out(rollup(unitId)), regulationCoverage: coverage(unitId) },
       children: (children.get(unitId) ?? []).filter(visible).map((c) => {
-        const u = unitOn(units.get(c)!, day)!;
+        const u = standingById.get(c)!;
         const r = rollup(c);
         return { unitId: c, name: u.name, kind: u.kind, level: u.level, rag: rag(r), rollup: out(r) };
       }).sort((a, b) => a.name.localeCompare(b.name, 'vi')),

@@ -13,6 +13,25 @@ import { ProjectionRecords } from '../records/projection-records';
 
 const NONE: ReadonlySet<string> = new Set();
 
+const isPlainValue = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
+
+/**
+ * A filter as a test of one document. Plain equalities on top-level fields (`{ year: 2023, withdrawn:
+ * false }`) are compared directly, with MongoDB's meaning (a value, or an element of an array): mingo's
+ * general path costs about a microsecond a document, which a dashboard over 16,000 of them feels.
+ */
+const matcher = (filter: Filter): ((d: Doc) => boolean) => {
+  const pairs = Object.entries(filter);
+  if (!pairs.every(([k, v]) => !k.startsWith('$') && !k.includes('.') && isPlainValue(v))) {
+    const q = new Query(filter);
+    return (d) => q.test(d);
+  }
+  return (d) => pairs.every(([k, v]) => {
+    const x = d[k];
+    return x === v || (Array.isArray(x) && x.includes(v));
+  });
+};
+
 export interface EmbeddedReadStoreOptions {
   /** A file path, or ':memory:' for tests. */
   filename: string;
@@ -80,10 +99,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     const c = this.live(collection);
     if (!c) return [];
     const { docs, rest } = c.select(filter, this.indexedOf(collection));
-    const query = new Query(rest);
-    // A plain filter needs no cursor: testing each document is a third cheaper than mingo's lazy pipeline.
-    if (!options.projection && !options.sort && !options.skip && !options.limit) return docs.filter((d) => query.test(d));
-    let cursor = query.find<Doc>(docs, options.projection);
+    if (!options.projection && !options.sort && !options.skip && !options.limit) return docs.filter(matcher(rest));
+    let cursor = new Query(rest).find<Doc>(docs, options.projection);
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -94,8 +111,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     const c = this.live(collection);
     if (!c) return 0;
     const { docs, rest } = c.select(filter, this.indexedOf(collection));
-    const q = new Query(rest);
-    return docs.reduce((n, d) => (q.test(d) ? n + 1 : n), 0);
+    const test = matcher(rest);
+    return docs.reduce((n, d) => (test(d) ? n + 1 : n), 0);
   }
 
   async aggregate<T = Doc>(collection: string, pipeline: Pipeline): Promise<T[]> {

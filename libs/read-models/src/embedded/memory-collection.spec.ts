@@ -14,13 +14,14 @@ const filled = (n = 400) => {
   return c;
 };
 
-/** What mingo answers over the selected documents equals what it answers over everything, in the same order. */
+/** What mingo answers over the selected documents is what it answers over everything (order aside: unspecified without a sort). */
 const sameAsScan = (c: MemoryCollection, filter: Filter, indexed: Set<string>) => {
   const { docs, rest } = c.select(filter, indexed);
   const viaIndex = docs.filter((d) => new Query(rest).test(d)).map((d) => d._id);
   const q = new Query(filter);
   const viaScan = c.all().filter((d) => q.test(d)).map((d) => d._id);
-  expect(viaIndex).toEqual(viaScan);
+  expect([...viaIndex].sort()).toEqual([...viaScan].sort());
+  expect(new Set(viaIndex).size).toBe(viaIndex.length);
   return viaIndex;
 };
 
@@ -33,6 +34,7 @@ describe('MemoryCollection equality indexes', () => {
     ['most of the values (filtering the scan)', { unitId: { $in: UNITS.slice(3) }, year: 2024 }],
     ['numbers, which are not strings', { year: 2023 }],
     ['a value inside arrays (multikey)', { tags: 'xa-5' }],
+    ['several values inside arrays, each document once', { tags: { $in: ['xa-5', 'spare', 'xa-10'] } }],
     ['ids', { _id: { $in: ['o9', 'o3', 'missing'] } }],
     ['an operator the index cannot use', { unitId: { $ne: 'xa-3' } }],
     ['a field with no index', { status: 'completed', year: 2024 }],
@@ -71,9 +73,12 @@ describe('MemoryCollection equality indexes', () => {
     expect(sameAsScan(c, { unitId: 'xa-4' }, indexed)).toContain('o3');
   });
 
-  it('keeps the order of a scan after a document is replaced', () => {
+  it("answers one value in the order its documents came, even after they change; several, grouped by value", () => {
     const c = filled();
+    sameAsScan(c, { unitId: 'xa-3' }, indexed);
     c.put({ ...obligation(83), status: 'completed' });
     expect(sameAsScan(c, { unitId: 'xa-3' }, indexed)).toEqual(['o3', 'o43', 'o83', 'o123', 'o163', 'o203', 'o243', 'o283', 'o323', 'o363']);
+    expect(sameAsScan(c, { unitId: { $in: ['xa-3', 'xa-1'] }, status: 'open' }, indexed))
+      .toEqual(['o43', 'o163', 'o203', 'o283', 'o323', 'o1', 'o41', 'o121', 'o161', 'o241', 'o281', 'o361']);
   });
 });

@@ -15,7 +15,7 @@ const wantedKeys = (v: unknown): Key[] | null => {
   return ops.length === 1 && Array.isArray(list) && list.every(isKey) ? (list as Key[]) : null;
 };
 
-/** Past this share of the collection, filtering the scan order is cheaper than sorting the found. */
+/** Past this share of the collection, one pass over it is cheaper than gathering from the index. */
 const SCAN_SHARE = 0.25;
 
 /**
@@ -29,11 +29,10 @@ export class MemoryCollection {
   /** Deleted ids and the position that deleted them. */
   readonly tombstones = new Map<string, string>();
   private array: Doc[] | null = null;
-  /** Insertion order of live documents, so an indexed answer keeps the order of a scan. */
-  private readonly seq = new Map<string, number>();
-  private nextSeq = 0;
   /** field → value → ids; built on first use, kept current after. */
-  private readonly indexes = new Map<string, Map<Key, Bucket>>();
+  private readonly indexes = new Map<string, Map<Key, Set<string>>>();
+  /** Indexed fields some document holds an array in: a document may then sit under several keys. */
+  private readonly multikey = new Set<string>();
 
   positionOf(id: string): string | undefined {
     return this.docs.get(id)?._position ?? this.tombstones.get(id);
@@ -41,9 +40,8 @@ export class MemoryCollection {
 
   put(doc: Doc): void {
     const old = this.docs.get(doc._id);
-    if (!old) this.seq.set(doc._id, this.nextSeq++);
     for (const [field, index] of this.indexes) {
-      // Unchanged keys stay where they are: a bucket then lists its documents in scan order.
+      // Unchanged keys stay where they are: a bucket lists its documents in the order they came.
       if (old && sameKeys(keysOf(old, field), keysOf(doc, field))) continue;
       if (old) unindex(index, old, field);
       this.indexDoc(index, doc, field);
@@ -57,7 +55,6 @@ export class MemoryCollection {
     const old = this.docs.get(id);
     if (old) for (const [field, index] of this.indexes) unindex(index, old, field);
     this.docs.delete(id);
-    this.seq.delete(id);
     this.tombstones.set(id, position);
     this.array = null;
   }
@@ -68,10 +65,11 @@ export class MemoryCollection {
   }
 
   /**
-   * What mingo must still test, and on which documents, in scan order. A filter that asks `_id`
-   * or an indexed field to equal one of some values is answered for that field by the index (whose
-   * answer is exact: a value, or an element of an array, as MongoDB matches), so mingo tests only
-   * the documents found, against the rest of the filter. Otherwise everything, against all of it.
+   * What mingo must still test, and on which documents. A filter that asks `_id` or an indexed field
+   * to equal one of some values is answered for that field by the index (whose answer is exact: a
+   * value, or an element of an array, as MongoDB matches), so mingo tests only the documents found,
+   * against the rest of the filter; otherwise everything, against all of it. Without a sort the order
+   * is unspecified, as in MongoDB: here, the order documents came in, grouped by the value asked.
    */
   select(filter: Filter, indexed: ReadonlySet<string>): { docs: Doc[]; rest: Filter } {
     for (const field of ['_id', ...indexed]) {
@@ -79,27 +77,29 @@ export class MemoryCollection {
       if (!asked || (field === '_id' && !asked.every((k) => typeof k === 'string'))) continue;
       const keys = [...new Set(asked)];
       const { [field]: _answered, ...rest } = filter;
-      if (field === '_id') return { docs: this.inScanOrder(keys.map((k) => this.docs.get(k as string)).filter((d): d is Doc => d !== undefined)), rest };
+      if (field === '_id') return { docs: keys.map((k) => this.docs.get(k as string)).filter((d): d is Doc => d !== undefined), rest };
       const index = this.index(field);
-      const buckets = keys.map((k) => index.get(k)).filter((b): b is Bucket => b !== undefined);
-      if (buckets.length === 1 && buckets[0].ordered) return { docs: [...buckets[0].ids].map((id) => this.docs.get(id)!), rest };
-      const size = buckets.reduce((n, b) => n + b.ids.size, 0);
+      const buckets = keys.map((k) => index.get(k)).filter((b): b is Set<string> => b !== undefined);
+      const size = buckets.reduce((n, b) => n + b.size, 0);
       if (size > this.docs.size * SCAN_SHARE) {
         const wanted = new Set(keys);
         return { docs: this.all().filter((d) => keysOf(d, field).some((k) => wanted.has(k))), rest };
       }
-      const found = new Map<string, Doc>();
-      for (const b of buckets) for (const id of b.ids) found.set(id, this.docs.get(id)!);
-      return { docs: this.inScanOrder([...found.values()]), rest };
+      const docs: Doc[] = [];
+      const seen = buckets.length > 1 && this.multikey.has(field) ? new Set<string>() : null;
+      for (const b of buckets) {
+        for (const id of b) {
+          if (seen?.has(id)) continue;
+          seen?.add(id);
+          docs.push(this.docs.get(id)!);
+        }
+      }
+      return { docs, rest };
     }
     return { docs: this.all(), rest: filter };
   }
 
-  private inScanOrder(docs: Doc[]): Doc[] {
-    return docs.map((d) => ({ d, at: this.seq.get(d._id)! })).sort((a, b) => a.at - b.at).map((x) => x.d);
-  }
-
-  private index(field: string): Map<Key, Bucket> {
+  private index(field: string): Map<Key, Set<string>> {
     let index = this.indexes.get(field);
     if (!index) {
       index = new Map();
@@ -109,22 +109,15 @@ export class MemoryCollection {
     return index;
   }
 
-  private indexDoc(index: Map<Key, Bucket>, doc: Doc, field: string): void {
-    const at = this.seq.get(doc._id)!;
+  private indexDoc(index: Map<Key, Set<string>>, doc: Doc, field: string): void {
+    if (Array.isArray(doc[field])) this.multikey.add(field);
     for (const k of keysOf(doc, field)) {
-      const b = index.get(k);
-      if (!b) index.set(k, { ids: new Set([doc._id]), last: at, ordered: true });
-      else {
-        b.ids.add(doc._id);
-        // A document that moved here from another key arrives out of scan order.
-        if (at < b.last) b.ordered = false;
-        b.last = Math.max(b.last, at);
-      }
+      const ids = index.get(k);
+      if (ids) ids.add(doc._id);
+      else index.set(k, new Set([doc._id]));
     }
   }
 }
-
-const sameKeys = (a: Key[], b: Key[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** The keys a document is found under: its value, or each element of an array (as MongoDB's multikey indexes). */
 const keysOf = (doc: Doc, field: string): Key[] => {
@@ -132,18 +125,13 @@ const keysOf = (doc: Doc, field: string): Key[] => {
   return Array.isArray(v) ? v.filter(isKey) : isKey(v) ? [v] : [];
 };
 
-/** The ids under one key; `ordered` while they were added in scan order. */
-interface Bucket {
-  ids: Set<string>;
-  last: number;
-  ordered: boolean;
-}
+const sameKeys = (a: Key[], b: Key[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
-const unindex = (index: Map<Key, Bucket>, doc: Doc, field: string) => {
+const unindex = (index: Map<Key, Set<string>>, doc: Doc, field: string) => {
   for (const k of keysOf(doc, field)) {
-    const b = index.get(k);
-    b?.ids.delete(doc._id);
-    if (b?.ids.size === 0) index.delete(k);
+    const ids = index.get(k);
+    ids?.delete(doc._id);
+    if (ids?.size === 0) index.delete(k);
   }
 };
 

@@ -28,6 +28,7 @@ export interface ReadStore {
   get(collection: string, id: string): Promise<Doc | null>;
   /** The documents that exist, in the order of `ids`. */
   getMany(collection: string, ids: string[]): Promise<Doc[]>;
+  /** Without `options.sort` the order is unspecified (as in MongoDB). */
   find(collection: string, filter?: Filter, options?: FindOptions): Promise<Doc[]>;
   count(collection: string, filter?: Filter): Promise<number>;
   aggregate<T = Doc>(collection: string, pipeline: Pipeline): Promise<T[]>;

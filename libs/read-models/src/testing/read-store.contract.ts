@@ -56,6 +56,9 @@ export const readStoreContract = (name: string, fixture: ReadStoreFixture): void
 
       it.each([
         [{ kind: 'ward' }, ['u1', 'u2']],
+        [{ kind: 'ward', population: 21000 }, ['u1']],
+        [{ tags: 'rural' }, ['u3']],
+        [{ population: '21000' }, []],
         [{ kind: { $ne: 'ward' } }, ['u3', 'u4']],
         [{ population: { $gt: 15000 } }, ['u1', 'u2']],
         [{ population: { $gte: 15000, $lt: 30000 } }, ['u1', 'u3']],
