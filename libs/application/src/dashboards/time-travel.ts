@@ -16,11 +16,13 @@ export class TimeTravelTooFarError extends Error {
 /**
  * Read models "as of" a past point: every projection replayed into a temporary in-memory store up to
  * a global position (or the last event recorded by an instant). Bounded: at most `maxEvents`
- * replayed, and the last few stores kept (they are the memory cost).
+ * replayed, and the last few stores kept while together they hold no more than that (they are the
+ * memory cost).
  */
 @Injectable()
 export class TimeTravel {
-  private readonly cache = new Map<Position, Promise<ReadStore>>();
+  /** Oldest first; a hit moves to the end. */
+  private readonly cache = new Map<Position, { store: Promise<ReadStore>; events: number }>();
   readonly maxEvents = Number(process.env.TIME_TRAVEL_MAX_EVENTS ?? 2_000_000);
   private readonly keep = 3;
 
@@ -42,27 +44,48 @@ export class TimeTravel {
       }
       if (batch.isEnd) return at;
       after = batch.position;
+      await yieldToEventLoop();
     }
   }
 
-  storeAt(position: Position): Promise<ReadStore> {
-    let store = this.cache.get(position);
-    if (!store) {
-      store = this.build(position);
-      this.cache.set(position, store);
-      store.catch(() => this.cache.delete(position));
-      while (this.cache.size > this.keep) {
-        const oldest = this.cache.keys().next().value as Position;
-        void this.cache.get(oldest)?.then((s) => (s as unknown as { close(): Promise<void> }).close());
-        this.cache.delete(oldest);
-      }
+  /** The positions whose past stores are kept, oldest first. */
+  cached(): Position[] {
+    return [...this.cache.keys()];
+  }
+
+  async storeAt(position: Position): Promise<ReadStore> {
+    const hit = this.cache.get(position);
+    if (hit) {
+      this.cache.delete(position);
+      this.cache.set(position, hit);
+      return hit.store;
     }
+    const events = await this.store.countEventsAfter(START, this.maxEvents + 1) - (await this.store.countEventsAfter(position, this.maxEvents + 1));
+    if (events > this.maxEvents) throw new TimeTravelTooFarError(events, this.maxEvents);
+    const raced = this.cache.get(position);
+    if (raced) return raced.store;
+    const store = this.build(position);
+    this.cache.set(position, { store, events });
+    store.catch(() => this.cache.delete(position));
+    this.evict();
     return store;
   }
 
+  /**
+   * A past store costs memory in proportion to the events replayed into it: the kept ones together
+   * hold at most `maxEvents` (one largest replay's worth), and at most `keep` of them; the newest stays.
+   */
+  private evict(): void {
+    let total = [...this.cache.values()].reduce((n, e) => n + e.events, 0);
+    while (this.cache.size > 1 && (this.cache.size > this.keep || total > this.maxEvents)) {
+      const [oldest, entry] = this.cache.entries().next().value as [Position, { store: Promise<ReadStore>; events: number }];
+      this.cache.delete(oldest);
+      total -= entry.events;
+      void entry.store.then((s) => (s as unknown as { close(): Promise<void> }).close(), () => undefined);
+    }
+  }
+
   private async build(position: Position): Promise<ReadStore> {
-    const count = await this.store.countEventsAfter(START, this.maxEvents + 1) - (await this.store.countEventsAfter(position, this.maxEvents + 1));
-    if (count > this.maxEvents) throw new TimeTravelTooFarError(count, this.maxEvents);
     const target = this.scratch();
     const refs = new Map<string, { projection: string; collection: string; generation: number }>();
     for (const p of this.projections) {
