@@ -21,8 +21,8 @@ const SCAN_SHARE = 0.25;
 /**
  * One physical collection in memory: live documents, tombstones, a cached array for mingo, and
  * equality indexes on the fields the projection declared (the first key of each index spec, as
- * MongoDB would use). An index only narrows the documents mingo tests; mingo still applies the
- * whole filter, so answers are the same with or without it.
+ * MongoDB would use). An index answers its field's part of a filter exactly, so the answer is the
+ * one a scan gives (a spec compares the two).
  */
 export class MemoryCollection {
   readonly docs = new Map<string, Doc>();
