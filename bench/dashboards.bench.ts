@@ -73,7 +73,7 @@ export const dashboardsBench = async (): Promise<boolean> => {
     console.log(`rebuild of all ${allProjections.length} projections: ${fmt(rebuildMs / 1000)} s (${fmt(w.events / (rebuildMs / 1000))} events/s); `
       + `heap ${mib(mem.heapUsed)} (peak ${mib(peak)}), rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}`);
 
-    const timeTravel = new TimeTravel(events, allProjections, () => new EmbeddedReadStore({ filename: ':memory:', clock }));
+    const timeTravel = new TimeTravel(events, allProjections, () => new EmbeddedReadStore({ filename: ':memory:', clock }), 2_000_000);
     const handler = new GetDashboardHandler(store, clock, new UnitDirectory(store), timeTravel);
     const subtreeOf = (p: (typeof tree.provinces)[number]) => [p.ubnd, ...p.bodies, ...p.communes];
     const dashboard = (scope: Scope, unitId: string, past?: { position: Position }) =>

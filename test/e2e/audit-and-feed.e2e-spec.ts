@@ -46,15 +46,11 @@ describe('the audit trail and the event feed over HTTP', () => {
   const as = async (u: string) => ({ Authorization: `Bearer ${await token(u)}` });
 
   beforeAll(async () => {
-    process.env.SSE_HEARTBEAT_MS = '100';
-    h = await startApi();
+    h = await startApi({ SSE_HEARTBEAT_MS: '100' });
     await h.app.listen(0, '127.0.0.1');
     port = (h.app.getHttpServer().address() as AddressInfo).port;
   });
-  afterAll(async () => {
-    delete process.env.SSE_HEARTBEAT_MS;
-    await h.close();
-  });
+  afterAll(() => h.close());
 
   it('pages the feed; a commune user sees only its own unit\'s events', async () => {
     const mine = await h.http().get('/api/v1/events?limit=1000&categories=obligation').set(await as('tanan-reporter')).expect(200);

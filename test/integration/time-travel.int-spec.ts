@@ -18,7 +18,6 @@ describe('time travel: past read models, bounded in what they replay and what th
       await events.appendToStream(`conference-${i}`, [newEvent('conference.held.v1', { activityId: String(i) })], NO_STREAM);
     }
     closed = 0;
-    process.env.TIME_TRAVEL_MAX_EVENTS = '10';
     travel = new TimeTravel(events, [streamCatalogue], () => {
       const store = new EmbeddedReadStore({ filename: ':memory:', clock });
       const close = store.close.bind(store);
@@ -27,8 +26,7 @@ describe('time travel: past read models, bounded in what they replay and what th
         await close();
       };
       return store;
-    });
-    delete process.env.TIME_TRAVEL_MAX_EVENTS;
+    }, 10);
   });
   afterEach(() => events.close());
 

@@ -7,8 +7,9 @@ import {
   RevokeRoleHandler, UnitDirectory, UserCommands, YearScheduler, DoActivityHandler, ListActivitiesHandler, GetActivityHandler,
   GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler, CompileLegalReviewHandler,
   DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
-  ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel,
+  ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel, TIME_TRAVEL_MAX_EVENTS,
 } from '@gl/application';
+import { AppConfig, APP_CONFIG } from './config/app-config';
 import { TokenService } from './auth/token.service';
 import { SeedService } from './seed/seed.service';
 
@@ -25,6 +26,7 @@ import { SeedService } from './seed/seed.service';
     DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
     ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel,
     UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService,
+    { provide: TIME_TRAVEL_MAX_EVENTS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => c.timeTravelMaxEvents },
   ],
   exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService, YearScheduler, TimeTravel],
 })

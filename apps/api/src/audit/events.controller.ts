@@ -4,11 +4,8 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Request, Response } from 'express';
 import { eventTypeCatalogue, ListEvents, Principal, visibleTo } from '@gl/application';
 import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
-import { CurrentPrincipal } from '@gl/platform';
+import { AppConfig, APP_CONFIG, CurrentPrincipal } from '@gl/platform';
 import { EventsQueryDto } from './events.dto';
-
-/** How often an SSE connection gets a comment line, so proxies keep it open (SSE_HEARTBEAT_MS, default 15 s). */
-const heartbeatMs = () => Number(process.env.SSE_HEARTBEAT_MS ?? 15_000);
 
 const matchesFeed = (e: RecordedEvent, q: EventsQueryDto) =>
   (!q.types?.length || q.types.some((t) => e.type.startsWith(t))) && (!q.categories?.length || q.categories.includes(e.stream.split('-', 1)[0]));
@@ -21,7 +18,11 @@ const matchesFeed = (e: RecordedEvent, q: EventsQueryDto) =>
 @ApiBearerAuth()
 @Controller()
 export class EventsController {
-  constructor(private readonly queries: QueryBus, @Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('event-types')
   @ApiOperation({ summary: 'Every event type with a JSON Schema of its data, and the envelope' })
@@ -45,7 +46,7 @@ export class EventsController {
     res.flushHeaders();
     res.write('retry: 2000\n\n');
     const sub = this.store.subscribeToAll({ after, filter: { typePrefixes: q.types, categories: q.categories } });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs());
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.config.sseHeartbeatMs);
     req.on('close', () => {
       clearInterval(heartbeat);
       void sub.stop();

@@ -5,6 +5,8 @@ import { applyEvents, collectionOf, Projection, PROJECTIONS, ProjectionStore, Re
 /** Makes an empty, in-memory read store (bound by the composition root to the embedded adapter). */
 export const SCRATCH_READ_STORE = Symbol('SCRATCH_READ_STORE');
 export type ScratchStoreFactory = () => ReadStore & ProjectionStore & { close(): Promise<void> };
+/** The most events one "as of" replays (TIME_TRAVEL_MAX_EVENTS), bound by the composition root. */
+export const TIME_TRAVEL_MAX_EVENTS = Symbol('TIME_TRAVEL_MAX_EVENTS');
 
 export class TimeTravelTooFarError extends Error {
   constructor(readonly events: number, readonly max: number) {
@@ -23,13 +25,13 @@ export class TimeTravelTooFarError extends Error {
 export class TimeTravel {
   /** Oldest first; a hit moves to the end. */
   private readonly cache = new Map<Position, { store: Promise<ReadStore>; events: number }>();
-  readonly maxEvents = Number(process.env.TIME_TRAVEL_MAX_EVENTS ?? 2_000_000);
   private readonly keep = 3;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: Projection<any, any>[],
     @Inject(SCRATCH_READ_STORE) private readonly scratch: ScratchStoreFactory,
+    @Inject(TIME_TRAVEL_MAX_EVENTS) readonly maxEvents: number,
   ) {}
 
   /** The position of the last event recorded at or before an instant. */

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
       eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', bodyLimitBytes: 1048576,
       readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
       auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800 },
-      seedOnEmpty: true, scheduler: true,
+      seedOnEmpty: true, scheduler: true, timeTravelMaxEvents: 2_000_000, sseHeartbeatMs: 15_000,
     });
   });
 
@@ -50,6 +50,9 @@ describe('loadConfig', () => {
     [{ MONGODB_URL: 'postgres://x' }, 'MONGODB_URL', 'must be a valid uri'],
     [{ RUN_PROJECTIONS: 'false' }, 'RUN_PROJECTIONS', 'must be true with READ_STORE=embedded'],
     [{ RUN_PROJECTIONS: 'maybe', READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl' }, 'RUN_PROJECTIONS', 'must be a boolean'],
+    [{ TIME_TRAVEL_MAX_EVENTS: '-1' }, 'TIME_TRAVEL_MAX_EVENTS', 'greater than or equal to 0'],
+    [{ TIME_TRAVEL_MAX_EVENTS: '1e6.5' }, 'TIME_TRAVEL_MAX_EVENTS', 'must be a number'],
+    [{ SSE_HEARTBEAT_MS: '5' }, 'SSE_HEARTBEAT_MS', 'greater than or equal to 10'],
   ])('refuses %j and names %s', (env, variable, text) => {
     let error: unknown;
     try {
@@ -61,6 +64,10 @@ describe('loadConfig', () => {
     const problem = (error as ConfigError).problems.find((p) => p.variable === variable);
     expect(problem?.message).toContain(text);
     expect((error as Error).message).toContain(variable);
+  });
+
+  it('reads the time-travel limit and the SSE heartbeat', () => {
+    expect(loadConfig({ TIME_TRAVEL_MAX_EVENTS: '500000', SSE_HEARTBEAT_MS: '30000' })).toMatchObject({ timeTravelMaxEvents: 500_000, sseHeartbeatMs: 30_000 });
   });
 
   it('names every bad variable at once', () => {

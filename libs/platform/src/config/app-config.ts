@@ -35,6 +35,10 @@ export interface AppConfig {
   scheduler: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** The most events an "as of" query replays; the past stores kept together hold no more. */
+  timeTravelMaxEvents: number;
+  /** How often an SSE connection gets a comment line, so proxies keep it open. */
+  sseHeartbeatMs: number;
 }
 
 const schema = Joi.object({
@@ -69,6 +73,8 @@ const schema = Joi.object({
   SEED_ON_EMPTY: Joi.boolean().when('NODE_ENV', { is: 'production', then: Joi.any().default(false), otherwise: Joi.any().default(true) }),
   SCHEDULER: Joi.boolean().default(true),
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  TIME_TRAVEL_MAX_EVENTS: Joi.number().integer().min(0).default(2_000_000),
+  SSE_HEARTBEAT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
 })
   .unknown(true)
   .custom((env, helpers) => (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_JWKS_URL
@@ -118,6 +124,8 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     seedOnEmpty: value.SEED_ON_EMPTY,
     scheduler: value.SCHEDULER,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
+    timeTravelMaxEvents: value.TIME_TRAVEL_MAX_EVENTS,
+    sseHeartbeatMs: value.SSE_HEARTBEAT_MS,
   };
 };
 
