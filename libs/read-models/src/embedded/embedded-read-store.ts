@@ -135,7 +135,11 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
 
   async register(name: string, collection: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
     this.declareIndexes(collection, indexes);
-    return this.recordsCache.register(name, collection, version);
+    const record = this.recordsCache.register(name, collection, version);
+    // Load the live documents now, while the process starts, rather than in the first request that
+    // reads them (a million events' worth takes seconds, during which nothing else runs).
+    this.live(collection);
+    return record;
   }
 
   async beginRebuild(name: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
