@@ -105,7 +105,7 @@ export const dashboardsBench = async (): Promise<boolean> => {
     t = process.hrtime.bigint();
     await dashboard(viewerOf(subtreeOf(p0)), p0.ubnd, { position: halfway });
     const coldMs = since(t);
-    console.log(`"as of" position ${halfway} (half the log): first dashboard ${fmt(coldMs / 1000)} s (replays ${fmt(Number(halfway))} events into a scratch store)`);
+    console.log(`"as of" position ${halfway} (half the log): first dashboard ${(coldMs / 1000).toFixed(1)} s (replays ${fmt(Number(halfway))} events into a scratch store, the projections a dashboard reads)`);
     show('then a province from the cached past store', await timed(RUNS, () => [viewerOf(subtreeOf(p0)), p0.ubnd, { position: halfway }]));
     t = process.hrtime.bigint();
     const at = await timeTravel.positionAt('2023-10-01T00:00:00.000Z');

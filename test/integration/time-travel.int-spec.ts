@@ -1,9 +1,12 @@
 import { TimeTravel, TimeTravelTooFarError } from '@gl/application';
 import { NO_STREAM } from '@gl/event-store';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
-import { streamCatalogue } from '@gl/read-models';
+import { projection, streamCatalogue } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { FixedClock, newEvent } from '@gl/testing';
+
+/** Counts every event: a second projection, to see which ones a past store replayed. */
+const tally = projection<{ n: number }>({ name: 'tally', version: 1, handles: 'all', route: () => ['all'], evolve: (d) => ({ n: (d?.n ?? 0) + 1 }) });
 
 describe('time travel: past read models, bounded in what they replay and what they keep', () => {
   const clock = new FixedClock('2023-11-14T02:00:00.000Z');
@@ -18,7 +21,7 @@ describe('time travel: past read models, bounded in what they replay and what th
       await events.appendToStream(`conference-${i}`, [newEvent('conference.held.v1', { activityId: String(i) })], NO_STREAM);
     }
     closed = 0;
-    travel = new TimeTravel(events, [streamCatalogue], () => {
+    travel = new TimeTravel(events, [streamCatalogue, tally], () => {
       const store = new EmbeddedReadStore({ filename: ':memory:', clock });
       const close = store.close.bind(store);
       store.close = async () => {
@@ -34,6 +37,18 @@ describe('time travel: past read models, bounded in what they replay and what th
     const past = await travel.storeAt('4');
     expect(await past.count('stream-catalogue')).toBe(4);
     expect(await past.get('stream-catalogue', 'conference-5')).toBeNull();
+  });
+
+  it('replays only the projections asked for, and answers a narrower question from a store that has more', async () => {
+    const catalogueOnly = await travel.storeAt('4', ['stream-catalogue']);
+    expect(await catalogueOnly.count('stream-catalogue')).toBe(4);
+    expect(await catalogueOnly.get('tally', 'all')).toBeNull();
+    const everything = await travel.storeAt('4');
+    expect(await everything.get('tally', 'all')).toMatchObject({ n: 4 });
+    expect(await travel.storeAt('4', ['tally'])).toBe(everything);
+    expect(travel.cached()).toEqual(['4', '4']);
+    expect(await (await travel.storeAt('4', ['no-such-collection'])).get('no-such-collection', 'x')).toBeNull();
+    expect(travel.cached()).toHaveLength(2);
   });
 
   it('finds the position recorded by an instant', async () => {

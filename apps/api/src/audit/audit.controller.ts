@@ -66,7 +66,7 @@ export class AuditController {
     if (recordedAt !== undefined && Number.isNaN(Date.parse(recordedAt))) throw new BadRequestException('asOfRecorded must be an ISO 8601 instant');
     const at = position ?? (recordedAt ? await this.timeTravel.positionAt(recordedAt) : undefined);
     if (at === undefined) throw new BadRequestException('give asOfPosition or asOfRecorded');
-    const doc = await (await this.timeTravel.storeAt(at)).get(collection, id);
+    const doc = await (await this.timeTravel.storeAt(at, [collection])).get(collection, id);
     if (!doc) throw new NotFoundException(`no ${collection} ${id} at position ${at}`);
     return { asOfPosition: at, document: doc };
   }

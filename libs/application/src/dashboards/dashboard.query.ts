@@ -9,8 +9,9 @@ import { UnitDirectory } from '../units/unit-directory';
 import { TimeTravel } from './time-travel';
 import { treeOn } from './tree-on-day';
 
-const CLOSED = ['completed', 'cancelled', 'passed'];
 const DUE_SOON_MS = 30 * 86_400_000;
+/** What a dashboard reads: a past one replays only these. */
+const DASHBOARD_COLLECTIONS = ['unit-registry', 'obligations', 'activities', 'reporting-periods', 'reports'];
 
 /** The figures of one unit, or summed over a subtree. Money is exact (BigInt, decimal strings out). */
 interface Figures {
@@ -106,7 +107,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     let asOfPosition: string | null = null;
     if (past?.position || past?.recordedAt) {
       asOfPosition = past.position ?? (await this.timeTravel.positionAt(past.recordedAt!));
-      reads = await this.timeTravel.storeAt(asOfPosition);
+      reads = await this.timeTravel.storeAt(asOfPosition, DASHBOARD_COLLECTIONS);
       units = await new UnitDirectory(reads).units();
       // Statuses (overdue, due soon) as they were then.
       if (past.recordedAt) now = new Date(past.recordedAt);

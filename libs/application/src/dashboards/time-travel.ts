@@ -15,6 +15,14 @@ export class TimeTravelTooFarError extends Error {
   }
 }
 
+interface PastStore {
+  position: Position;
+  /** The projections replayed into it. */
+  names: string[];
+  store: Promise<ReadStore>;
+  events: number;
+}
+
 /**
  * Read models "as of" a past point: every projection replayed into a temporary in-memory store up to
  * a global position (or the last event recorded by an instant). Bounded: at most `maxEvents`
@@ -23,8 +31,8 @@ export class TimeTravelTooFarError extends Error {
  */
 @Injectable()
 export class TimeTravel {
-  /** Oldest first; a hit moves to the end. */
-  private readonly cache = new Map<Position, { store: Promise<ReadStore>; events: number }>();
+  /** Kept past stores by position and projections, least recently used first. */
+  private readonly cache = new Map<string, PastStore>();
   private readonly keep = 3;
 
   constructor(
@@ -52,25 +60,38 @@ export class TimeTravel {
 
   /** The positions whose past stores are kept, oldest first. */
   cached(): Position[] {
-    return [...this.cache.keys()];
+    return [...this.cache.values()].map((e) => e.position);
   }
 
-  async storeAt(position: Position): Promise<ReadStore> {
-    const hit = this.cache.get(position);
-    if (hit) {
-      this.cache.delete(position);
-      this.cache.set(position, hit);
-      return hit.store;
-    }
+  /**
+   * The read models as they were at a position: the projections writing `collections` (every one
+   * when not given) replayed up to it. A kept store of that position with at least those answers.
+   */
+  async storeAt(position: Position, collections?: readonly string[]): Promise<ReadStore> {
+    const names = this.projections.filter((p) => !collections || collections.includes(collectionOf(p))).map((p) => p.name).sort();
+    const hit = this.find(position, names);
+    if (hit) return hit;
     const events = await this.store.countEventsAfter(START, this.maxEvents + 1) - (await this.store.countEventsAfter(position, this.maxEvents + 1));
     if (events > this.maxEvents) throw new TimeTravelTooFarError(events, this.maxEvents);
-    const raced = this.cache.get(position);
-    if (raced) return raced.store;
-    const store = this.build(position);
-    this.cache.set(position, { store, events });
-    store.catch(() => this.cache.delete(position));
+    const raced = this.find(position, names);
+    if (raced) return raced;
+    const store = this.build(position, new Set(names));
+    const key = `${position}|${names.join(',')}`;
+    this.cache.set(key, { position, names, store, events });
+    store.catch(() => this.cache.delete(key));
     this.evict();
     return store;
+  }
+
+  /** A kept store of the position with every projection asked for, made the most recently used. */
+  private find(position: Position, names: string[]): Promise<ReadStore> | null {
+    for (const [key, entry] of this.cache) {
+      if (entry.position !== position || !names.every((n) => entry.names.includes(n))) continue;
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+      return entry.store;
+    }
+    return null;
   }
 
   /**
@@ -80,17 +101,19 @@ export class TimeTravel {
   private evict(): void {
     let total = [...this.cache.values()].reduce((n, e) => n + e.events, 0);
     while (this.cache.size > 1 && (this.cache.size > this.keep || total > this.maxEvents)) {
-      const [oldest, entry] = this.cache.entries().next().value as [Position, { store: Promise<ReadStore>; events: number }];
+      const [oldest, entry] = this.cache.entries().next().value as [string, PastStore];
       this.cache.delete(oldest);
       total -= entry.events;
       void entry.store.then((s) => (s as unknown as { close(): Promise<void> }).close(), () => undefined);
     }
   }
 
-  private async build(position: Position): Promise<ReadStore> {
+  private async build(position: Position, names: ReadonlySet<string>): Promise<ReadStore> {
     const target = this.scratch();
+    const projections = this.projections.filter((p) => names.has(p.name));
+    if (projections.length === 0) return target;
     const refs = new Map<string, { projection: string; collection: string; generation: number }>();
-    for (const p of this.projections) {
+    for (const p of projections) {
       const r = await target.register(p.name, collectionOf(p), p.version, p.indexes ?? []);
       refs.set(p.name, { projection: p.name, collection: r.collection, generation: r.live!.generation });
     }
@@ -98,7 +121,7 @@ export class TimeTravel {
       const batch = await this.store.readAll({ after, maxCount: 2000 });
       const events = batch.events.filter((e) => comparePositions(e.position, position) <= 0);
       if (events.length > 0) {
-        for (const p of this.projections) {
+        for (const p of projections) {
           const ref = refs.get(p.name)!;
           const ids = routeBatch(p, events);
           const stored = ids.length > 0 ? await target.loadDocs(ref, ids) : new Map();
