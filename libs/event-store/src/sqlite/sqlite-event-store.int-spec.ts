@@ -93,4 +93,33 @@ describe('SQLite event store: durability and tampering', () => {
     expect(spy).toHaveBeenCalledTimes(1);
     await store.close();
   });
+
+  it('lets subscriptions share the pages they read, frozen, while audit reads always read the file', async () => {
+    const file = tempFile();
+    const store = new SqliteEventStore({ filename: file, clock, subscriptionBatchSize: 10 });
+    for (let i = 0; i < 3; i++) {
+      await store.appendToStream(`plan-${i}`, Array.from({ length: 10 }, (_, n) => newEvent('plan.amended.v1', { n })), NO_STREAM);
+    }
+    const take = async (count: number) => {
+      const seen = [];
+      for await (const e of store.subscribeToAll()) {
+        seen.push(e);
+        if (seen.length === count) break;
+      }
+      return seen;
+    };
+    const first = await take(25);
+    const second = await take(25);
+    expect(second.slice(0, 20).every((e, i) => e === first[i])).toBe(true);
+    expect(Object.isFrozen(first[0].data)).toBe(true);
+
+    const forger = new Database(file);
+    forger.prepare("UPDATE events SET data = json_set(data, '$.n', 99) WHERE stream = 'plan-0' AND revision = 2").run();
+    forger.close();
+    const [, , altered] = (await store.readAll({ maxCount: 10 })).events;
+    expect(altered).not.toBe(first[2]);
+    expect(altered.data).toEqual({ n: 99 });
+    expect((await verifyLog(store)).firstBad).toMatchObject({ stream: 'plan-0', revision: 2 });
+    await store.close();
+  });
 });

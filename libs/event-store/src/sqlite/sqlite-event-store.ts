@@ -13,6 +13,7 @@ import { CatchUpSubscription } from '../subscription/catch-up-subscription';
 import { configureConnection, migrate, readSynchronous, SqliteSynchronous } from './sqlite-schema';
 import { ActorCache, EVENT_COLUMNS, EventRow, rowDecoder } from './sqlite-rows';
 import { FilteredLogReader } from './sqlite-filtered-read';
+import { LogPageCache } from './log-page-cache';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -35,6 +36,7 @@ export class SqliteEventStore implements EventStore {
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<Subscription>();
   private readonly filtered: FilteredLogReader;
+  private readonly pages = new LogPageCache();
   private readonly toRecordedEvent = rowDecoder(new ActorCache());
   private readonly appendTx: Transaction<(stream: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult>;
   private readonly stmt: {
@@ -150,6 +152,19 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  /** readAll for subscriptions: full unfiltered pages come from the shared cache when another read them. */
+  private async readPage(options: ReadAllOptions): Promise<ReadAllResult> {
+    const f = options.filter;
+    if (f && ((f.typePrefixes?.length ?? 0) > 0 || (f.categories?.length ?? 0) > 0)) return this.readAll(options);
+    const after = parsePosition(options.after ?? START);
+    const max = options.maxCount ?? DEFAULT_BATCH;
+    const cached = this.pages.get(after, max);
+    if (cached) return { events: cached, position: cached[cached.length - 1].position, isEnd: false };
+    const page = await this.readAll(options);
+    this.pages.put(after, max, page.events);
+    return page;
+  }
+
   async headPosition(): Promise<Position> {
     return this.stmt.head.get()!.head.toString();
   }
@@ -160,7 +175,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const sub = new CatchUpSubscription(
-      { readAll: (o) => this.readAll(o), notifier: this.notifier },
+      { readAll: (o) => this.readPage(o), notifier: this.notifier },
       options,
       { batchSize: this.options.subscriptionBatchSize ?? DEFAULT_BATCH, idlePollMs: this.options.idlePollMs ?? 1000 },
     );
