@@ -1,6 +1,9 @@
 import { RecordedEvent } from '../port/envelope';
 
-/** Turns the data of one stored shape into the next: `fromVersion` → `fromVersion + 1`. A plain function. */
+/**
+ * Turns the data of one stored shape into the next: `fromVersion` → `fromVersion + 1`. A plain function
+ * that returns new data: what it is given may be shared between readers, and frozen.
+ */
 export interface Upcaster {
   type: string;
   fromVersion: number;
