@@ -17,7 +17,8 @@ export interface Projection<D extends object = Record<string, unknown>, E extend
   indexes?: IndexSpec[];
   /** The ids of the documents an event touches. */
   route(event: E): string[];
-  /** The next state of one document (undefined when it does not exist yet); null deletes it. */
+  /** The next state of one document (undefined when it does not exist yet); null deletes it. Never mutates
+   *  the document or the event: both may be shared, and frozen. */
   evolve(doc: D | undefined, event: E): D | null;
 }
 
