@@ -80,4 +80,23 @@ describe('per-level dashboards over HTTP', () => {
     expect(ward.rollup).toMatchObject({ conferences: 1, participants: 51 });
     expect(ward.approximate).toBe(false);
   });
+
+  it('narrows to a period of the year: what fell due, was held or recorded in it (kỳ: quý, 6 tháng, 9 tháng, tháng)', async () => {
+    clock.set('2023-11-01T03:00:00.000Z');
+    const of = async (period: string) => dashboard('city-viewer', 'ninh-kieu', `year=2023&period=${period}`);
+    const q3 = await of('Q3');
+    expect(q3).toMatchObject({ period: 'Q3', from: '2023-07-01', to: '2023-09-30', asOf: '2023-09-30' });
+    // Held on 20 September in Tân An (51) and An Hòa (40); the budget was recorded on 1 November.
+    expect(q3.rollup).toMatchObject({ conferences: 2, participants: 91, budget: { estimated: '0' } });
+    // Nothing of 2023 fell due in the third quarter: only the ongoing duties (II.1.b, II.6) of the district and its 11 wards.
+    expect(q3.rollup.obligations).toEqual({ total: 12 * 2, completed: 0, onTrack: 24, dueSoon: 0, overdue: 0 });
+    const q4 = await of('Q4');
+    expect(q4.rollup).toMatchObject({ conferences: 1, participants: 60, budget: { estimated: '15000000' } });
+    expect(q4.rollup.obligations).toMatchObject({ total: 84, completed: 1, dueSoon: 12 });
+    expect((await of('H2')).rollup).toMatchObject({ conferences: 3, participants: 151 });
+    expect((await of('M09')).rollup.conferences).toBe(2);
+    const bad = await h.http().get('/api/v1/dashboards/ninh-kieu?year=2023&period=Q5').set(await as('city-viewer')).expect(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(bad.body)).toContain('period must be one of Q1, Q2, Q3, Q4, H1, H2, 9M, M01');
+  });
 });

@@ -22,5 +22,6 @@ export * from './reporting/reporting.queries';
 export * from './audit/event-visibility';
 export * from './audit/audit.queries';
 export * from './dashboards/dashboard.query';
+export * from './dashboards/dashboard-period';
 export * from './dashboards/time-travel';
 export * from './events/event-schemas';

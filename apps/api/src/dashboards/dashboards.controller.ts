@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { GetDashboard, Principal } from '@gl/application';
+import { DASHBOARD_PERIODS, DashboardPeriod, GetDashboard, Principal } from '@gl/application';
 import { CurrentPrincipal } from '@gl/platform';
 import { IsCalendarDay } from '../shared/common.dto';
 import { YearQueryDto } from '../activities/activities.dto';
@@ -14,6 +14,8 @@ class DashboardQueryDto extends YearQueryDto {
   @ApiPropertyOptional({ description: 'Time travel: the read models as they were at this global position' })
   @IsOptional() @Matches(/^(0|[1-9][0-9]{0,19})$/, { message: 'asOfPosition must be a log position' }) asOfPosition?: string;
   @ApiPropertyOptional({ description: 'Time travel: as they were at this recorded instant (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) asOfRecorded?: string;
+  @ApiPropertyOptional({ enum: DASHBOARD_PERIODS, description: 'Kỳ: a quarter, a half, the first nine months or a month of the year: what fell due, was done, held or reported in it' })
+  @IsOptional() @IsIn(DASHBOARD_PERIODS, { message: `period must be one of ${DASHBOARD_PERIODS.join(', ')}` }) period?: DashboardPeriod;
 }
 
 /** Per-level dashboards: a unit's own figures, the roll-up of its subtree, and its children to drill into. */
@@ -27,6 +29,6 @@ export class DashboardsController {
   @ApiOperation({ summary: 'Obligations by status (red-amber-green), activities, coverage, budget, difficulties, reporting compliance — own and rolled up' })
   get(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @Query() q: DashboardQueryDto) {
     const past = q.asOfPosition || q.asOfRecorded ? { position: q.asOfPosition, recordedAt: q.asOfRecorded } : undefined;
-    return this.queries.execute(new GetDashboard(p.scope, unitId, q.year, q.basis ?? 'recorded', q.asOf, past));
+    return this.queries.execute(new GetDashboard(p.scope, unitId, q.year, q.basis ?? 'recorded', q.asOf, past, q.period));
   }
 }

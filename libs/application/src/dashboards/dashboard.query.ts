@@ -8,6 +8,7 @@ import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
 import { TimeTravel } from './time-travel';
 import { treeOn } from './tree-on-day';
+import { activityDay, DashboardPeriod, lastDayBefore, periodDays } from './dashboard-period';
 
 const DUE_SOON_MS = 30 * 86_400_000;
 /** What a dashboard reads: a past one replays only these. */
@@ -87,6 +88,8 @@ export class GetDashboard {
     readonly scope: Scope, readonly unitId: string, readonly year: number, readonly basis: 'recorded' | 'today', readonly asOf?: CalendarDate,
     /** Time travel: the read models as they were at a global position, or at a recorded instant. */
     readonly past?: { position?: string; recordedAt?: string },
+    /** A part of the year: what was due, done, held or reported in it. */
+    readonly period?: DashboardPeriod,
   ) {}
 }
 
@@ -99,7 +102,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     private readonly timeTravel: TimeTravel,
   ) {}
 
-  async execute({ scope, unitId, year, basis, asOf, past }: GetDashboard) {
+  async execute({ scope, unitId, year, basis, asOf, past, period }: GetDashboard) {
     requireReadable(scope, unitId, `unit ${unitId}`);
     let reads = this.current;
     let units = await this.directory.units();
@@ -113,7 +116,9 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       if (past.recordedAt) now = new Date(past.recordedAt);
     }
     const today = vietnamDateOf(now);
-    const day = basis === 'today' ? today : asOf ?? (`${year}-12-31` < today ? `${year}-12-31` : today);
+    const span = period ? periodDays(year, period) : { from: `${year}-01-01`, to: `${year}-12-31` };
+    const within = (d: CalendarDate) => span.from <= d && d <= span.to;
+    const day = basis === 'today' ? today : asOf ?? (span.to < today ? span.to : today);
     const { byId: standingById, children } = treeOn(units, day);
     const root = standingById.get(unitId);
     if (!root) throw new NotFoundInScopeError(`unit ${unitId} on ${day}`);
@@ -139,7 +144,8 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
 
     for (const d of await reads.find('obligations', { unitId: { $in: members }, status: { $nin: ['cancelled', 'passed'] } })) {
       const o = d as unknown as ObligationDoc;
-      if (!inYear(o, year)) continue;
+      // In a period: what falls due in it, and what has no deadline (ongoing duties belong to every period).
+      if (!inYear(o, year) || (period && o.deadline && !within(lastDayBefore(o.deadline)))) continue;
       const f = figuresOf(target(o.unitId)).obligations;
       f.total++;
       if (o.status === 'completed') f.completed++;
@@ -150,20 +156,23 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     for (const d of await reads.find('activities', { unitId: { $in: members }, year, withdrawn: false })) {
       const a = d as unknown as ActivityDoc;
       const f = figuresOf(target(a.unitId));
+      // A regulation in force counts on the last day asked, whenever it was issued.
+      if (a.kind === 'regulation' && (a.fields.effectiveFrom as string) <= day && !(a.fields.replacedOn && (a.fields.replacedOn as string) <= day)) f.regulationsInForce++;
+      if (period && a.kind !== 'media' && !within(activityDay(a))) continue;
       if (a.kind === 'conference') { f.conferences++; f.participants += sumOf(a.fields.participants); }
-      if (a.kind === 'media') f.mediaItems += (a.fields.items as unknown[]).length;
+      if (a.kind === 'media') f.mediaItems += (a.fields.items as { publishedOn: CalendarDate }[]).filter((i) => !period || within(i.publishedOn)).length;
       if (a.kind === 'training') { f.trainings++; f.trainees += sumOf(a.fields.trainees); }
       if (a.kind === 'legalreview') {
         for (const doc of a.fields.documents as { finding: string }[]) { f.documentsReviewed++; f.findings[doc.finding] = (f.findings[doc.finding] ?? 0) + 1; }
       }
-      if (a.kind === 'regulation' && (a.fields.effectiveFrom as string) <= day && !(a.fields.replacedOn && (a.fields.replacedOn as string) <= day)) f.regulationsInForce++;
       if (a.kind === 'budget') {
         f.budget.estimated += BigInt(a.money.estimated); f.budget.approved += BigInt(a.money.approved ?? 0);
         f.budget.allocated += BigInt(a.money.allocated); f.budget.spent += BigInt(a.money.spent);
       }
       if (a.kind === 'difficulty') f.difficulties[a.status] = (f.difficulties[a.status] ?? 0) + 1;
     }
-    const periods = await reads.find('reporting-periods', { year });
+    // Reports: the reporting periods of the year, or those due in the period asked.
+    const periods = (await reads.find('reporting-periods', { year })).filter((p) => !period || within(lastDayBefore(p.deadline as string)));
     const expected = periods.flatMap((p) => (p.expectedUnitIds as string[]).filter((u) => lands.has(u)).map((u) => ({ u, id: `${u}_${p._id}` })));
     const reports = new Map((await reads.getMany('reports', expected.map((x) => x.id))).map((r) => [r._id, r as unknown as ReportDoc]));
     for (const { u, id } of expected) {
@@ -199,7 +208,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     };
     const visible = (id: string) => seesUnit(scope, id);
     return {
-      unit: root, year, basis, asOf: day, approximate, asOfPosition,
+      unit: root, year, period: period ?? null, from: span.from, to: span.to, basis, asOf: day, approximate, asOfPosition,
       own: out(own.get(unitId) ?? empty()),
       rollup: { ...out(rollup(unitId)), regulationCoverage: coverage(unitId) },
       children: (children.get(unitId) ?? []).filter(visible).map((c) => {
