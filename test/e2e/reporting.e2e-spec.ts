@@ -165,6 +165,14 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
     expect(values['Số lượt người tham dự hội nghị']).toBeGreaterThan(0);
   });
 
+  it("shows reporting compliance on the dashboards, in the period the reports were due", async () => {
+    const of = (period: string) => get('sonv-coordinator', `dashboards/ninh-kieu?year=2023&period=${period}`);
+    // Due before 15 November: the district and its 11 wards to Sở Nội vụ; before 10 November: the wards to the district.
+    expect((await of('Q4')).rollup.reports).toEqual({ expected: 12 + 11, onTime: 3, late: 1, missing: 19 });
+    expect((await of('M11')).rollup.reports.expected).toBe(23);
+    expect((await of('Q3')).rollup.reports).toEqual({ expected: 0, onTime: 0, late: 0, missing: 0 });
+  });
+
   it('stores only events that match the JSON Schemas served at /api/v1/event-types', async () => {
     const seen = await expectEventsMatchTheirSchemas(h);
     expect(seen.size).toBeGreaterThan(5);
