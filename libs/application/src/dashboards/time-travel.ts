@@ -24,10 +24,10 @@ interface PastStore {
 }
 
 /**
- * Read models "as of" a past point: every projection replayed into a temporary in-memory store up to
- * a global position (or the last event recorded by an instant). Bounded: at most `maxEvents`
- * replayed, and the last few stores kept while together they hold no more than that (they are the
- * memory cost).
+ * Read models "as of" a past point: the projections a reader needs replayed into a temporary
+ * in-memory store up to a global position (or the last event recorded by an instant). Bounded: at
+ * most `maxEvents` replayed, and the last few stores kept while together they hold no more than that
+ * (they are the memory cost).
  */
 @Injectable()
 export class TimeTravel {
