@@ -55,9 +55,12 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
   });
 
   it('takes three communes on time, one late (00:30 on 15 November, Vietnam time), and one missing', async () => {
-    // Tân An records its conference first; its report is prefilled from what it recorded.
+    // Tân An records its conferences first; its report is prefilled from what it recorded up to the data cut-off.
     await post('tanan-reporter', 'activities/conference', { unitId: 'ninh-kieu-tan-an', obligationId: 'cantho-2023-ldcs.II.1.d.ninh-kieu-tan-an', year: 2023,
       details: { level: 'commune', heldOn: '2023-09-15', place: 'Hội trường', chairedBy: 'Chủ tịch UBND phường', participants: { cadres: 20, 'residents-representatives': 31 }, evidence: null } });
+    // Held after the data cut-off (14 November): not in this year's report.
+    await post('tanan-reporter', 'activities/conference', { unitId: 'ninh-kieu-tan-an', year: 2023,
+      details: { level: 'commune', heldOn: '2023-11-20', place: 'Nhà văn hóa khu vực 3', chairedBy: 'Phó Chủ tịch UBND phường', participants: { 'residents-representatives': 45 }, evidence: null } });
     await h.settle();
     const pre = await post('tanan-reporter', `reporting/periods/${UNITS}/reports/ninh-kieu-tan-an/prefill`, { narrative: 'Phường đã tổ chức hội nghị quán triệt.' });
     const prefilled = await get('tanan-reporter', `reporting/periods/${UNITS}/reports/ninh-kieu-tan-an`, pre.position);

@@ -17,6 +17,7 @@ export * from './plans/year-scheduler';
 export * from './plans/plans.queries';
 export * from './activities/activity.commands';
 export * from './activities/activities.queries';
+export * from './activities/activity-day';
 export * from './reporting/reporting.commands';
 export * from './reporting/reporting.queries';
 export * from './audit/event-visibility';

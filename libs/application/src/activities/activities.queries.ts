@@ -5,6 +5,7 @@ import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 import { UnitDirectory } from '../units/unit-directory';
+import { activityDay, inForceOn } from './activity-day';
 
 const scoped = (scope: Scope, unitId?: string): Filter => {
   if (unitId) {
@@ -58,17 +59,23 @@ const add = (into: Record<string, number>, from: Record<string, unknown>) => {
 
 /** A unit's figures for a year, from its activities as corrected (withdrawn ones left out). */
 export class GetUnitFigures {
-  constructor(readonly scope: Scope, readonly unitId: string, readonly year: number) {}
+  constructor(
+    readonly scope: Scope, readonly unitId: string, readonly year: number,
+    /** A data cut-off (ngày chốt số liệu): only what happened on or before it; regulations in force on it. */
+    readonly until?: CalendarDate,
+  ) {}
 }
 
 @QueryHandler(GetUnitFigures)
 export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
-  async execute({ scope, unitId, year }: GetUnitFigures) {
+  async execute({ scope, unitId, year, until }: GetUnitFigures) {
     scoped(scope, unitId);
-    const docs = (await this.reads.find('activities', { unitId, year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
+    const all = (await this.reads.find('activities', { unitId, year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
+    const docs = until ? all.filter((d) => d.kind === 'media' || activityDay(d) <= until) : all;
     const of = (kind: string) => docs.filter((d) => d.kind === kind);
+    const mediaItems = of('media').map((m) => (m.fields.items as { publishedOn: CalendarDate }[]).filter((i) => !until || i.publishedOn <= until).length);
     const participants: Record<string, number> = {};
     of('conference').forEach((c) => add(participants, c.fields.participants as Record<string, unknown>));
     const trainees: Record<string, number> = {};
@@ -80,9 +87,9 @@ export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
     return {
       unitId, year,
       conferences: { count: of('conference').length, participants, totalParticipants: Object.values(participants).reduce((a, b) => a + b, 0) },
-      media: { publications: of('media').length, items: of('media').reduce((n, m) => n + (m.fields.items as unknown[]).length, 0) },
+      media: { publications: mediaItems.filter((n) => n > 0).length, items: mediaItems.reduce((n, k) => n + k, 0) },
       trainings: { count: of('training').length, trainees, totalTrainees: Object.values(trainees).reduce((a, b) => a + b, 0) },
-      regulations: { issued: of('regulation').length, inForce: of('regulation').filter((r) => r.status === 'in-force').length },
+      regulations: { issued: of('regulation').length, inForce: of('regulation').filter((r) => (until ? inForceOn(r, until) : r.status === 'in-force')).length },
       legalReview: { documents: of('legalreview').reduce((n, r) => n + (r.fields.documents as unknown[]).length, 0), findings },
       budget: {
         estimated: sum(budgets.map((b) => b.money.estimated)),

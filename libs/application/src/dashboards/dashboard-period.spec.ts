@@ -1,5 +1,6 @@
 import type { ActivityDoc } from '@gl/read-models';
-import { activityDay, lastDayBefore, periodDays } from './dashboard-period';
+import { activityDay } from '../activities/activity-day';
+import { lastDayBefore, periodDays } from './dashboard-period';
 
 describe('dashboard periods (kỳ)', () => {
   it.each([

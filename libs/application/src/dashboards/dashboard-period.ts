@@ -1,5 +1,4 @@
 import { CalendarDate, vietnamDateOf } from '@gl/domain';
-import type { ActivityDoc } from '@gl/read-models';
 
 /** Kỳ: a quarter (quý), a half (6 tháng), the first nine months (9 tháng), or a month (tháng) of the year. */
 export const DASHBOARD_PERIODS = [
@@ -15,22 +14,6 @@ export const periodDays = (year: number, period: DashboardPeriod): { from: Calen
   const [first, last] = MONTHS[period] ?? [Number(period.slice(1)), Number(period.slice(1))];
   const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();
   return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDay)}` };
-};
-
-/**
- * The day an activity counts on in a period: the day it was held, started, issued or raised; for a
- * legal review or a budget, which carry no such day, the day it was recorded (in Vietnam). Media
- * items count one by one, on the day each was published.
- */
-export const activityDay = (a: ActivityDoc): CalendarDate => {
-  const f = a.fields;
-  const day = a.kind === 'conference' ? f.heldOn
-    : a.kind === 'training' ? f.startsOn
-      : a.kind === 'regulation' ? f.issuedOn
-        : a.kind === 'difficulty' ? f.raisedOn
-          : a.kind === 'resolution' ? f.draftedOn
-            : undefined;
-  return typeof day === 'string' ? day : vietnamDateOf(new Date(a.recordedAt));
 };
 
 /**

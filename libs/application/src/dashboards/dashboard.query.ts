@@ -8,7 +8,8 @@ import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
 import { TimeTravel } from './time-travel';
 import { treeOn } from './tree-on-day';
-import { activityDay, DashboardPeriod, lastDayBefore, periodDays } from './dashboard-period';
+import { activityDay, inForceOn } from '../activities/activity-day';
+import { DashboardPeriod, lastDayBefore, periodDays } from './dashboard-period';
 
 const DUE_SOON_MS = 30 * 86_400_000;
 /** What a dashboard reads: a past one replays only these. */
@@ -157,7 +158,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       const a = d as unknown as ActivityDoc;
       const f = figuresOf(target(a.unitId));
       // A regulation in force counts on the last day asked, whenever it was issued.
-      if (a.kind === 'regulation' && (a.fields.effectiveFrom as string) <= day && !(a.fields.replacedOn && (a.fields.replacedOn as string) <= day)) f.regulationsInForce++;
+      if (inForceOn(a, day)) f.regulationsInForce++;
       if (period && a.kind !== 'media' && !within(activityDay(a))) continue;
       if (a.kind === 'conference') { f.conferences++; f.participants += sumOf(a.fields.participants); }
       if (a.kind === 'media') f.mediaItems += (a.fields.items as { publishedOn: CalendarDate }[]).filter((i) => !period || within(i.publishedOn)).length;

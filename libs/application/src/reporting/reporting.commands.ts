@@ -175,10 +175,10 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
     return runDecider<Report, ReportEvent>(this.store, reportStream(unitId, periodId), { initial: initialReport, evolve: evolveReport }, (s) => decideReport(command, s, now), context);
   }
 
-  /** The unit's indicators for the period's year, from its recorded activities and obligations. */
+  /** The unit's indicators for the period's year up to its data cut-off, from its recorded activities and obligations. */
   private async prefill(unitId: string, period: PeriodOpened['data']): Promise<Indicators> {
     const year = period.year ?? Number(period.openedOn.slice(0, 4));
-    const f = await this.queries.execute(new GetUnitFigures(systemScope(), unitId, year));
+    const f = await this.queries.execute(new GetUnitFigures(systemScope(), unitId, year, period.cutOff));
     const obligations = await this.queries.execute(new ListObligations(systemScope(), { unitId, planId: period.planId }, 1, 1000));
     const items = obligations.items as { status: string; overdue: boolean }[];
     return {
