@@ -17,7 +17,8 @@ const DASHBOARD_COLLECTIONS = ['unit-registry', 'obligations', 'activities', 're
 
 /** The figures of one unit, or summed over a subtree. Money is exact (BigInt, decimal strings out). */
 interface Figures {
-  obligations: { total: number; completed: number; onTrack: number; dueSoon: number; overdue: number };
+  /** completed, of which completedLate after the deadline; the open ones on track, due within 30 days, or overdue. */
+  obligations: { total: number; completed: number; completedLate: number; onTrack: number; dueSoon: number; overdue: number };
   conferences: number; participants: number; mediaItems: number; trainings: number; trainees: number;
   regulationsInForce: number; documentsReviewed: number; findings: Record<string, number>;
   budget: { estimated: bigint; approved: bigint; allocated: bigint; spent: bigint };
@@ -26,7 +27,7 @@ interface Figures {
 }
 
 const empty = (): Figures => ({
-  obligations: { total: 0, completed: 0, onTrack: 0, dueSoon: 0, overdue: 0 },
+  obligations: { total: 0, completed: 0, completedLate: 0, onTrack: 0, dueSoon: 0, overdue: 0 },
   conferences: 0, participants: 0, mediaItems: 0, trainings: 0, trainees: 0, regulationsInForce: 0, documentsReviewed: 0, findings: {},
   budget: { estimated: 0n, approved: 0n, allocated: 0n, spent: 0n }, difficulties: { open: 0, answered: 0, escalated: 0, decided: 0 },
   reports: { expected: 0, onTime: 0, late: 0, missing: 0 },
@@ -149,7 +150,10 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       if (!inYear(o, year) || (period && o.deadline && !within(lastDayBefore(o.deadline)))) continue;
       const f = figuresOf(target(o.unitId)).obligations;
       f.total++;
-      if (o.status === 'completed') f.completed++;
+      if (o.status === 'completed') {
+        f.completed++;
+        if (o.onTime === false) f.completedLate++;
+      }
       else if (o.deadline && Date.parse(o.deadline) <= now.getTime()) f.overdue++;
       else if (o.deadline && Date.parse(o.deadline) - now.getTime() <= DUE_SOON_MS) f.dueSoon++;
       else f.onTrack++;
