@@ -6,3 +6,4 @@ export * from './hashing/hash-chain';
 export * from './hashing/verify';
 export * from './serialization/upcaster-registry';
 export * from './serialization/upcasting-event-store';
+export * from './hashing/seal';

@@ -1,0 +1,118 @@
+import { createHash, createPublicKey, KeyObject, randomUUID, sign, verify } from 'node:crypto';
+import { ConcurrencyError } from '../port/errors';
+import { EventReader, EventStore, NO_STREAM } from '../port/event-store.port';
+import { Position, START } from '../port/envelope';
+import { canonicalJson } from './canonical-json';
+
+/** The stream of seals: one event per sealed range of the global log. */
+export const SEAL_STREAM = 'seal-log';
+export const SEAL_EVENT_TYPE = 'audit.sealed.v1';
+
+/**
+ * A signed statement over a range of the global log: the events after `after` up to `upTo`, how
+ * many, and the Merkle root of their hashes. Per-stream chains can be recomputed by anyone who can
+ * write the file; a seal cannot without the private key, so removing or rewriting a sealed event —
+ * even a whole stream, even its hashes — shows.
+ */
+export interface Seal {
+  after: Position;
+  upTo: Position;
+  count: number;
+  /** Merkle root (SHA-256, RFC 6962 leaf and node prefixes) of the events' hashes in position order. */
+  root: string;
+  /** The signature of the seal before, chaining the seals; null for the first. */
+  previous: string | null;
+  /** SHA-256 of the public key (SPKI, DER), hex: which key signed. */
+  keyId: string;
+  /** Ed25519 over the canonical JSON of the fields above, base64. */
+  signature: string;
+}
+
+const sha256 = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+
+export const merkleRoot = (hashes: string[]): string => {
+  if (hashes.length === 0) return sha256(Buffer.alloc(0)).toString('hex');
+  let level: Buffer[] = hashes.map((h) => sha256(Buffer.from([0]), Buffer.from(h, 'hex')));
+  while (level.length > 1) {
+    const next: Buffer[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? sha256(Buffer.from([1]), level[i], level[i + 1]) : level[i]);
+    level = next;
+  }
+  return level[0].toString('hex');
+};
+
+export const keyIdOf = (publicKey: KeyObject): string => createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+
+const signed = (s: Omit<Seal, 'signature'>) => Buffer.from(canonicalJson({ after: s.after, upTo: s.upTo, count: s.count, root: s.root, previous: s.previous, keyId: s.keyId }));
+
+/** The hashes of the events after a position up to another, in position order. */
+const hashesIn = async (reader: EventReader, after: Position, upTo: Position): Promise<string[]> => {
+  const out: string[] = [];
+  const end = BigInt(upTo);
+  for (let from = after; ;) {
+    const batch = await reader.readAll({ after: from, maxCount: 2000 });
+    for (const e of batch.events) {
+      if (BigInt(e.position) > end) return out;
+      out.push(e.metadata.hash);
+    }
+    if (batch.isEnd) return out;
+    from = batch.position;
+  }
+};
+
+/**
+ * Seals what was appended since the last seal, up to the head. Null when nothing is new, or when
+ * another process sealed first. Give it the raw store: hashes cover the stored shape.
+ */
+export const sealLog = async (store: EventStore, privateKey: KeyObject, actor: { userId: string; unitId: null; roles: string[] }): Promise<Seal | null> => {
+  const [last] = await store.readStream(SEAL_STREAM, { direction: 'backward', maxCount: 1 });
+  const previous = last ? (last.data as Seal) : null;
+  const after = previous?.upTo ?? START;
+  const upTo = await store.headPosition();
+  if (BigInt(upTo) <= BigInt(after)) return null;
+  const hashes = await hashesIn(store, after, upTo);
+  const body = { after, upTo, count: hashes.length, root: merkleRoot(hashes), previous: previous?.signature ?? null, keyId: keyIdOf(createPublicKey(privateKey)) };
+  const seal: Seal = { ...body, signature: sign(null, signed(body), privateKey).toString('base64') };
+  try {
+    await store.appendToStream(SEAL_STREAM, [{
+      eventId: randomUUID(),
+      type: SEAL_EVENT_TYPE, data: seal, metadata: { actor, correlationId: 'sealer', causationId: 'sealer' },
+    }], last ? last.revision : NO_STREAM);
+  } catch (e) {
+    if (e instanceof ConcurrencyError) return null;
+    throw e;
+  }
+  return seal;
+};
+
+export type SealProblem = 'chain' | 'key' | 'signature' | 'count' | 'root';
+
+export interface SealVerification {
+  seals: number;
+  /** The end of the last good seal: the log is vouched for up to here. */
+  sealedUpTo: Position;
+  firstBad: { sealRevision: number; after: Position; upTo: Position; problem: SealProblem; detail: string } | null;
+}
+
+/** Checks every seal in order: contiguous and chained, signed by this key, and matching the log it covers now. */
+export const verifySeals = async (reader: EventReader, publicKey: KeyObject): Promise<SealVerification> => {
+  const keyId = keyIdOf(publicKey);
+  let cursor: Position = START;
+  let previous: string | null = null;
+  let revision = 0;
+  for (const e of await reader.readStream(SEAL_STREAM)) {
+    const s = e.data as Seal;
+    const bad = (problem: SealProblem, detail: string): SealVerification =>
+      ({ seals: revision, sealedUpTo: cursor, firstBad: { sealRevision: e.revision, after: s.after, upTo: s.upTo, problem, detail } });
+    if (s.after !== cursor || s.previous !== previous) return bad('chain', `seal ${e.revision} does not follow the seal before it`);
+    if (s.keyId !== keyId) return bad('key', `seal ${e.revision} was signed by key ${s.keyId}, not ${keyId}`);
+    if (!verify(null, signed(s), publicKey, Buffer.from(s.signature, 'base64'))) return bad('signature', `seal ${e.revision} is not signed by this key`);
+    const hashes = await hashesIn(reader, s.after, s.upTo);
+    if (hashes.length !== s.count) return bad('count', `the log after ${s.after} up to ${s.upTo} held ${s.count} events when sealed; it holds ${hashes.length} now`);
+    if (merkleRoot(hashes) !== s.root) return bad('root', `an event after ${s.after} up to ${s.upTo} is not the one sealed`);
+    cursor = s.upTo;
+    previous = s.signature;
+    revision++;
+  }
+  return { seals: revision, sealedUpTo: cursor, firstBad: null };
+};
