@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EVENT_SCHEMAS, unitOfEvent } from '@gl/application';
 import { RecordedEvent } from '@gl/event-store';
+import { SealScheduler } from '@gl/platform';
 import { Harness, startApi } from './support/api-harness';
 
 interface SseEvent { id: string; event: string; data: RecordedEvent }
@@ -127,8 +128,11 @@ describe('the audit trail and the event feed over HTTP', () => {
   });
 
   it('verifies the hash chains, and names the event altered directly in SQLite', async () => {
+    const sealed = await h.app.get(SealScheduler).sealNow();
+    const key = await h.http().get('/api/v1/audit/seal-key').set(await as('auditor')).expect(200);
+    expect(key.body).toMatchObject({ algorithm: 'Ed25519', keyId: sealed!.keyId, publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY') });
     const ok = await h.http().get('/api/v1/audit/verify').set(await as('auditor')).expect(200);
-    expect(ok.body).toMatchObject({ ok: true, firstBad: null });
+    expect(ok.body).toMatchObject({ ok: true, firstBad: null, seals: { seals: 1, sealedUpTo: sealed!.upTo, firstBad: null, keyId: sealed!.keyId } });
     await h.http().get('/api/v1/audit/verify').set(await as('tanan-reporter')).expect(403);
     const db = new Database(join(h.dir, 'events.db'));
     db.prepare("UPDATE events SET data = json_set(data, '$.displayName', 'Người khác') WHERE stream = 'user-tanan-head' AND revision = 0").run();
@@ -136,6 +140,9 @@ describe('the audit trail and the event feed over HTTP', () => {
     db.close();
     const bad = await h.http().get('/api/v1/audit/verify').set(await as('auditor')).expect(200);
     expect(bad.body).toMatchObject({ ok: false, firstBad: { stream: 'user-tanan-head', revision: 0, position, problem: { kind: 'hash-mismatch' } } });
+    // The seal vouches for the stored hashes, which the forger left alone; the chain shows that the content no
+    // longer matches its hash. Recomputing the hashes instead breaks the seal (seal.int-spec.ts).
+    expect(bad.body.seals).toMatchObject({ seals: 1, firstBad: null });
   });
 });
 

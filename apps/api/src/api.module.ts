@@ -7,7 +7,7 @@ import { allProjections, ProjectionEngine } from '@gl/read-models';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
   ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, loggerModule, OperationsModule, PlatformModule, ReadModelsModule,
-  ReadYourWritesInterceptor, SeedService,
+  ReadYourWritesInterceptor, SealScheduler, SeedService,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
 import { UsersController } from './access/users.controller';
@@ -23,7 +23,8 @@ import { DashboardsController } from './dashboards/dashboards.controller';
 
 /**
  * At start: on an empty store the seed plan and demo users load (SEED_ON_EMPTY); then the
- * scheduler opens each yearly task's obligations for the years up to now, and again every hour.
+ * scheduler opens each yearly task's obligations for the years up to now, and again every hour,
+ * and the sealer signs the log every SEAL_INTERVAL_MS.
  */
 @Injectable()
 class StartUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,11 +35,13 @@ class StartUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
     private readonly engine: ProjectionEngine,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sealer: SealScheduler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seedOnEmpty) await this.seed.seedIfEmpty();
     if (!this.config.scheduler) return;
+    this.sealer.start();
     const context = { actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'scheduler' };
     // The scheduler reads plans and regimes from the read models: let them catch up first (in the
     // background, so the api answers meanwhile).
@@ -49,6 +52,7 @@ class StartUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
 
   beforeApplicationShutdown(): void {
     this.scheduler.stop();
+    this.sealer.stop();
   }
 }
 

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { allProjections } from '@gl/read-models';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApplicationModule, AppConfig, PlatformModule, ReadModelsModule } from '@gl/platform';
-import { AuditCommand, AuditVerifyCommand } from './commands/audit-verify.command';
+import { AuditCommand, AuditSealCommand, AuditVerifyCommand } from './commands/audit-verify.command';
 import { ProjectionsCommand, ProjectionsRebuildCommand, ProjectionsStatusCommand } from './commands/projections.command';
 import { OpenYearsCommand } from './commands/open-years.command';
 import { SeedCommand } from './commands/seed.command';
@@ -19,7 +19,7 @@ export class CliModule {
         PlatformModule.forRoot(config), CqrsModule.forRoot(), ReadModelsModule.forRoot({ projections: allProjections, run: false }), ApplicationModule,
       ],
       providers: [
-        AuditCommand, AuditVerifyCommand, StoreInfoCommand,
+        AuditCommand, AuditVerifyCommand, AuditSealCommand, StoreInfoCommand,
         ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, SeedCommand, TokenCommand, OpenYearsCommand,
       ],
     };

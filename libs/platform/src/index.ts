@@ -19,3 +19,5 @@ export * from './auth/jwt-secret';
 export * from './auth/token.service';
 export * from './application.module';
 export * from './seed/seed.service';
+export * from './audit/seal-keys';
+export * from './audit/seal-scheduler';

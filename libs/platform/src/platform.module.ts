@@ -2,11 +2,13 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Clock } from '@gl/domain';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
+import { resolveSealKeys, SEAL_KEYS } from './audit/seal-keys';
+import { SealScheduler } from './audit/seal-scheduler';
 import { CLOCK, ID_GENERATOR, SystemClock, UuidGenerator } from './time/system-clock';
 
 /**
- * What every process (api, projector, cli) composes from: configuration, clock, ids and the event
- * store chosen by configuration.
+ * What every process (api, projector, cli) composes from: configuration, clock, ids, the event
+ * store chosen by configuration, and the key that seals the log.
  */
 @Global()
 @Module({})
@@ -20,8 +22,10 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         overrides.clock ? { provide: CLOCK, useValue: overrides.clock } : { provide: CLOCK, useClass: SystemClock },
         { provide: ID_GENERATOR, useClass: UuidGenerator },
+        { provide: SEAL_KEYS, inject: [APP_CONFIG], useFactory: resolveSealKeys },
+        SealScheduler,
       ],
-      exports: [APP_CONFIG, CLOCK, ID_GENERATOR, EventStoreModule],
+      exports: [APP_CONFIG, CLOCK, ID_GENERATOR, EventStoreModule, SEAL_KEYS, SealScheduler],
     };
   }
 }

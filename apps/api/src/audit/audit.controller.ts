@@ -3,8 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, unitOfEvent } from '@gl/application';
-import { EventStore, InvalidPositionError, isPosition, RecordedEvent, verifyLog } from '@gl/event-store';
-import { CurrentPrincipal, RAW_EVENT_STORE } from '@gl/platform';
+import { EventStore, InvalidPositionError, isPosition, RecordedEvent, verifyLog, verifySeals } from '@gl/event-store';
+import { CurrentPrincipal, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
 import { AuditQueryDto } from './events.dto';
 
 const csvField = (v: unknown): string => {
@@ -29,6 +29,7 @@ export class AuditController {
     private readonly queries: QueryBus,
     @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
     private readonly timeTravel: TimeTravel,
+    @Inject(SEAL_KEYS) private readonly sealKeys: SealKeys,
   ) {}
 
   private filter(q: AuditQueryDto) {
@@ -49,12 +50,19 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Recompute every stream's hash chain; names the first bad event (auditors and coordinators)" })
+  @ApiOperation({ summary: "Recompute every stream's hash chain and check every seal; names the first bad event or sealed range (auditors and coordinators)" })
   async verify(@CurrentPrincipal() p: Principal) {
     if (!p.scope.readsAll && !p.scope.roles.includes('plan-coordinator')) throw new NotPermittedError('verifying the record is for auditors and the plan coordinator');
     const started = Date.now();
     const r = await verifyLog(this.raw);
-    return { ok: r.firstBad === null, ...r, seconds: (Date.now() - started) / 1000 };
+    const seals = await verifySeals(this.raw, this.sealKeys.publicKey);
+    return { ok: r.firstBad === null && seals.firstBad === null, ...r, seals: { keyId: this.sealKeys.keyId, ...seals }, seconds: (Date.now() - started) / 1000 };
+  }
+
+  @Get('seal-key')
+  @ApiOperation({ summary: 'The public key that signs the seals (Ed25519, PEM) and its id: pin it to check seals independently' })
+  sealKey() {
+    return { algorithm: 'Ed25519', keyId: this.sealKeys.keyId, publicKeyPem: this.sealKeys.publicKeyPem };
   }
 
   @Get('read-models/:collection/:id')

@@ -1,7 +1,15 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { FixedClock, newEvent } from '@gl/testing';
-import { NO_STREAM } from '@gl/event-store';
+import { keyIdOf, NO_STREAM, sealLog } from '@gl/event-store';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
+import type { SealKeys } from '@gl/platform';
 import { AuditVerifyCommand } from './audit-verify.command';
+
+const { privateKey } = generateKeyPairSync('ed25519');
+const keys: SealKeys = {
+  privateKey, publicKey: createPublicKey(privateKey), keyId: keyIdOf(createPublicKey(privateKey)), publicKeyPem: '', source: 'generated',
+};
+const SEALER = { userId: 'sealer', unitId: null, roles: ['system'] };
 
 describe('npm run cli -- audit verify', () => {
   let out: string[];
@@ -22,8 +30,9 @@ describe('npm run cli -- audit verify', () => {
     const store = new SqliteEventStore({ filename: ':memory:', clock: new FixedClock() });
     await store.appendToStream('plan-1', [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })], NO_STREAM);
     await store.appendToStream('unit-1', [newEvent('unit.established.v1', { name: 'Sở Nội vụ' })], NO_STREAM);
-    await new AuditVerifyCommand(store).run();
-    expect(out.join('')).toMatch(/^OK: 3 events in 2 streams verified up to position 3/);
+    await sealLog(store, keys.privateKey, SEALER);
+    await new AuditVerifyCommand(store, keys).run();
+    expect(out.join('')).toMatch(/^OK: 4 events in 3 streams verified up to position 4 in [0-9.]+ s; 1 seals by key [0-9a-f]{16}… vouch for the log up to position 3/);
     expect(process.exitCode).toBeUndefined();
     await store.close();
   });
@@ -32,8 +41,20 @@ describe('npm run cli -- audit verify', () => {
     const store = new SqliteEventStore({ filename: ':memory:', clock: new FixedClock() });
     await store.appendToStream('plan-1', [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })], NO_STREAM);
     store.db.prepare("UPDATE events SET actor = json_set(actor, '$.userId', 'someone-else') WHERE revision = 1").run();
-    await new AuditVerifyCommand(store).run();
+    await new AuditVerifyCommand(store, keys).run();
     expect(err.join('')).toMatch(/^BROKEN: plan-1 revision 1 \(position 2, event [0-9a-f-]+\): hash-mismatch/);
+    expect(process.exitCode).toBe(1);
+    await store.close();
+  });
+
+  it('names a sealed range that no longer matches the log, even when every chain holds', async () => {
+    const store = new SqliteEventStore({ filename: ':memory:', clock: new FixedClock() });
+    await store.appendToStream('plan-1', [newEvent('plan.issued.v1', { n: 1 })], NO_STREAM);
+    await store.appendToStream('plan-2', [newEvent('plan.issued.v1', { n: 2 })], NO_STREAM);
+    await sealLog(store, keys.privateKey, SEALER);
+    store.db.prepare("DELETE FROM events WHERE stream = 'plan-2'").run();
+    await new AuditVerifyCommand(store, keys).run();
+    expect(err.join('')).toMatch(/^BROKEN SEAL 0 \(positions after 0 up to 2\): count: /);
     expect(process.exitCode).toBe(1);
     await store.close();
   });

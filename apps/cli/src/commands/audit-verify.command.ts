@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
-import { EventStore, verifyLog } from '@gl/event-store';
-import { RAW_EVENT_STORE } from '@gl/platform';
+import { EventStore, verifyLog, verifySeals } from '@gl/event-store';
+import { RAW_EVENT_STORE, SEAL_KEYS, SealKeys, SealScheduler } from '@gl/platform';
 
-/** `audit verify`: recomputes every stream's hash chain over the whole log; exit code 1 names the first bad event. */
-@SubCommand({ name: 'verify', description: "recompute every stream's hash chain and name the first bad event" })
+/** `audit verify`: recomputes every stream's hash chain and checks every seal; exit code 1 names the first bad event or range. */
+@SubCommand({ name: 'verify', description: "recompute every stream's hash chain, check every seal, and name the first bad event" })
 export class AuditVerifyCommand extends CommandRunner {
-  constructor(@Inject(RAW_EVENT_STORE) private readonly store: EventStore) {
+  constructor(@Inject(RAW_EVENT_STORE) private readonly store: EventStore, @Inject(SEAL_KEYS) private readonly keys: SealKeys) {
     super();
   }
 
@@ -23,11 +23,32 @@ export class AuditVerifyCommand extends CommandRunner {
       process.exitCode = 1;
       return;
     }
-    process.stdout.write(`OK: ${result.eventsChecked} events in ${result.streams} streams verified up to position ${result.position} in ${took}\n`);
+    const seals = await verifySeals(this.store, this.keys.publicKey);
+    if (seals.firstBad) {
+      const b = seals.firstBad;
+      process.stderr.write(`BROKEN SEAL ${b.sealRevision} (positions after ${b.after} up to ${b.upTo}): ${b.problem}: ${b.detail}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(`OK: ${result.eventsChecked} events in ${result.streams} streams verified up to position ${result.position} in ${took}; `
+      + `${seals.seals} seals by key ${this.keys.keyId.slice(0, 16)}… vouch for the log up to position ${seals.sealedUpTo}\n`);
   }
 }
 
-@Command({ name: 'audit', description: 'audit the record', subCommands: [AuditVerifyCommand] })
+/** `audit seal`: signs what was appended since the last seal, now. */
+@SubCommand({ name: 'seal', description: 'seal the log now: a signed Merkle root over what was appended since the last seal' })
+export class AuditSealCommand extends CommandRunner {
+  constructor(private readonly sealer: SealScheduler) {
+    super();
+  }
+
+  async run(): Promise<void> {
+    const seal = await this.sealer.sealNow();
+    process.stdout.write(seal ? `sealed ${seal.count} events after position ${seal.after} up to ${seal.upTo} (root ${seal.root.slice(0, 16)}…)\n` : 'nothing new to seal\n');
+  }
+}
+
+@Command({ name: 'audit', description: 'audit the record', subCommands: [AuditVerifyCommand, AuditSealCommand] })
 export class AuditCommand extends CommandRunner {
   async run(): Promise<void> {
     this.command.help();

@@ -11,6 +11,8 @@ const int: Schema = { type: 'integer', minimum: 0 };
 const bool: Schema = { type: 'boolean' };
 const date: Schema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar day in Vietnam' };
 const instant: Schema = { type: 'string', format: 'date-time' };
+const position: Schema = { type: 'string', pattern: '^(0|[1-9][0-9]*)$' };
+const sha256: Schema = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
 const arr = (items: Schema): Schema => ({ type: 'array', items });
 const map = (values: Schema): Schema => ({ type: 'object', additionalProperties: values });
@@ -109,6 +111,7 @@ export const EVENT_SCHEMAS: Record<string, Schema> = {
   'report.submitted.v1': obj({ periodId: text, unitId: text, version: int, signedBy: text, submittedAt: instant, onTime: bool }),
   'report.returned.v1': obj({ periodId: text, unitId: text, version: int, reason: text }),
   'report.corrected.v1': obj({ periodId: text, unitId: text, version: int, supersedes: int, indicators, narrative: str, reason: text }),
+  'audit.sealed.v1': obj({ after: position, upTo: position, count: int, root: sha256, previous: nullable(str), keyId: sha256, signature: text }),
 };
 
 /** The envelope every event comes in, on the feed and in exports. */

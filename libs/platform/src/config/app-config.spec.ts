@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -8,6 +9,7 @@ describe('loadConfig', () => {
       readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
       auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800 },
       seedOnEmpty: true, scheduler: true, timeTravelMaxEvents: 2_000_000, sseHeartbeatMs: 15_000,
+      sealPrivateKey: null, sealIntervalMs: 300_000,
     });
   });
 
@@ -53,6 +55,9 @@ describe('loadConfig', () => {
     [{ TIME_TRAVEL_MAX_EVENTS: '-1' }, 'TIME_TRAVEL_MAX_EVENTS', 'greater than or equal to 0'],
     [{ TIME_TRAVEL_MAX_EVENTS: '1e6.5' }, 'TIME_TRAVEL_MAX_EVENTS', 'must be a number'],
     [{ SSE_HEARTBEAT_MS: '5' }, 'SSE_HEARTBEAT_MS', 'greater than or equal to 10'],
+    [{ SEAL_PRIVATE_KEY: 'not a key' }, 'SEAL_PRIVATE_KEY', 'must be an Ed25519 private key in PEM'],
+    [{ SEAL_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }, 'SEAL_PRIVATE_KEY', 'must be an Ed25519 private key'],
+    [{ SEAL_INTERVAL_MS: '-1' }, 'SEAL_INTERVAL_MS', 'greater than or equal to 0'],
   ])('refuses %j and names %s', (env, variable, text) => {
     let error: unknown;
     try {
@@ -64,6 +69,11 @@ describe('loadConfig', () => {
     const problem = (error as ConfigError).problems.find((p) => p.variable === variable);
     expect(problem?.message).toContain(text);
     expect((error as Error).message).toContain(variable);
+  });
+
+  it('reads a seal key given with escaped newlines, as environment files carry it', () => {
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    expect(loadConfig({ SEAL_PRIVATE_KEY: pem.replace(/\n/g, '\\n'), SEAL_INTERVAL_MS: '0' })).toMatchObject({ sealPrivateKey: pem, sealIntervalMs: 0 });
   });
 
   it('reads the time-travel limit and the SSE heartbeat', () => {

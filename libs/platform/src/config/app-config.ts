@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import Joi from 'joi';
 import { SQLITE_SYNCHRONOUS_LEVELS, SqliteSynchronous } from '@gl/event-store/sqlite';
 
@@ -39,6 +40,10 @@ export interface AppConfig {
   timeTravelMaxEvents: number;
   /** How often an SSE connection gets a comment line, so proxies keep it open. */
   sseHeartbeatMs: number;
+  /** Ed25519 private key (PEM) that signs seals; null: one generated in DATA_DIR/seal-key.pem. */
+  sealPrivateKey: string | null;
+  /** How often the log is sealed (0: never, by the api; `npm run cli -- audit seal` still can). */
+  sealIntervalMs: number;
 }
 
 const schema = Joi.object({
@@ -75,6 +80,15 @@ const schema = Joi.object({
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   TIME_TRAVEL_MAX_EVENTS: Joi.number().integer().min(0).default(2_000_000),
   SSE_HEARTBEAT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
+  SEAL_PRIVATE_KEY: Joi.string().custom((v: string, helpers) => {
+    try {
+      if (createPrivateKey(v.replace(/\\n/g, '\n')).asymmetricKeyType === 'ed25519') return v;
+    } catch {
+      // reported below
+    }
+    return helpers.message({ custom: '"SEAL_PRIVATE_KEY" must be an Ed25519 private key in PEM' });
+  }),
+  SEAL_INTERVAL_MS: Joi.number().integer().min(0).max(24 * 3600_000).default(300_000),
 })
   .unknown(true)
   .custom((env, helpers) => (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_JWKS_URL
@@ -126,6 +140,8 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
     timeTravelMaxEvents: value.TIME_TRAVEL_MAX_EVENTS,
     sseHeartbeatMs: value.SSE_HEARTBEAT_MS,
+    sealPrivateKey: value.SEAL_PRIVATE_KEY ? value.SEAL_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
+    sealIntervalMs: value.SEAL_INTERVAL_MS,
   };
 };
 
