@@ -161,15 +161,18 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     for (const d of await reads.find('activities', { unitId: { $in: members }, year, withdrawn: false })) {
       const a = d as unknown as ActivityDoc;
       const f = figuresOf(target(a.unitId));
-      // A regulation in force counts on the last day asked, whenever it was issued.
-      if (inForceOn(a, day)) f.regulationsInForce++;
-      if (period && a.kind !== 'media' && !within(activityDay(a))) continue;
+      if (period && a.kind !== 'media' && a.kind !== 'regulation' && !within(activityDay(a))) continue;
       if (a.kind === 'conference') { f.conferences++; f.participants += sumOf(a.fields.participants); }
-      if (a.kind === 'media') f.mediaItems += (a.fields.items as { publishedOn: CalendarDate }[]).filter((i) => !period || within(i.publishedOn)).length;
+      if (a.kind === 'media') {
+        const items = a.fields.items as { publishedOn: CalendarDate }[];
+        f.mediaItems += period ? items.filter((i) => within(i.publishedOn)).length : items.length;
+      }
       if (a.kind === 'training') { f.trainings++; f.trainees += sumOf(a.fields.trainees); }
       if (a.kind === 'legalreview') {
         for (const doc of a.fields.documents as { finding: string }[]) { f.documentsReviewed++; f.findings[doc.finding] = (f.findings[doc.finding] ?? 0) + 1; }
       }
+      // A regulation in force counts on the last day asked, whenever it was issued.
+      if (a.kind === 'regulation' && inForceOn(a, day)) f.regulationsInForce++;
       if (a.kind === 'budget') {
         f.budget.estimated += BigInt(a.money.estimated); f.budget.approved += BigInt(a.money.approved ?? 0);
         f.budget.allocated += BigInt(a.money.allocated); f.budget.spent += BigInt(a.money.spent);

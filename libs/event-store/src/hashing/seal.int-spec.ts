@@ -55,6 +55,14 @@ describe('seals: signed Merkle roots over ranges of the global log', () => {
     expect(await verifySeals(store, publicKey)).toEqual({ seals: 3, sealedUpTo: '7', firstBad: null });
   });
 
+  it('seals a long unsealed log in ranges of at most the maximum, contiguous and chained', async () => {
+    await append('plan-1', 5);
+    expect(await sealLog(store, privateKey, SEALER, 2)).toMatchObject({ after: '0', upTo: '2', count: 2 });
+    expect(await sealLog(store, privateKey, SEALER, 2)).toMatchObject({ after: '2', upTo: '4', count: 2 });
+    expect(await sealLog(store, privateKey, SEALER)).toMatchObject({ after: '4', upTo: '7', count: 3 });
+    expect(await verifySeals(store, publicKey)).toEqual({ seals: 3, sealedUpTo: '7', firstBad: null });
+  });
+
   it('says nothing was sealed when nothing is new', async () => {
     expect(await sealLog(store, privateKey, SEALER)).toBeNull();
   });

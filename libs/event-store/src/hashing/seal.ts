@@ -45,32 +45,41 @@ export const keyIdOf = (publicKey: KeyObject): string => createHash('sha256').up
 
 const signed = (s: Omit<Seal, 'signature'>) => Buffer.from(canonicalJson({ after: s.after, upTo: s.upTo, count: s.count, root: s.root, previous: s.previous, keyId: s.keyId }));
 
-/** The hashes of the events after a position up to another, in position order. */
-const hashesIn = async (reader: EventReader, after: Position, upTo: Position): Promise<string[]> => {
-  const out: string[] = [];
+/** The most events one seal covers: a long unsealed log is sealed in several ranges, none holding the process long. */
+export const MAX_SEALED_EVENTS = 100_000;
+
+/** The hashes of the events after a position up to another (or the first `max` of them), in position order, and the last position read. */
+const hashesIn = async (reader: EventReader, after: Position, upTo: Position, max = Number.MAX_SAFE_INTEGER): Promise<{ hashes: string[]; last: Position }> => {
+  const hashes: string[] = [];
+  let last = after;
   const end = BigInt(upTo);
   for (let from = after; ;) {
     const batch = await reader.readAll({ after: from, maxCount: 2000 });
     for (const e of batch.events) {
-      if (BigInt(e.position) > end) return out;
-      out.push(e.metadata.hash);
+      if (BigInt(e.position) > end || hashes.length === max) return { hashes, last };
+      hashes.push(e.metadata.hash);
+      last = e.position;
     }
-    if (batch.isEnd) return out;
+    if (batch.isEnd) return { hashes, last };
     from = batch.position;
+    // A synchronous store would otherwise hold the process for the whole range.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 };
 
 /**
- * Seals what was appended since the last seal, up to the head. Null when nothing is new, or when
- * another process sealed first. Give it the raw store: hashes cover the stored shape.
+ * Seals what was appended since the last seal, up to the head (at most MAX_SEALED_EVENTS of it: call
+ * again while it returns full seals). Null when nothing is new, or when another process sealed first.
+ * Give it the raw store: hashes cover the stored shape.
  */
-export const sealLog = async (store: EventStore, privateKey: KeyObject, actor: { userId: string; unitId: null; roles: string[] }): Promise<Seal | null> => {
+export const sealLog = async (store: EventStore, privateKey: KeyObject, actor: { userId: string; unitId: null; roles: string[] }, max = MAX_SEALED_EVENTS): Promise<Seal | null> => {
   const [last] = await store.readStream(SEAL_STREAM, { direction: 'backward', maxCount: 1 });
   const previous = last ? (last.data as Seal) : null;
   const after = previous?.upTo ?? START;
-  const upTo = await store.headPosition();
-  if (BigInt(upTo) <= BigInt(after)) return null;
-  const hashes = await hashesIn(store, after, upTo);
+  const head = await store.headPosition();
+  if (BigInt(head) <= BigInt(after)) return null;
+  const { hashes, last: upTo } = await hashesIn(store, after, head, max);
+  if (hashes.length === 0) return null;
   const body = { after, upTo, count: hashes.length, root: merkleRoot(hashes), previous: previous?.signature ?? null, keyId: keyIdOf(createPublicKey(privateKey)) };
   const seal: Seal = { ...body, signature: sign(null, signed(body), privateKey).toString('base64') };
   try {
@@ -107,7 +116,7 @@ export const verifySeals = async (reader: EventReader, publicKey: KeyObject): Pr
     if (s.after !== cursor || s.previous !== previous) return bad('chain', `seal ${e.revision} does not follow the seal before it`);
     if (s.keyId !== keyId) return bad('key', `seal ${e.revision} was signed by key ${s.keyId}, not ${keyId}`);
     if (!verify(null, signed(s), publicKey, Buffer.from(s.signature, 'base64'))) return bad('signature', `seal ${e.revision} is not signed by this key`);
-    const hashes = await hashesIn(reader, s.after, s.upTo);
+    const { hashes } = await hashesIn(reader, s.after, s.upTo);
     if (hashes.length !== s.count) return bad('count', `the log after ${s.after} up to ${s.upTo} held ${s.count} events when sealed; it holds ${hashes.length} now`);
     if (merkleRoot(hashes) !== s.root) return bad('root', `an event after ${s.after} up to ${s.upTo} is not the one sealed`);
     cursor = s.upTo;

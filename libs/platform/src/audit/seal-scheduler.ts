@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventStore, sealLog } from '@gl/event-store';
+import { EventStore, MAX_SEALED_EVENTS, Seal, sealLog } from '@gl/event-store';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { RAW_EVENT_STORE } from '../event-store/event-store.module';
 import { SEAL_KEYS, SealKeys } from './seal-keys';
@@ -18,9 +18,15 @@ export class SealScheduler {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Seals now; null when nothing was new (or another process sealed first). */
-  async sealNow() {
-    return sealLog(this.store, this.keys.privateKey, SEALER);
+  /** Seals everything new, in ranges of at most MAX_SEALED_EVENTS; the last seal, or null when nothing was new. */
+  async sealNow(): Promise<Seal | null> {
+    let last: Seal | null = null;
+    for (;;) {
+      const seal = await sealLog(this.store, this.keys.privateKey, SEALER);
+      if (!seal) return last;
+      last = seal;
+      if (seal.count < MAX_SEALED_EVENTS) return last;
+    }
   }
 
   start(): void {
