@@ -69,7 +69,8 @@ const hashesIn = async (reader: EventReader, after: Position, upTo: Position, ma
 
 /**
  * Seals what was appended since the last seal, up to the head (at most MAX_SEALED_EVENTS of it: call
- * again while it returns full seals). Null when nothing is new, or when another process sealed first.
+ * again while it returns full seals). Null when nothing is new but that seal, or when another process
+ * sealed first.
  * Give it the raw store: hashes cover the stored shape.
  */
 export const sealLog = async (store: EventStore, privateKey: KeyObject, actor: { userId: string; unitId: null; roles: string[] }, max = MAX_SEALED_EVENTS): Promise<Seal | null> => {
@@ -77,7 +78,9 @@ export const sealLog = async (store: EventStore, privateKey: KeyObject, actor: {
   const previous = last ? (last.data as Seal) : null;
   const after = previous?.upTo ?? START;
   const head = await store.headPosition();
+  // Nothing new but the last seal itself: an idle log is not sealed again and again.
   if (BigInt(head) <= BigInt(after)) return null;
+  if (last && last.position === head && (await store.countEventsAfter(after, 2)) === 1) return null;
   const { hashes, last: upTo } = await hashesIn(store, after, head, max);
   if (hashes.length === 0) return null;
   const body = { after, upTo, count: hashes.length, root: merkleRoot(hashes), previous: previous?.signature ?? null, keyId: keyIdOf(createPublicKey(privateKey)) };
