@@ -6,4 +6,5 @@ export * from './hashing/hash-chain';
 export * from './hashing/verify';
 export * from './serialization/upcaster-registry';
 export * from './serialization/upcasting-event-store';
+export * from './serialization/deep-freeze';
 export * from './hashing/seal';

@@ -1,12 +1,5 @@
 import type { RecordedEvent } from '../port/envelope';
-
-const deepFreeze = <T>(o: T): T => {
-  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
-  return o;
-};
+import { deepFreeze } from '../serialization/deep-freeze';
 
 /**
  * The last full pages of the unfiltered log that subscriptions read, decoded once and shared, frozen.

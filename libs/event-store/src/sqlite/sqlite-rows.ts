@@ -1,5 +1,6 @@
 import type { Actor } from '@gl/domain';
 import { RecordedEvent, StoredMetadata } from '../port/envelope';
+import { deepFreeze } from '../serialization/deep-freeze';
 
 /**
  * Columns in a fixed order, read as arrays (better-sqlite3 `raw`): building row objects and then
@@ -35,14 +36,6 @@ export class ActorCache {
     return actor;
   }
 }
-
-const deepFreeze = <T>(o: T): T => {
-  if (o && typeof o === 'object') {
-    for (const v of Object.values(o)) deepFreeze(v);
-    Object.freeze(o);
-  }
-  return o;
-};
 
 export const rowDecoder = (actors: ActorCache) => (row: EventRow): RecordedEvent => {
   const metadata: StoredMetadata = {

@@ -4,7 +4,7 @@ import type { Clock } from '@gl/domain';
 import { comparePositions, Position } from '@gl/event-store';
 import { decodeDoc, encodeDoc } from './doc-codec';
 import { migrateReadStore } from './embedded-schema';
-import { MemoryCollection } from './memory-collection';
+import { isKey, MemoryCollection } from './memory-collection';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
 import {
   DocChange, GenerationRef, IndexSpec, physicalName, ProjectionRecord, ProjectionStore,
@@ -13,8 +13,6 @@ import { ProjectionRecords } from '../records/projection-records';
 
 const NONE: ReadonlySet<string> = new Set();
 
-const isPlainValue = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
-
 /**
  * A filter as a test of one document. Plain equalities on top-level fields (`{ year: 2023, withdrawn:
  * false }`) are compared directly, with MongoDB's meaning (a value, or an element of an array): mingo's
@@ -22,7 +20,7 @@ const isPlainValue = (v: unknown) => typeof v === 'string' || typeof v === 'bool
  */
 const matcher = (filter: Filter): ((d: Doc) => boolean) => {
   const pairs = Object.entries(filter);
-  if (!pairs.every(([k, v]) => !k.startsWith('$') && !k.includes('.') && isPlainValue(v))) {
+  if (!pairs.every(([k, v]) => !k.startsWith('$') && !k.includes('.') && isKey(v))) {
     const q = new Query(filter);
     return (d) => q.test(d);
   }

@@ -1,7 +1,9 @@
+import { deepFreeze } from '@gl/event-store';
 import type { Doc, Filter } from '../port/read-store.port';
 
-type Key = string | number | boolean;
-const isKey = (v: unknown): v is Key => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+/** A value compared by plain equality: what an index keys on, and what a filter may ask a field to equal directly. */
+export type Key = string | number | boolean;
+export const isKey = (v: unknown): v is Key => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
 
 /**
  * The values a filter asks one field to equal (`{ f: v }` or `{ f: { $in: [...] } }`), or null when
@@ -133,13 +135,4 @@ const unindex = (index: Map<Key, Set<string>>, doc: Doc, field: string) => {
     ids?.delete(doc._id);
     if (ids?.size === 0) index.delete(k);
   }
-};
-
-/** Stored documents are shared with every reader, so none of them may change one. */
-export const deepFreeze = <T>(o: T): T => {
-  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
-  return o;
 };
