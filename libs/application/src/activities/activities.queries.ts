@@ -5,7 +5,7 @@ import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 import { UnitDirectory } from '../units/unit-directory';
-import { activityDay, inForceOn } from './activity-day';
+import { happenedIn, inForceOn, mediaItemsIn } from './activity-day';
 
 const scoped = (scope: Scope, unitId?: string): Filter => {
   if (unitId) {
@@ -73,9 +73,10 @@ export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
   async execute({ scope, unitId, year, until }: GetUnitFigures) {
     scoped(scope, unitId);
     const all = (await this.reads.find('activities', { unitId, year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
-    const docs = until ? all.filter((d) => d.kind === 'media' || activityDay(d) <= until) : all;
+    const window = until ? { to: until } : undefined;
+    const docs = window ? all.filter((d) => d.kind === 'media' || happenedIn(d, window)) : all;
     const of = (kind: string) => docs.filter((d) => d.kind === kind);
-    const mediaItems = of('media').map((m) => (m.fields.items as { publishedOn: CalendarDate }[]).filter((i) => !until || i.publishedOn <= until).length);
+    const mediaItems = of('media').map((m) => mediaItemsIn(m, window));
     const participants: Record<string, number> = {};
     of('conference').forEach((c) => add(participants, c.fields.participants as Record<string, unknown>));
     const trainees: Record<string, number> = {};

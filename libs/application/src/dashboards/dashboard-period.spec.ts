@@ -1,5 +1,5 @@
 import type { ActivityDoc } from '@gl/read-models';
-import { activityDay } from '../activities/activity-day';
+import { activityDay, happenedIn, mediaItemsIn } from '../activities/activity-day';
 import { lastDayBefore, periodDays } from './dashboard-period';
 
 describe('dashboard periods (kỳ)', () => {
@@ -35,5 +35,15 @@ describe('dashboard periods (kỳ)', () => {
     expect(lastDayBefore('2023-11-14T17:00:00.000Z')).toBe('2023-11-14');
     expect(lastDayBefore('2023-12-31T17:00:00.000Z')).toBe('2023-12-31');
     expect(lastDayBefore('2023-12-31T17:00:00.001Z')).toBe('2024-01-01');
+  });
+
+  it('counts an activity in a window of days, open at an end left out, and media items one by one', () => {
+    const held = activity('conference', { heldOn: '2023-09-20' });
+    expect(happenedIn(held, { from: '2023-07-01', to: '2023-09-30' })).toBe(true);
+    expect(happenedIn(held, { to: '2023-09-19' })).toBe(false);
+    expect(happenedIn(held, { from: '2023-09-20' })).toBe(true);
+    const media = activity('media', { items: [{ publishedOn: '2023-09-30' }, { publishedOn: '2023-10-01' }] });
+    expect(mediaItemsIn(media, { to: '2023-09-30' })).toBe(1);
+    expect(mediaItemsIn(media)).toBe(2);
   });
 });

@@ -8,7 +8,7 @@ import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
 import { TimeTravel } from './time-travel';
 import { treeOn } from './tree-on-day';
-import { activityDay, inForceOn } from '../activities/activity-day';
+import { happenedIn, inForceOn, inWindow, mediaItemsIn } from '../activities/activity-day';
 import { DashboardPeriod, lastDayBefore, periodDays } from './dashboard-period';
 
 const DUE_SOON_MS = 30 * 86_400_000;
@@ -118,8 +118,8 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       if (past.recordedAt) now = new Date(past.recordedAt);
     }
     const today = vietnamDateOf(now);
-    const span = period ? periodDays(year, period) : { from: `${year}-01-01`, to: `${year}-12-31` };
-    const within = (d: CalendarDate) => span.from <= d && d <= span.to;
+    const window = period ? periodDays(year, period) : undefined;
+    const span = window ?? { from: `${year}-01-01`, to: `${year}-12-31` };
     const day = basis === 'today' ? today : asOf ?? (span.to < today ? span.to : today);
     const { byId: standingById, children } = treeOn(units, day);
     const root = standingById.get(unitId);
@@ -147,7 +147,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     for (const d of await reads.find('obligations', { unitId: { $in: members }, status: { $nin: ['cancelled', 'passed'] } })) {
       const o = d as unknown as ObligationDoc;
       // In a period: what falls due in it, and what has no deadline (ongoing duties belong to every period).
-      if (!inYear(o, year) || (period && o.deadline && !within(lastDayBefore(o.deadline)))) continue;
+      if (!inYear(o, year) || (window && o.deadline && !inWindow(lastDayBefore(o.deadline), window))) continue;
       const f = figuresOf(target(o.unitId)).obligations;
       f.total++;
       if (o.status === 'completed') {
@@ -161,12 +161,9 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     for (const d of await reads.find('activities', { unitId: { $in: members }, year, withdrawn: false })) {
       const a = d as unknown as ActivityDoc;
       const f = figuresOf(target(a.unitId));
-      if (period && a.kind !== 'media' && a.kind !== 'regulation' && !within(activityDay(a))) continue;
+      if (window && a.kind !== 'media' && a.kind !== 'regulation' && !happenedIn(a, window)) continue;
       if (a.kind === 'conference') { f.conferences++; f.participants += sumOf(a.fields.participants); }
-      if (a.kind === 'media') {
-        const items = a.fields.items as { publishedOn: CalendarDate }[];
-        f.mediaItems += period ? items.filter((i) => within(i.publishedOn)).length : items.length;
-      }
+      if (a.kind === 'media') f.mediaItems += mediaItemsIn(a, window);
       if (a.kind === 'training') { f.trainings++; f.trainees += sumOf(a.fields.trainees); }
       if (a.kind === 'legalreview') {
         for (const doc of a.fields.documents as { finding: string }[]) { f.documentsReviewed++; f.findings[doc.finding] = (f.findings[doc.finding] ?? 0) + 1; }
@@ -180,7 +177,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       if (a.kind === 'difficulty') f.difficulties[a.status] = (f.difficulties[a.status] ?? 0) + 1;
     }
     // Reports: the reporting periods of the year, or those due in the period asked.
-    const periods = (await reads.find('reporting-periods', { year })).filter((p) => !period || within(lastDayBefore(p.deadline as string)));
+    const periods = (await reads.find('reporting-periods', { year })).filter((p) => !window || inWindow(lastDayBefore(p.deadline as string), window));
     const expected = periods.flatMap((p) => (p.expectedUnitIds as string[]).filter((u) => lands.has(u)).map((u) => ({ u, id: `${u}_${p._id}` })));
     const reports = new Map((await reads.getMany('reports', expected.map((x) => x.id))).map((r) => [r._id, r as unknown as ReportDoc]));
     for (const { u, id } of expected) {
