@@ -7,4 +7,5 @@ export * from './hashing/verify';
 export * from './serialization/upcaster-registry';
 export * from './serialization/upcasting-event-store';
 export * from './serialization/deep-freeze';
+export * from './subscription/yield-to-event-loop';
 export * from './hashing/seal';

@@ -12,4 +12,3 @@ export * from './projections/plans/plans.projection';
 export * from './projections/plans/obligations.projection';
 export * from './projections/activities/activities.projection';
 export * from './projections/reporting/reporting.projections';
-export { yieldToEventLoop } from './engine/batch-puller';

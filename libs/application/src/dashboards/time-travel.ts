@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { comparePositions, EVENT_STORE, EventStore, Position, START } from '@gl/event-store';
-import { applyEvents, collectionOf, Projection, PROJECTIONS, ProjectionStore, ReadStore, routeBatch, yieldToEventLoop } from '@gl/read-models';
+import { comparePositions, EVENT_STORE, EventStore, Position, START, yieldToEventLoop } from '@gl/event-store';
+import { applyEvents, collectionOf, Projection, PROJECTIONS, ProjectionStore, ReadStore, routeBatch } from '@gl/read-models';
 
 /** Makes an empty, in-memory read store (bound by the composition root to the embedded adapter). */
 export const SCRATCH_READ_STORE = Symbol('SCRATCH_READ_STORE');

@@ -3,6 +3,7 @@ import { ConcurrencyError } from '../port/errors';
 import { EventReader, EventStore, NO_STREAM } from '../port/event-store.port';
 import { Position, START } from '../port/envelope';
 import { canonicalJson } from './canonical-json';
+import { yieldToEventLoop } from '../subscription/yield-to-event-loop';
 
 /** The stream of seals: one event per sealed range of the global log. */
 export const SEAL_STREAM = 'seal-log';
@@ -62,8 +63,7 @@ const hashesIn = async (reader: EventReader, after: Position, upTo: Position, ma
     }
     if (batch.isEnd) return { hashes, last };
     from = batch.position;
-    // A synchronous store would otherwise hold the process for the whole range.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 };
 

@@ -1,8 +1,5 @@
 const NOT_READY = Symbol('not ready');
 
-/** Lets timers and I/O run (an HTTP request, a health probe) before going on with a long task. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * Takes items from an async iterator in batches: waits for the first, then takes every item that
  * is ready before the event loop turns, up to a maximum. Catching up fills whole batches; live,

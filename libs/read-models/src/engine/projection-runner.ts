@@ -1,8 +1,8 @@
 import type { Clock } from '@gl/domain';
-import { comparePositions, EventReader, Position, RecordedEvent, Subscription } from '@gl/event-store';
+import { comparePositions, EventReader, Position, RecordedEvent, Subscription, yieldToEventLoop } from '@gl/event-store';
 import { GenerationRef, ProjectionRecord, ProjectionStore } from '../port/projection-store.port';
 import { applyEvents, routeBatch } from './apply-events';
-import { BatchPuller, yieldToEventLoop } from './batch-puller';
+import { BatchPuller } from './batch-puller';
 import { collectionOf, Projection } from './projection';
 
 export type RunnerState = 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'failed' | 'stopped';
