@@ -1,4 +1,4 @@
-import { CalendarDate, Unit, UnitOnDate, unitsOn } from '@gl/domain';
+import { CalendarDate, standingTreeOn, Unit, UnitOnDate } from '@gl/domain';
 
 /** The organisation tree as it stood on a day: each standing unit by id, and the children of each. */
 export interface TreeOnDay {
@@ -18,17 +18,8 @@ export const treeOn = (units: ReadonlyMap<string, Unit>, day: CalendarDate): Tre
   if (!days) memo.set(units, (days = new Map()));
   const known = days.get(day);
   if (known) return known;
-  const byId = new Map<string, UnitOnDate>();
-  const children = new Map<string, string[]>();
-  for (const u of unitsOn(units.values(), day)) {
-    byId.set(u.id, u);
-    if (!u.parentId) continue;
-    const list = children.get(u.parentId);
-    if (list) list.push(u.id);
-    else children.set(u.parentId, [u.id]);
-  }
   if (days.size >= DAYS_KEPT) days.clear();
-  const tree = { byId, children };
+  const tree = standingTreeOn(units.values(), day);
   days.set(day, tree);
   return tree;
 };

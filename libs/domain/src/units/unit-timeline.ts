@@ -58,14 +58,23 @@ export const reachableFrom = (children: ReadonlyMap<string, Iterable<string>>, r
   return out;
 };
 
-/** The ids of a unit and everything under it on a day. */
-export const subtreeOn = (units: Iterable<Unit>, rootId: string, date: CalendarDate): Set<string> => {
+/** The tree as it stood on a day: each standing unit by id, and the children of each. */
+export const standingTreeOn = (units: Iterable<Unit>, date: CalendarDate): { byId: Map<string, UnitOnDate>; children: Map<string, string[]> } => {
+  const byId = new Map<string, UnitOnDate>();
   const children = new Map<string, string[]>();
   for (const u of unitsOn(units, date)) {
-    if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+    byId.set(u.id, u);
+    if (!u.parentId) continue;
+    const list = children.get(u.parentId);
+    if (list) list.push(u.id);
+    else children.set(u.parentId, [u.id]);
   }
-  return reachableFrom(children, rootId);
+  return { byId, children };
 };
+
+/** The ids of a unit and everything under it on a day. */
+export const subtreeOn = (units: Iterable<Unit>, rootId: string, date: CalendarDate): Set<string> =>
+  reachableFrom(standingTreeOn(units, date).children, rootId);
 
 /** The chain of parents of a unit on a day, nearest first. */
 export const ancestorsOn = (byId: ReadonlyMap<string, Unit>, id: string, date: CalendarDate): string[] => {
