@@ -1,5 +1,6 @@
 export * from './port/read-store.port';
 export * from './port/projection-store.port';
+export * from './port/idempotency-store.port';
 export * from './engine/projection';
 export * from './engine/apply-events';
 export * from './engine/projection-runner';

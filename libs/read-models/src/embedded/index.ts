@@ -1,1 +1,2 @@
 export * from './embedded-read-store';
+export * from './embedded-idempotency-store';
