@@ -1,4 +1,4 @@
-import { EventReader } from '../port/event-store.port';
+import { EventReader, PositionGap } from '../port/event-store.port';
 import { Position, START } from '../port/envelope';
 import { BadEvent, checkLink } from './hash-chain';
 
@@ -64,4 +64,22 @@ export const verifyLog = async (reader: EventReader, batchSize = 2000): Promise<
     after = batch.position;
     if (batch.isEnd) return { streams: last.size, eventsChecked: checked, firstBad: null, position: after };
   }
+};
+
+/** Whether the log's positions have a hole: only where the adapter's positions are dense. */
+export type GapCheck =
+  | { applies: true; firstGap: (PositionGap & { detail: string }) | null }
+  | { applies: false; reason: string };
+
+/**
+ * Reports the first positions missing from the log (an event deleted, even the last of a stream,
+ * even with no seal over it), through the adapter's capability; a store without dense positions
+ * says that the check does not apply rather than passing it.
+ */
+export const verifyPositions = async (reader: EventReader): Promise<GapCheck> => {
+  if (!reader.findFirstPositionGap) return { applies: false, reason: 'this event store does not number its events densely, so a missing position proves nothing' };
+  const g = await reader.findFirstPositionGap();
+  if (!g) return { applies: true, firstGap: null };
+  const range = g.from === g.to ? `position ${g.from} is` : `positions ${g.from} to ${g.to} are`;
+  return { applies: true, firstGap: { ...g, detail: `${range} missing${g.atTail ? ' from the end of the log (the store had numbered events that far)' : ''}` } };
 };

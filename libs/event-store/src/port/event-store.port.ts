@@ -67,6 +67,14 @@ export interface EventWriter {
   appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
 }
 
+/** Positions missing from a log whose positions are dense integers: `from` to `to`, both included. */
+export interface PositionGap {
+  from: Position;
+  to: Position;
+  /** The missing positions are the log's last: rows were deleted from its end (the adapter knows how far it had counted). */
+  atTail: boolean;
+}
+
 /** Reads streams and the global log. */
 export interface EventReader {
   /** Events of one stream in revision order (or reverse); [] when the stream does not exist. */
@@ -78,6 +86,13 @@ export interface EventReader {
   /** How many events follow a position, counting up to `cap` (a reader's lag, cheaply bounded). */
   countEventsAfter(after: Position, cap: number): Promise<number>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
+  /**
+   * The first positions missing from the log, or null when none is. Only adapters whose positions
+   * are dense integers (SQLite: 1, 2, 3, … never reused) have it; where positions are not dense
+   * (KurrentDB's commit positions) it is absent, and gap detection does not apply. A gap there is
+   * an event deleted behind the store's back, which neither the chains nor an unpinned seal show.
+   */
+  findFirstPositionGap?(): Promise<PositionGap | null>;
 }
 
 /** The event store port. Adapters: SQLite (embedded, default) and KurrentDB. */

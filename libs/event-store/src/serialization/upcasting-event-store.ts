@@ -1,5 +1,5 @@
 import {
-  AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadAllResult, ReadStreamOptions,
+  AppendResult, EventStore, ExpectedRevision, PositionGap, ReadAllOptions, ReadAllResult, ReadStreamOptions,
   SubscribeOptions, Subscription,
 } from '../port/event-store.port';
 import { NewEvent, Position, RecordedEvent } from '../port/envelope';
@@ -10,7 +10,12 @@ import { UpcasterRegistry } from './upcaster-registry';
  * the current schema version. Audit verification reads the raw adapter underneath.
  */
 export class UpcastingEventStore implements EventStore {
-  constructor(readonly raw: EventStore, private readonly registry: UpcasterRegistry) {}
+  readonly findFirstPositionGap?: () => Promise<PositionGap | null>;
+
+  constructor(readonly raw: EventStore, private readonly registry: UpcasterRegistry) {
+    // Passed on only where the adapter has it: a wrapped KurrentDB must still say gap detection does not apply.
+    if (raw.findFirstPositionGap) this.findFirstPositionGap = () => raw.findFirstPositionGap!();
+  }
 
   appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const stamped = events.map((e) => ({ ...e, schemaVersion: e.schemaVersion ?? this.registry.currentVersion(e.type) }));

@@ -1,7 +1,7 @@
 import Database, { Database as Db, Statement, Transaction } from 'better-sqlite3';
 import type { Clock } from '@gl/domain';
 import {
-  AppendResult, EventStore, ExpectedRevision, NO_STREAM, ReadAllOptions, ReadAllResult, ReadStreamOptions,
+  AppendResult, EventStore, ExpectedRevision, NO_STREAM, PositionGap, ReadAllOptions, ReadAllResult, ReadStreamOptions,
   SubscribeOptions, Subscription,
 } from '../port/event-store.port';
 import { NewEvent, Position, RecordedEvent, START } from '../port/envelope';
@@ -14,6 +14,7 @@ import { configureConnection, migrate, readSynchronous, SqliteSynchronous } from
 import { ActorCache, EVENT_COLUMNS, EventRow, rowDecoder } from './sqlite-rows';
 import { FilteredLogReader } from './sqlite-filtered-read';
 import { LogPageCache } from './log-page-cache';
+import { PositionGapFinder } from './sqlite-position-gaps';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -37,6 +38,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly filtered: FilteredLogReader;
   private readonly pages = new LogPageCache();
+  private readonly gaps: PositionGapFinder;
   private readonly toRecordedEvent = rowDecoder(new ActorCache());
   private readonly appendTx: Transaction<(stream: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult>;
   private readonly stmt: {
@@ -71,6 +73,7 @@ export class SqliteEventStore implements EventStore {
       countAfter: this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)'),
     };
     this.filtered = new FilteredLogReader(this.db, this.toRecordedEvent);
+    this.gaps = new PositionGapFinder(this.db);
     this.appendTx = this.db.transaction((stream: string, events: NewEvent[], expected: ExpectedRevision) =>
       this.appendInTransaction(stream, events, expected));
   }
@@ -171,6 +174,11 @@ export class SqliteEventStore implements EventStore {
 
   async countEventsAfter(after: Position, cap: number): Promise<number> {
     return this.stmt.countAfter.get(parsePosition(after), cap)!.n;
+  }
+
+  /** Positions here are dense (AUTOINCREMENT), so a missing one is a deleted event. */
+  async findFirstPositionGap(): Promise<PositionGap | null> {
+    return this.gaps.find();
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
