@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
       auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800 },
       seedOnEmpty: true, scheduler: true, timeTravelMaxEvents: 2_000_000, sseHeartbeatMs: 15_000,
-      sealPrivateKey: null, sealIntervalMs: 300_000,
+      sealPrivateKey: null, sealIntervalMs: 300_000, idempotencyTtlSeconds: 86_400,
     });
   });
 
@@ -58,6 +58,9 @@ describe('loadConfig', () => {
     [{ SEAL_PRIVATE_KEY: 'not a key' }, 'SEAL_PRIVATE_KEY', 'must be an Ed25519 private key in PEM'],
     [{ SEAL_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }, 'SEAL_PRIVATE_KEY', 'must be an Ed25519 private key'],
     [{ SEAL_INTERVAL_MS: '-1' }, 'SEAL_INTERVAL_MS', 'greater than or equal to 0'],
+    [{ IDEMPOTENCY_TTL_SECONDS: '30' }, 'IDEMPOTENCY_TTL_SECONDS', 'greater than or equal to 60'],
+    [{ IDEMPOTENCY_TTL_SECONDS: '3600.5' }, 'IDEMPOTENCY_TTL_SECONDS', 'must be an integer'],
+    [{ IDEMPOTENCY_TTL_SECONDS: String(31 * 86_400) }, 'IDEMPOTENCY_TTL_SECONDS', 'less than or equal to 2592000'],
   ])('refuses %j and names %s', (env, variable, text) => {
     let error: unknown;
     try {
@@ -74,6 +77,10 @@ describe('loadConfig', () => {
   it('reads a seal key given with escaped newlines, as environment files carry it', () => {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     expect(loadConfig({ SEAL_PRIVATE_KEY: pem.replace(/\n/g, '\\n'), SEAL_INTERVAL_MS: '0' })).toMatchObject({ sealPrivateKey: pem, sealIntervalMs: 0 });
+  });
+
+  it('reads how long Idempotency-Keys are remembered', () => {
+    expect(loadConfig({ IDEMPOTENCY_TTL_SECONDS: '3600' }).idempotencyTtlSeconds).toBe(3600);
   });
 
   it('reads the time-travel limit and the SSE heartbeat', () => {

@@ -44,6 +44,8 @@ export interface AppConfig {
   sealPrivateKey: string | null;
   /** How often the log is sealed (0: never, by the api; `npm run cli -- audit seal` still can). */
   sealIntervalMs: number;
+  /** How long an Idempotency-Key is remembered after its first use (the client's window for retries). */
+  idempotencyTtlSeconds: number;
 }
 
 const schema = Joi.object({
@@ -89,6 +91,8 @@ const schema = Joi.object({
     return helpers.message({ custom: '"SEAL_PRIVATE_KEY" must be an Ed25519 private key in PEM' });
   }),
   SEAL_INTERVAL_MS: Joi.number().integer().min(0).max(24 * 3600_000).default(300_000),
+  // At least the in-flight lease (60 s); at most 30 days, beyond which records only pile up.
+  IDEMPOTENCY_TTL_SECONDS: Joi.number().integer().min(60).max(30 * 86_400).default(86_400),
 })
   .unknown(true)
   .custom((env, helpers) => (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_JWKS_URL
@@ -142,6 +146,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     sseHeartbeatMs: value.SSE_HEARTBEAT_MS,
     sealPrivateKey: value.SEAL_PRIVATE_KEY ? value.SEAL_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
     sealIntervalMs: value.SEAL_INTERVAL_MS,
+    idempotencyTtlSeconds: value.IDEMPOTENCY_TTL_SECONDS,
   };
 };
 
