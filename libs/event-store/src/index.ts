@@ -9,3 +9,6 @@ export * from './serialization/upcasting-event-store';
 export * from './serialization/deep-freeze';
 export * from './subscription/yield-to-event-loop';
 export * from './hashing/seal';
+export * from './hashing/log-head';
+export * from './hashing/seal-pin';
+export * from './hashing/verify-record';

@@ -1,0 +1,60 @@
+import { createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+import { EventReader } from '../port/event-store.port';
+import { Position } from '../port/envelope';
+import { canonicalJson } from './canonical-json';
+import { keyIdOf, Seal, SEAL_STREAM } from './seal';
+
+/**
+ * A signed statement of how long the log was at an instant: its head position and how far the
+ * seals reached. A client that keeps it can later show the log was cut shorter than that, even
+ * past the newest seal, and on a store where positions are not dense.
+ */
+export interface SignedLogHead {
+  /** The global position of the log's last event when signed. */
+  position: Position;
+  /** The `upTo` of the newest seal then. */
+  sealedUpTo: Position;
+  /** When it was signed (ISO 8601, UTC). */
+  signedAt: string;
+  keyId: string;
+  /** Ed25519 over the canonical JSON (RFC 8785) of { keyId, position, sealedUpTo, signedAt }, base64. */
+  signature: string;
+}
+
+/** The newest seal as stored, where it stands in `seal-log`, and a signed head of the log now. */
+export interface LatestSeal {
+  seal: Seal;
+  /** The seal event's global position and revision in `seal-log`. */
+  position: Position;
+  revision: number;
+  head: SignedLogHead;
+}
+
+const headBytes = (h: Omit<SignedLogHead, 'signature'>) =>
+  Buffer.from(canonicalJson({ keyId: h.keyId, position: h.position, sealedUpTo: h.sealedUpTo, signedAt: h.signedAt }));
+
+export const signLogHead = (fields: { position: Position; sealedUpTo: Position; signedAt: string }, privateKey: KeyObject): SignedLogHead => {
+  const body = { ...fields, keyId: keyIdOf(createPublicKey(privateKey)) };
+  return { ...body, signature: sign(null, headBytes(body), privateKey).toString('base64') };
+};
+
+export const logHeadSignatureHolds = (h: SignedLogHead, publicKey: KeyObject): boolean => {
+  try {
+    return h.keyId === keyIdOf(publicKey) && verify(null, headBytes(h), publicKey, Buffer.from(h.signature, 'base64'));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The newest seal and a head signed now; null before the first seal. Give it the raw store: the
+ * seal is handed out as stored, for the client to pin.
+ */
+export const latestSeal = async (reader: EventReader, privateKey: KeyObject, now: Date): Promise<LatestSeal | null> => {
+  const [last] = await reader.readStream(SEAL_STREAM, { direction: 'backward', maxCount: 1 });
+  if (!last) return null;
+  const seal = last.data as Seal;
+  // Read after the seal, so the head is never before it.
+  const head = signLogHead({ position: await reader.headPosition(), sealedUpTo: seal.upTo, signedAt: now.toISOString() }, privateKey);
+  return { seal, position: last.position, revision: last.revision, head };
+};
