@@ -19,6 +19,7 @@ import { ActivitiesController } from './activities/activities.controller';
 import { ReportingController } from './reporting/reporting.controller';
 import { AuditController } from './audit/audit.controller';
 import { EventsController } from './audit/events.controller';
+import { SealsController } from './audit/seals.controller';
 import { DashboardsController } from './dashboards/dashboards.controller';
 
 /**
@@ -70,7 +71,7 @@ export class ApiModule {
         ApplicationModule,
         OperationsModule,
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, EventsController, DashboardsController],
+      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, SealsController, EventsController, DashboardsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },

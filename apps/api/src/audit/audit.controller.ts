@@ -1,11 +1,12 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, unitOfEvent } from '@gl/application';
-import { EventStore, InvalidPositionError, isPosition, RecordedEvent, verifyLog, verifySeals } from '@gl/event-store';
+import { EventStore, InvalidPositionError, isPosition, RecordedEvent, verifyRecord } from '@gl/event-store';
 import { CurrentPrincipal, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
 import { AuditQueryDto } from './events.dto';
+import { decodePins, RecordVerificationDto, VerifyQueryDto } from './seals.dto';
 
 const csvField = (v: unknown): string => {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
@@ -50,13 +51,19 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Recompute every stream's hash chain and check every seal; names the first bad event or sealed range (auditors and coordinators)" })
-  async verify(@CurrentPrincipal() p: Principal) {
+  @ApiOperation({
+    summary: "Recompute every stream's hash chain, look for missing positions, check every seal and any pinned seal; names the first bad event, gap, sealed range or pin (auditors and coordinators)",
+    description: 'Pin seals kept from GET /api/v1/audit/seals/latest with `pin` (base64url of the JSON; repeat for several): `ok` is false when '
+      + "the log no longer holds a pinned seal with its range, count and root, or is shorter than it. Gaps are looked for where the store's "
+      + 'positions are dense (SQLite); elsewhere `gaps.applies` is false.',
+  })
+  @ApiOkResponse({ type: RecordVerificationDto })
+  async verify(@CurrentPrincipal() p: Principal, @Query() q: VerifyQueryDto) {
     if (!p.scope.readsAll && !p.scope.roles.includes('plan-coordinator')) throw new NotPermittedError('verifying the record is for auditors and the plan coordinator');
+    const pins = decodePins(q.pin ?? []);
     const started = Date.now();
-    const r = await verifyLog(this.raw);
-    const seals = await verifySeals(this.raw, this.sealKeys.publicKey);
-    return { ok: r.firstBad === null && seals.firstBad === null, ...r, seals: { keyId: this.sealKeys.keyId, ...seals }, seconds: (Date.now() - started) / 1000 };
+    const r = await verifyRecord(this.raw, this.sealKeys.publicKey, pins);
+    return { ...r, seconds: (Date.now() - started) / 1000 };
   }
 
   @Get('seal-key')

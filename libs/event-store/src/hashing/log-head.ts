@@ -21,6 +21,14 @@ export interface SignedLogHead {
   signature: string;
 }
 
+/** Nothing is sealed yet, so there is nothing to pin (HTTP 404). */
+export class NoSealYetError extends Error {
+  constructor() {
+    super('the log has not been sealed yet: the api seals it every SEAL_INTERVAL_MS, `npm run cli -- audit seal` at once');
+    this.name = 'NoSealYetError';
+  }
+}
+
 /** The newest seal as stored, where it stands in `seal-log`, and a signed head of the log now. */
 export interface LatestSeal {
   seal: Seal;

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPositionError } from '@gl/event-store';
+import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPinError, InvalidPositionError, NoSealYetError } from '@gl/event-store';
 import { UnknownProjectionError } from '@gl/read-models';
 import { NotFoundInScopeError, NotPermittedError, TimeTravelTooFarError } from '@gl/application';
 import { ActivityError, ObligationError, PlanError, ReportError, UnitRegistryError, UserError } from '@gl/domain';
@@ -55,6 +55,8 @@ const fromEventStore: ProblemMapper = (e) => {
   if (e instanceof InvalidAppendError) {
     return { type: '/problems/invalid-event', title: 'Invalid event', status: 400, detail: e.message };
   }
+  if (e instanceof InvalidPinError) return { type: '/problems/invalid-pin', title: 'Not a pinned seal', status: 400, detail: e.message };
+  if (e instanceof NoSealYetError) return { type: '/problems/no-seal-yet', title: 'Nothing is sealed yet', status: 404, detail: e.message };
   return undefined;
 };
 
