@@ -6,8 +6,8 @@ import { Clock, SYSTEM_ACTOR } from '@gl/domain';
 import { allProjections, ProjectionEngine } from '@gl/read-models';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
-  ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, loggerModule, OperationsModule, PlatformModule, ReadModelsModule,
-  ReadYourWritesInterceptor, SealScheduler, SeedService,
+  ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, IdempotencyInterceptor, IdempotencyModule, loggerModule, OperationsModule,
+  PlatformModule, ReadModelsModule, ReadYourWritesInterceptor, SealScheduler, SeedService,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
 import { UsersController } from './access/users.controller';
@@ -70,11 +70,14 @@ export class ApiModule {
         ReadModelsModule.forRoot({ projections: allProjections, run: config.runProjections }),
         ApplicationModule,
         OperationsModule,
+        IdempotencyModule.forRoot(),
       ],
       controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, SealsController, EventsController, DashboardsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+        // Every write with an Idempotency-Key: replay, 409 while in flight, 422 for another body.
+        { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
         StartUp,
       ],
     };

@@ -4,13 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, bodyParserErrors, NfcNormalizePipe, ProblemDetailsFilter } from '@gl/platform';
+import { AppConfig, bodyParserErrors, documentIdempotency, NfcNormalizePipe, ProblemDetailsFilter } from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
 
 export const API_PREFIX = 'api/v1';
 
-const openApi = (app: INestApplication) => {
+const openApi = (app: INestApplication, config: AppConfig) => {
   const doc = new DocumentBuilder()
     .setTitle('Grassroots Ledger API')
     .setDescription(
@@ -20,7 +20,9 @@ const openApi = (app: INestApplication) => {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  // Idempotency-Key is documented once, on every write, after the document is generated.
+  const create = () => documentIdempotency(SwaggerModule.createDocument(app, doc), config.idempotencyTtlSeconds);
+  SwaggerModule.setup('docs', app, create, { jsonDocumentUrl: 'docs-json' });
 };
 
 /** Applies everything the API needs around its modules; shared by main.ts and the e2e tests. */
@@ -42,7 +44,7 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  openApi(app);
+  openApi(app, config);
   return app;
 };
 

@@ -113,7 +113,22 @@ const fromReadModels: ProblemMapper = (e) => {
   return undefined;
 };
 
-export const defaultProblemMappers: ProblemMapper[] = [fromBodyParser, fromHttpException, fromEventStore, fromReadModels];
+/** What an error class declares as `static problem` (STYLE.md: the edge looks it up, it does not guess). */
+export interface DeclaredProblem {
+  type: string;
+  status: number;
+  title: string;
+}
+
+/** Errors that declare their problem; members of their `extensions` join the document (e.g. retryAfterSeconds). */
+const fromDeclared: ProblemMapper = (e) => {
+  if (!(e instanceof Error)) return undefined;
+  const declared = (e.constructor as { problem?: DeclaredProblem }).problem;
+  if (!declared) return undefined;
+  return { ...declared, detail: e.message, ...(e as { extensions?: Record<string, unknown> }).extensions };
+};
+
+export const defaultProblemMappers: ProblemMapper[] = [fromDeclared, fromBodyParser, fromHttpException, fromEventStore, fromReadModels];
 
 export const toProblem = (error: unknown, mappers: ProblemMapper[], instance: string): ProblemDetails => {
   for (const map of mappers) {
