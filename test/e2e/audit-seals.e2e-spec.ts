@@ -77,4 +77,11 @@ describe('seals kept outside the system: seals/latest and a pinned verify over H
       pins: [{ ok: false, problem: 'short', detail: expect.stringContaining(`before the pinned head ${answer.head.position}`) }, { ok: false, problem: 'missing' }],
     });
   });
+
+  it('describes seals/latest and the pin of verify in OpenAPI', async () => {
+    const doc = (await h.http().get('/docs-json').expect(200)).body;
+    expect(doc.paths['/api/v1/audit/seals/latest'].get.responses).toMatchObject({ 200: expect.anything(), 404: expect.anything() });
+    expect(doc.paths['/api/v1/audit/verify'].get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'pin', in: 'query' })]));
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LatestSealDto', 'SignedLogHeadDto', 'RecordVerificationDto', 'PinVerificationDto']));
+  });
 });
