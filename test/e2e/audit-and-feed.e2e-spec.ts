@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { EVENT_SCHEMAS, unitOfEvent } from '@gl/application';
+import { EVENT_SCHEMAS, EventWithSubjects } from '@gl/application';
 import { RecordedEvent } from '@gl/event-store';
 import { SealScheduler } from '@gl/platform';
 import { Harness, startApi } from './support/api-harness';
@@ -56,7 +56,7 @@ describe('the audit trail and the event feed over HTTP', () => {
   it('pages the feed; a commune user sees only its own unit\'s events', async () => {
     const mine = await h.http().get('/api/v1/events?limit=1000&categories=obligation').set(await as('tanan-reporter')).expect(200);
     expect(mine.body.items.length).toBe(7);
-    expect(mine.body.items.every((e: RecordedEvent) => unitOfEvent(e) === 'ninh-kieu-tan-an')).toBe(true);
+    expect(mine.body.items.every((e: EventWithSubjects) => e.subjectUnitIds.includes('ninh-kieu-tan-an'))).toBe(true);
     const all = await h.http().get('/api/v1/events?limit=1000&categories=obligation').set(await as('auditor')).expect(200);
     expect(all.body.items.length).toBe(773);
     const page1 = await h.http().get('/api/v1/events?limit=2&types=user.').set(await as('auditor')).expect(200);
@@ -88,7 +88,7 @@ describe('the audit trail and the event feed over HTTP', () => {
     expect(lines[0].metadata.hash).toMatch(/^[0-9a-f]{64}$/);
     const csv = await h.http().get('/api/v1/audit/export.csv?types=user.registered').set(await as('auditor')).expect(200);
     const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(rows[0]).toBe('position,stream,revision,type,eventId,recordedAt,occurredAt,actor,actorUnit,roles,unit,reason,prevHash,hash,data');
+    expect(rows[0]).toBe('position,stream,revision,type,eventId,recordedAt,occurredAt,actor,actorUnit,roles,subjectUnits,reason,prevHash,hash,data');
     expect(rows).toHaveLength(11);
     expect(rows[1]).toContain(lines[0].metadata.hash);
   });

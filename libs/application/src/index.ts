@@ -21,6 +21,8 @@ export * from './activities/activity-day';
 export * from './reporting/reporting.commands';
 export * from './reporting/reporting.queries';
 export * from './audit/event-visibility';
+export * from './audit/subject-resolver';
+export * from './audit/subject-stamping-event-store';
 export * from './audit/audit.queries';
 export * from './dashboards/dashboard.query';
 export * from './dashboards/dashboard-period';

@@ -8,3 +8,4 @@ export * from './access';
 export * from './plans';
 export * from './activities';
 export * from './reporting';
+export * from './subjects';

@@ -2,8 +2,8 @@ import { BadRequestException, Controller, Get, Inject, NotFoundException, Param,
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, unitOfEvent } from '@gl/application';
-import { EventStore, InvalidPositionError, isPosition, RecordedEvent, verifyRecord } from '@gl/event-store';
+import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, EventWithSubjects, SubjectResolver } from '@gl/application';
+import { EventStore, InvalidPositionError, isPosition, verifyRecord } from '@gl/event-store';
 import { CurrentPrincipal, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
 import { AuditQueryDto } from './events.dto';
 import { decodePins, RecordVerificationDto, VerifyQueryDto } from './seals.dto';
@@ -12,10 +12,10 @@ const csvField = (v: unknown): string => {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const CSV_COLUMNS = ['position', 'stream', 'revision', 'type', 'eventId', 'recordedAt', 'occurredAt', 'actor', 'actorUnit', 'roles', 'unit', 'reason', 'prevHash', 'hash', 'data'];
-const csvRow = (e: RecordedEvent) => [
+const CSV_COLUMNS = ['position', 'stream', 'revision', 'type', 'eventId', 'recordedAt', 'occurredAt', 'actor', 'actorUnit', 'roles', 'subjectUnits', 'reason', 'prevHash', 'hash', 'data'];
+const csvRow = (e: EventWithSubjects) => [
   e.position, e.stream, e.revision, e.type, e.eventId, e.metadata.recordedAt, e.metadata.occurredAt ?? '', e.metadata.actor.userId,
-  e.metadata.actor.unitId ?? '', e.metadata.actor.roles.join(' '), unitOfEvent(e) ?? '', e.metadata.reason ?? '', e.metadata.prevHash, e.metadata.hash, e.data,
+  e.metadata.actor.unitId ?? '', e.metadata.actor.roles.join(' '), e.subjectUnitIds.join(' '), e.metadata.reason ?? '', e.metadata.prevHash, e.metadata.hash, e.data,
 ].map(csvField).join(',');
 
 /**
@@ -31,6 +31,7 @@ export class AuditController {
     @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
     private readonly timeTravel: TimeTravel,
     @Inject(SEAL_KEYS) private readonly sealKeys: SealKeys,
+    private readonly subjects: SubjectResolver,
   ) {}
 
   private filter(q: AuditQueryDto) {
@@ -101,10 +102,10 @@ export class AuditController {
     await this.export(p, q, res, (e) => `${csvRow(e)}\n`);
   }
 
-  private async export(p: Principal, q: AuditQueryDto, res: Response, line: (e: RecordedEvent) => string) {
+  private async export(p: Principal, q: AuditQueryDto, res: Response, line: (e: EventWithSubjects) => string) {
     let after = q.after;
     for (;;) {
-      const page = await pageOfEvents(this.raw, p.scope, { ...this.filter(q), after }, 1000);
+      const page = await pageOfEvents(this.raw, this.subjects, p.scope, { ...this.filter(q), after }, 1000);
       for (const e of page.items) res.write(line(e));
       if (page.isEnd) break;
       after = page.next;

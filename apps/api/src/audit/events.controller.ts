@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { eventTypeCatalogue, ListEvents, Principal, visibleTo } from '@gl/application';
+import { eventTypeCatalogue, ListEvents, Principal, SubjectResolver, visibleTo } from '@gl/application';
 import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
 import { AppConfig, APP_CONFIG, CurrentPrincipal } from '@gl/platform';
 import { EventsQueryDto } from './events.dto';
@@ -22,6 +22,7 @@ export class EventsController {
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly subjects: SubjectResolver,
   ) {}
 
   @Get('event-types')
@@ -53,8 +54,10 @@ export class EventsController {
     });
     try {
       for await (const e of sub) {
-        if (!matchesFeed(e, q) || !visibleTo(p.scope, e)) continue;
-        const ok = res.write(`id: ${e.position}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+        if (!matchesFeed(e, q)) continue;
+        const subjectUnitIds = await this.subjects.of(e);
+        if (!visibleTo(p.scope, e, subjectUnitIds)) continue;
+        const ok = res.write(`id: ${e.position}\nevent: ${e.type}\ndata: ${JSON.stringify({ ...e, subjectUnitIds })}\n\n`);
         if (!ok) await new Promise((r) => res.once('drain', r));
       }
     } finally {

@@ -3,7 +3,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Scope } from '@gl/domain';
 import { comparePositions, EVENT_STORE, EventStore, Position, RecordedEvent, START } from '@gl/event-store';
 import { NotFoundInScopeError } from '../shared/access.errors';
-import { unitOfEvent, visibleTo } from './event-visibility';
+import { EventWithSubjects, visibleTo } from './event-visibility';
+import { SubjectResolver } from './subject-resolver';
 
 export interface EventFilter {
   after?: Position;
@@ -23,10 +24,10 @@ export interface EventFilter {
 /** How many events one page may scan: a sparse filter answers with a continuation, never a stall. */
 const SCAN_CAP = 50_000;
 
-const matches = (e: RecordedEvent, f: EventFilter): boolean => {
+const matches = (e: RecordedEvent, subjects: readonly string[], f: EventFilter): boolean => {
   if (f.stream && e.stream !== f.stream) return false;
   if (f.actorId && e.metadata.actor.userId !== f.actorId) return false;
-  if (f.unitId && unitOfEvent(e) !== f.unitId) return false;
+  if (f.unitId && !subjects.includes(f.unitId)) return false;
   const rec = e.metadata.recordedAt;
   if ((f.recordedFrom && rec < f.recordedFrom) || (f.recordedTo && rec >= f.recordedTo)) return false;
   const occ = e.metadata.occurredAt ?? rec;
@@ -38,11 +39,11 @@ const matches = (e: RecordedEvent, f: EventFilter): boolean => {
  * A page of the log as the caller may see it, after a position, filtered. `next` continues the
  * scan (also when a page ends early because the scan cap was reached); `isEnd` says the log's end was reached.
  */
-export const pageOfEvents = async (store: EventStore, scope: Scope, filter: EventFilter, limit: number) => {
+export const pageOfEvents = async (store: EventStore, subjects: SubjectResolver, scope: Scope, filter: EventFilter, limit: number) => {
   // Instants compare as strings only in one form: the stored one (toISOString).
   const iso = (t?: string) => (t ? new Date(t).toISOString() : undefined);
   const f = { ...filter, recordedFrom: iso(filter.recordedFrom), recordedTo: iso(filter.recordedTo), occurredFrom: iso(filter.occurredFrom), occurredTo: iso(filter.occurredTo) };
-  const items: RecordedEvent[] = [];
+  const items: EventWithSubjects[] = [];
   let after = f.after ?? START;
   let scanned = 0;
   let isEnd = false;
@@ -51,7 +52,8 @@ export const pageOfEvents = async (store: EventStore, scope: Scope, filter: Even
     for (const e of batch.events) {
       scanned++;
       after = e.position;
-      if (matches(e, f) && visibleTo(scope, e)) items.push(e);
+      const units = await subjects.of(e);
+      if (matches(e, units, f) && visibleTo(scope, e, units)) items.push({ ...e, subjectUnitIds: units });
       if (items.length === limit) break;
     }
     if (items.length === limit) break;
@@ -70,10 +72,10 @@ export class ListEvents {
 
 @QueryHandler(ListEvents)
 export class ListEventsHandler implements IQueryHandler<ListEvents> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly subjects: SubjectResolver) {}
 
   execute({ scope, filter, limit }: ListEvents) {
-    return pageOfEvents(this.store, scope, filter, limit);
+    return pageOfEvents(this.store, this.subjects, scope, filter, limit);
   }
 }
 
@@ -84,11 +86,13 @@ export class GetStreamHistory {
 
 @QueryHandler(GetStreamHistory)
 export class GetStreamHistoryHandler implements IQueryHandler<GetStreamHistory> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly subjects: SubjectResolver) {}
 
   async execute({ scope, stream }: GetStreamHistory) {
-    const events = await this.store.readStream(stream);
-    if (events.length === 0 || !events.every((e) => visibleTo(scope, e))) throw new NotFoundInScopeError(`stream ${stream}`);
+    const stored = await this.store.readStream(stream);
+    const units = await this.subjects.ofAll(stored);
+    const events = stored.map((e, i) => ({ ...e, subjectUnitIds: units[i] }));
+    if (events.length === 0 || !events.every((e) => visibleTo(scope, e, e.subjectUnitIds))) throw new NotFoundInScopeError(`stream ${stream}`);
     return { stream, events };
   }
 }

@@ -1,20 +1,14 @@
-import { canRead, Scope } from '@gl/domain';
+import { canRead, Scope, SEAL_TYPE } from '@gl/domain';
 import type { RecordedEvent } from '@gl/event-store';
 import { seesAll } from '../shared/read-helpers';
 
-/**
- * The unit an event is about: the unit it records something for (data.unitId, a plan's issuer, a
- * transfer's source), else the unit of the person who recorded it.
- */
-export const unitOfEvent = (e: RecordedEvent): string | null => {
-  const d = (e.data ?? {}) as Record<string, unknown>;
-  const named = d.unitId ?? d.issuerUnitId ?? d.fromUnitId;
-  return typeof named === 'string' ? named : e.metadata.actor.unitId;
-};
+/** An event as the feeds and the audit trail give it: with the units it is about, stamped or derived. */
+export type EventWithSubjects = RecordedEvent & { subjectUnitIds: string[] };
 
-/** Auditors (and the system) see every event; everyone else, the events of units in their scope. */
-export const visibleTo = (scope: Scope, e: RecordedEvent): boolean => {
-  if (seesAll(scope)) return true;
-  const unit = unitOfEvent(e);
-  return unit !== null && canRead(scope, unit);
-};
+/**
+ * Auditors (and the system) see every event; everyone else, the events about a unit in their scope
+ * (its subject units, never the recorder's unit), and the seals, which are about the whole log and
+ * are meant to be kept by every reader.
+ */
+export const visibleTo = (scope: Scope, e: RecordedEvent, subjects: readonly string[]): boolean =>
+  seesAll(scope) || e.type === SEAL_TYPE || subjects.some((u) => canRead(scope, u));

@@ -119,8 +119,10 @@ export const ENVELOPE_SCHEMA: Schema = obj({
   stream: text, revision: int, position: { type: 'string', pattern: '^(0|[1-9][0-9]*)$' }, eventId: text, type: text, data: { type: 'object' },
   metadata: obj({
     actor: obj({ userId: text, unitId: nullable(str), roles: arr(str) }), correlationId: str, causationId: str, recordedAt: instant,
-    'occurredAt?': instant, 'reason?': str, schemaVersion: int, prevHash: str, hash: str,
+    'occurredAt?': instant, 'reason?': str, 'subjectUnitIds?': arr(str), schemaVersion: int, prevHash: str, hash: str,
   }),
+  // On the feeds and in exports: the units the event is about, as stamped or derived for older events.
+  'subjectUnitIds?': arr(str),
 });
 
 export const eventTypeCatalogue = () => ({

@@ -42,6 +42,9 @@ export const validateAppend = (stream: string, events: NewEvent[]): void => {
     if ((m.occurredAt !== undefined && typeof m.occurredAt !== 'string') || (m.reason !== undefined && typeof m.reason !== 'string')) {
       throw new InvalidAppendError(`event ${e.eventId}: occurredAt and reason are strings when given`);
     }
+    if (m.subjectUnitIds !== undefined && !(Array.isArray(m.subjectUnitIds) && m.subjectUnitIds.every((u) => typeof u === 'string'))) {
+      throw new InvalidAppendError(`event ${e.eventId}: subjectUnitIds is a list of unit ids when given`);
+    }
     if (e.schemaVersion !== undefined && !(Number.isInteger(e.schemaVersion) && e.schemaVersion >= 1)) {
       throw new InvalidAppendError(`event ${e.eventId}: schemaVersion is a whole number from 1`);
     }
@@ -67,7 +70,7 @@ export const chainEvents = (
   const recordedJson = q(recordedAt);
   return events.map((e) => {
     revision++;
-    const { actor, correlationId, causationId, occurredAt, reason } = e.metadata;
+    const { actor, correlationId, causationId, occurredAt, reason, subjectUnitIds } = e.metadata;
     const schemaVersion = e.schemaVersion ?? 1;
     let actorJson = actors.get(actor);
     if (actorJson === undefined) actors.set(actor, (actorJson = canonicalJson(actor)));
@@ -75,14 +78,16 @@ export const chainEvents = (
     const ids = `{"actor":${actorJson},"causationId":${q(causationId)},"correlationId":${q(correlationId)}`;
     const when = occurredAt !== undefined ? `,"occurredAt":${q(occurredAt)}` : '';
     const why = reason !== undefined ? `,"reason":${q(reason)}` : '';
+    const about = subjectUnitIds !== undefined ? `,"subjectUnitIds":${canonicalJson(subjectUnitIds)}` : '';
     // Keys in UTF-16 order, as canonicalJson would write them.
-    const metadataJson = `${ids}${when},"prevHash":"${prevHash}"${why},"recordedAt":${recordedJson},"schemaVersion":${schemaVersion}}`;
+    const metadataJson = `${ids}${when},"prevHash":"${prevHash}"${why},"recordedAt":${recordedJson},"schemaVersion":${schemaVersion}${about}}`;
     const envelope = `{"data":${dataJson},"eventId":${q(e.eventId)},"metadata":${metadataJson},"revision":${revision},"stream":${streamJson},"type":${q(e.type)}}`;
     const hash = createHash('sha256').update(envelope, 'utf8').digest('hex');
     const metadata: StoredMetadata = {
       actor, correlationId, causationId, recordedAt, schemaVersion, prevHash, hash,
       ...(occurredAt !== undefined && { occurredAt }),
       ...(reason !== undefined && { reason }),
+      ...(subjectUnitIds !== undefined && { subjectUnitIds }),
     };
     prevHash = hash;
     return { stream, revision, eventId: e.eventId, type: e.type, data: e.data, metadata, dataJson, actorJson };

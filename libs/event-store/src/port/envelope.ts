@@ -18,6 +18,12 @@ export interface EventMetadata {
   occurredAt?: string;
   /** The reason a person gave, where they gave one. */
   reason?: string;
+  /**
+   * The units whose record the event belongs to (DESIGN.md, "Subject units"), apart from the actor's
+   * unit. Stamped on every event appended since 2026-12; older events keep their bytes, and theirs are
+   * derived on read by the same definition (application's SubjectResolver).
+   */
+  subjectUnitIds?: string[];
 }
 
 /** An event to append. `eventId` is a uuid chosen by the writer: the key of idempotent retries. */

@@ -62,8 +62,8 @@ export class SqliteEventStore implements EventStore {
       last: safe(this.db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')),
       insert: this.db.prepare(
         `INSERT INTO events (stream, category, revision, event_id, type, schema_version, data, actor, correlation_id, causation_id,
-           occurred_at, reason, recorded_at, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           occurred_at, reason, recorded_at, prev_hash, hash, subject_unit_ids)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).safeIntegers(true),
       byEventId: safe(this.db.prepare('SELECT revision, position FROM events WHERE stream = ? AND event_id = ?')),
       streamForward: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)),
@@ -116,6 +116,7 @@ export class SqliteEventStore implements EventStore {
       const info = this.stmt.insert.run(
         stream, category, e.revision, e.eventId, e.type, m.schemaVersion, e.dataJson, e.actorJson, m.correlationId, m.causationId,
         m.occurredAt ?? null, m.reason ?? null, m.recordedAt, m.prevHash, m.hash,
+        m.subjectUnitIds !== undefined ? JSON.stringify(m.subjectUnitIds) : null,
       );
       position = BigInt(info.lastInsertRowid);
     }

@@ -9,12 +9,12 @@ import { deepFreeze } from '../serialization/deep-freeze';
  */
 export const EVENT_COLUMNS =
   'CAST(position AS TEXT), stream, revision, event_id, type, schema_version, data, actor, correlation_id, causation_id, ' +
-  'occurred_at, reason, recorded_at, prev_hash, hash';
+  'occurred_at, reason, recorded_at, prev_hash, hash, subject_unit_ids';
 
 export type EventRow = [
   position: string, stream: string, revision: number, eventId: string, type: string, schemaVersion: number, data: string,
   actor: string, correlationId: string, causationId: string, occurredAt: string | null, reason: string | null,
-  recordedAt: string, prevHash: string, hash: string,
+  recordedAt: string, prevHash: string, hash: string, subjectUnitIds: string | null,
 ];
 
 /**
@@ -49,5 +49,6 @@ export const rowDecoder = (actors: ActorCache) => (row: EventRow): RecordedEvent
   };
   if (row[10] !== null) metadata.occurredAt = row[10];
   if (row[11] !== null) metadata.reason = row[11];
+  if (row[15] !== null) metadata.subjectUnitIds = JSON.parse(row[15]);
   return { stream: row[1], revision: row[2], position: row[0], eventId: row[3], type: row[4], data: JSON.parse(row[6]), metadata };
 };

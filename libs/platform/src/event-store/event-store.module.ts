@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Clock } from '@gl/domain';
+import { SubjectResolver, SubjectStampingEventStore } from '@gl/application';
 import { EVENT_STORE, EventStore, UpcasterRegistry, UpcastingEventStore } from '@gl/event-store';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
 import { KurrentDbEventStore } from '@gl/event-store/kurrentdb';
@@ -10,6 +11,7 @@ import { CLOCK } from '../time/system-clock';
 
 /** The adapter underneath, without upcasting: what audit verification reads (hashes cover stored shapes). */
 export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
+const UPCASTING_EVENT_STORE = Symbol('UPCASTING_EVENT_STORE');
 /** Every upcaster the domain registers. */
 export const UPCASTERS = Symbol('UPCASTERS');
 
@@ -45,13 +47,20 @@ export class EventStoreModule {
         { provide: UPCASTERS, useFactory: () => new UpcasterRegistry() },
         { provide: RAW_EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: openEventStore },
         {
-          provide: EVENT_STORE,
+          provide: UPCASTING_EVENT_STORE,
           inject: [RAW_EVENT_STORE, UPCASTERS],
           useFactory: (raw: EventStore, registry: UpcasterRegistry) => new UpcastingEventStore(raw, registry),
         },
+        { provide: SubjectResolver, inject: [UPCASTING_EVENT_STORE], useFactory: (store: EventStore) => new SubjectResolver(store) },
+        {
+          // Every append names its subject units (DESIGN.md, "Subject units").
+          provide: EVENT_STORE,
+          inject: [UPCASTING_EVENT_STORE, SubjectResolver],
+          useFactory: (store: EventStore, subjects: SubjectResolver) => new SubjectStampingEventStore(store, subjects),
+        },
         EventStoreLifecycle,
       ],
-      exports: [EVENT_STORE, RAW_EVENT_STORE, UPCASTERS],
+      exports: [EVENT_STORE, RAW_EVENT_STORE, UPCASTERS, SubjectResolver],
     };
   }
 }
