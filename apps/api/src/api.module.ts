@@ -7,7 +7,7 @@ import { allProjections, ProjectionEngine } from '@gl/read-models';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
   ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, IdempotencyInterceptor, IdempotencyModule, loggerModule, OperationsModule,
-  PlatformModule, ReadModelsModule, ReadYourWritesInterceptor, SealScheduler, SeedService,
+  PlatformModule, ReadModelsModule, ReadYourWritesInterceptor, RightsAtAppendInterceptor, SealScheduler, SeedService,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
 import { UsersController } from './access/users.controller';
@@ -78,6 +78,8 @@ export class ApiModule {
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         // Every write with an Idempotency-Key: replay, 409 while in flight, 422 for another body.
         { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+        // Every write checked against the rights the log holds at that moment; revocations not overtaken.
+        { provide: APP_INTERCEPTOR, useClass: RightsAtAppendInterceptor },
         StartUp,
       ],
     };

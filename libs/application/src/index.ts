@@ -6,6 +6,7 @@ export * from './units/change-units.command';
 export * from './units/unit-directory';
 export * from './units/units.queries';
 export * from './access/principal';
+export * from './access/rights-barrier';
 export * from './access/users.commands';
 export * from './access/users.queries';
 export * from './units/registry-loader';

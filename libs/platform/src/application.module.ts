@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import {
   ActOnObligationHandler, ChangePlanHandler, ChangeUnitsHandler, GetObligationHandler, GetPlanHandler, GetUnitHandler,
   GetUnitLineageHandler, GetUnitTreeHandler, GetUserHandler, GrantRoleHandler, ListObligationsHandler, ListPlansHandler,
-  ListUnitsHandler, ListUsersHandler, ObligationFanOut, OpenYearsHandler, PrincipalResolver, RegisterUserHandler, RegistryLoader,
+  ListUnitsHandler, ListUsersHandler, ObligationFanOut, OpenYearsHandler, PrincipalResolver, RightsBarrier, RegisterUserHandler, RegistryLoader,
   RevokeRoleHandler, UnitDirectory, UserCommands, YearScheduler, DoActivityHandler, ListActivitiesHandler, GetActivityHandler,
   GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler, CompileLegalReviewHandler,
   DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
@@ -25,9 +25,9 @@ import { SeedService } from './seed/seed.service';
     CompileLegalReviewHandler,
     DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
     ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel,
-    UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService,
+    UnitDirectory, RegistryLoader, PrincipalResolver, RightsBarrier, TokenService, SeedService,
     { provide: TIME_TRAVEL_MAX_EVENTS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => c.timeTravelMaxEvents },
   ],
-  exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, TokenService, SeedService, YearScheduler, TimeTravel],
+  exports: [CqrsModule, UnitDirectory, RegistryLoader, PrincipalResolver, RightsBarrier, TokenService, SeedService, YearScheduler, TimeTravel],
 })
 export class ApplicationModule {}

@@ -22,6 +22,7 @@ export * from './auth/auth.guard';
 export * from './auth/command-context.decorator';
 export * from './auth/jwt-secret';
 export * from './auth/token.service';
+export * from './auth/rights-at-append.interceptor';
 export * from './application.module';
 export * from './seed/seed.service';
 export * from './audit/seal-keys';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext, GetUser, GrantRole, ListUsers, Principal, RegisterUser, RevokeRole } from '@gl/application';
-import { CurrentPrincipal, WriteContext } from '@gl/platform';
+import { ChangesRights, CurrentPrincipal, WriteContext } from '@gl/platform';
 import { WriteResultDto } from '../shared/common.dto';
 import { GrantRoleDto, ListUsersQueryDto, RegisterUserDto, RevokeRoleDto } from './users.dto';
 
@@ -39,6 +39,7 @@ export class UsersController {
   }
 
   @Post(':id/revocations')
+  @ChangesRights()
   @ApiOperation({ summary: 'Revoke a role from now, with a reason (plan coordinator)' })
   @ApiCreatedResponse({ type: WriteResultDto })
   revoke(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: RevokeRoleDto) {

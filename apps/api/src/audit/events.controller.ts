@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Request, Response } from 'express';
 import { eventTypeCatalogue, ListEvents, Principal, SubjectResolver, visibleTo } from '@gl/application';
 import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
-import { AppConfig, APP_CONFIG, CurrentPrincipal } from '@gl/platform';
+import { AppConfig, APP_CONFIG, AuthenticatedRequest, CurrentPrincipal } from '@gl/platform';
 import { EventsQueryDto } from './events.dto';
 
 const matchesFeed = (e: RecordedEvent, q: EventsQueryDto) =>
@@ -48,8 +48,26 @@ export class EventsController {
     res.write('retry: 2000\n\n');
     const sub = this.store.subscribeToAll({ after, filter: { typePrefixes: q.types, categories: q.categories } });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.config.sseHeartbeatMs);
+    let ended: string | null = null;
+    const end = (reason: 'grant-revoked' | 'token-expired') => {
+      if (ended) return;
+      ended = reason;
+      void sub.stop();
+    };
+    const rights = this.watchRights(p.actor.userId, await this.store.headPosition(), () => end('grant-revoked'));
+    const expiry = (req as AuthenticatedRequest).tokenExpiresAt;
+    let expires: NodeJS.Timeout | undefined;
+    // Timers hold at most 2^31 - 1 ms (about 24 days): a longer token's expiry is waited for in steps.
+    const arm = () => {
+      const left = expiry ? expiry.getTime() - Date.now() : Infinity;
+      if (left <= 0) end('token-expired');
+      else if (Number.isFinite(left)) expires = setTimeout(arm, Math.min(left, 2_147_483_647));
+    };
+    arm();
     req.on('close', () => {
       clearInterval(heartbeat);
+      clearTimeout(expires);
+      void rights.stop();
       void sub.stop();
     });
     try {
@@ -62,7 +80,25 @@ export class EventsController {
       }
     } finally {
       clearInterval(heartbeat);
+      clearTimeout(expires);
+      void rights.stop();
+      // The last word says why the stream ends, so a client knows not to resume with the same token.
+      if (ended) res.write(`event: end\ndata: ${JSON.stringify({ reason: ended })}\n\n`);
       res.end();
     }
+  }
+
+  /** Calls `revoked` when a role of this person is revoked after `from` (read from the log, not a projection). */
+  private watchRights(userId: string, from: string, revoked: () => void) {
+    const sub = this.store.subscribeToAll({ after: from, filter: { typePrefixes: ['user.role-revoked.'] } });
+    void (async () => {
+      for await (const e of sub) {
+        if ((e.data as { userId?: string }).userId === userId) {
+          revoked();
+          break;
+        }
+      }
+    })();
+    return sub;
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, Clock, grantsAt, Scope, scopeOf, User, vietnamDateOf } from '@gl/domain';
+import { Actor, Clock, evolveUser, grantsAt, initialUser, Scope, scopeOf, User, UserEvent, userStream, vietnamDateOf } from '@gl/domain';
+import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { READ_STORE, ReadStore, UserDoc } from '@gl/read-models';
 import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
@@ -21,6 +22,7 @@ export class PrincipalResolver {
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
     private readonly directory: UnitDirectory,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async resolve(subject: string): Promise<Principal | null> {
@@ -28,9 +30,24 @@ export class PrincipalResolver {
       (await this.reads.find('users', { externalId: subject }, { limit: 1 }))[0] ??
       null) as (UserDoc & { _id: string }) | null;
     if (!user) return null;
+    return this.principalOf({ ...user, exists: true } as User);
+  }
+
+  /**
+   * The person's rights as the log stands now, not as the users projection last saw them: what a
+   * write is checked against (a revocation appended a moment ago already counts).
+   */
+  async fromLog(userId: string): Promise<Principal | null> {
+    const history = await this.store.readStream(userStream(userId));
+    const user = history.reduce((s, e) => evolveUser(s, { type: e.type, data: e.data } as UserEvent), initialUser());
+    return user.exists ? this.principalOf(user) : null;
+  }
+
+  private async principalOf(user: User): Promise<Principal> {
     const now = this.clock.now();
-    const grants = grantsAt({ ...user, exists: true } as User, now.toISOString());
+    const grants = grantsAt(user, now.toISOString());
     const scope = scopeOf(grants, await this.directory.units(), vietnamDateOf(now));
-    return { actor: { userId: user.userId, unitId: user.unitId, roles: scope.roles }, scope, user };
+    const { exists: _exists, ...doc } = user;
+    return { actor: { userId: user.userId, unitId: user.unitId, roles: scope.roles }, scope, user: doc };
   }
 }

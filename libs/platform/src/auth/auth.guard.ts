@@ -8,7 +8,7 @@ const PUBLIC = 'gl:public';
 /** Open to anyone: probes, metrics, documentation. Everything else needs a bearer token. */
 export const Public = () => SetMetadata(PUBLIC, true);
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = Request & { principal?: Principal; tokenExpiresAt?: Date };
 
 /** The authenticated person behind the request (set by AuthGuard). */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
@@ -34,7 +34,9 @@ export class AuthGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <token>)');
     let subject: string;
     try {
-      subject = await this.tokens.verify(token);
+      const claims = await this.tokens.verifyClaims(token);
+      subject = claims.subject;
+      req.tokenExpiresAt = claims.expiresAt;
     } catch (e) {
       throw new UnauthorizedException(e instanceof InvalidTokenError ? e.message : 'invalid bearer token');
     }

@@ -44,6 +44,11 @@ export class TokenService {
 
   /** The token's subject, or InvalidTokenError saying what is wrong. */
   async verify(token: string): Promise<string> {
+    return (await this.verifyClaims(token)).subject;
+  }
+
+  /** The token's subject and the instant it expires (an open event stream ends then). */
+  async verifyClaims(token: string): Promise<{ subject: string; expiresAt: Date }> {
     let alg: string | undefined;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -54,11 +59,11 @@ export class TokenService {
     try {
       if (alg === 'HS256' && this.secret) {
         const { payload } = await jwtVerify(token, this.secret, { ...common, algorithms: ['HS256'], issuer: this.config.auth.issuer });
-        return payload.sub!;
+        return { subject: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
       }
       if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
         const { payload } = await jwtVerify(token, this.jwks, { ...common, algorithms: ASYMMETRIC, issuer: this.config.auth.oidcIssuer ?? this.config.auth.issuer });
-        return payload.sub!;
+        return { subject: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
       }
     } catch (e) {
       throw new InvalidTokenError(e instanceof Error ? e.message : String(e));

@@ -45,8 +45,11 @@ export class ProjectionRunner {
     return this.projection.name;
   }
 
+  /** Starts the loop; after a stop, starts it again from the checkpoint. */
   start(): void {
-    this.loop ??= this.run();
+    if (this.loop) return;
+    this.stopped = false;
+    this.loop = this.run();
   }
 
   async stop(): Promise<void> {
@@ -54,6 +57,7 @@ export class ProjectionRunner {
     this.wake?.();
     await this.subscription?.stop();
     await this.loop;
+    this.loop = null;
     this.state = 'stopped';
   }
 
