@@ -1,20 +1,32 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Activity, ActivityError, ActivityEvent, ActivityKind, activityStream, decideActivity, evolveActivity, evolveObligation, initialActivity,
-  initialObligation, ObligationEvent, obligationStream, OPENING_TYPE, startOfDayInVietnam,
+  Activity, ActivityError, ActivityEvent, ActivityKind, activityStream, Clock, decideActivity, decideObligation, evolveActivity,
+  evolveObligation, initialActivity, initialObligation, Obligation, ObligationEvent, obligationStream, OPENING_TYPE, startOfDayInVietnam,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotFoundInScopeError, requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult } from '../shared/command-context';
-import { newIdFor, runDecider } from '../shared/stream-runner';
-import { ActOnObligation } from '../plans/obligation.commands';
+import { CLOCK_PORT } from '../shared/ports';
+import { Decision, decideOn, Fold, newIdFor } from '../shared/stream-runner';
+import { RegistryLoader } from '../units/registry-loader';
+import { checkOpeningReferences, checkReplacing, loadActivity } from './activity-references';
 
 /** Steps that belong to the coordinator (Sở Nội vụ, for the competent authority and UBND TP). */
 const COORDINATOR_STEPS: string[] = [
   'budget.approved.v1', 'budget.adjusted.v1', 'budget.allocated.v1',
   'difficulty.guidance-given.v1', 'difficulty.escalated.v1', 'difficulty.decided.v1',
 ];
+
+const activityFold: Fold<Activity, ActivityEvent> = { initial: initialActivity, evolve: evolveActivity };
+const obligationFold: Fold<Obligation, ObligationEvent> = { initial: initialObligation, evolve: (s, e) => evolveObligation(s, e) };
+
+/** The business day of an activity's event, as the instant its day starts in Vietnam. */
+const occurredAt = (e: ActivityEvent): string | undefined => {
+  const d = e.data as Record<string, string>;
+  const when = d.heldOn ?? d.startsOn ?? d.issuedOn ?? d.raisedOn ?? d.draftedOn ?? d.adoptedOn ?? d.on;
+  return when ? startOfDayInVietnam(when) : undefined;
+};
 
 /** Record an activity, take a step of its life, correct it or withdraw it. */
 export class DoActivity {
@@ -26,61 +38,75 @@ export class DoActivity {
   ) {}
 }
 
+/**
+ * Every check runs before the first append: the activity's own fields and state, what it names
+ * (its unit on its day, its obligation, an attended training, a replaced regulation), and the
+ * second write it makes (the obligation's link, the old regulation's replacement). Only then are
+ * the streams written, the activity first.
+ */
 @CommandHandler(DoActivity)
 export class DoActivityHandler implements ICommandHandler<DoActivity, CommandResult & { activityId: string }> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly commands: CommandBus) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK_PORT) private readonly clock: Clock,
+    private readonly registry: RegistryLoader,
+  ) {}
 
   async execute({ kind, event, context }: DoActivity) {
     const opening = OPENING_TYPE[kind] === event.type;
     const activityId = (event.data as { activityId?: string }).activityId || newIdFor(context, kind);
     let asked = { ...event, data: { ...event.data, activityId } } as ActivityEvent;
-    const stream = activityStream(kind, activityId);
-    const state = (await this.store.readStream(stream)).reduce((s, e) => evolveActivity(s, e as unknown as ActivityEvent), initialActivity());
-    let unitId: string;
+    const state = await loadActivity(this.store, kind, activityId);
     if (opening) {
-      unitId = (asked.data as { unitId: string }).unitId;
-      requireWritable(context.scope, unitId);
-      asked = await this.withObligation(asked, unitId);
+      requireWritable(context.scope, (asked.data as { unitId: string }).unitId);
+      asked = await this.withObligation(asked);
     } else {
       if (!state.header || state.kind !== kind) throw new NotFoundInScopeError(`${kind} ${activityId}`);
-      unitId = state.header.unitId;
-      requireReadable(context.scope, unitId, `${kind} ${activityId}`);
+      requireReadable(context.scope, state.header.unitId, `${kind} ${activityId}`);
       if (COORDINATOR_STEPS.includes(event.type)) requireRole(context.scope, 'plan-coordinator', 'this step');
-      else requireWritable(context.scope, unitId, `${kind} ${activityId}`);
+      else requireWritable(context.scope, state.header.unitId, `${kind} ${activityId}`);
     }
-    const result = await runDecider<Activity, ActivityEvent>(
-      this.store, stream, { initial: initialActivity, evolve: evolveActivity }, (s) => decideActivity({ type: 'Do', event: asked }, s), context,
-      (e) => {
-        const d = e.data as Record<string, string>;
-        const when = d.heldOn ?? d.startsOn ?? d.issuedOn ?? d.raisedOn ?? d.draftedOn ?? d.adoptedOn ?? d.on;
-        return when ? startOfDayInVietnam(when) : undefined;
-      },
-    );
-    const obligationId = (asked.data as { obligationId?: string | null }).obligationId;
-    if (opening && obligationId) {
-      // Recording what the obligation asks for moves it along; completing it stays the unit's own act.
-      await this.commands.execute(new ActOnObligation({ type: 'LinkActivity', obligationId, activityId, kind },
-        { ...context, idempotencyKey: `link:${kind}:${activityId}`, causationId: context.correlationId }));
+    const decision = await decideOn(this.store, activityStream(kind, activityId), activityFold, (s) => decideActivity({ type: 'Do', event: asked }, s), context, occurredAt);
+    // A retry answered as the first time is not checked again: what it named may have moved since (the old regulation is now replaced).
+    if (!decision.replayed) {
+      if (opening) await checkOpeningReferences(this.store, await this.registry.load(), asked);
+      else await checkReplacing(this.store, asked, state);
     }
-    const replaces = asked.type === 'regulation.issued.v1' ? asked.data.replaces : null;
-    if (replaces) {
-      // A new regulation that replaces an old one ends the old one on the day it takes effect.
-      const on = (asked.data as { effectiveFrom: string }).effectiveFrom;
-      await this.execute(new DoActivity('regulation', { type: 'regulation.replaced.v1', data: { activityId: replaces, byActivityId: activityId, on } },
-        { ...context, idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:replaces` }));
-    }
+    const next = opening ? await this.followUps(kind, asked, context) : [];
+    const result = await decision.append();
+    for (const d of next) await d.append();
     return { ...result, activityId };
   }
 
   /** An activity names the obligation it fulfils only if that obligation is the same unit's. */
-  private async withObligation(e: ActivityEvent, unitId: string): Promise<ActivityEvent> {
-    const d = e.data as { obligationId?: string | null };
+  private async withObligation(e: ActivityEvent): Promise<ActivityEvent> {
+    const d = e.data as { obligationId?: string | null; unitId: string };
     if (!d.obligationId) return { ...e, data: { ...e.data, obligationId: null, planId: null, taskCode: null } } as ActivityEvent;
-    const o = (await this.store.readStream(obligationStream(d.obligationId)))
-      .reduce((s, x) => evolveObligation(s, x as unknown as ObligationEvent), initialObligation());
-    if (!o.assigned || o.assigned.unitId !== unitId) {
-      throw new ActivityError('invalid-activity', `obligation ${d.obligationId} is not one of ${unitId}'s`);
+    const o = (await this.store.readStream(obligationStream(d.obligationId))).reduce((s, x) => obligationFold.evolve(s, x as unknown as ObligationEvent), initialObligation());
+    if (!o.assigned || o.assigned.unitId !== d.unitId) {
+      throw new ActivityError('invalid-activity', `obligation ${d.obligationId} is not one of ${d.unitId}'s`);
     }
     return { ...e, data: { ...e.data, planId: o.assigned.planId, taskCode: o.assigned.taskCode } } as ActivityEvent;
+  }
+
+  /** The second writes of a new activity, decided (and so checked) before the activity is appended. */
+  private async followUps(kind: ActivityKind, e: ActivityEvent, context: CommandContext): Promise<Decision[]> {
+    const { activityId, obligationId } = e.data as { activityId: string; obligationId: string | null };
+    const out: Decision[] = [];
+    if (obligationId) {
+      // Recording what the obligation asks for moves it along; completing it stays the unit's own act.
+      const now = this.clock.now();
+      out.push(await decideOn(this.store, obligationStream(obligationId), obligationFold,
+        (s) => decideObligation({ type: 'LinkActivity', obligationId, activityId, kind: kind }, s, now),
+        { ...context, idempotencyKey: `link:${kind}:${activityId}`, causationId: context.correlationId }));
+    }
+    const replaces = e.type === 'regulation.issued.v1' ? e.data.replaces : null;
+    if (replaces) {
+      // A new regulation that replaces an old one ends the old one on the day it takes effect.
+      const replaced: ActivityEvent = { type: 'regulation.replaced.v1', data: { activityId: replaces, byActivityId: activityId, on: (e.data as { effectiveFrom: string }).effectiveFrom } };
+      out.push(await decideOn(this.store, activityStream('regulation', replaces), activityFold, (s) => decideActivity({ type: 'Do', event: replaced }, s),
+        { ...context, idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:replaces` }, occurredAt));
+    }
+    return out;
   }
 }

@@ -32,10 +32,58 @@ const replayed = (ctx: CommandContext, stream: string, events: RecordedEvent[]):
 };
 
 /**
- * Load → decide → append: folds the stream, asks the decider, and appends its events with the
- * revision it read (a concurrent writer makes this fail with a conflict, never a fork). Every
- * event carries the actor, the correlation and causation ids, the reason, and its business time.
+ * A decision taken but not yet written: a command that writes two streams decides both (every
+ * check of both) before it appends either, so a refusal of the second writes nothing.
  */
+export interface Decision {
+  stream: string;
+  /** How many events `append` writes (0 for a retry answered as the first time, or nothing to do). */
+  events: number;
+  /** A retry of a request already recorded: `append` answers as the first time and writes nothing. */
+  replayed: boolean;
+  append: () => Promise<CommandResult>;
+}
+
+/**
+ * Load → decide, without writing: folds the stream and asks the decider. `append` writes its
+ * events with the revision it read (a concurrent writer makes this fail with a conflict, never a
+ * fork). Every event carries the actor, the correlation and causation ids, the reason, and its
+ * business time.
+ */
+export const decideOn = async <S, E extends DomainEvent<string, any>>(
+  store: EventStore,
+  stream: string,
+  fold: Fold<S, E>,
+  decide: (state: S) => E[],
+  ctx: CommandContext,
+  occurredAt?: (event: E) => string | undefined,
+): Promise<Decision> => {
+  const history = await store.readStream(stream);
+  const again = replayed(ctx, stream, history);
+  if (again) return { stream, events: 0, replayed: true, append: async () => again };
+  const state = history.reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as E), fold.initial());
+  const decided = decide(state);
+  const last = history[history.length - 1];
+  if (decided.length === 0) return { stream, events: 0, replayed: false, append: async () => ({ stream, revision: last?.revision ?? -1, position: last?.position ?? '0' }) };
+  const append = async (): Promise<CommandResult> => {
+    const r = await store.appendToStream(stream, decided.map((e, i) => ({
+      eventId: eventIdFor(ctx, stream, i),
+      type: e.type,
+      data: e.data,
+      metadata: {
+        actor: ctx.actor,
+        correlationId: ctx.correlationId,
+        causationId: ctx.causationId ?? ctx.correlationId,
+        ...(ctx.reason && { reason: ctx.reason }),
+        ...(occurredAt?.(e) && { occurredAt: occurredAt(e) }),
+      },
+    })), last ? last.revision : NO_STREAM);
+    return { stream, revision: r.nextExpectedRevision, position: r.position };
+  };
+  return { stream, events: decided.length, replayed: false, append };
+};
+
+/** Load → decide → append, for a command that writes one stream. */
 export const runDecider = async <S, E extends DomainEvent<string, any>>(
   store: EventStore,
   stream: string,
@@ -43,28 +91,4 @@ export const runDecider = async <S, E extends DomainEvent<string, any>>(
   decide: (state: S) => E[],
   ctx: CommandContext,
   occurredAt?: (event: E) => string | undefined,
-): Promise<CommandResult> => {
-  const history = await store.readStream(stream);
-  const again = replayed(ctx, stream, history);
-  if (again) return again;
-  const state = history.reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as E), fold.initial());
-  const decided = decide(state);
-  const expected = history.length > 0 ? history[history.length - 1].revision : NO_STREAM;
-  if (decided.length === 0) {
-    const last = history[history.length - 1];
-    return { stream, revision: last?.revision ?? -1, position: last?.position ?? '0' };
-  }
-  const r = await store.appendToStream(stream, decided.map((e, i) => ({
-    eventId: eventIdFor(ctx, stream, i),
-    type: e.type,
-    data: e.data,
-    metadata: {
-      actor: ctx.actor,
-      correlationId: ctx.correlationId,
-      causationId: ctx.causationId ?? ctx.correlationId,
-      ...(ctx.reason && { reason: ctx.reason }),
-      ...(occurredAt?.(e) && { occurredAt: occurredAt(e) }),
-    },
-  })), expected);
-  return { stream, revision: r.nextExpectedRevision, position: r.position };
-};
+): Promise<CommandResult> => (await decideOn(store, stream, fold, decide, ctx, occurredAt)).append();
