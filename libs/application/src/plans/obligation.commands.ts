@@ -1,15 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Clock, decideObligation, evolveObligation, initialObligation, Obligation, ObligationCommand, ObligationError, ObligationEvent,
-  obligationStream, vietnamDateOf,
+  CalendarDate, Clock, decideObligation, evolveObligation, initialObligation, Obligation, ObligationCommand, ObligationError, ObligationEvent,
+  obligationIdOf, obligationStream, vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@gl/event-store';
 import { NotFoundInScopeError, requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
-import { runDecider } from '../shared/stream-runner';
+import { Decision, decideOn } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
+import { whyNotStandingOn } from '../units/unit-standing';
 
 /** One step in an obligation's life, by the unit or by the coordinator. */
 export class ActOnObligation {
@@ -39,34 +40,39 @@ export class ActOnObligationHandler implements ICommandHandler<ActOnObligation, 
     if (BY_THE_UNIT.includes(command.type)) requireWritable(context.scope, unitId, `obligation ${command.obligationId}`);
     else requireRole(context.scope, 'plan-coordinator', 'this step');
     const now = this.clock.now();
-    if (command.type === 'PassToSuccessor') await this.checkSuccessor(unitId, command.toUnitId);
+    if (command.type === 'PassToSuccessor') await this.checkSuccessor(unitId, command.toUnitId, vietnamDateOf(now));
     const evolve = (s: Obligation, e: ObligationEvent) => evolveObligation(s, e, now.toISOString());
-    const result = await runDecider<Obligation, ObligationEvent>(
+    const decision = await decideOn<Obligation, ObligationEvent>(
       this.store, stream, { initial: initialObligation, evolve }, (s) => decideObligation(command, s, now), context,
     );
-    if (command.type === 'PassToSuccessor') await this.assignToSuccessor(state, command.toUnitId, now, context);
+    // Passing writes two streams: the successor's assignment is decided before the old obligation is marked passed.
+    const successor = command.type === 'PassToSuccessor' ? await this.assignToSuccessor(state, command.toUnitId, now, context) : null;
+    const result = await decision.append();
+    await successor?.append();
     return result;
   }
 
-  /** Obligations pass only along recorded lineage: the new unit must be a successor of the old. */
-  private async checkSuccessor(from: string, to: string): Promise<void> {
-    const u = (await this.registry.load()).units.get(from);
+  /** Obligations pass only along recorded lineage, to a successor that stands on the day it takes them over. */
+  private async checkSuccessor(from: string, to: string, today: CalendarDate): Promise<void> {
+    const registry = await this.registry.load();
+    const u = registry.units.get(from);
     if (!u || !u.successors.some((l) => l.unitId === to)) {
       throw new ObligationError('invalid-obligation', `${to} is not a successor of ${from} in the organisation tree`);
     }
+    const why = whyNotStandingOn(registry, to, today);
+    if (why) throw new ObligationError('invalid-obligation', `${why}, so it cannot take over ${from}'s obligation; pass it to the unit that succeeded ${to}`);
   }
 
-  private async assignToSuccessor(old: Obligation, toUnitId: string, now: Date, ctx: CommandContext): Promise<void> {
+  private async assignToSuccessor(old: Obligation, toUnitId: string, now: Date, ctx: CommandContext): Promise<Decision> {
     const a = old.assigned!;
-    const id = [a.planId, a.taskCode, toUnitId, ...(a.year !== null ? [String(a.year)] : [])].join('.');
-    const fromId = [a.planId, a.taskCode, a.unitId, ...(a.year !== null ? [String(a.year)] : [])].join('.');
-    await runDecider<Obligation, ObligationEvent>(
+    const id = obligationIdOf(a.planId, a.taskCode, toUnitId, a.year ?? undefined);
+    return decideOn<Obligation, ObligationEvent>(
       this.store, obligationStream(id), { initial: initialObligation, evolve: evolveObligation },
+      // A successor that already holds the same task's obligation keeps it; nothing new is assigned.
       (s) => (s.assigned ? [] : decideObligation({
-        type: 'AssignObligation', ...a, obligationId: id, unitId: toUnitId, deadline: old.deadline, assignedOn: vietnamDateOf(now), passedFrom: fromId,
+        type: 'AssignObligation', ...a, obligationId: id, unitId: toUnitId, deadline: old.deadline, assignedOn: vietnamDateOf(now), passedFrom: a.obligationId,
       }, s, now)),
       { ...ctx, idempotencyKey: ctx.idempotencyKey ? `${ctx.idempotencyKey}:successor` : undefined },
     );
   }
 }
-

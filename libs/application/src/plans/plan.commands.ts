@@ -2,14 +2,16 @@ import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { READ_STORE, ReadStore } from '@gl/read-models';
 import {
-  Clock, decidePlan, evolvePlan, initialPlan, isRecurring, Plan, PlanCommand, PlanError, PlanEvent, planStream,
+  Clock, decidePlan, evolvePlan, initialPlan, isRecurring, ObligationError, Plan, PlanCommand, PlanError, PlanEvent, planStream,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotPermittedError, requireReadable, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult, isSystem, systemScope } from '../shared/command-context';
 import { ActOnObligation } from './obligation.commands';
 import { CLOCK_PORT } from '../shared/ports';
-import { Fold, runDecider } from '../shared/stream-runner';
+import { decideOn, Fold } from '../shared/stream-runner';
+import { RegistryLoader } from '../units/registry-loader';
+import { assignmentDayOf, checkPlanReferences } from './plan-references';
 import { ObligationFanOut } from './obligation-fan-out';
 
 export class ChangePlan {
@@ -30,6 +32,7 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     private readonly fanOut: ObligationFanOut,
     @Inject(READ_STORE) private readonly reads: ReadStore,
     private readonly commands: CommandBus,
+    private readonly registry: RegistryLoader,
   ) {}
 
   async execute({ command, context }: ChangePlan) {
@@ -38,16 +41,16 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     this.authorize(command, current, context);
     if (command.type === 'IssuePlan' && command.parent) await this.checkParent(command.parent);
     const now = this.clock.now();
-    const result = await runDecider(this.store, stream, fold, (s) => decidePlan(command, s, now), context);
+    const decision = await decideOn(this.store, stream, fold, (s) => decidePlan(command, s, now), context);
+    if (!decision.replayed) checkPlanReferences(await this.registry.load(), command, current);
+    const result = await decision.append();
     if (command.type === 'CancelTask') return { ...result, obligations: await this.cancelObligations(command.planId, command.code, command.reason, context) };
     if (command.type !== 'AddTask' && command.type !== 'ChangeTask') return result;
     const plan = current.issued!;
     const task = command.task;
     // A yearly task gets its first year's obligations now; the scheduler opens the later years.
     const year = isRecurring(task.timeFrame) ? task.timeFrame.from : null;
-    const startOfYear = year === null ? plan.assignedOn : `${year}-01-01`;
-    const on = plan.assignedOn > startOfYear ? plan.assignedOn : startOfYear;
-    return { ...result, obligations: await this.fanOut.assign(plan, task, on, year, context) };
+    return { ...result, obligations: await this.fanOut.assign(plan, task, assignmentDayOf(plan, task), year, context) };
   }
 
   /** A detailed plan implements tasks that exist in its parent plan. */
@@ -62,10 +65,17 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
   /** A cancelled task's open obligations are cancelled with it, for the same reason. */
   private async cancelObligations(planId: string, code: string, reason: string, ctx: CommandContext): Promise<{ cancelled: number }> {
     const open = await this.reads.find('obligations', { planId, taskCode: code, status: { $nin: ['completed', 'cancelled', 'passed'] } }, { projection: { _id: 1 } });
+    let cancelled = 0;
     for (const { _id } of open) {
-      await this.commands.execute(new ActOnObligation({ type: 'Cancel', obligationId: _id, reason: `Nhiệm vụ ${code} bị hủy: ${reason}` }, { ...ctx, scope: systemScope() }));
+      try {
+        await this.commands.execute(new ActOnObligation({ type: 'Cancel', obligationId: _id, reason: `Nhiệm vụ ${code} bị hủy: ${reason}` }, { ...ctx, scope: systemScope() }));
+        cancelled++;
+      } catch (e) {
+        // The read model may lag: an obligation closed since it was read stays as it was, and the task is cancelled all the same.
+        if (!(e instanceof ObligationError && e.code === 'obligation-closed')) throw e;
+      }
     }
-    return { cancelled: open.length };
+    return { cancelled };
   }
 
   private authorize(c: PlanCommand, s: Plan, ctx: CommandContext): void {

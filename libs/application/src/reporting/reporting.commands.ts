@@ -10,6 +10,7 @@ import { CommandContext, CommandResult, systemScope } from '../shared/command-co
 import { CLOCK_PORT } from '../shared/ports';
 import { eventIdFor, runDecider } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
+import { checkAdHocUnits, checkYear } from './period-checks';
 import { GetUnitFigures } from '../activities/activities.queries';
 import { ListObligations } from '../plans/plans.queries';
 
@@ -74,6 +75,7 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
     const today = vietnamDateOf(this.clock.now());
     let data: PeriodOpened['data'];
     if ('year' in input) {
+      checkYear(regime, input.year, today);
       const openedOn = dayOf(input.year, regime.opensOn) < today ? dayOf(input.year, regime.opensOn) : today;
       const pseudoTask = { lead: regime.reporters, performers: [], coordinating: [] } as unknown as TaskDefinition;
       // Groups of reporters are the units of that group under the plan's issuer, as a task's are.
@@ -92,9 +94,10 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
       const a = input.adHoc;
       if (Number.isNaN(Date.parse(a.deadline))) throw new ReportError('invalid-report', 'the deadline of an ad hoc request is an instant');
       for (const u of a.unitIds) requireReadable(context.scope, u);
+      checkAdHocUnits(await this.registry.load(), a.unitIds, today);
       data = {
         periodId: a.periodId, regimeId: regime.regimeId, planId: regime.planId, year: null, title: a.title, openedOn: today,
-        deadline: new Date(a.deadline).toISOString(), cutOff: today, recipientUnitId: regime.recipientUnitId, expectedUnitIds: a.unitIds, adHoc: true,
+        deadline: new Date(a.deadline).toISOString(), cutOff: today, recipientUnitId: regime.recipientUnitId, expectedUnitIds: [...new Set(a.unitIds)], adHoc: true,
       };
     }
     return { ...(await once(this.store, periodStream(data.periodId), { type: 'reporting.period-opened.v1', data }, context)), periodId: data.periodId, expected: data.expectedUnitIds.length };
