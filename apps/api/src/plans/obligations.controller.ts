@@ -7,6 +7,7 @@ import { WriteResultDto } from '../shared/common.dto';
 import { ObligationsQueryDto } from './plans.dto';
 import {
   CompletionDto, ExplanationDto, ExplanationRequestDto, ExtensionDecisionDto, ExtensionRequestDto, PassDto, ProgressDto, ReasonDto, ReminderDto,
+  RequestAnswerDto,
 } from './obligations.dto';
 
 const filters = (q: ObligationsQueryDto) => ({
@@ -52,6 +53,20 @@ export class ObligationsController {
   @ApiCreatedResponse({ type: WriteResultDto })
   acknowledge(@WriteContext() ctx: CommandContext, @CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.act(ctx, { type: 'Acknowledge', obligationId: id, unitId: p.actor.unitId ?? '' });
+  }
+
+  @Post('obligations/:id/answer')
+  @ApiOperation({ summary: 'A requested body (the Fatherland Front, the Labour Federation) answers a request (đề nghị): đã phản hồi' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  answer(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: RequestAnswerDto) {
+    return this.act(ctx, { type: 'AnswerRequest', obligationId: id, ...dto });
+  }
+
+  @Post('obligations/:id/declination')
+  @ApiOperation({ summary: 'A requested body declines a request, with its reason' })
+  @ApiCreatedResponse({ type: WriteResultDto })
+  decline(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.act(ctx, { type: 'DeclineRequest', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/progress')

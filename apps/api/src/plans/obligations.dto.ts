@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  IsOptional, ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDay } from '../shared/common.dto';
 
@@ -57,3 +57,9 @@ export class ExplanationDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) answer!: string;
 }
 
+
+export class RequestAnswerDto {
+  @ApiProperty({ description: 'What the requested body answered (nội dung phản hồi)' }) @IsString() @MinLength(1) @MaxLength(5000) answer!: string;
+  @ApiProperty({ example: '2023-12-05' }) @IsCalendarDay() answeredOn!: string;
+  @ApiPropertyOptional({ example: '45/CV-MTTQ', description: 'The answering document, if there is one' }) @IsOptional() @IsString() @MaxLength(100) documentNumber?: string;
+}

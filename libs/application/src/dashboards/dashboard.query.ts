@@ -19,6 +19,8 @@ const DASHBOARD_COLLECTIONS = ['unit-registry', 'obligations', 'activities', 're
 interface Figures {
   /** completed, of which completedLate after the deadline; the open ones on track, due within 30 days, or overdue. */
   obligations: { total: number; completed: number; completedLate: number; onTrack: number; dueSoon: number; overdue: number };
+  /** Requests (đề nghị) to bodies outside UBND's authority, apart: answered or declined (đã phản hồi), or awaiting (chưa phản hồi); never red. */
+  requests: { total: number; answered: number; declined: number; awaiting: number };
   conferences: number; participants: number; mediaItems: number; trainings: number; trainees: number;
   regulationsInForce: number; documentsReviewed: number; findings: Record<string, number>;
   budget: { estimated: bigint; approved: bigint; allocated: bigint; spent: bigint };
@@ -28,6 +30,7 @@ interface Figures {
 
 const empty = (): Figures => ({
   obligations: { total: 0, completed: 0, completedLate: 0, onTrack: 0, dueSoon: 0, overdue: 0 },
+  requests: { total: 0, answered: 0, declined: 0, awaiting: 0 },
   conferences: 0, participants: 0, mediaItems: 0, trainings: 0, trainees: 0, regulationsInForce: 0, documentsReviewed: 0, findings: {},
   budget: { estimated: 0n, approved: 0n, allocated: 0n, spent: 0n }, difficulties: { open: 0, answered: 0, escalated: 0, decided: 0 },
   reports: { expected: 0, onTime: 0, late: 0, missing: 0 },
@@ -41,6 +44,7 @@ const addInto = (a: Figures, b: Figures): Figures => {
   };
   return {
     obligations: sum(a.obligations, b.obligations) as Figures['obligations'],
+    requests: sum(a.requests, b.requests) as Figures['requests'],
     conferences: a.conferences + b.conferences, participants: a.participants + b.participants, mediaItems: a.mediaItems + b.mediaItems,
     trainings: a.trainings + b.trainings, trainees: a.trainees + b.trainees, regulationsInForce: a.regulationsInForce + b.regulationsInForce,
     documentsReviewed: a.documentsReviewed + b.documentsReviewed, findings: sum(a.findings, b.findings),
@@ -148,6 +152,14 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       const o = d as unknown as ObligationDoc;
       // In a period: what falls due in it, and what has no deadline (ongoing duties belong to every period).
       if (!inYear(o, year) || (window && o.deadline && !inWindow(lastDayBefore(o.deadline), window))) continue;
+      if (o.kind === 'requested') {
+        const r = figuresOf(target(o.unitId)).requests;
+        r.total++;
+        if (o.status === 'answered') r.answered++;
+        else if (o.status === 'declined') r.declined++;
+        else r.awaiting++;
+        continue;
+      }
       const f = figuresOf(target(o.unitId)).obligations;
       f.total++;
       if (o.status === 'completed') {

@@ -18,7 +18,9 @@ export class ActOnObligation {
 }
 
 /** What the unit itself does; the rest (decisions, returns, cancellations, reminders) is the coordinator's. */
-const BY_THE_UNIT: ObligationCommand['type'][] = ['Acknowledge', 'UpdateProgress', 'Complete', 'RequestExtension', 'Explain', 'LinkActivity'];
+const BY_THE_UNIT: ObligationCommand['type'][] = [
+  'Acknowledge', 'UpdateProgress', 'Complete', 'RequestExtension', 'Explain', 'LinkActivity', 'AnswerRequest', 'DeclineRequest',
+];
 
 const fold = (events: RecordedEvent[]): Obligation =>
   events.reduce((s, e) => evolveObligation(s, e as unknown as ObligationEvent, e.metadata.recordedAt), initialObligation());
@@ -60,7 +62,7 @@ export class ActOnObligationHandler implements ICommandHandler<ActOnObligation, 
       throw new ObligationError('invalid-obligation', `${to} is not a successor of ${from} in the organisation tree`);
     }
     const why = whyNotStandingOn(registry, to, today);
-    if (why) throw new ObligationError('invalid-obligation', `${why}, so it cannot take over ${from}'s obligation; pass it to the unit that succeeded ${to}`);
+    if (why) throw new ObligationError('invalid-obligation', `${why}, so it cannot take over ${from}'s obligation`);
   }
 
   private async assignToSuccessor(old: Obligation, toUnitId: string, now: Date, ctx: CommandContext): Promise<Decision> {

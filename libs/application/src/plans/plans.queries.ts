@@ -1,12 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Clock, Scope } from '@gl/domain';
+import { Clock, CLOSED_STATUSES, Scope } from '@gl/domain';
 import { Filter, ObligationDoc, PlanDoc, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 import { CLOCK_PORT } from '../shared/ports';
 
-const CLOSED = ['completed', 'cancelled', 'passed'];
+const CLOSED = [...CLOSED_STATUSES];
+/** Open work past its deadline; a request (đề nghị) is never overdue (obligation.decider.ts, isOverdue). */
+const overdueAt = (o: ObligationDoc, now: string): boolean => o.kind !== 'requested' && o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status);
 
 /** Plans are the city's public documents: any signed-in person may read them. */
 export class ListPlans {
@@ -74,14 +76,14 @@ export class ListObligationsHandler implements IQueryHandler<ListObligations, Pa
     if (f.year !== undefined) q.year = f.year;
     if (f.overdue !== undefined) {
       Object.assign(q, f.overdue
-        ? { deadline: { $ne: null, $lte: now }, status: { $nin: CLOSED } }
-        : { $or: [{ deadline: null }, { deadline: { $gt: now } }, { status: { $in: CLOSED } }] });
+        ? { deadline: { $ne: null, $lte: now }, status: { $nin: CLOSED }, kind: { $ne: 'requested' } }
+        : { $or: [{ deadline: null }, { deadline: { $gt: now } }, { status: { $in: CLOSED } }, { kind: 'requested' }] });
     }
     if (f.deadlineFrom || f.deadlineTo) {
       q.deadline = { ...(q.deadline as object), ...(f.deadlineFrom && { $gte: f.deadlineFrom }), ...(f.deadlineTo && { $lt: f.deadlineTo }) };
     }
     const found = await findPage<ObligationDoc>(this.reads, 'obligations', q, { deadline: 1, _id: 1 }, page, pageSize);
-    const items = found.items.map((o) => ({ ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) }));
+    const items = found.items.map((o) => ({ ...o, overdue: overdueAt(o, now) }));
     return { ...found, items };
   }
 }
@@ -99,6 +101,6 @@ export class GetObligationHandler implements IQueryHandler<GetObligation, Obliga
     if (!d || !seesUnit(scope, d.unitId as string)) throw new NotFoundInScopeError(`obligation ${obligationId}`);
     const o = withoutStoreFields<ObligationDoc>(d);
     const now = this.clock.now().toISOString();
-    return { ...o, overdue: o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status) };
+    return { ...o, overdue: overdueAt(o, now) };
   }
 }

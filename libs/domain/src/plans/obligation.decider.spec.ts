@@ -83,3 +83,34 @@ describe('an obligation', () => {
       .then({ type: 'obligation.explanation-given.v1', data: { obligationId: id, answer: 'Chờ số liệu của các ấp' } });
   });
 });
+
+describe('a request (đề nghị, plan II.2.b: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố tổ chức tập huấn …")', () => {
+  const rid = 'cantho-2023-ldcs.II.2.b.mttq-can-tho.2023';
+  const requested: ObligationEvent = {
+    type: 'obligation.assigned.v1',
+    data: { ...assigned.data, obligationId: rid, taskCode: 'II.2.b', unitId: 'mttq-can-tho', role: 'lead', kind: 'requested', deadline: '2023-12-31T17:00:00.000Z', timeWords: 'Quý IV năm 2023' },
+  } as ObligationEvent;
+
+  it('is never overdue, whatever the clock says', () =>
+    expect(isOverdue(spec().given(requested).state(), at('2024-06-01T00:00:00.000Z'))).toBe(false));
+
+  it('is answered, with the answer recorded', () =>
+    spec().given(requested).when({ type: 'AnswerRequest', obligationId: rid, answer: 'Đã tổ chức', answeredOn: '2023-12-20' })
+      .then({ type: 'obligation.request-answered.v1', data: { obligationId: rid, answer: 'Đã tổ chức', answeredOn: '2023-12-20', documentNumber: null } }));
+
+  it('is declined, with a reason, and is then closed', () => {
+    spec().given(requested).when({ type: 'DeclineRequest', obligationId: rid, reason: 'Đã lồng ghép' })
+      .then({ type: 'obligation.request-declined.v1', data: { obligationId: rid, reason: 'Đã lồng ghép' } });
+    spec().given(requested, { type: 'obligation.request-declined.v1', data: { obligationId: rid, reason: 'x' } })
+      .when({ type: 'AnswerRequest', obligationId: rid, answer: 'y', answeredOn: '2023-12-20' }).thenThrows(ObligationError, /declined/);
+  });
+
+  it('owes no explanation, and is not completed or extended like an order', () => {
+    spec().given(requested).when({ type: 'RequestExplanation', obligationId: rid, question: 'Vì sao?' }).thenThrows(ObligationError, /not an order/);
+    spec().given(requested).when({ type: 'Complete', obligationId: rid, evidence }).thenThrows(ObligationError, /answered or declined/);
+    spec().given(requested).when({ type: 'RequestExtension', obligationId: rid, until: '2024-06-30T00:00:00+07:00', reason: 'x' }).thenThrows(ObligationError, /not an order/);
+  });
+
+  it('is the only kind that is answered', () =>
+    spec().given(assigned).when({ type: 'AnswerRequest', obligationId: id, answer: 'x', answeredOn: '2023-12-20' }).thenThrows(ObligationError, /order/));
+});

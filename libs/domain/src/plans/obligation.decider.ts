@@ -1,8 +1,8 @@
-import { isCalendarDate } from '../shared/calendar-date';
+import { CalendarDate, isCalendarDate } from '../shared/calendar-date';
 import { ObligationAssigned, ObligationEvent, Evidence, obligationIdOf } from './obligation.events';
 import { isOnTime } from './time-frame';
 
-export type ObligationStatus = 'open' | 'acknowledged' | 'in-progress' | 'completed' | 'cancelled' | 'passed';
+export type ObligationStatus = 'open' | 'acknowledged' | 'in-progress' | 'completed' | 'cancelled' | 'passed' | 'answered' | 'declined';
 
 export interface Obligation {
   assigned: ObligationAssigned['data'] | null;
@@ -28,7 +28,9 @@ export type ObligationCommand =
   | { type: 'Remind'; obligationId: string; message: string }
   | { type: 'RequestExplanation'; obligationId: string; question: string }
   | { type: 'Explain'; obligationId: string; answer: string }
-  | { type: 'LinkActivity'; obligationId: string; activityId: string; kind: string };
+  | { type: 'LinkActivity'; obligationId: string; activityId: string; kind: string }
+  | { type: 'AnswerRequest'; obligationId: string; answer: string; answeredOn: CalendarDate; documentNumber?: string | null }
+  | { type: 'DeclineRequest'; obligationId: string; reason: string };
 
 export class ObligationError extends Error {
   constructor(readonly code: 'obligation-not-found' | 'obligation-exists' | 'obligation-closed' | 'invalid-obligation', message: string) {
@@ -41,11 +43,17 @@ export const initialObligation = (): Obligation => ({
   assigned: null, status: 'open', deadline: null, percent: 0, completedAt: null, onTime: null, extensionPending: null, explanationPending: false,
 });
 
-const CLOSED: ObligationStatus[] = ['completed', 'cancelled', 'passed'];
+export const CLOSED_STATUSES: readonly ObligationStatus[] = ['completed', 'cancelled', 'passed', 'answered', 'declined'];
+const CLOSED = CLOSED_STATUSES;
 
-/** Overdue follows from the deadline and the clock: open work past its deadline. */
+/**
+ * Overdue follows from the deadline and the clock: open work past its deadline. A request is never
+ * overdue: the plan "đề nghị" (requests) the Fatherland Front and the Labour Federation (II.2.b,
+ * II.2.c, IV.3), bodies the People's Committee does not direct (Luật MTTQ Việt Nam 2015, Điều 1, 4;
+ * Luật Công đoàn), so its time is a wish, not a deadline.
+ */
 export const isOverdue = (s: Obligation, now: Date): boolean =>
-  !CLOSED.includes(s.status) && s.deadline !== null && !isOnTime(now, s.deadline);
+  s.assigned?.kind !== 'requested' && !CLOSED.includes(s.status) && s.deadline !== null && !isOnTime(now, s.deadline);
 
 export const evolveObligation = (s: Obligation, e: ObligationEvent, at?: string): Obligation => {
   switch (e.type) {
@@ -77,6 +85,10 @@ export const evolveObligation = (s: Obligation, e: ObligationEvent, at?: string)
       return s;
     case 'obligation.activity-recorded.v1':
       return { ...s, status: s.status === 'open' || s.status === 'acknowledged' ? 'in-progress' : s.status };
+    case 'obligation.request-answered.v1':
+      return { ...s, status: 'answered', completedAt: at ?? null };
+    case 'obligation.request-declined.v1':
+      return { ...s, status: 'declined', completedAt: at ?? null };
   }
 };
 
@@ -99,6 +111,11 @@ export const decideObligation = (c: ObligationCommand, s: Obligation, now: Date)
   const open = () => {
     if (CLOSED.includes(s.status)) throw new ObligationError('obligation-closed', `obligation ${id} is ${s.status}`);
   };
+  const request = s.assigned.kind === 'requested';
+  /** What an order has and a request has not: completion on evidence, deadlines moved, explanations owed. */
+  const orderOnly = (what: string) => {
+    if (request) throw new ObligationError('invalid-obligation', `obligation ${id} is a request (đề nghị), not an order: ${what}`);
+  };
   switch (c.type) {
     case 'Acknowledge':
       open();
@@ -109,6 +126,7 @@ export const decideObligation = (c: ObligationCommand, s: Obligation, now: Date)
       return [{ type: 'obligation.progress-updated.v1', data: { obligationId: id, percent: c.percent, note: c.note ?? '' } }];
     case 'Complete': {
       open();
+      orderOnly('it is answered or declined, not completed');
       text(c.evidence?.documentNumber, 'the evidence document number');
       if (!isCalendarDate(c.evidence.documentDate)) throw new ObligationError('invalid-obligation', 'the evidence document date is YYYY-MM-DD');
       for (const a of c.evidence.attachments ?? []) {
@@ -118,6 +136,7 @@ export const decideObligation = (c: ObligationCommand, s: Obligation, now: Date)
     }
     case 'RequestExtension':
       open();
+      orderOnly('its time is not a deadline to extend');
       instant(c.until, 'the new deadline');
       text(c.reason, 'a reason');
       if (s.deadline && Date.parse(c.until) <= Date.parse(s.deadline)) throw new ObligationError('invalid-obligation', 'an extension moves the deadline later');
@@ -149,10 +168,22 @@ export const decideObligation = (c: ObligationCommand, s: Obligation, now: Date)
       text(c.message, 'a message');
       return [{ type: 'obligation.reminded.v1', data: { obligationId: id, message: c.message } }];
     case 'RequestExplanation':
+      orderOnly('no explanation (giải trình) can be required of a body the People\'s Committee does not direct');
       text(c.question, 'a question');
       return [{ type: 'obligation.explanation-requested.v1', data: { obligationId: id, question: c.question } }];
     case 'LinkActivity':
       return [{ type: 'obligation.activity-recorded.v1', data: { obligationId: id, activityId: c.activityId, kind: c.kind } }];
+    case 'AnswerRequest':
+      open();
+      if (!request) throw new ObligationError('invalid-obligation', `obligation ${id} is an order (giao): it is completed with evidence`);
+      text(c.answer, 'an answer');
+      if (!isCalendarDate(c.answeredOn)) throw new ObligationError('invalid-obligation', 'answeredOn is YYYY-MM-DD');
+      return [{ type: 'obligation.request-answered.v1', data: { obligationId: id, answer: c.answer, answeredOn: c.answeredOn, documentNumber: c.documentNumber ?? null } }];
+    case 'DeclineRequest':
+      open();
+      if (!request) throw new ObligationError('invalid-obligation', `obligation ${id} is an order (giao): it cannot be declined`);
+      text(c.reason, 'a reason');
+      return [{ type: 'obligation.request-declined.v1', data: { obligationId: id, reason: c.reason } }];
     case 'Explain':
       if (!s.explanationPending) throw new ObligationError('invalid-obligation', 'no explanation was requested');
       text(c.answer, 'an answer');

@@ -44,14 +44,22 @@ export type ExplanationGiven = O<'obligation.explanation-given.v1', { answer: st
 /** The unit recorded an activity this obligation asks for: it is under way, not yet completed. */
 export type ActivityLinked = O<'obligation.activity-recorded.v1', { activityId: string; kind: string }>;
 
+/**
+ * A request (đề nghị) to a body outside the People's Committee's authority (the Fatherland Front, the
+ * Labour Federation) is answered, or declined, by that body: it is not completed on an order.
+ */
+export type RequestAnswered = O<'obligation.request-answered.v1', { answer: string; answeredOn: CalendarDate; documentNumber: string | null }>;
+export type RequestDeclined = O<'obligation.request-declined.v1', { reason: string }>;
+
 export type ObligationEvent =
   | ObligationAssigned | ObligationAcknowledged | ProgressUpdated | ObligationCompleted | ExtensionRequested | ExtensionApproved
   | ExtensionRefused | ObligationReturned | ObligationCancelled | ObligationPassed | ObligationReminded | ExplanationRequested
-  | ExplanationGiven | ActivityLinked;
+  | ExplanationGiven | ActivityLinked | RequestAnswered | RequestDeclined;
 
 export const OBLIGATION_EVENT_TYPES: ObligationEvent['type'][] = [
   'obligation.assigned.v1', 'obligation.acknowledged.v1', 'obligation.progress-updated.v1', 'obligation.completed.v1',
   'obligation.extension-requested.v1', 'obligation.extension-approved.v1', 'obligation.extension-refused.v1',
   'obligation.returned.v1', 'obligation.cancelled.v1', 'obligation.passed-to-successor.v1', 'obligation.reminded.v1',
   'obligation.explanation-requested.v1', 'obligation.explanation-given.v1', 'obligation.activity-recorded.v1',
+  'obligation.request-answered.v1', 'obligation.request-declined.v1',
 ];

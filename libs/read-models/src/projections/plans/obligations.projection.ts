@@ -23,6 +23,8 @@ export interface ObligationDoc {
   reminders: number;
   passedFrom: string | null;
   passedTo: string | null;
+  /** A request's answer (đã phản hồi) or refusal, once given. */
+  answer: { answer: string; answeredOn: string; documentNumber: string | null } | { declined: string } | null;
   /** Activities recorded for it (conference, training, regulation, …). */
   activities: { activityId: string; kind: string }[];
   lastChangeAt: string;
@@ -31,7 +33,8 @@ export interface ObligationDoc {
 
 export const obligations = projection<ObligationDoc>({
   name: 'obligations',
-  version: 2,
+  // 3: requests answered or declined (closed), their answer kept.
+  version: 3,
   handles: OBLIGATION_EVENT_TYPES,
   indexes: [{ keys: { unitId: 1, status: 1 } }, { keys: { planId: 1, taskCode: 1 } }, { keys: { deadline: 1 } }],
   route: (e: RecordedEvent) => [(e.data as { obligationId: string }).obligationId],
@@ -49,6 +52,9 @@ export const obligations = projection<ObligationDoc>({
       deadline: s.deadline, status: s.status, percent: s.percent, completedAt: s.completedAt, onTime: s.onTime,
       extensionPending: s.extensionPending, explanationPending: s.explanationPending,
       reminders: base.reminders + (ev.type === 'obligation.reminded.v1' ? 1 : 0),
+      answer: ev.type === 'obligation.request-answered.v1'
+        ? { answer: ev.data.answer, answeredOn: ev.data.answeredOn, documentNumber: ev.data.documentNumber }
+        : ev.type === 'obligation.request-declined.v1' ? { declined: ev.data.reason } : (base as ObligationDoc).answer ?? null,
       passedTo: ev.type === 'obligation.passed-to-successor.v1' ? ev.data.toUnitId : (base as ObligationDoc).passedTo ?? null,
       activities: ev.type === 'obligation.activity-recorded.v1'
         ? [...((base as ObligationDoc).activities ?? []).filter((x) => x.activityId !== ev.data.activityId), { activityId: ev.data.activityId, kind: ev.data.kind }]
