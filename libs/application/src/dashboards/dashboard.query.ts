@@ -67,7 +67,17 @@ const sumOf = (h: unknown): number => {
 };
 
 /** Does a record of year Y belong to this dashboard's year? */
-const inYear = (o: ObligationDoc, year: number) => (o.year !== null ? o.year === year : (o.deadline ?? `${o.assignedOn}T`).startsWith(String(year)) || o.assignedOn.startsWith(String(year)));
+/**
+ * Whether an obligation belongs to a year: a yearly one to its year; one with a deadline to the year
+ * it falls due (or was assigned); an ongoing duty ("thường xuyên", plan II.1.b; or "định kỳ và khi
+ * có yêu cầu", II.6) to every year from its assignment while it is in force (until completed).
+ */
+const inYear = (o: ObligationDoc, year: number) => {
+  if (o.year !== null) return o.year === year;
+  const from = Number(o.assignedOn.slice(0, 4));
+  if (o.deadline === null) return year >= from && (o.completedAt === null || year <= Number(vietnamDateOf(new Date(o.completedAt)).slice(0, 4)));
+  return o.deadline.startsWith(String(year)) || year === from;
+};
 
 /** The unit of today a unit's records belong to, following its successors; approximate through a part. */
 const rebased = (units: ReadonlyMap<string, Unit>, id: string, today: CalendarDate): { to: string; approximate: boolean } => {
