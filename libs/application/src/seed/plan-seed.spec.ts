@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyUnitCommands, fanOut, initialRegistry, TaskDefinition } from '@gl/domain';
-import { ReorganisationFile, unitSeedSteps, UnitsFile } from './unit-seed';
+import { loadUnitSeed, UnitsFile } from './unit-seed';
 
 const load = <T>(path: string): T => JSON.parse(readFileSync(join(__dirname, '../../../../seed', path), 'utf8'));
 
 describe('the seed plan, fanned out over the 2023 tree', () => {
   const units = load<UnitsFile>('units/can-tho-units-2023.json');
-  const { state } = applyUnitCommands(initialRegistry(), unitSeedSteps(units, load<ReorganisationFile>('units/can-tho-reorganisation-2025.json')).map((s) => s.command));
+  const { state } = applyUnitCommands(initialRegistry(), loadUnitSeed(load).map((s) => s.command));
   const { plan, tasks } = load<{ plan: { issuerUnitId: string; assignedOn: string }; tasks: TaskDefinition[] }>('plans/cantho-2023-ldcs.json');
   const count = (kind: string) => units.units.filter((u) => u.kind === kind).length;
   const targets = (code: string) => fanOut(tasks.find((t) => t.code === code)!, plan.issuerUnitId, state.units, plan.assignedOn);

@@ -6,14 +6,28 @@ export interface UnitsFile {
   units: { key: string; name: string; nameEn?: string | null; kind: UnitKind; subtype?: UnitSubtype; level: UnitLevel; parentKey: string | null; code: string | null; codeTable: string | null }[];
 }
 interface Basis { number: string; date: string | null; issuer: string; title?: string; effective?: string }
+/** A unit a change creates (a merger into a new unit). */
+interface SeedNewUnit {
+  key: string; name: string; nameEn?: string | null; kind?: UnitKind; subtype?: UnitSubtype; level?: UnitLevel; parentKey: string | null;
+  code: string | null; codeTable: string | null;
+}
+/** A merger: the merged units go into an existing one (`into`, which continues) or into a unit it creates (`newUnit`). */
+interface SeedMerger { into?: string; newUnit?: SeedNewUnit; merged: { key: string; whole: boolean }[] }
+type IntermediateChange = Basis & { effective: string; changes: SeedMerger[] };
+type NewCommune = {
+  key: string; name: string; subtype: UnitSubtype; code: string | null; codeTable: string; unchanged?: boolean;
+  predecessors: { key: string; whole: boolean; via?: string }[];
+};
 export interface ReorganisationFile {
   legalBases: Record<'district-abolition' | 'province-merger' | 'commune-arrangement', Basis>;
-  intermediateChanges: (Basis & { effective: string; changes: { into: string; merged: { key: string; whole: boolean }[] }[] })[];
+  intermediateChanges: IntermediateChange[];
   provinceMerger: { into: { key: string }; merged: { key: string; name: string; code: string }[] };
-  newCommunes: {
-    key: string; name: string; subtype: UnitSubtype; code: string | null; codeTable: string; unchanged?: boolean;
-    predecessors: { key: string; whole: boolean; via?: string }[];
-  }[];
+  newCommunes: NewCommune[];
+}
+/** More of the same reorganisation (e.g. the Sóc Trăng and Hậu Giang parts): the main file's legal bases apply. */
+export interface ReorganisationPart {
+  intermediateChanges?: IntermediateChange[];
+  newCommunes?: NewCommune[];
 }
 
 /** A command and the key that makes re-running the seed append nothing new. */
@@ -21,6 +35,25 @@ export interface SeedStep {
   key: string;
   command: UnitCommand;
 }
+
+/**
+ * The unit seed's files under the seed directory, in the order they load: the 2023 trees (Cần Thơ,
+ * then Hậu Giang and Sóc Trăng, outside Cần Thơ's tree until the 2025 merger), the reorganisation,
+ * and its Hậu Giang / Sóc Trăng part.
+ */
+export const UNIT_SEED_FILES = {
+  units: ['units/can-tho-units-2023.json', 'units/hau-giang-units-2023.json', 'units/soc-trang-units-2023.json'],
+  reorganisation: 'units/can-tho-reorganisation-2025.json',
+  parts: ['units/soc-trang-hau-giang-reorganisation-2025.json'],
+} as const;
+
+/** The unit seed's steps from the seed directory, read through `read` (a path relative to the seed directory). */
+export const loadUnitSeed = (read: <T>(path: string) => T): SeedStep[] =>
+  unitSeedSteps(
+    UNIT_SEED_FILES.units.map((p) => read<UnitsFile>(p)),
+    read<ReorganisationFile>(UNIT_SEED_FILES.reorganisation),
+    UNIT_SEED_FILES.parts.map((p) => read<ReorganisationPart>(p)),
+  );
 
 const basis = (b: Basis): LegalBasis => ({ number: b.number, date: b.date, issuer: b.issuer, ...(b.title && { title: b.title }) });
 const KNOWN_FROM = '2023-01-01';
@@ -41,13 +74,35 @@ const ordered = (units: UnitsFile['units']): UnitsFile['units'] => {
   return out;
 };
 
+const mergerStep = (change: IntermediateChange, c: SeedMerger): SeedStep => {
+  const merged = c.merged.map((m) => ({ unitId: m.key, whole: m.whole }));
+  if (c.newUnit) {
+    const n = c.newUnit;
+    const successor: NewUnit = {
+      unitId: n.key, name: n.name, nameEn: n.nameEn ?? null, kind: n.kind ?? 'commune', subtype: n.subtype ?? null, level: n.level ?? 'commune',
+      parentId: n.parentKey, code: n.code && n.codeTable ? { code: n.code, table: n.codeTable } : null,
+    };
+    return { key: `merge:${n.key}:${change.effective}`, command: { type: 'MergeUnits', effectiveOn: change.effective, legalBasis: basis(change), predecessors: merged, successor } };
+  }
+  if (!c.into) throw new Error(`a merger of ${change.number} names neither "into" nor "newUnit"`);
+  return {
+    key: `merge:${c.into}:${change.effective}`,
+    command: {
+      type: 'MergeUnits', effectiveOn: change.effective, legalBasis: basis(change),
+      predecessors: [{ unitId: c.into, whole: true }, ...merged], successor: { unitId: c.into },
+    },
+  };
+};
+
 /**
- * The registry's seed: the city as it stood in 2023 (recorded as existing, known from 2023-01-01),
- * the 2024 ward merger in Ninh Kiều, and the 2025 reorganisation (provinces merged, new communes,
- * the district level abolished), each with its legal basis.
+ * The registry's seed: the 2023 trees (recorded as existing, known from 2023-01-01), the changes
+ * before 2025 (Sóc Trăng 2024, the Ninh Kiều ward merger, the March 2025 department mergers) in
+ * date order, and the 2025 reorganisation (provinces merged, new communes, the district level
+ * abolished), each with its legal basis.
  */
-export const unitSeedSteps = (units: UnitsFile, reorg: ReorganisationFile): SeedStep[] => {
-  const steps: SeedStep[] = ordered(units.units).map((u) => ({
+export const unitSeedSteps = (unitFiles: UnitsFile | UnitsFile[], reorg: ReorganisationFile, parts: ReorganisationPart[] = []): SeedStep[] => {
+  const all = (Array.isArray(unitFiles) ? unitFiles : [unitFiles]).flatMap((f) => f.units);
+  const steps: SeedStep[] = ordered(all).map((u) => ({
     key: `unit:${u.key}`,
     command: {
       type: 'EstablishUnit', unitId: u.key, name: u.name, nameEn: u.nameEn ?? null, kind: u.kind, subtype: u.subtype ?? null, level: u.level,
@@ -55,20 +110,14 @@ export const unitSeedSteps = (units: UnitsFile, reorg: ReorganisationFile): Seed
       effectiveOn: KNOWN_FROM, legalBasis: null, asExisting: true,
     },
   }));
-  for (const change of reorg.intermediateChanges) {
-    for (const c of change.changes) {
-      steps.push({
-        key: `merge:${c.into}:${change.effective}`,
-        command: {
-          type: 'MergeUnits', effectiveOn: change.effective, legalBasis: basis(change),
-          predecessors: [{ unitId: c.into, whole: true }, ...c.merged.map((m) => ({ unitId: m.key, whole: m.whole }))],
-          successor: { unitId: c.into },
-        },
-      });
-    }
-  }
+  const established = new Set(all.map((u) => u.key));
+  const changes = [...reorg.intermediateChanges, ...parts.flatMap((p) => p.intermediateChanges ?? [])]
+    .map((change, i) => ({ change, i }))
+    .sort((a, b) => a.change.effective.localeCompare(b.change.effective) || a.i - b.i);
+  for (const { change } of changes) for (const c of change.changes) steps.push(mergerStep(change, c));
   const province = reorg.legalBases['province-merger'];
   for (const p of reorg.provinceMerger.merged) {
+    if (established.has(p.key)) continue;
     steps.push({
       key: `unit:${p.key}`,
       command: {
@@ -87,7 +136,7 @@ export const unitSeedSteps = (units: UnitsFile, reorg: ReorganisationFile): Seed
   });
   const communes = reorg.legalBases['commune-arrangement'];
   const on = communes.effective ?? '2025-07-01';
-  for (const c of reorg.newCommunes) {
+  for (const c of [...reorg.newCommunes, ...parts.flatMap((p) => p.newCommunes ?? [])]) {
     const code = c.code ? { code: c.code, table: c.codeTable } : null;
     if (c.unchanged) {
       steps.push({ key: `recode:${c.key}`, command: { type: 'RecodeUnit', unitId: c.predecessors[0].key, code, effectiveOn: on, legalBasis: GSO_2025 } });

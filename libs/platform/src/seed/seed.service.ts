@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ChangePlan, ChangeUnits, CommandContext, DefineRegime, GrantRole, RegisterUser, ReorganisationFile, systemScope, unitSeedSteps, UnitsFile,
+  ChangePlan, ChangeUnits, CommandContext, DefineRegime, GrantRole, loadUnitSeed, RegisterUser, systemScope,
 } from '@gl/application';
 import { PlanIssued, RegimeDefinition, Role, SYSTEM_ACTOR, TaskDefinition } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
@@ -46,7 +46,7 @@ export class SeedService {
       actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'seed', causationId: `seed:${key}`, idempotencyKey: `seed:${key}`,
       reason: 'Dữ liệu khởi tạo (seed)',
     });
-    const steps = unitSeedSteps(read<UnitsFile>('units/can-tho-units-2023.json'), read<ReorganisationFile>('units/can-tho-reorganisation-2025.json'));
+    const steps = loadUnitSeed(read);
     for (const step of steps) await this.commands.execute(new ChangeUnits(step.command, ctx(step.key)));
     const demo = read<DemoUsersFile>('users/demo-users.json');
     for (const u of demo.users) {
