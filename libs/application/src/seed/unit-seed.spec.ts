@@ -90,6 +90,19 @@ describe('the Cần Thơ seed', () => {
     }
   });
 
+  // NĐ 45/2025/NĐ-CP (28/2/2025): from 1 March 2025 a province has no Sở Thông tin và Truyền thông; it merged into Sở Khoa học và Công nghệ.
+  it('merges Sở Thông tin và Truyền thông into Sở Khoa học và Công nghệ on 1 March 2025, and four more departments', () => {
+    const ids = (d: string) => on(d).map((u) => u.id);
+    expect(ids('2025-02-28')).toContain('so-thong-tin-va-truyen-thong');
+    expect(ids('2025-03-01')).not.toContain('so-thong-tin-va-truyen-thong');
+    expect(ids('2025-03-01')).toContain('so-khoa-hoc-va-cong-nghe');
+    expect(state.units.get('so-thong-tin-va-truyen-thong')!.successors).toEqual([expect.objectContaining({ unitId: 'so-khoa-hoc-va-cong-nghe', on: '2025-03-01', whole: true })]);
+    expect(state.units.get('so-nong-nghiep-va-moi-truong')!.predecessors.map((p) => p.unitId).sort()).toEqual(['so-nong-nghiep-va-ptnt', 'so-tai-nguyen-va-moi-truong']);
+    for (const gone of ['so-ke-hoach-va-dau-tu', 'so-giao-thong-van-tai', 'so-lao-dong-tbxh', 'so-nong-nghiep-va-ptnt', 'so-tai-nguyen-va-moi-truong']) expect(ids('2025-03-01')).not.toContain(gone);
+    const departments = (d: string) => on(d).filter((u) => u.kind === 'department' && u.id.startsWith('so-'));
+    expect(departments('2025-02-28').length - departments('2025-03-01').length).toBe(5);
+  });
+
   it('keeps the lineage: Phường Ninh Kiều (2025) comes from Tân An, Thới Bình and Xuân Khánh', () => {
     expect(state.units.get('new-phuong-ninh-kieu')!.predecessors.map((p) => p.unitId).sort())
       .toEqual(['ninh-kieu-tan-an', 'ninh-kieu-thoi-binh', 'ninh-kieu-xuan-khanh']);
