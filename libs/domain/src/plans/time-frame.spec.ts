@@ -34,5 +34,10 @@ describe('time frames of the plan', () => {
     { kind: 'month', year: 2023, month: 13 },
     { kind: 'yearly-before', from: 2023, month: 2, day: 30 },
     { kind: 'quarters', year: 23, quarters: [4], join: 'and' },
+    // Shapes from a request body, which the types do not hold to: refused before a task is added, not when it fans out.
+    { kind: 'before', date: '2023-02-30' },
+    { kind: 'before', date: 2147483620 as unknown as string },
+    { kind: 'quarters', year: 2023, quarters: 4 as unknown as number[], join: 'or' },
+    { kind: 'sometime' } as unknown as TimeFrame,
   ])('refuses %j', (frame) => expect(() => validateTimeFrame(frame)).toThrow());
 });

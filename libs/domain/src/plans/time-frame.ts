@@ -1,4 +1,4 @@
-import { CalendarDate, startOfDayInVietnam } from '../shared/calendar-date';
+import { CalendarDate, isCalendarDate, startOfDayInVietnam } from '../shared/calendar-date';
 
 /**
  * A task's time (thời gian thực hiện) as the plan words it, and the deadline it gives. Deadlines
@@ -45,7 +45,7 @@ export const validateTimeFrame = (f: TimeFrame): void => {
   switch (f.kind) {
     case 'quarters':
       year(f.year);
-      if (f.quarters.length === 0 || f.quarters.some((q) => ![1, 2, 3, 4].includes(q))) throw new TimeFrameError('quarters are 1 to 4');
+      if (!Array.isArray(f.quarters) || f.quarters.length === 0 || f.quarters.some((q) => ![1, 2, 3, 4].includes(q))) throw new TimeFrameError('quarters are 1 to 4');
       return;
     case 'month':
       year(f.year);
@@ -61,8 +61,16 @@ export const validateTimeFrame = (f: TimeFrame): void => {
       if (probe.getUTCMonth() !== f.month - 1 || probe.getUTCDate() !== f.day) throw new TimeFrameError(`${f.day}/${f.month} is not a day of the year`);
       return;
     }
-    default:
+    case 'before':
+      if (!isCalendarDate(f.date)) throw new TimeFrameError(`"before" needs a date (YYYY-MM-DD), not ${JSON.stringify(f.date)}`);
       return;
+    case 'ongoing':
+    case 'periodic-and-on-request':
+    case 'unspecified':
+      return;
+    default:
+      // A shape from outside (a request body) may name any kind: an unknown one gives no deadline, so it is refused here.
+      throw new TimeFrameError(`${JSON.stringify((f as { kind?: unknown }).kind)} is not a kind of time frame`);
   }
 };
 
