@@ -42,4 +42,17 @@ describe('the seed plan, fanned out over the 2023 tree', () => {
   it('gives IV.2 a report from every department, district and commune', () => {
     expect(targets('IV.2')).toHaveLength(count('department') + count('district') + count('commune'));
   });
+
+  // Plan II.4 (every agency, locality and enterprise) and II.5 (public service units) name enterprises and
+  // public service units: the seed's city-level ones are reached; non-state enterprises are not recorded.
+  it('reaches the recorded public service units and state enterprises in II.4 and II.5', () => {
+    const psu = units.units.filter((u) => u.kind === 'public-service-unit').map((u) => u.key);
+    const soe = units.units.filter((u) => u.kind === 'state-enterprise').map((u) => u.key);
+    expect(psu).toHaveLength(3);
+    expect(soe).toHaveLength(3);
+    expect(count('non-state-enterprise')).toBe(0);
+    const ii4 = targets('II.4').map((t) => t.unitId);
+    expect(ii4).toEqual(expect.arrayContaining([...psu, ...soe]));
+    expect(targets('II.5').filter((t) => psu.includes(t.unitId)).map((t) => t.unitId).sort()).toEqual([...psu].sort());
+  });
 });
