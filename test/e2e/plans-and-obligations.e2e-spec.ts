@@ -1,6 +1,6 @@
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { READ_STORE, ReadStore } from '@gl/read-models';
-import { ObligationFanOut, OpenYearsHandler, OpenYears, systemScope } from '@gl/application';
+import { ObligationFanOut, OpenYearsHandler, OpenYears, RegistryLoader, systemScope } from '@gl/application';
 import { SYSTEM_ACTOR } from '@gl/domain';
 import { FixedClock } from '@gl/testing';
 import { CommandBus } from '@nestjs/cqrs';
@@ -109,15 +109,22 @@ describe('the plan and its obligations over HTTP', () => {
   it('opens the yearly tasks of later years when the clock says so, and a second run creates nothing', async () => {
     await h.settle();
     const clock = new FixedClock('2025-01-01T00:30:00+07:00');
-    const handler = new OpenYearsHandler(h.app.get(EVENT_STORE), h.app.get(READ_STORE), clock, h.app.get(ObligationFanOut), h.app.get(CommandBus));
+    const handler = new OpenYearsHandler(h.app.get(EVENT_STORE), h.app.get(READ_STORE), clock, h.app.get(ObligationFanOut), h.app.get(CommandBus), h.app.get(RegistryLoader));
     const ctx = { actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'test' };
     const first = await handler.execute(new OpenYears(ctx));
-    // 2024: II.2.a–c and IV.1 once each, IV.2 for 19 departments, 9 districts, 83 communes; 2025: 80 communes after the 2024 merger.
-    expect(first).toEqual({ created: 4 + (19 + 9 + 83) + 4 + (19 + 9 + 80), existing: 0 });
+    // Who owes a yearly duty: the units standing on the day it falls due (IV.2: 14 November).
+    // 2024: II.2.a–c and IV.1 once each, IV.2 for 19 departments, 9 districts and 80 communes (the Ninh Kiều
+    // merger took effect on 1 November 2024); 2025: 14 departments after the March mergers, no district
+    // (the level ended on 1 July 2025), and the new city's 103 communes.
+    expect(first).toEqual({ created: 4 + (19 + 9 + 80) + 4 + (14 + 103), existing: 0 });
     expect(await handler.execute(new OpenYears(ctx))).toEqual({ created: 0, existing: first.created });
     await h.settle();
-    const o = await h.app.get<ReadStore>(READ_STORE).get('obligations', `${PLAN}.IV.2.ninh-kieu-tan-an.2025`);
-    expect(o).toMatchObject({ year: 2025, deadline: '2025-11-14T17:00:00.000Z', assignedOn: '2025-01-01' });
+    const reads = h.app.get<ReadStore>(READ_STORE);
+    // Phường Tân An ended on 1 July 2025 (NQ 1668): the 2025 report is owed by Phường Ninh Kiều, which took it whole.
+    expect(await reads.get('obligations', `${PLAN}.IV.2.ninh-kieu-tan-an.2025`)).toBeNull();
+    expect(await reads.get('obligations', `${PLAN}.IV.2.new-phuong-ninh-kieu.2025`))
+      .toMatchObject({ year: 2025, deadline: '2025-11-14T17:00:00.000Z', assignedOn: '2025-07-01' });
+    expect(await reads.get('obligations', `${PLAN}.IV.2.ninh-kieu.2025`)).toBeNull();
   });
 
   it('stores only events that match the JSON Schemas served at /api/v1/event-types', async () => {

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OpenPeriod } from '../reporting/reporting.commands';
-import { Clock, evolvePlan, initialPlan, isRecurring, PlanEvent, planStream, vietnamDateOf } from '@gl/domain';
+import {
+  CLOSED_STATUSES, Clock, deadlineOf, dueDayOf, evolvePlan, initialPlan, isRecurring, PlanEvent, PlanIssued, planStream, TaskDefinition, vietnamDateOf,
+} from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { READ_STORE, ReadStore } from '@gl/read-models';
 import { CommandContext } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
 import { ObligationFanOut } from './obligation-fan-out';
+import { ActOnObligation } from './obligation.commands';
+import { RegistryLoader } from '../units/registry-loader';
 
 /** Opens every yearly task's obligations for each year up to the current one (in Vietnam). */
 export class OpenYears {
@@ -15,8 +19,10 @@ export class OpenYears {
 
 /**
  * The scheduler's work: at the turn of a year (and at every start, to catch up), each yearly task
- * of each plan gets that year's obligations, one per unit, as the tree stands on 1 January.
- * Safe to run any number of times: obligation ids include the year.
+ * of each plan gets that year's obligations, one per unit standing on the day that year's duty
+ * falls due. An obligation opened before the tree changed, for a unit that no longer stands on
+ * that day, passes to its successor when the successor owes the duty, or is cancelled, each by an
+ * explicit event naming why. Safe to run any number of times: obligation ids include the year.
  */
 @CommandHandler(OpenYears)
 export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: number; existing: number }> {
@@ -26,6 +32,7 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
     @Inject(CLOCK_PORT) private readonly clock: Clock,
     private readonly fanOut: ObligationFanOut,
     private readonly commands: CommandBus,
+    private readonly registry: RegistryLoader,
   ) {}
 
   async execute({ context }: OpenYears) {
@@ -36,10 +43,14 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
       if (!plan.issued) continue;
       for (const task of Object.values(plan.tasks)) {
         if (task.cancelled || !isRecurring(task.timeFrame)) continue;
-        for (let year = task.timeFrame.from + 1; year <= thisYear; year++) {
-          const r = await this.fanOut.assign(plan.issued, task, `${year}-01-01`, year, context);
-          totals.created += r.created;
-          totals.existing += r.existing;
+        for (let year = task.timeFrame.from; year <= thisYear; year++) {
+          // The plan's own fan-out opened the first year, on its assignment day.
+          if (year > task.timeFrame.from) {
+            const r = await this.fanOut.assign(plan.issued, task, `${year}-01-01`, year, context);
+            totals.created += r.created;
+            totals.existing += r.existing;
+          }
+          await this.settleEndedUnits(plan.issued, task, year, context);
         }
       }
     }
@@ -53,6 +64,26 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
       }
     }
     return totals;
+  }
+
+  /** Open obligations of a year whose unit does not stand on the due day: passed to the successor that owes it, or cancelled. */
+  private async settleEndedUnits(plan: PlanIssued['data'], task: TaskDefinition, year: number, context: CommandContext): Promise<void> {
+    const owing = await this.fanOut.owingUnits(plan, task, plan.assignedOn > `${year}-01-01` ? plan.assignedOn : `${year}-01-01`, year);
+    const open = await this.reads.find('obligations', { planId: plan.planId, taskCode: task.code, year, status: { $nin: [...CLOSED_STATUSES] } });
+    if (open.every((o) => owing.has(o.unitId as string))) return;
+    const units = (await this.registry.load()).units;
+    const due = dueDayOf(deadlineOf(task.timeFrame, year)!);
+    for (const o of open) {
+      const unitId = o.unitId as string;
+      if (owing.has(unitId)) continue;
+      const u = units.get(unitId);
+      const ended = u?.ended ? `${unitId} ended on ${u.ended.on} (${u.ended.reason})` : `${unitId} is not among those owing it`;
+      const successor = u?.successors.find((l) => owing.has(l.unitId))?.unitId;
+      const command = successor
+        ? { type: 'PassToSuccessor' as const, obligationId: o._id as string, toUnitId: successor, reason: `${ended}, before the duty fell due on ${due}; ${successor} owes it` }
+        : { type: 'Cancel' as const, obligationId: o._id as string, reason: `${ended}, before the duty fell due on ${due}; no successor owes it` };
+      await this.commands.execute(new ActOnObligation(command, { ...context, idempotencyKey: `settle:${o._id as string}` }));
+    }
   }
 }
 

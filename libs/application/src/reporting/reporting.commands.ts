@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import {
-  Clock, decideReport, evolveReport, fanOut, Indicators, initialReport, PeriodOpened, periodIdOf, PlanIssued, planStream, periodStream, RegimeDefinition, regimeStream,
+  Clock, decideReport, dueDayOf, evolveReport, fanOut, Indicators, initialReport, PeriodOpened, periodIdOf, PlanIssued, planStream, periodStream, RegimeDefinition, regimeStream,
   Report, ReportCommand, ReportError, ReportEvent, reportStream, ReportingEvent, startOfDayInVietnam, TaskDefinition, vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore, NO_STREAM } from '@gl/event-store';
@@ -86,7 +86,8 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
         periodId: periodIdOf(regime.regimeId, input.year), regimeId: regime.regimeId, planId: regime.planId, year: input.year,
         title: `${regime.title} — ${input.year}`, openedOn, deadline: startOfDayInVietnam(dayOf(input.year, regime.deadline)),
         cutOff: dayOf(input.year, regime.cutOff), recipientUnitId: regime.recipientUnitId,
-        expectedUnitIds: fanOut(pseudoTask, (issued.data as PlanIssued['data']).issuerUnitId, units, openedOn).map((t) => t.unitId)
+        // Expected: the units standing on the day the report falls due, the rule a yearly duty follows (dueDayOf).
+        expectedUnitIds: fanOut(pseudoTask, (issued.data as PlanIssued['data']).issuerUnitId, units, dueDayOf(startOfDayInVietnam(dayOf(input.year, regime.deadline)))).map((t) => t.unitId)
           .concat(regime.reporters.flatMap((a) => ('unitId' in a ? [a.unitId] : []))).filter((v, i, xs) => xs.indexOf(v) === i),
         adHoc: false,
       };

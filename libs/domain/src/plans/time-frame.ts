@@ -1,4 +1,4 @@
-import { CalendarDate, isCalendarDate, startOfDayInVietnam } from '../shared/calendar-date';
+import { CalendarDate, isCalendarDate, startOfDayInVietnam, vietnamDateOf } from '../shared/calendar-date';
 
 /**
  * A task's time (thời gian thực hiện) as the plan words it, and the deadline it gives. Deadlines
@@ -104,3 +104,11 @@ export const deadlineOf = (f: TimeFrame, year?: number): string | null => {
 /** True when something done at `at` meets the deadline (strictly before it). */
 export const isOnTime = (at: Date | string, deadline: string | null): boolean =>
   deadline === null || new Date(at).getTime() < Date.parse(deadline);
+
+/**
+ * The day a duty falls due: the last day on which it can still be done in time ("trước ngày
+ * 15/11" falls due on 14 November; "Quý IV" on 31 December). Who owes a yearly duty, and who is
+ * expected to report for a period, is read from the tree standing on this day: a unit that ended
+ * before it owes nothing, and the units standing then do.
+ */
+export const dueDayOf = (deadline: string): CalendarDate => vietnamDateOf(new Date(Date.parse(deadline) - 1));
