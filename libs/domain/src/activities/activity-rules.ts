@@ -24,8 +24,14 @@ export const dong = (v: unknown, what: string) => {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) invalid(`${what} must be a whole, non-negative number of đồng`);
 };
 
+/** A part of a body that must be an object (an item, a document, an attachment): anything else is refused, not read. */
+export const record = (v: unknown, what: string): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : invalid(`${what} must be an object`);
+
+const list = (v: unknown, what: string): unknown[] => (Array.isArray(v) ? v : invalid(`${what} must be a list`));
+
 export const headcount = (h: unknown, what: string) => {
-  if (!h || typeof h !== 'object') return invalid(`${what} must give counts by group`);
+  if (!h || typeof h !== 'object' || Array.isArray(h)) return invalid(`${what} must give counts by group`);
   for (const [group, n] of Object.entries(h as Headcount)) {
     if (!PARTICIPANT_GROUPS.includes(group as never)) invalid(`"${group}" is not a group of participants (${PARTICIPANT_GROUPS.join(', ')})`);
     if (!Number.isSafeInteger(n) || n < 0) invalid(`${what}: the count for ${group} must be a whole number`);
@@ -33,7 +39,7 @@ export const headcount = (h: unknown, what: string) => {
 };
 
 const sha = (d: unknown, what: string) => {
-  const x = d as { name?: unknown; sha256?: unknown; size?: unknown };
+  const x = record(d, what);
   text(x?.name, `${what} name`, 255);
   if (typeof x.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(x.sha256)) invalid(`${what} is named by its SHA-256 (64 hex digits)`);
   if (!Number.isSafeInteger(x.size) || (x.size as number) < 0) invalid(`${what} size is a whole number of bytes`);
@@ -47,24 +53,24 @@ export const FIELD_RULES: Record<string, (f: Record<string, unknown>) => void> =
     text(f.place, 'place', 300);
     text(f.chairedBy, 'chairedBy', 300);
     headcount(f.participants, 'participants');
-    const e = f.evidence as { documentNumber?: string; documentDate?: string; attachments?: unknown[] } | null;
-    if (e) {
+    if (f.evidence !== null && f.evidence !== undefined) {
+      const e = record(f.evidence, 'evidence');
       text(e.documentNumber, 'evidence document number', 100);
       day(e.documentDate, 'evidence document date');
-      (e.attachments ?? []).forEach((a, i) => sha(a, `attachment ${i + 1}`));
+      list(e.attachments ?? [], 'evidence attachments').forEach((a, i) => sha(a, `attachment ${i + 1}`));
     }
   },
   media: (f) => {
     text(f.outlet, 'outlet', 300);
     if (!CHANNELS.includes(f.channel as never)) invalid(`channel is one of ${CHANNELS.join(', ')}`);
     if (typeof f.month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(f.month)) invalid('month is YYYY-MM');
-    const items = f.items as { title?: string; link?: string | null; publishedOn?: string }[];
+    const items = f.items;
     if (!Array.isArray(items) || items.length === 0) invalid('at least one item');
-    items.forEach((it, i) => {
+    (items as unknown[]).map((it, i) => record(it, `item ${i + 1}`)).forEach((it, i) => {
       text(it.title, `item ${i + 1} title`, 500);
       day(it.publishedOn, `item ${i + 1} publishedOn`);
       if (!String(it.publishedOn).startsWith(f.month as string)) invalid(`item ${i + 1} was not published in ${f.month}`);
-      if (it.link !== null && it.link !== undefined && !/^https?:\/\/\S+$/.test(it.link)) invalid(`item ${i + 1} link must be an http(s) address`);
+      if (it.link !== null && it.link !== undefined && !(typeof it.link === 'string' && /^https?:\/\/\S+$/.test(it.link))) invalid(`item ${i + 1} link must be an http(s) address`);
     });
   },
   training: (f) => {
@@ -74,6 +80,8 @@ export const FIELD_RULES: Record<string, (f: Record<string, unknown>) => void> =
     if ((f.endsOn as string) < (f.startsOn as string)) invalid('a training ends on or after the day it starts');
     if (!Array.isArray(f.targetGroups) || f.targetGroups.some((g) => !PARTICIPANT_GROUPS.includes(g))) invalid('targetGroups are groups of participants');
     headcount(f.trainees, 'trainees');
+    if (f.materials !== undefined) list(f.materials, 'materials').forEach((m, i) => text(m, `material ${i + 1}`, 500));
+    if (f.attendedTrainingId !== null && f.attendedTrainingId !== undefined) text(f.attendedTrainingId, 'attendedTrainingId', 100);
   },
   resolution: (f) => {
     text(f.title, 'title', 500);
@@ -85,12 +93,13 @@ export const FIELD_RULES: Record<string, (f: Record<string, unknown>) => void> =
     day(f.effectiveFrom, 'effectiveFrom');
     text(f.signer, 'signer', 200);
     text(f.title, 'title', 500);
-    if (f.document) sha(f.document, 'the document');
+    if (f.document !== null && f.document !== undefined) sha(f.document, 'the document');
+    if (f.replaces !== null && f.replaces !== undefined) text(f.replaces, 'replaces', 100);
   },
   legalreview: (f) => {
-    const docs = f.documents as Record<string, unknown>[];
+    const docs = f.documents;
     if (!Array.isArray(docs) || docs.length === 0) invalid('at least one document reviewed');
-    docs.forEach((d, i) => {
+    (docs as unknown[]).map((d, i) => record(d, `document ${i + 1}`)).forEach((d, i) => {
       text(d.number, `document ${i + 1} number`, 100);
       day(d.date, `document ${i + 1} date`);
       text(d.issuer, `document ${i + 1} issuer`, 200);
