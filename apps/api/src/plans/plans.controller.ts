@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePlan, CommandContext, GetPlan, ListPlans } from '@gl/application';
 import { Addressee, TaskDefinition, TimeFrame } from '@gl/domain';
 import { WriteContext } from '@gl/platform';
 import { PageQueryDto, WriteResultDto } from '../shared/common.dto';
-import { AddresseeDto, AmendTaskDto, CancelTaskDto, IssuePlanDto, ReceiptDto, TaskDto } from './plans.dto';
+import { AddresseeDto, AmendTaskDto, CancelTaskDto, IssuePlanDto, PlanReceiptsDto, ReceiptDto, TaskDto } from './plans.dto';
 
 /** Plain addressees: exactly the unit or the group that was given. */
 const addressees = (list: AddresseeDto[]): Addressee[] =>
@@ -32,6 +32,16 @@ export class PlansController {
   @Get(':id')
   get(@Param('id') id: string) {
     return this.queries.execute(new GetPlan(id));
+  }
+
+  @Get(':id/receipts')
+  @ApiOperation({
+    summary: 'Receipts per line of the distribution list (nơi nhận): units that have acknowledged (when, by whom) and those that have not',
+    description: "A line's groups (e.g. \"TT. HĐND, UBND xã, phường, thị trấn\") are expanded into the units under the issuer on the plan's assignment day.",
+  })
+  @ApiOkResponse({ type: PlanReceiptsDto })
+  receipts(@Param('id') id: string) {
+    return this.queries.execute(new GetPlan(id, 'receipts'));
   }
 
   @Post()
@@ -63,7 +73,10 @@ export class PlansController {
   }
 
   @Post(':id/receipts')
-  @ApiOperation({ summary: 'A recipient on the distribution list (nơi nhận) acknowledges receipt' })
+  @ApiOperation({
+    summary: 'A recipient on the distribution list (nơi nhận) acknowledges receipt',
+    description: 'By the unit itself (the caller acts for it) for a line that names it, or a group it belonged to on the plan\'s assignment day; else 422 (not on the line) or 404 (not the caller\'s unit).',
+  })
   @ApiCreatedResponse({ type: WriteResultDto })
   acknowledge(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReceiptDto) {
     return this.commands.execute(new ChangePlan({ type: 'AcknowledgeReceipt', planId: id, ...dto }, ctx));

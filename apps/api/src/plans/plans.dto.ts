@@ -88,6 +88,39 @@ export class ReceiptDto {
   @ApiProperty() @Matches(ID, { message: 'unitId must be a unit id' }) unitId!: string;
 }
 
+export class ReceiptUnitDto {
+  @ApiProperty() unitId!: string;
+  @ApiProperty({ description: "The unit's name on the plan's assignment day" }) name!: string;
+}
+
+export class AcknowledgedReceiptDto extends ReceiptUnitDto {
+  @ApiProperty({ description: 'When it was acknowledged (recorded time)' }) at!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The user who recorded it' }) by!: string | null;
+}
+
+export class ReceiptLineDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({ description: 'The line of the distribution list (Nơi nhận)' }) label!: string;
+  @ApiProperty({ type: [String] }) unitIds!: string[];
+  @ApiProperty({ enum: UNIT_GROUPS, isArray: true }) groups!: string[];
+  @ApiProperty({ description: 'How many units the line stands for on the plan\'s day' }) units!: number;
+  @ApiProperty({ type: [AcknowledgedReceiptDto] }) acknowledged!: AcknowledgedReceiptDto[];
+  @ApiProperty({ type: [ReceiptUnitDto] }) pending!: ReceiptUnitDto[];
+}
+
+export class ReceiptTotalsDto {
+  @ApiProperty() units!: number;
+  @ApiProperty() acknowledged!: number;
+  @ApiProperty() pending!: number;
+}
+
+export class PlanReceiptsDto {
+  @ApiProperty() planId!: string;
+  @ApiProperty({ description: "The plan's assignment day: groups are expanded on the tree of that day" }) on!: string;
+  @ApiProperty({ type: [ReceiptLineDto] }) lines!: ReceiptLineDto[];
+  @ApiProperty({ type: ReceiptTotalsDto }) totals!: ReceiptTotalsDto;
+}
+
 export class ObligationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: 'planId must be a plan id' }) planId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) taskCode?: string;

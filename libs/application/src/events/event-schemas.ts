@@ -60,7 +60,7 @@ export const EVENT_SCHEMAS: Record<string, Schema> = {
     planId: text, number: nullable(str), issuedOn: nullable(date), assignedOn: date, issuerUnitId: text, signer: obj({ name: text, title: text }),
     legalBasis: arr(legalBasis), title: text, purposes: arr(str), requirements: arr(str), sections: arr(obj({ code: text, title: text })),
     budgetDuties: arr(str), difficultyChannel: obj({ reportToUnitId: text, text: str }),
-    recipients: arr(obj({ key: text, label: str, unitIds: arr(str), groups: arr(str) })), parent: nullable(obj({ planId: text, taskCodes: arr(str) })),
+    recipients: arr(obj({ key: text, label: str, unitIds: arr(str), groups: arr(str) })), parent: nullable(obj({ planId: text, taskCodes: arr(str), 'fulfils?': arr(obj({ taskCode: text, obligationId: text })) })),
   }),
   'plan.task-added.v1': obj({ planId: text, task }),
   'plan.task-changed.v1': obj({ planId: text, task, reason: text }),

@@ -12,6 +12,7 @@ import { CLOCK_PORT } from '../shared/ports';
 import { decideOn, Fold } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
 import { assignmentDayOf, checkPlanReferences } from './plan-references';
+import { checkTaskReach, dutiesAnswered } from './plan-reach';
 import { ObligationFanOut } from './obligation-fan-out';
 
 export class ChangePlan {
@@ -35,14 +36,19 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     private readonly registry: RegistryLoader,
   ) {}
 
-  async execute({ command, context }: ChangePlan) {
+  async execute({ command: given, context }: ChangePlan) {
+    let command = given;
     const stream = planStream(command.planId);
     const current = (await this.store.readStream(stream)).reduce((s, e) => fold.evolve(s, e as unknown as PlanEvent), fold.initial());
     this.authorize(command, current, context);
-    if (command.type === 'IssuePlan' && command.parent) await this.checkParent(command.parent);
+    if (command.type === 'IssuePlan' && command.parent) command = await this.withDutiesAnswered(command);
     const now = this.clock.now();
     const decision = await decideOn(this.store, stream, fold, (s) => decidePlan(command, s, now), context);
-    if (!decision.replayed) checkPlanReferences(await this.registry.load(), command, current);
+    if (!decision.replayed) {
+      const registry = await this.registry.load();
+      checkPlanReferences(registry, command, current);
+      if (command.type === 'AddTask' || command.type === 'ChangeTask') checkTaskReach(registry, current.issued!, command.task, assignmentDayOf(current.issued!, command.task));
+    }
     const result = await decision.append();
     if (command.type === 'CancelTask') return { ...result, obligations: await this.cancelObligations(command.planId, command.code, command.reason, context) };
     if (command.type !== 'AddTask' && command.type !== 'ChangeTask') return result;
@@ -53,13 +59,20 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     return { ...result, obligations: await this.fanOut.assign(plan, task, assignmentDayOf(plan, task), year, context) };
   }
 
-  /** A detailed plan implements tasks that exist in its parent plan. */
-  private async checkParent(parent: { planId: string; taskCodes: string[] }): Promise<void> {
+  /**
+   * A detailed plan implements tasks that exist in its parent plan, and answers its issuer's own
+   * obligation under each (plan IV.2–3): found in the log here, recorded on the plan, and the
+   * decider refuses a task under which the issuer owes nothing.
+   */
+  private async withDutiesAnswered(c: Extract<PlanCommand, { type: 'IssuePlan' }>): Promise<PlanCommand> {
+    const parent = c.parent!;
     const p = (await this.store.readStream(planStream(parent.planId))).reduce((s, e) => fold.evolve(s, e as unknown as PlanEvent), fold.initial());
     if (!p.issued) throw new PlanError('plan-not-found', `no parent plan ${parent.planId}`);
     for (const code of parent.taskCodes) {
       if (!p.tasks[code] || p.tasks[code].cancelled) throw new PlanError('task-not-found', `the parent plan has no task ${code}`);
     }
+    const fulfils = await dutiesAnswered(this.store, p, parent.planId, parent.taskCodes, c.issuerUnitId, c.assignedOn);
+    return { ...c, parent: { planId: parent.planId, taskCodes: parent.taskCodes, fulfils } };
   }
 
   /** A cancelled task's open obligations are cancelled with it, for the same reason. */

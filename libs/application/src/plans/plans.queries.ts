@@ -5,6 +5,8 @@ import { Filter, ObligationDoc, PlanDoc, READ_STORE, ReadStore } from '@gl/read-
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 import { CLOCK_PORT } from '../shared/ports';
+import { RegistryLoader } from '../units/registry-loader';
+import { ReceiptLine, receiptsOf } from './plan-reach';
 
 const CLOSED = [...CLOSED_STATUSES];
 /** Open work past its deadline; a request (đề nghị) is never overdue (obligation.decider.ts, isOverdue). */
@@ -26,18 +28,34 @@ export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Omit<Plan
   }
 }
 
+export interface PlanReceipts {
+  planId: string;
+  /** The plan's assignment day: the tree of that day expands the groups of its lines. */
+  on: string;
+  lines: ReceiptLine[];
+  totals: { units: number; acknowledged: number; pending: number };
+}
+
+/** A plan as recorded, or (view 'receipts') who on its distribution list (Nơi nhận) has and has not acknowledged receipt. */
 export class GetPlan {
-  constructor(readonly planId: string) {}
+  constructor(readonly planId: string, readonly view: 'plan' | 'receipts' = 'plan') {}
 }
 
 @QueryHandler(GetPlan)
-export class GetPlanHandler implements IQueryHandler<GetPlan, PlanDoc> {
-  constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
+export class GetPlanHandler implements IQueryHandler<GetPlan, PlanDoc | PlanReceipts> {
+  constructor(@Inject(READ_STORE) private readonly reads: ReadStore, private readonly registry: RegistryLoader) {}
 
-  async execute({ planId }: GetPlan) {
+  async execute({ planId, view }: GetPlan) {
     const d = await this.reads.get('plans', planId);
-    if (!d) throw new NotFoundInScopeError(`plan ${planId}`);
-    return withoutStoreFields<PlanDoc>(d);
+    if (!d || !(d as unknown as PlanDoc).issued) throw new NotFoundInScopeError(`plan ${planId}`);
+    const plan = withoutStoreFields<PlanDoc>(d);
+    if (view === 'plan') return plan;
+    const lines = receiptsOf(await this.registry.load(), plan.issued!, plan.acknowledgements);
+    const sum = (f: (l: ReceiptLine) => number) => lines.reduce((n, l) => n + f(l), 0);
+    return {
+      planId, on: plan.issued!.assignedOn, lines,
+      totals: { units: sum((l) => l.units), acknowledged: sum((l) => l.acknowledged.length), pending: sum((l) => l.pending.length) },
+    };
   }
 }
 

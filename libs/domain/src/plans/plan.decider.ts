@@ -1,5 +1,5 @@
 import { isCalendarDate } from '../shared/calendar-date';
-import { PlanEvent, PlanIssued, TaskDefinition, UNIT_GROUPS } from './plan.events';
+import { DetailedPlanParent, PlanEvent, PlanIssued, TaskDefinition, UNIT_GROUPS } from './plan.events';
 import { validateTimeFrame } from './time-frame';
 
 export interface Plan {
@@ -56,12 +56,29 @@ const checkTask = (t: TaskDefinition) => {
   }
 };
 
+/**
+ * A detailed plan answers its issuer's own duties in the parent plan (IV.2: "xây dựng Kế hoạch chi
+ * tiết … trong phạm vi quản lý"; IV.3 for the bodies requested): it names at least one parent task,
+ * each once, and carries the issuer's obligation under each (looked up from the log before deciding).
+ */
+const checkParentDuties = (parent: DetailedPlanParent, issuerUnitId: string) => {
+  if (parent.taskCodes.length === 0) throw new PlanError('invalid-plan', `a detailed plan names the tasks of plan ${parent.planId} it answers`);
+  if (new Set(parent.taskCodes).size !== parent.taskCodes.length) throw new PlanError('invalid-plan', 'a detailed plan names each parent task once');
+  if (parent.fulfils === undefined) return;
+  for (const code of parent.taskCodes) {
+    if (!parent.fulfils.some((f) => f.taskCode === code)) {
+      throw new PlanError('invalid-plan', `${issuerUnitId} has no obligation under task ${code} of plan ${parent.planId}: a detailed plan answers its issuer's own duty`);
+    }
+  }
+};
+
 /** Decides on the plan itself: issuing it, its tasks and their amendments, and receipts. */
 export const decidePlan = (c: PlanCommand, s: Plan, now: Date): PlanEvent[] => {
   if (c.type === 'IssuePlan') {
     if (s.issued) throw new PlanError('plan-exists', `plan ${c.planId} was already issued`);
     if (!c.title?.trim()) throw new PlanError('invalid-plan', 'a plan needs a title');
     if (!isCalendarDate(c.assignedOn) || (c.issuedOn !== null && !isCalendarDate(c.issuedOn))) throw new PlanError('invalid-plan', 'dates are YYYY-MM-DD');
+    if (c.parent) checkParentDuties(c.parent, c.issuerUnitId);
     const { type, ...data } = c;
     return [{ type: 'plan.issued.v1', data }];
   }

@@ -33,6 +33,17 @@ export interface TaskDefinition {
   timeWords: string;
 }
 
+/**
+ * What a detailed plan (kế hoạch chi tiết, plan IV.2–3) answers: tasks of its parent plan, and for each
+ * the issuer's own obligation under it (its share of the task; for a yearly task, that of the detailed
+ * plan's year). `fulfils` is decided when the plan is recorded; events before it was kept lack it.
+ */
+export interface DetailedPlanParent {
+  planId: string;
+  taskCodes: string[];
+  fulfils?: { taskCode: string; obligationId: string }[];
+}
+
 export interface Recipient {
   key: string;
   /** The line of the distribution list (Nơi nhận). */
@@ -58,7 +69,7 @@ export type PlanIssued = DomainEvent<'plan.issued.v1', {
   difficultyChannel: { reportToUnitId: string; text: string };
   recipients: Recipient[];
   /** For a detailed plan (kế hoạch chi tiết): the parent plan and the tasks it implements. */
-  parent: { planId: string; taskCodes: string[] } | null;
+  parent: DetailedPlanParent | null;
 }>;
 export type TaskAdded = DomainEvent<'plan.task-added.v1', { planId: string; task: TaskDefinition }>;
 export type TaskChanged = DomainEvent<'plan.task-changed.v1', { planId: string; task: TaskDefinition; reason: string }>;
