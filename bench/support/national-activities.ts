@@ -31,7 +31,7 @@ const lifeOf = (kind: ActivityKind, header: ActivityHeader, month: string, k: nu
         return { number: `${k * 3 + i}/QĐ-UBND`, date: `${YEAR - 1}-06-01`, issuer: 'UBND xã', title: 'Quy chế thực hiện dân chủ', finding, proposal: finding === 'keep' ? '' : 'Sửa đổi cho phù hợp với Luật' };
       }) } };
       case 'regulation': return { type: 'regulation.issued.v1', data: { ...h, number: `${k}/QĐ-UBND`, issuedOn: day, effectiveFrom: day, signer: 'Chủ tịch UBND', title: 'Quy chế thực hiện dân chủ ở cơ sở', document: null, replaces: null } };
-      case 'budget': return { type: 'budget.estimated.v1', data: { ...h, amount: 5_000_000 + 500_000 * (k % 20), description: 'Kinh phí tổ chức hội nghị, tuyên truyền' } };
+      case 'budget': return { type: 'budget.estimated.v1', data: { ...h, amount: 5_000_000 + 500_000 * (k % 20), description: 'Kinh phí tổ chức hội nghị, tuyên truyền', source: { kind: 'state-budget', level: 'commune' } } };
       case 'difficulty': return { type: 'difficulty.raised.v1', data: { ...h, title: 'Vướng mắc khi lấy ý kiến Nhân dân', description: 'Tỷ lệ hộ gia đình tham gia thấp', raisedOn: day } };
       default: throw new Error(`no recipe for ${kind}`);
     }

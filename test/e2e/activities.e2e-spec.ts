@@ -61,7 +61,7 @@ describe("one commune's year of activities over HTTP (Phường Tân An, 2023)",
     // A budget estimated, submitted, approved (adjusted down), allocated and spent.
     await post('tanan-reporter', 'activities/budget', {
       activityId: 'tan-an-kinh-phi-2023', unitId: 'ninh-kieu-tan-an', obligationId: `${PLAN}.II.1.d.ninh-kieu-tan-an`, year: 2023,
-      details: { amount: 15_000_000, description: 'Hội nghị quán triệt Luật tại phường' },
+      details: { amount: 15_000_000, description: 'Hội nghị quán triệt Luật tại phường', source: { kind: 'state-budget', level: 'district' } },
     });
     await post('tanan-reporter', 'activities/budget/tan-an-kinh-phi-2023/steps/submission', { details: { to: 'Phòng Tài chính - Kế hoạch quận Ninh Kiều' } });
     await post('sonv-coordinator', 'activities/budget/tan-an-kinh-phi-2023/steps/adjustment', { details: { amount: 12_500_000, by: 'UBND quận Ninh Kiều', reason: 'Cân đối ngân sách' } });
@@ -164,7 +164,7 @@ describe("one commune's year of activities over HTTP (Phường Tân An, 2023)",
   });
 
   it('has fresh subjects for the refusals below: a submitted budget, an open difficulty, a regulation in force', async () => {
-    await post('tanan-reporter', 'activities/budget', { activityId: 'b2', unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 1_000_000, description: 'Tài liệu' } });
+    await post('tanan-reporter', 'activities/budget', { activityId: 'b2', unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 1_000_000, description: 'Tài liệu', source: { kind: 'other', description: 'Quỹ vì người nghèo phường' } } });
     await post('tanan-reporter', 'activities/budget/b2/steps/submission', { details: { to: 'Phòng Tài chính - Kế hoạch' } });
     await post('tanan-reporter', 'activities/difficulty', { activityId: 'd2', unitId: 'ninh-kieu-tan-an', year: 2023, details: { title: 'x', description: 'x', raisedOn: '2023-10-05' } });
     await post('tanan-head', 'activities/regulation', { activityId: 'r2', unitId: 'ninh-kieu-tan-an', year: 2023, details: { number: '9/QĐ-UBND', issuedOn: '2023-05-02', effectiveFrom: '2023-05-02', signer: 'x', title: 'Quy chế cũ', document: null, replaces: null } });

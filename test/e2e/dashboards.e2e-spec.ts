@@ -21,7 +21,7 @@ describe('per-level dashboards over HTTP', () => {
     });
     await post('tanan-reporter', 'activities/conference', conference('ninh-kieu-tan-an', { cadres: 20, 'residents-representatives': 31 }));
     await post('anhoa-reporter', 'activities/conference', conference('ninh-kieu-an-hoa', { cadres: 15, 'residents-representatives': 25 }));
-    await post('tanan-reporter', 'activities/budget', { unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 15_000_000, description: 'Hội nghị' } });
+    await post('tanan-reporter', 'activities/budget', { unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 15_000_000, description: 'Hội nghị', source: { kind: 'state-budget', level: 'district' } } });
     last = (await post('tanan-reporter', `obligations/${PLAN}.II.1.d.ninh-kieu-tan-an/completion`, {
       evidence: { documentNumber: '98/BC-UBND', documentDate: '2023-10-30', attachments: [] },
     })).position;

@@ -44,7 +44,7 @@ export const legalBasis = { number: '01/QĐ-UBND', date: '2026-01-02', issuer: '
 
 type Post = (who: string, path: string, body?: object) => Promise<unknown>;
 
-const budget = (activityId: string) => ({ activityId, unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 1_000_000, description: 'Tài liệu' } });
+const budget = (activityId: string) => ({ activityId, unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 1_000_000, description: 'Tài liệu', source: { kind: 'state-budget', level: 'commune' } } });
 const regulation = (activityId: string, replaces: string | null, effectiveFrom: string) => ({
   activityId, unitId: 'ninh-kieu-tan-an', year: 2023,
   details: { number: `${activityId}/QĐ`, issuedOn: '2023-05-02', effectiveFrom, signer: 'Chủ tịch', title: 'Quy chế', document: null, replaces },

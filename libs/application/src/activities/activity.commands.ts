@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Activity, ActivityError, ActivityEvent, ActivityKind, activityStream, Clock, decideActivity, decideObligation, evolveActivity,
+  Activity, ActivityError, ActivityEvent, ActivityKind, activityStream, businessDayOf, Clock, decideActivity, decideObligation, evolveActivity,
   evolveObligation, initialActivity, initialObligation, Obligation, ObligationEvent, obligationStream, OPENING_TYPE, startOfDayInVietnam,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
@@ -21,10 +21,9 @@ const COORDINATOR_STEPS: string[] = [
 const activityFold: Fold<Activity, ActivityEvent> = { initial: initialActivity, evolve: evolveActivity };
 const obligationFold: Fold<Obligation, ObligationEvent> = { initial: initialObligation, evolve: (s, e) => evolveObligation(s, e) };
 
-/** The business day of an activity's event, as the instant its day starts in Vietnam. */
+/** The business day of an activity's event (the domain's table, one entry per type), as the instant its day starts in Vietnam. */
 const occurredAt = (e: ActivityEvent): string | undefined => {
-  const d = e.data as Record<string, string>;
-  const when = d.heldOn ?? d.startsOn ?? d.issuedOn ?? d.raisedOn ?? d.draftedOn ?? d.adoptedOn ?? d.on;
+  const when = businessDayOf(e);
   return when ? startOfDayInVietnam(when) : undefined;
 };
 

@@ -41,6 +41,11 @@ const o = (props: Record<string, Schema>) => obj({ obligationId: text, ...props 
 const step = (props: Record<string, Schema>) => obj({ activityId: text, ...props });
 const indicators = map({ anyOf: [int, { type: 'string', pattern: '^(0|[1-9][0-9]*)$' }] });
 const monthDay = obj({ month: int, day: int });
+const budgetSource: Schema = { anyOf: [
+  obj({ kind: { const: 'state-budget' }, level: { enum: ['city', 'district', 'commune'] } }),
+  obj({ kind: { const: 'other' }, description: text }),
+  obj({ kind: { const: 'unspecified' } }),
+] };
 
 export const EVENT_SCHEMAS: Record<string, Schema> = {
   'unit.established.v1': obj({ ...newUnit, effectiveOn: date, legalBasis: nullable(legalBasis), asExisting: bool }),
@@ -93,8 +98,10 @@ export const EVENT_SCHEMAS: Record<string, Schema> = {
   'regulation.issued.v1': obj({ ...header, number: text, issuedOn: date, effectiveFrom: date, signer: text, title: text, document: nullable(obj({ name: text, sha256: str, size: int })), 'replaces?': nullable(str) }),
   'regulation.amended.v1': step({ number: text, issuedOn: date, summary: text }),
   'regulation.replaced.v1': step({ byActivityId: text, on: date }),
-  'legalreview.recorded.v1': obj({ ...header, documents: arr(obj({ number: text, date, issuer: text, title: text, finding: str, proposal: str })) }),
-  'budget.estimated.v1': obj({ ...header, amount: int, description: text }),
+  // A document with the finding issue-new (ban hành mới) is a proposed one: no number or date yet.
+  'legalreview.recorded.v1': obj({ ...header, documents: arr(obj({ 'number?': nullable(text), 'date?': nullable(date), issuer: text, title: text, finding: str, proposal: str })) }),
+  // Schema version 2 added source; version 1 estimates read with source { kind: 'unspecified' }.
+  'budget.estimated.v1': obj({ ...header, amount: int, description: text, source: budgetSource }),
   'budget.submitted.v1': step({ to: text }),
   'budget.approved.v1': step({ amount: int, by: text }),
   'budget.adjusted.v1': step({ amount: int, by: text, reason: text }),

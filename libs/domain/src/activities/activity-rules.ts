@@ -1,5 +1,5 @@
 import { isCalendarDate } from '../shared/calendar-date';
-import { CHANNELS, FINDINGS, Headcount, PARTICIPANT_GROUPS } from './activity.events';
+import { BUDGET_LEVELS, CHANNELS, FINDINGS, Headcount, PARTICIPANT_GROUPS } from './activity.events';
 
 export class ActivityError extends Error {
   constructor(readonly code: 'activity-not-found' | 'activity-exists' | 'invalid-activity' | 'activity-closed', message: string) {
@@ -46,7 +46,13 @@ const sha = (d: unknown, what: string) => {
 };
 
 /** The checks of each kind's recorded fields, applied when recorded and again after a correction. */
-export const FIELD_RULES: Record<string, (f: Record<string, unknown>) => void> = {
+export interface FieldContext {
+  year: number;
+  /** For a correction, the fields it changes: what it leaves alone is not asked again (an older estimate's unspecified source). */
+  changed?: string[];
+}
+
+export const FIELD_RULES: Record<string, (f: Record<string, unknown>, c: FieldContext) => void> = {
   conference: (f) => {
     if (!['city', 'district', 'commune', 'unit'].includes(f.level as string)) invalid('level is city, district, commune or unit');
     day(f.heldOn, 'heldOn');
@@ -100,23 +106,57 @@ export const FIELD_RULES: Record<string, (f: Record<string, unknown>) => void> =
     const docs = f.documents;
     if (!Array.isArray(docs) || docs.length === 0) invalid('at least one document reviewed');
     (docs as unknown[]).map((d, i) => record(d, `document ${i + 1}`)).forEach((d, i) => {
-      text(d.number, `document ${i + 1} number`, 100);
-      day(d.date, `document ${i + 1} date`);
+      // Plan II.5: a finding may be to issue a new document (ban hành mới), which has no number or date yet;
+      // every other finding is about a document in force, named by its number and date.
+      const proposedNew = d.finding === 'issue-new';
+      const unless = proposedNew ? '' : ' (required unless the finding is issue-new)';
+      if (!proposedNew || (d.number !== null && d.number !== undefined)) text(d.number, `document ${i + 1} number${unless}`, 100);
+      if (!proposedNew || (d.date !== null && d.date !== undefined)) day(d.date, `document ${i + 1} date${unless}`);
       text(d.issuer, `document ${i + 1} issuer`, 200);
       text(d.title, `document ${i + 1} title`, 500);
       if (!FINDINGS.includes(d.finding as never)) invalid(`document ${i + 1} finding is one of ${FINDINGS.join(', ')}`);
       if (d.finding !== 'keep') text(d.proposal, `document ${i + 1} proposal`);
     });
   },
-  budget: (f) => {
+  budget: (f, c) => {
     dong(f.amount, 'amount');
     text(f.description, 'description');
+    const kept = c.changed && !c.changed.includes('source');
+    if (!(kept && (f.source as { kind?: string } | undefined)?.kind === 'unspecified')) budgetSource(f.source, c.year);
   },
   difficulty: (f) => {
     text(f.title, 'title', 300);
     text(f.description, 'description', 5000);
     day(f.raisedOn, 'raisedOn');
   },
+};
+
+/** The district budget level ends with the district level (1 July 2025): its last budget year is 2025. */
+export const LAST_DISTRICT_BUDGET_YEAR = 2025;
+
+/**
+ * Plan III.1: "ngân sách Nhà nước theo phân cấp ngân sách Nhà nước hiện hành … và các nguồn khác theo
+ * quy định của pháp luật": the state budget at a level (city, district until 2025-07-01, commune), or
+ * another source, described. `unspecified` is what older estimates read as; it is not recorded anew.
+ */
+export const budgetSource = (v: unknown, year: number) => {
+  const s = v as { kind?: unknown; level?: unknown; description?: unknown } | null;
+  if (!s || typeof s !== 'object') return invalid('source is required: { kind: "state-budget", level } or { kind: "other", description }');
+  const extra = (allowed: string[]) => Object.keys(s).filter((k) => !allowed.includes(k));
+  if (s.kind === 'state-budget') {
+    if (!BUDGET_LEVELS.includes(s.level as never)) invalid(`source level is one of ${BUDGET_LEVELS.join(', ')}`);
+    if (s.level === 'district' && year > LAST_DISTRICT_BUDGET_YEAR) {
+      invalid(`source level district: the district level was abolished on 2025-07-01, so a budget for ${year} cannot come from a district budget`);
+    }
+    if (extra(['kind', 'level']).length) invalid(`a state-budget source has no field ${extra(['kind', 'level']).join(', ')}`);
+    return;
+  }
+  if (s.kind === 'other') {
+    text(s.description, 'source description', 500);
+    if (extra(['kind', 'description']).length) invalid(`an other source has no field ${extra(['kind', 'description']).join(', ')}`);
+    return;
+  }
+  invalid('source kind is state-budget or other');
 };
 
 /** Fields a correction may change, by kind (amounts of a budget move through its own steps). */
@@ -127,7 +167,7 @@ export const CORRECTABLE: Record<string, string[]> = {
   resolution: ['title', 'draftedOn'],
   regulation: ['number', 'issuedOn', 'effectiveFrom', 'signer', 'title', 'document'],
   legalreview: ['documents'],
-  budget: ['description'],
+  budget: ['description', 'source'],
   difficulty: ['title', 'description', 'raisedOn'],
 };
 
@@ -136,5 +176,5 @@ export const RECORDED_FIELDS: Record<string, string[]> = {
   ...CORRECTABLE,
   training: [...CORRECTABLE.training, 'attendedTrainingId'],
   regulation: [...CORRECTABLE.regulation, 'replaces'],
-  budget: ['amount', 'description'],
+  budget: ['amount', 'description', 'source'],
 };

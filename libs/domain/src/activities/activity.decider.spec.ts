@@ -9,7 +9,7 @@ const conference: ActivityEvent = {
   type: 'conference.held.v1',
   data: { ...header, level: 'commune', heldOn: '2023-09-15', place: 'Hội trường UBND phường Tân An', chairedBy: 'Chủ tịch UBND phường', participants: { cadres: 12, 'residents-representatives': 40 }, evidence: null },
 };
-const budget: ActivityEvent = { type: 'budget.estimated.v1', data: { ...header, amount: 15_000_000, description: 'Hội nghị quán triệt' } };
+const budget: ActivityEvent = { type: 'budget.estimated.v1', data: { ...header, amount: 15_000_000, description: 'Hội nghị quán triệt', source: { kind: 'state-budget', level: 'district' } } };
 const step = (type: string, data: object) => ({ type: 'Do' as const, event: { type, data: { activityId: 'a1', ...data } } as ActivityEvent });
 const doing = (event: ActivityEvent) => ({ type: 'Do' as const, event });
 

@@ -1,3 +1,5 @@
+import type { CalendarDate } from '../shared/calendar-date';
+import { businessDayOf } from './activity-dates';
 import { ActivityEvent, ActivityHeader, ActivityKind, OPENING_TYPE } from './activity.events';
 import { ActivityError, CORRECTABLE, day, dong, FIELD_RULES, invalid, RECORDED_FIELDS, text } from './activity-rules';
 
@@ -10,6 +12,8 @@ export interface Activity {
   status: string;
   fields: Record<string, unknown>;
   money: { estimated: number; approved: number | null; allocated: number; spent: number };
+  /** The steps of its life that carry a business day, in the order they were recorded. */
+  steps: { type: string; on: CalendarDate }[];
   withdrawn: boolean;
 }
 
@@ -33,7 +37,7 @@ const OPENING_STATUS: Record<ActivityKind, string> = {
 };
 
 export const initialActivity = (): Activity => ({
-  kind: null, header: null, status: 'none', fields: {}, money: { estimated: 0, approved: null, allocated: 0, spent: 0 }, withdrawn: false,
+  kind: null, header: null, status: 'none', fields: {}, money: { estimated: 0, approved: null, allocated: 0, spent: 0 }, steps: [], withdrawn: false,
 });
 
 const kindOf = (type: string): ActivityKind | undefined =>
@@ -46,6 +50,9 @@ export const evolveActivity = (s: Activity, e: ActivityEvent): Activity => {
     const amount = opening === 'budget' ? (fields.amount as number) : 0;
     return { ...initialActivity(), kind: opening, header, fields, status: OPENING_STATUS[opening], money: { ...initialActivity().money, estimated: amount } };
   }
+  const on = businessDayOf(e);
+  // A read model built before steps were kept has none: it starts from an empty list.
+  if (on) s = { ...s, steps: [...(s.steps ?? []), { type: e.type, on }] };
   const d = e.data as Record<string, unknown>;
   switch (e.type) {
     case 'resolution.consulted.v1': return { ...s, status: 'consulted' };
@@ -114,6 +121,78 @@ const checkStep = (e: ActivityEvent, s: Activity) => {
   }
 };
 
+/** What a step's day is measured against, in words a reader of the refusal understands. */
+const STEP_NAMES: Record<string, string> = {
+  'resolution.consulted.v1': 'a consultation (consultedOn)', 'resolution.submitted.v1': 'the submission (submittedOn)',
+  'resolution.adopted.v1': 'the adoption (adoptedOn)', 'resolution.returned.v1': 'the return (returnedOn)',
+  'regulation.amended.v1': 'an amendment (issuedOn)', 'regulation.replaced.v1': 'the replacement (on)',
+  'difficulty.guidance-given.v1': 'the guidance (on)', 'difficulty.escalated.v1': 'the escalation (on)', 'difficulty.decided.v1': 'the decision (on)',
+};
+/** The day field of each kind's opening, which every later step follows. */
+const OPENING_DAY: Partial<Record<ActivityKind, string>> = { resolution: 'draftedOn', regulation: 'issuedOn', difficulty: 'raisedOn' };
+
+type Bound = { label: string; on: CalendarDate; rule: string };
+const lastOf = (s: Activity, ...types: string[]) => [...(s.steps ?? [])].reverse().find((x) => types.includes(x.type));
+const latest = (s: Activity, ...types: string[]) => (s.steps ?? []).filter((x) => types.includes(x.type)).sort((a, b) => b.on.localeCompare(a.on))[0];
+const bound = (x: { type: string; on: CalendarDate } | undefined, rule: string, label?: string): Bound[] =>
+  x ? [{ label: label ?? STEP_NAMES[x.type], on: x.on, rule }] : [];
+const opened = (s: Activity, rule: string): Bound[] => {
+  const field = OPENING_DAY[s.kind!];
+  const on = field && (s.fields[field] as CalendarDate | undefined);
+  return on ? [{ label: `the ${s.kind === 'resolution' ? 'draft' : s.kind === 'regulation' ? 'issue' : 'raising'} (${field})`, on, rule }] : [];
+};
+
+/**
+ * The days a step must be on or after. Resolution (plan II.3, "Trình Hội đồng nhân dân thành phố ban
+ * hành Nghị quyết"): consulted after drafting (and after a return), submitted after drafting, the last
+ * consultation and a return, adopted or returned after the submission. A regulation is amended or
+ * replaced after it was issued. A difficulty's guidance, escalation and decision come after it was
+ * raised and after the step they follow (so a decision after its escalation).
+ */
+const boundsOf = (type: string, s: Activity): Bound[] => {
+  switch (type) {
+    case 'resolution.consulted.v1':
+      return [...opened(s, 'a draft is consulted on after it is drafted'), ...bound(lastOf(s, 'resolution.returned.v1'), 'a returned draft is consulted on again after its return')];
+    case 'resolution.submitted.v1':
+      return [
+        ...opened(s, 'a resolution is submitted after it is drafted'),
+        ...bound(latest(s, 'resolution.consulted.v1'), 'a resolution is submitted after its last consultation', 'the last consultation (consultedOn)'),
+        ...bound(lastOf(s, 'resolution.returned.v1'), 'a returned draft is submitted again after its return'),
+      ];
+    case 'resolution.adopted.v1':
+      return bound(lastOf(s, 'resolution.submitted.v1'), 'the People\'s Council adopts a resolution after it was submitted');
+    case 'resolution.returned.v1':
+      return bound(lastOf(s, 'resolution.submitted.v1'), 'a draft is returned after it was submitted');
+    case 'regulation.amended.v1': return opened(s, 'a regulation is amended after it was issued');
+    case 'regulation.replaced.v1': return opened(s, 'a regulation is replaced after it was issued');
+    case 'difficulty.guidance-given.v1':
+    case 'difficulty.escalated.v1':
+    case 'difficulty.decided.v1': {
+      const previous = lastOf(s, 'difficulty.guidance-given.v1', 'difficulty.escalated.v1', 'difficulty.decided.v1');
+      return [...opened(s, 'a difficulty is answered, escalated or decided after it was raised'), ...bound(previous, 'a step on a difficulty follows the one before it')];
+    }
+    default: return [];
+  }
+};
+
+const checkOrder = (e: ActivityEvent, s: Activity) => {
+  const on = businessDayOf(e);
+  if (!on) return;
+  const field = Object.entries(e.data).find(([, v]) => v === on)?.[0] ?? 'on';
+  for (const b of boundsOf(e.type, s)) {
+    if (on < b.on) invalid(`${field} (${on}) is before ${b.label} (${b.on}): ${b.rule}`);
+  }
+};
+
+/** A corrected opening day stays on or before every later step of the activity. */
+const checkCorrectedOpening = (s: Activity, changes: Record<string, unknown>) => {
+  const field = OPENING_DAY[s.kind!];
+  const on = field && (changes[field] as CalendarDate | undefined);
+  if (!on) return;
+  const first = [...(s.steps ?? [])].sort((a, b) => a.on.localeCompare(b.on))[0];
+  if (first && first.on < on) invalid(`${field} (${on}) would be after ${STEP_NAMES[first.type]} (${first.on}): every step of a ${s.kind} follows its ${field}`);
+};
+
 /** Decides one event of an activity: its recording, a step of its life, a correction or a withdrawal. */
 export const decideActivity = (c: ActivityCommand, s: Activity): ActivityEvent[] => {
   const e = c.event;
@@ -125,7 +204,7 @@ export const decideActivity = (c: ActivityCommand, s: Activity): ActivityEvent[]
     text(header.unitId, 'unitId', 100);
     const unknown = Object.keys(fields).filter((k) => !RECORDED_FIELDS[opening].includes(k));
     if (unknown.length) invalid(`a ${opening} has no field ${unknown.join(', ')} (fields: ${RECORDED_FIELDS[opening].join(', ')})`);
-    FIELD_RULES[opening](fields);
+    FIELD_RULES[opening](fields, { year: header.year });
     return [e];
   }
   if (!s.kind) throw new ActivityError('activity-not-found', `no activity ${e.data.activityId}`);
@@ -137,7 +216,8 @@ export const decideActivity = (c: ActivityCommand, s: Activity): ActivityEvent[]
       if (keys.length === 0) invalid('a correction changes at least one field');
       const bad = keys.filter((k) => !CORRECTABLE[s.kind!].includes(k));
       if (bad.length) invalid(`${bad.join(', ')} cannot be corrected on a ${s.kind} (correctable: ${CORRECTABLE[s.kind].join(', ')})`);
-      FIELD_RULES[s.kind]({ ...s.fields, ...e.data.changes, ...(s.kind === 'budget' && { amount: s.money.estimated }) });
+      FIELD_RULES[s.kind]({ ...s.fields, ...e.data.changes, ...(s.kind === 'budget' && { amount: s.money.estimated }) }, { year: s.header!.year, changed: keys });
+      checkCorrectedOpening(s, e.data.changes);
     }
     return [{ ...e, data: { ...e.data, kind: s.kind } } as ActivityEvent];
   }
@@ -145,5 +225,6 @@ export const decideActivity = (c: ActivityCommand, s: Activity): ActivityEvent[]
   if (!step || step.kind !== s.kind) invalid(`${e.type} is not a step of a ${s.kind}`);
   if (!step.from.includes(s.status)) throw new ActivityError('activity-closed', `a ${s.kind} that is ${s.status} cannot take ${e.type}`);
   checkStep(e, s);
+  checkOrder(e, s);
   return [e];
 };

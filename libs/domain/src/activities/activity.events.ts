@@ -55,10 +55,23 @@ export type RegulationIssued = A<'regulation.issued.v1', {
 }>;
 export type RegulationAmended = S<'regulation.amended.v1', { number: string; issuedOn: CalendarDate; summary: string }>;
 export type RegulationReplaced = S<'regulation.replaced.v1', { byActivityId: string; on: CalendarDate }>;
-export type LegalReviewRecorded = A<'legalreview.recorded.v1', {
-  documents: { number: string; date: CalendarDate; issuer: string; title: string; finding: Finding; proposal: string }[];
-}>;
-export type BudgetEstimated = A<'budget.estimated.v1', { amount: number; description: string }>;
+/** A document reviewed; with the finding `issue-new` (ban hành mới) it is a proposed new document, with no number or date yet. */
+export interface ReviewedDocument { number: string | null; date: CalendarDate | null; issuer: string; title: string; finding: Finding; proposal: string }
+export type LegalReviewRecorded = A<'legalreview.recorded.v1', { documents: ReviewedDocument[] }>;
+
+/**
+ * Where a budget's money comes from (plan III.1: "ngân sách Nhà nước theo phân cấp ngân sách Nhà nước
+ * hiện hành … và các nguồn khác theo quy định của pháp luật"): the state budget at a level of the
+ * budget hierarchy, or another lawful source. `unspecified` is only what estimates recorded before
+ * the source was asked for read as (schema version 1); a new estimate names its source.
+ */
+export const BUDGET_LEVELS = ['city', 'district', 'commune'] as const;
+export type BudgetLevel = (typeof BUDGET_LEVELS)[number];
+export type BudgetSource =
+  | { kind: 'state-budget'; level: BudgetLevel }
+  | { kind: 'other'; description: string }
+  | { kind: 'unspecified' };
+export type BudgetEstimated = A<'budget.estimated.v1', { amount: number; description: string; source: BudgetSource }>;
 export type BudgetSubmitted = S<'budget.submitted.v1', { to: string }>;
 export type BudgetApproved = S<'budget.approved.v1', { amount: number; by: string }>;
 export type BudgetAdjusted = S<'budget.adjusted.v1', { amount: number; by: string; reason: string }>;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import type { Clock } from '@gl/domain';
+import { ACTIVITY_UPCASTERS, type Clock } from '@gl/domain';
 import { SubjectResolver, SubjectStampingEventStore } from '@gl/application';
 import { EVENT_STORE, EventStore, UpcasterRegistry, UpcastingEventStore } from '@gl/event-store';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
@@ -44,7 +44,7 @@ export class EventStoreModule {
     return {
       module: EventStoreModule,
       providers: [
-        { provide: UPCASTERS, useFactory: () => new UpcasterRegistry() },
+        { provide: UPCASTERS, useFactory: () => new UpcasterRegistry().register(...ACTIVITY_UPCASTERS) },
         { provide: RAW_EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: openEventStore },
         {
           provide: UPCASTING_EVENT_STORE,
