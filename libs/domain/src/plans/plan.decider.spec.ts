@@ -39,4 +39,22 @@ describe('a plan', () => {
     spec().given(issued).when({ type: 'AcknowledgeReceipt', planId: 'p1', recipientKey: 'xa-phuong-thi-tran', unitId: 'ninh-kieu-tan-an' }).then(receipt);
     spec().given(issued, receipt).when({ type: 'AcknowledgeReceipt', planId: 'p1', recipientKey: 'xa-phuong-thi-tran', unitId: 'ninh-kieu-tan-an' }).then();
   });
+
+  describe('a detailed plan (kế hoạch chi tiết, plan IV.2–3)', () => {
+    const detailed = (parent: object): PlanCommand => ({
+      type: 'IssuePlan', ...(issued.data as object), planId: 'ninh-kieu-2023', issuerUnitId: 'ninh-kieu', recipients: [], parent,
+    } as PlanCommand);
+    const fulfils = [{ taskCode: 'IV.2', obligationId: 'p1.IV.2.ninh-kieu.2023' }];
+
+    it("records the issuer's obligation it answers under each parent task", () => {
+      const parent = { planId: 'p1', taskCodes: ['IV.2'], fulfils };
+      spec().given().when(detailed(parent)).then({ type: 'plan.issued.v1', data: expect.objectContaining({ planId: 'ninh-kieu-2023', parent }) as never });
+    });
+
+    it.each<[string, object, RegExp]>([
+      ['for a task under which its issuer owes nothing', { planId: 'p1', taskCodes: ['IV.2', 'II.1.d'], fulfils }, /ninh-kieu has no obligation under task II\.1\.d/],
+      ['that names no parent task', { planId: 'p1', taskCodes: [], fulfils: [] }, /names the tasks/],
+      ['that names a parent task twice', { planId: 'p1', taskCodes: ['IV.2', 'IV.2'], fulfils }, /each parent task once/],
+    ])('is refused %s', (_what, parent, message) => spec().given().when(detailed(parent)).thenThrows(PlanError, message));
+  });
 });

@@ -24,6 +24,16 @@ describe('plans projection', () => {
     })));
 
   it('applied twice gives the same result', () => expectAppliedTwiceIsIdempotent(plans, [issued, added, cancelled]));
+
+  const receipt = recorded('plan.receipt-acknowledged.v1', { planId: 'p1', recipientKey: 'xa-phuong-thi-tran', unitId: 'ninh-kieu-tan-an', at: '2023-09-01T03:00:00.000Z' },
+    { at: 4, stream: 'plan-p1', revision: 3, actor: { userId: 'tanan-head', unitId: 'ninh-kieu-tan-an', roles: ['unit-head'] } });
+
+  it('keeps who acknowledged each receipt, and when (Nơi nhận)', () =>
+    projectionSpec(plans).given(issued).when(receipt).then('p1', expect.objectContaining({
+      acknowledgements: { 'xa-phuong-thi-tran': [{ unitId: 'ninh-kieu-tan-an', at: '2023-09-01T03:00:00.000Z', by: 'tanan-head' }] },
+    })));
+
+  it('applied twice gives the same result, with receipts', () => expectAppliedTwiceIsIdempotent(plans, [issued, added, receipt, cancelled]));
 });
 
 describe('obligations projection', () => {
