@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import {
   Clock, decideReport, dueDayOf, evolveReport, fanOut, Indicators, initialReport, PeriodOpened, periodIdOf, PlanIssued, planStream, periodStream, RegimeDefinition, regimeStream,
   Report, ReportCommand, ReportError, ReportEvent, reportStream, ReportingEvent, startOfDayInVietnam, TaskDefinition, vietnamDateOf,
@@ -13,6 +13,8 @@ import { RegistryLoader } from '../units/registry-loader';
 import { checkAdHocUnits, checkYear } from './period-checks';
 import { GetUnitFigures } from '../activities/activities.queries';
 import { ListObligations } from '../plans/plans.queries';
+import { ActOnObligation } from '../plans/obligation.commands';
+import { openDutyOfReport, reportEvidence } from './report-closes-duty';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayOf = (year: number, md: { month: number; day: number }) => `${year}-${pad(md.month)}-${pad(md.day)}`;
@@ -149,6 +151,7 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
     private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute({ periodId, unitId, action, context }: ActOnReport): Promise<CommandResult> {
@@ -176,7 +179,24 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
       }
     }
     const now = this.clock.now();
-    return runDecider<Report, ReportEvent>(this.store, reportStream(unitId, periodId), { initial: initialReport, evolve: evolveReport }, (s) => decideReport(command, s, now), context);
+    const duty = command.type === 'Submit' ? await openDutyOfReport(this.store, period, unitId) : null;
+    const result = await runDecider<Report, ReportEvent>(this.store, reportStream(unitId, periodId), { initial: initialReport, evolve: evolveReport }, (s) => decideReport(command, s, now), context);
+    if (duty) await this.closeDuty(duty, periodId, unitId, now, context);
+    return result;
+  }
+
+  /**
+   * The annual report closes its duty (plan IV.2): the submission completes the unit's obligation of
+   * that year, on time or late as the obligation's deadline says at that moment; a later correction
+   * leaves it completed.
+   */
+  private async closeDuty(obligationId: string, periodId: string, unitId: string, now: Date, context: CommandContext): Promise<void> {
+    const [last] = await this.store.readStream(reportStream(unitId, periodId), { direction: 'backward', maxCount: 1 });
+    const version = (last?.data as { version?: number } | undefined)?.version ?? 1;
+    await this.commands.execute(new ActOnObligation(
+      { type: 'Complete', obligationId, evidence: reportEvidence(periodId, version, now.toISOString()) },
+      { ...context, idempotencyKey: `report-closes:${obligationId}`, causationId: context.correlationId },
+    ));
   }
 
   /** The unit's indicators for the period's year up to its data cut-off, from its recorded activities and obligations. */

@@ -64,16 +64,20 @@ export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
     const units = await this.directory.units();
     const reports = new Map((await this.reads.find('reports', { periodId })).map((r) => [r.unitId as string, withoutStoreFields<ReportDoc>(r)]));
     const rows: ComplianceRow[] = [];
+    const dueDay = vietnamDateOf(new Date(Date.parse(period.deadline) - 1));
     for (const unitId of period.expectedUnitIds) {
       if (!seesUnit(scope, unitId)) continue;
       const u = units.get(unitId);
-      const on = u ? unitOn(u, period.openedOn) : null;
+      // As the unit stood when the report fell due: the day that decided it is expected (dueDayOf).
+      const on = u ? unitOn(u, dueDay) ?? unitOn(u, period.openedOn) : null;
       if (level && on?.level !== level) continue;
       const r = reports.get(unitId);
       const submitted = r?.firstSubmittedAt ?? null;
       rows.push({
         unitId, name: on?.name ?? unitId, kind: on?.kind ?? '', level: on?.level ?? '',
-        status: submitted ? (r!.onTime ? 'on-time' : 'late') : 'missing', submittedAt: submitted, version: submitted ? r!.current : null,
+        status: submitted ? (r!.onTime ? 'on-time' : 'late') : 'missing', submittedAt: submitted,
+        // The version last submitted, not a correction still in draft.
+        version: submitted ? Math.max(...r!.versions.filter((v) => v.submittedAt).map((v) => v.version)) : null,
         reminders: period.reminders.filter((x) => x.unitIds.includes(unitId)).length,
       });
     }
