@@ -94,7 +94,7 @@ export class ActivitiesController {
   }
 
   @Get('budgets/totals')
-  @ApiOperation({ summary: 'Budget totals for a year by unit or task, in whole đồng (exact decimal strings)' })
+  @ApiOperation({ summary: 'Budget totals for a year by unit, task, source or level (plan III.1), in whole đồng (exact decimal strings)' })
   totals(@CurrentPrincipal() p: Principal, @Query() q: BudgetTotalsQueryDto) {
     return this.queries.execute(new GetBudgetTotals(p.scope, q.year, q.by ?? 'unit'));
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BUDGET_TOTALS_BY, BudgetTotalsBy } from '@gl/application';
 import { ACTIVITY_KINDS } from '@gl/domain';
 import { IsCalendarDay, PageQueryDto } from '../shared/common.dto';
 
@@ -45,7 +46,8 @@ export class YearQueryDto {
 }
 
 export class BudgetTotalsQueryDto extends YearQueryDto {
-  @ApiPropertyOptional({ enum: ['unit', 'task'], default: 'unit' }) @IsOptional() @IsIn(['unit', 'task']) by?: 'unit' | 'task';
+  @ApiPropertyOptional({ enum: BUDGET_TOTALS_BY, default: 'unit', description: 'source: state-budget, other, unspecified (estimates recorded before sources were); level: city, district, commune of the state budget, and other, unspecified' })
+  @IsOptional() @IsIn(BUDGET_TOTALS_BY) by?: BudgetTotalsBy;
 }
 
 export class CoverageQueryDto {

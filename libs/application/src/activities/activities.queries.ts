@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CalendarDate, Scope, unitsOn } from '@gl/domain';
+import { BudgetSource, CalendarDate, Scope, unitsOn } from '@gl/domain';
 import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
@@ -15,6 +15,19 @@ const scoped = (scope: Scope, unitId?: string): Filter => {
   return seesAll(scope) ? {} : { unitId: { $in: [...scope.reads] } };
 };
 
+/** Money leaves the API as a decimal string of whole đồng: an activity's figures, and a budget's estimated amount. */
+export type ActivityView = Omit<ActivityDoc, 'money'> & { money: { estimated: string; approved: string | null; allocated: string; spent: string } };
+export const activityView = (d: ActivityDoc): ActivityView => ({
+  ...d,
+  money: {
+    estimated: String(d.money.estimated), approved: d.money.approved === null ? null : String(d.money.approved),
+    allocated: String(d.money.allocated), spent: String(d.money.spent),
+  },
+  fields: d.kind === 'budget' && typeof d.fields.amount === 'number'
+    ? { ...d.fields, amount: String(d.fields.amount), source: d.fields.source ?? { kind: 'unspecified' } }
+    : d.fields,
+});
+
 export class ListActivities {
   constructor(
     readonly scope: Scope,
@@ -25,14 +38,15 @@ export class ListActivities {
 }
 
 @QueryHandler(ListActivities)
-export class ListActivitiesHandler implements IQueryHandler<ListActivities, Page<ActivityDoc>> {
+export class ListActivitiesHandler implements IQueryHandler<ListActivities, Page<ActivityView>> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async execute({ scope, filter: f, page, pageSize }: ListActivities) {
     const q: Filter = { ...scoped(scope, f.unitId) };
     for (const k of ['kind', 'planId', 'taskCode', 'year', 'obligationId'] as const) if (f[k] !== undefined) q[k] = f[k];
     if (!f.includeWithdrawn) q.withdrawn = false;
-    return findPage<ActivityDoc>(this.reads, 'activities', q, { year: 1, recordedAt: 1, _id: 1 }, page, pageSize);
+    const found = await findPage<ActivityDoc>(this.reads, 'activities', q, { year: 1, recordedAt: 1, _id: 1 }, page, pageSize);
+    return { ...found, items: found.items.map(activityView) };
   }
 }
 
@@ -41,13 +55,13 @@ export class GetActivity {
 }
 
 @QueryHandler(GetActivity)
-export class GetActivityHandler implements IQueryHandler<GetActivity, ActivityDoc> {
+export class GetActivityHandler implements IQueryHandler<GetActivity, ActivityView> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async execute({ scope, activityId }: GetActivity) {
     const d = await this.reads.get('activities', activityId);
     if (!d || !seesUnit(scope, d.unitId as string)) throw new NotFoundInScopeError(`activity ${activityId}`);
-    return withoutStoreFields<ActivityDoc>(d);
+    return activityView(withoutStoreFields<ActivityDoc>(d));
   }
 }
 
@@ -127,9 +141,27 @@ export class GetRegulationCoverageHandler implements IQueryHandler<GetRegulation
   }
 }
 
-/** Budget totals by unit or task, for a year, in whole đồng (decimal strings, summed exactly). */
+/** What budget totals are grouped by: unit, task, source (state budget, other, unspecified) or level (of the state budget). */
+export const BUDGET_TOTALS_BY = ['unit', 'task', 'source', 'level'] as const;
+export type BudgetTotalsBy = (typeof BUDGET_TOTALS_BY)[number];
+
+/** An estimate's source as recorded; one projected before sources were recorded has none (it was not asked). */
+const sourceOf = (d: ActivityDoc): BudgetSource => (d.fields.source as BudgetSource | undefined) ?? { kind: 'unspecified' };
+
+/**
+ * The row of an estimate. By level, the state budget's levels (city, district, commune), and the money
+ * from elsewhere as `other` and `unspecified`, so the rows still add up to the total (plan III.1).
+ */
+const keyOf = (d: ActivityDoc, by: BudgetTotalsBy): string => {
+  if (by === 'unit') return d.unitId;
+  if (by === 'task') return d.taskCode ?? '(none)';
+  const s = sourceOf(d);
+  return by === 'level' && s.kind === 'state-budget' ? s.level : s.kind;
+};
+
+/** Budget totals by unit, task, source or level, for a year, in whole đồng (decimal strings, summed exactly). */
 export class GetBudgetTotals {
-  constructor(readonly scope: Scope, readonly year: number, readonly by: 'unit' | 'task') {}
+  constructor(readonly scope: Scope, readonly year: number, readonly by: BudgetTotalsBy) {}
 }
 
 @QueryHandler(GetBudgetTotals)
@@ -140,7 +172,7 @@ export class GetBudgetTotalsHandler implements IQueryHandler<GetBudgetTotals> {
     const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'budget', year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const groups = new Map<string, ActivityDoc[]>();
     for (const d of docs) {
-      const key = by === 'unit' ? d.unitId : d.taskCode ?? '(none)';
+      const key = keyOf(d, by);
       groups.set(key, [...(groups.get(key) ?? []), d]);
     }
     const line = (ds: ActivityDoc[]) => ({
@@ -162,15 +194,20 @@ export class CompileLegalReviewHandler implements IQueryHandler<CompileLegalRevi
 
   async execute({ scope, year }: CompileLegalReview) {
     const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'legalreview', year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
-    const byDocument = new Map<string, { number: string; date: string; issuer: string; title: string; reviews: { unitId: string; finding: string; proposal: string }[] }>();
+    type Reviewed = { number: string | null; date: string | null; issuer: string; title: string };
+    const byDocument = new Map<string, Reviewed & { reviews: { unitId: string; finding: string; proposal: string }[] }>();
     for (const r of docs) {
-      for (const d of r.fields.documents as { number: string; date: string; issuer: string; title: string; finding: string; proposal: string }[]) {
-        const entry = byDocument.get(d.number) ?? { number: d.number, date: d.date, issuer: d.issuer, title: d.title, reviews: [] };
+      for (const d of r.fields.documents as (Reviewed & { finding: string; proposal: string })[]) {
+        // A proposed new document (ban hành mới, plan II.5) has no number yet: it is known by its issuer and title.
+        const key = d.number ?? `new:${d.issuer}:${d.title}`;
+        const entry = byDocument.get(key) ?? { number: d.number ?? null, date: d.date ?? null, issuer: d.issuer, title: d.title, reviews: [] };
         entry.reviews.push({ unitId: r.unitId, finding: d.finding, proposal: d.proposal });
-        byDocument.set(d.number, entry);
+        byDocument.set(key, entry);
       }
     }
-    const documents = [...byDocument.values()].sort((a, b) => a.number.localeCompare(b.number));
+    // Documents in force by number, then the proposed new ones by title.
+    const documents = [...byDocument.values()].sort((a, b) =>
+      a.number === null || b.number === null ? Number(a.number === null) - Number(b.number === null) || a.title.localeCompare(b.title) : a.number.localeCompare(b.number));
     return { year, reviewingUnits: new Set(docs.map((d) => d.unitId)).size, documents };
   }
 }

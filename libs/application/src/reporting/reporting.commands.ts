@@ -15,6 +15,7 @@ import { GetUnitFigures } from '../activities/activities.queries';
 import { ListObligations } from '../plans/plans.queries';
 import { ActOnObligation } from '../plans/obligation.commands';
 import { openDutyOfReport, reportEvidence } from './report-closes-duty';
+import { indicatorValue } from './money-indicators';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayOf = (year: number, md: { month: number; day: number }) => `${year}-${pad(md.month)}-${pad(md.day)}`;
@@ -231,7 +232,8 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
       for (const [k, v] of Object.entries(submitted.indicators)) totals.set(k, (totals.get(k) ?? 0n) + BigInt(v));
     }
     const indicators: Indicators = { unitsExpected: source.expectedUnitIds.length, unitsReported: received.length };
-    for (const [k, v] of totals) indicators[k] = v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+    // Money (whole đồng) is a decimal string in the compiled report as in the units' own; counts stay numbers.
+    for (const [k, v] of totals) indicators[k] = indicatorValue(k, v);
     const missing = source.expectedUnitIds.filter((u) => !received.includes(u));
     return { indicators, narrative: `${narrative ?? ''}\nĐơn vị chưa báo cáo (${missing.length}): ${missing.join(', ')}`.trim() };
   }
