@@ -8,4 +8,5 @@ export * from './access';
 export * from './plans';
 export * from './activities';
 export * from './reporting';
+export * from './inspections';
 export * from './subjects';

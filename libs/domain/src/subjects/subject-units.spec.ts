@@ -10,6 +10,7 @@ const ctx = (opening: RecordedDomainEvent | null = null): SubjectContext => ({
 const ev = (type: string, data: object) => ({ type, data }) as RecordedDomainEvent;
 const assigned = ev('obligation.assigned.v1', { obligationId: 'o', unitId: TAN_AN, planId: 'p' });
 const opened = ev('difficulty.raised.v1', { activityId: 'd', unitId: TAN_AN });
+const inspectionPlanned = ev('inspection.planned.v1', { inspectionId: 'k', inspectingUnitId: 'so-noi-vu', inspectedUnitId: TAN_AN });
 const registered = ev('user.registered.v1', { userId: 'u', unitId: TAN_AN });
 
 /** One example of every type: the event, the opening of its stream, and the units it is about. */
@@ -50,6 +51,10 @@ const EXAMPLES: [RecordedDomainEvent, RecordedDomainEvent | null, string[]][] = 
   [ev('reporting.reminder-sent.v1', { periodId: 'x', unitIds: [TAN_AN, 'ninh-kieu-an-hoa'] }), null, [TAN_AN, 'ninh-kieu-an-hoa']],
   ...(['report.drafted.v1', 'report.submitted.v1', 'report.returned.v1', 'report.corrected.v1'])
     .map((t): [RecordedDomainEvent, null, string[]] => [ev(t, { periodId: 'x', unitId: TAN_AN }), null, [TAN_AN]]),
+  // An inspection by Sở Nội vụ is about the ward inspected, not the department inspecting.
+  [inspectionPlanned, null, [TAN_AN]],
+  ...(['inspection.conducted.v1', 'inspection.follow-up-requested.v1', 'inspection.follow-up-answered.v1', 'inspection.closed.v1'])
+    .map((t): [RecordedDomainEvent, RecordedDomainEvent, string[]] => [ev(t, { inspectionId: 'k' }), inspectionPlanned, [TAN_AN]]),
   [ev('audit.sealed.v1', { after: '0', upTo: '9' }), null, []],
 ];
 

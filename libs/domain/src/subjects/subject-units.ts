@@ -3,6 +3,7 @@ import { USER_EVENT_TYPES, type UserEvent } from '../access/user.events';
 import { OBLIGATION_EVENT_TYPES, type ObligationEvent } from '../plans/obligation.events';
 import { PLAN_EVENT_TYPES, type Addressee, type PlanEvent, type TaskDefinition } from '../plans/plan.events';
 import { REPORTING_EVENT_TYPES, type ReportingEvent } from '../reporting/reporting.events';
+import { INSPECTION_EVENT_TYPES, type InspectionEvent } from '../inspections/inspection.events';
 import type { CalendarDate } from '../shared/calendar-date';
 import type { DomainEvent } from '../shared/event';
 import { UNIT_EVENT_TYPES, type UnitEvent } from '../units/unit.events';
@@ -12,7 +13,7 @@ import type { UnitLevel } from '../units/unit.types';
 export const SEAL_TYPE = 'audit.sealed.v1';
 
 /** Every event the domain records, and the seal. */
-export type RecordedDomainEvent = UnitEvent | UserEvent | PlanEvent | ObligationEvent | ActivityEvent | ReportingEvent
+export type RecordedDomainEvent = UnitEvent | UserEvent | PlanEvent | ObligationEvent | ActivityEvent | ReportingEvent | InspectionEvent
   | DomainEvent<typeof SEAL_TYPE, Record<string, unknown>>;
 
 /**
@@ -36,6 +37,10 @@ const openingUnit = (ctx: SubjectContext): string | null => {
   const u = d?.unitId ?? d?.issuerUnitId;
   return typeof u === 'string' ? u : null;
 };
+const inspectedUnit = (ctx: SubjectContext): string | null => {
+  const u = (ctx.opening?.data as { inspectedUnitId?: unknown } | undefined)?.inspectedUnitId;
+  return typeof u === 'string' ? u : null;
+};
 const dayBefore = (day: CalendarDate): CalendarDate => {
   const t = new Date(`${day}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() - 1);
@@ -54,6 +59,7 @@ const dayBefore = (day: CalendarDate): CalendarDate => {
  *   issuer, the recipient, the units named or expected;
  * - a person: their unit, and the unit a role is granted or revoked for;
  * - the tree: every unit a change touches (for a level abolished, each unit of it on the day before);
+ * - an inspection and every step of it (conduct, follow-ups, closing): the inspected unit;
  * - a seal: none (it is about the whole log, and every reader sees it).
  */
 export const subjectUnitsOf = (e: RecordedDomainEvent, ctx: SubjectContext): string[] => {
@@ -94,6 +100,9 @@ export const subjectUnitsOf = (e: RecordedDomainEvent, ctx: SubjectContext): str
     case 'reporting.reminder-sent.v1': return unique(e.data.unitIds);
     case 'report.drafted.v1': case 'report.submitted.v1': case 'report.returned.v1': case 'report.corrected.v1':
       return unique([e.data.unitId]);
+    case 'inspection.planned.v1': return unique([e.data.inspectedUnitId]);
+    case 'inspection.conducted.v1': case 'inspection.follow-up-requested.v1': case 'inspection.follow-up-answered.v1': case 'inspection.closed.v1':
+      return unique([inspectedUnit(ctx)]);
     case SEAL_TYPE: return [];
     default: return assertNever(e);
   }
@@ -112,9 +121,10 @@ export const SUBJECT_FROM_OPENING = new Set<string>([
   'obligation.request-answered.v1', 'obligation.request-declined.v1', 'resolution.consulted.v1', 'resolution.submitted.v1', 'resolution.adopted.v1', 'resolution.returned.v1', 'regulation.amended.v1',
   'regulation.replaced.v1', 'budget.submitted.v1', 'budget.approved.v1', 'budget.adjusted.v1', 'budget.allocated.v1', 'budget.spent.v1',
   'difficulty.guidance-given.v1', 'difficulty.escalated.v1', 'difficulty.decided.v1', 'activity.corrected.v1', 'activity.withdrawn.v1',
+  'inspection.conducted.v1', 'inspection.follow-up-requested.v1', 'inspection.follow-up-answered.v1', 'inspection.closed.v1',
 ]);
 
 /** Every type the domain records, with the seal: each has a subject rule above. */
 export const RECORDED_EVENT_TYPES: readonly string[] = [
-  ...UNIT_EVENT_TYPES, ...USER_EVENT_TYPES, ...PLAN_EVENT_TYPES, ...OBLIGATION_EVENT_TYPES, ...ACTIVITY_EVENT_TYPES, ...REPORTING_EVENT_TYPES, SEAL_TYPE,
+  ...UNIT_EVENT_TYPES, ...USER_EVENT_TYPES, ...PLAN_EVENT_TYPES, ...OBLIGATION_EVENT_TYPES, ...ACTIVITY_EVENT_TYPES, ...REPORTING_EVENT_TYPES, ...INSPECTION_EVENT_TYPES, SEAL_TYPE,
 ];

@@ -1,0 +1,2 @@
+export * from './inspection.events';
+export * from './inspection.decider';
