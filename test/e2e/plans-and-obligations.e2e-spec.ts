@@ -152,7 +152,10 @@ describe('detailed plans and amendments', () => {
     await h.http().post('/api/v1/plans').set(await as('tanan-head')).send(detailed('ninh-kieu-tan-an')).expect(201);
     await h.settle();
     const plan = await h.http().get('/api/v1/plans/ninh-kieu-tan-an-2023').set(await as('tanan-head')).expect(200);
-    expect(plan.body.issued.parent).toEqual({ planId: PLAN, taskCodes: ['II.1.d', 'II.4'] });
+    // Plan IV.2: the detailed plan answers the commune's own obligations under the tasks it implements.
+    expect(plan.body.issued.parent).toEqual({ planId: PLAN, taskCodes: ['II.1.d', 'II.4'], fulfils: [
+      { taskCode: 'II.1.d', obligationId: `${PLAN}.II.1.d.ninh-kieu-tan-an` }, { taskCode: 'II.4', obligationId: `${PLAN}.II.4.ninh-kieu-tan-an` },
+    ] });
   });
 
   it('refuses a detailed plan for another commune (404), for a task the city plan lacks (404), and a city plan by a unit (403)', async () => {

@@ -43,7 +43,7 @@ describe('a plan', () => {
   describe('a detailed plan (kế hoạch chi tiết, plan IV.2–3)', () => {
     const detailed = (parent: object): PlanCommand => ({
       type: 'IssuePlan', ...(issued.data as object), planId: 'ninh-kieu-2023', issuerUnitId: 'ninh-kieu', recipients: [], parent,
-    } as PlanCommand);
+    } as unknown as PlanCommand);
     const fulfils = [{ taskCode: 'IV.2', obligationId: 'p1.IV.2.ninh-kieu.2023' }];
 
     it("records the issuer's obligation it answers under each parent task", () => {
