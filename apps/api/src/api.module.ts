@@ -21,6 +21,7 @@ import { AuditController } from './audit/audit.controller';
 import { EventsController } from './audit/events.controller';
 import { SealsController } from './audit/seals.controller';
 import { DashboardsController } from './dashboards/dashboards.controller';
+import { InspectionsController } from './inspections/inspections.controller';
 
 /**
  * At start: on an empty store the seed plan and demo users load (SEED_ON_EMPTY); then the
@@ -72,7 +73,7 @@ export class ApiModule {
         OperationsModule,
         IdempotencyModule.forRoot(),
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, SealsController, EventsController, DashboardsController],
+      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, SealsController, EventsController, DashboardsController, InspectionsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },

@@ -21,6 +21,8 @@ export * from './activities/activities.queries';
 export * from './activities/activity-day';
 export * from './reporting/reporting.commands';
 export * from './reporting/reporting.queries';
+export * from './inspections/inspection.commands';
+export * from './inspections/inspections.queries';
 export * from './audit/event-visibility';
 export * from './audit/subject-resolver';
 export * from './audit/subject-stamping-event-store';

@@ -8,6 +8,7 @@ import {
   GetUnitFiguresHandler, GetRegulationCoverageHandler, GetBudgetTotalsHandler, CompileLegalReviewHandler,
   DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
   ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel, TIME_TRAVEL_MAX_EVENTS,
+  ActOnInspectionHandler, ListInspectionsHandler, GetInspectionHandler,
 } from '@gl/application';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { TokenService } from './auth/token.service';
@@ -25,6 +26,7 @@ import { SeedService } from './seed/seed.service';
     CompileLegalReviewHandler,
     DefineRegimeHandler, OpenPeriodHandler, RemindMissingHandler, ActOnReportHandler, ListPeriodsHandler, GetReportHandler, GetComplianceHandler,
     ListEventsHandler, GetStreamHistoryHandler, GetDashboardHandler, TimeTravel,
+    ActOnInspectionHandler, ListInspectionsHandler, GetInspectionHandler,
     UnitDirectory, RegistryLoader, PrincipalResolver, RightsBarrier, TokenService, SeedService,
     { provide: TIME_TRAVEL_MAX_EVENTS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => c.timeTravelMaxEvents },
   ],

@@ -13,3 +13,4 @@ export * from './projections/plans/plans.projection';
 export * from './projections/plans/obligations.projection';
 export * from './projections/activities/activities.projection';
 export * from './projections/reporting/reporting.projections';
+export * from './projections/inspections/inspections.projection';

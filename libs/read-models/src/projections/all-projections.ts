@@ -6,6 +6,7 @@ import { obligations } from './plans/obligations.projection';
 import { plans } from './plans/plans.projection';
 import { activities } from './activities/activities.projection';
 import { reportingPeriods, reportingRegimes, reports } from './reporting/reporting.projections';
+import { inspections } from './inspections/inspections.projection';
 
 /** Every projection the product runs. A feature adds its own here. */
-export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users, plans, obligations, activities, reportingRegimes, reportingPeriods, reports];
+export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users, plans, obligations, activities, reportingRegimes, reportingPeriods, reports, inspections];
