@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarDate, Clock, isActiveOn, reachableFrom, Scope, Unit, vietnamDateOf } from '@gl/domain';
-import { ActivityDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
+import { ActivityDoc, InspectionDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { seesUnit } from '../shared/read-helpers';
 import { CLOCK_PORT } from '../shared/ports';
@@ -13,7 +13,7 @@ import { DashboardPeriod, lastDayBefore, periodDays } from './dashboard-period';
 
 const DUE_SOON_MS = 30 * 86_400_000;
 /** What a dashboard reads: a past one replays only these. */
-const DASHBOARD_COLLECTIONS = ['unit-registry', 'obligations', 'activities', 'reporting-periods', 'reports'];
+const DASHBOARD_COLLECTIONS = ['unit-registry', 'obligations', 'activities', 'reporting-periods', 'reports', 'inspections'];
 
 /** The figures of one unit, or summed over a subtree. Money is exact (BigInt, decimal strings out). */
 interface Figures {
@@ -26,6 +26,8 @@ interface Figures {
   budget: { estimated: bigint; approved: bigint; allocated: bigint; spent: bigint };
   difficulties: Record<string, number>;
   reports: { expected: number; onTime: number; late: number; missing: number };
+  /** Inspections of the unit (kiểm tra, plan II.6, IV.1) held in the year: their findings, and their follow-ups answered (closed) or not (open). */
+  inspections: { held: number; findings: number; followUpsOpen: number; followUpsClosed: number };
 }
 
 const empty = (): Figures => ({
@@ -34,6 +36,7 @@ const empty = (): Figures => ({
   conferences: 0, participants: 0, mediaItems: 0, trainings: 0, trainees: 0, regulationsInForce: 0, documentsReviewed: 0, findings: {},
   budget: { estimated: 0n, approved: 0n, allocated: 0n, spent: 0n }, difficulties: { open: 0, answered: 0, escalated: 0, decided: 0 },
   reports: { expected: 0, onTime: 0, late: 0, missing: 0 },
+  inspections: { held: 0, findings: 0, followUpsOpen: 0, followUpsClosed: 0 },
 });
 
 const addInto = (a: Figures, b: Figures): Figures => {
@@ -50,6 +53,7 @@ const addInto = (a: Figures, b: Figures): Figures => {
     documentsReviewed: a.documentsReviewed + b.documentsReviewed, findings: sum(a.findings, b.findings),
     budget: { estimated: a.budget.estimated + b.budget.estimated, approved: a.budget.approved + b.budget.approved, allocated: a.budget.allocated + b.budget.allocated, spent: a.budget.spent + b.budget.spent },
     difficulties: sum(a.difficulties, b.difficulties), reports: sum(a.reports, b.reports) as Figures['reports'],
+    inspections: sum(a.inspections, b.inspections) as Figures['inspections'],
   };
 };
 
@@ -209,6 +213,15 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       if (!r?.firstSubmittedAt) f.missing++;
       else if (r.onTime) f.onTime++;
       else f.late++;
+    }
+
+    for (const d of await reads.find('inspections', { inspectedUnitId: { $in: members }, year, status: { $ne: 'planned' } })) {
+      const i = d as unknown as InspectionDoc;
+      if (window && !inWindow(i.conducted!.heldOn, window)) continue;
+      const f = figuresOf(target(i.inspectedUnitId)).inspections;
+      f.held++;
+      f.findings += i.findings.length;
+      for (const u of i.followUps) if (u.answeredOn) f.followUpsClosed++; else f.followUpsOpen++;
     }
 
     // Each subtree is summed once: the root's roll-up and every child's reuse the same figures.

@@ -47,6 +47,8 @@ const budgetSource: Schema = { anyOf: [
   obj({ kind: { const: 'unspecified' } }),
 ] };
 
+const inspectionDocument = obj({ number: text, date, issuer: text });
+
 export const EVENT_SCHEMAS: Record<string, Schema> = {
   'unit.established.v1': obj({ ...newUnit, effectiveOn: date, legalBasis: nullable(legalBasis), asExisting: bool }),
   'unit.renamed.v1': obj({ unitId: text, name: text, 'nameEn?': nullable(str), ...effective }),
@@ -120,6 +122,17 @@ export const EVENT_SCHEMAS: Record<string, Schema> = {
   'report.submitted.v1': obj({ periodId: text, unitId: text, version: int, signedBy: text, submittedAt: instant, onTime: bool }),
   'report.returned.v1': obj({ periodId: text, unitId: text, version: int, reason: text }),
   'report.corrected.v1': obj({ periodId: text, unitId: text, version: int, supersedes: int, indicators, narrative: str, reason: text }),
+  'inspection.planned.v1': obj({
+    inspectionId: text, inspectingUnitId: text, inspectedUnitId: text, planId: text, taskCodes: arr(text), plannedFrom: date, plannedTo: date,
+    decision: inspectionDocument, title: text,
+  }),
+  'inspection.conducted.v1': obj({
+    inspectionId: text, heldOn: date, endedOn: date, inspectors: arr(obj({ name: text, title: text })),
+    findings: arr(obj({ taskCode: text, finding: text, rating: { enum: ['good', 'fair', 'satisfactory', 'unsatisfactory'] } })),
+  }),
+  'inspection.follow-up-requested.v1': obj({ inspectionId: text, followUpId: text, request: text, requestedOn: date, dueOn: date }),
+  'inspection.follow-up-answered.v1': obj({ inspectionId: text, followUpId: text, answer: text, answeredOn: date, documentNumber: nullable(str) }),
+  'inspection.closed.v1': obj({ inspectionId: text, closedOn: date, conclusion: text, document: inspectionDocument }),
   'audit.sealed.v1': obj({ after: position, upTo: position, count: int, root: sha256, previous: nullable(str), keyId: sha256, signature: text }),
 };
 
