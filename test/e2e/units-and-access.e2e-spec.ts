@@ -26,7 +26,8 @@ describe('units, people and access over HTTP (seeded Cần Thơ)', () => {
       const res = await h.http().get('/api/v1/units?asOf=2025-07-01&level=district').set(await as('city-viewer')).expect(200);
       expect(res.body).toMatchObject({ items: [], total: 0 });
       const communes = await h.http().get('/api/v1/units?asOf=2025-07-01&level=commune&pageSize=500').set(await as('city-viewer')).expect(200);
-      expect(communes.body.total).toBe(32);
+      // NQ 1668/NQ-UBTVQH15 khoản 96: the new city has 103 commune-level units (31 phường, 72 xã).
+      expect(communes.body.total).toBe(103);
       expect(communes.body.items.every((c: { parentId: string }) => c.parentId === 'ubnd-can-tho')).toBe(true);
     });
 
