@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Clock, decideInspection, evolveInspection, evolvePlan, initialInspection, initialPlan, Inspection, InspectionCommand, InspectionEvent,
+  canWrite, Clock, decideInspection, evolveInspection, evolvePlan, initialInspection, initialPlan, Inspection, InspectionCommand, InspectionEvent,
   inspectionDayOf, InspectionNotFound, inspectionStream, InvalidInspection, Plan, PlanEvent, planStream, startOfDayInVietnam, subtreeOn,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
@@ -59,7 +59,10 @@ export class ActOnInspectionHandler implements ICommandHandler<ActOnInspection, 
         if (!isSystem(context.scope) && context.actor.unitId !== inspectedUnitId) {
           throw new NotPermittedError(`a follow-up is answered by the inspected unit (${inspectedUnitId}) itself`);
         }
-      } else requireWritable(context.scope, inspectingUnitId, what);
+      } else if (!isSystem(context.scope) && !canWrite(context.scope, inspectingUnitId)) {
+        // The caller sees the inspection (it is about their unit) but does not act for the inspecting one.
+        throw new NotPermittedError(`only the inspecting unit (${inspectingUnitId}) records this step of ${what}`);
+      }
     }
     const now = this.clock.now();
     const result = await runDecider(this.store, inspectionStream(inspectionId), inspectionFold, (s) => decideInspection(c, s, now), context, occurredAt);
