@@ -25,8 +25,10 @@ describe('the annual report closes its duty', () => {
   afterAll(() => h.close());
 
   it("completes Tân An's IV.2 obligation when its head submits the report on time", async () => {
-    await post('tanan-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/draft`, { indicators: { conferences: 1 }, narrative: 'Báo cáo năm 2023' });
+    await post('tanan-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/draft`, { indicators: { conferences: 1, budgetEstimated: 15_000_000 }, narrative: 'Báo cáo năm 2023' });
     const s = await post('tanan-head', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/submission`);
+    // Money leaves the API as a decimal string of whole đồng, however it was drafted.
+    expect((await get(`reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an`, s.position)).versions[0].indicators).toEqual({ conferences: 1, budgetEstimated: '15000000' });
     const o = await get(`obligations/${DUTY}`, s.position);
     expect(o).toMatchObject({ status: 'completed', onTime: true, overdue: false });
     clock.set('2023-11-20T03:00:00.000Z');
@@ -53,4 +55,5 @@ describe('the annual report closes its duty', () => {
     const s = await post('an-hoa-head', `reporting/periods/${PERIOD}/reports/ninh-kieu-an-hoa/submission`);
     expect(await get(`obligations/${PLAN}.IV.2.ninh-kieu-an-hoa.2023`, s.position)).toMatchObject({ status: 'completed', onTime: false });
   });
+
 });

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Scope, unitOn, vietnamDateOf } from '@gl/domain';
 import { PeriodDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
+import { withMoneyAsStrings } from './money-indicators';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { withoutStoreFields, seesUnit } from '../shared/read-helpers';
 import { UnitDirectory } from '../units/unit-directory';
@@ -33,7 +34,9 @@ export class GetReportHandler implements IQueryHandler<GetReport> {
     requireReadable(scope, unitId, `the report of ${unitId}`);
     const d = await this.reads.get('reports', `${unitId}_${periodId}`);
     if (!d) throw new NotFoundInScopeError(`a report of ${unitId} for ${periodId}`);
-    return withoutStoreFields<ReportDoc>(d);
+    const report = withoutStoreFields<ReportDoc>(d);
+    // Money leaves the API as decimal strings, however the report was drafted.
+    return { ...report, versions: report.versions.map((v) => ({ ...v, indicators: withMoneyAsStrings(v.indicators) })) };
   }
 }
 
