@@ -8,9 +8,10 @@ import { Endpoint, WriteRequest } from './support/write-endpoints';
 import { activityEndpoints, obligationEndpoints } from './support/write-endpoints-activities';
 import { planEndpoints, reportingEndpoints, unitEndpoints, userEndpoints } from './support/write-endpoints-others';
 import { arrange, DAY, DEMO_USERS } from './support/write-fixtures';
+import { arrangeInspections, inspectionEndpoints } from './support/write-endpoints-inspections';
 
 /** Tree changes last: a generated change that is valid may end one of the test's units. */
-const ENDPOINTS: Endpoint[] = [...activityEndpoints, ...obligationEndpoints, ...planEndpoints, ...reportingEndpoints, ...userEndpoints, ...unitEndpoints];
+const ENDPOINTS: Endpoint[] = [...activityEndpoints, ...obligationEndpoints, ...planEndpoints, ...reportingEndpoints, ...inspectionEndpoints, ...userEndpoints, ...unitEndpoints];
 const RUNS = Number(process.env.REFUSED_WRITES_RUNS ?? 40);
 
 /** Every `@Post` the api's controllers declare, as `POST /<controller path>/<route>`. */
@@ -45,6 +46,7 @@ describe('a refused write never moves the head (property, every write endpoint)'
     h = await startApi({ SEAL_INTERVAL_MS: '0' }, new FixedClock(DAY));
     for (const u of DEMO_USERS) tokens[u] = await h.token(u);
     await arrange(async (who, path, body) => (await send({ who, path, body: body ?? {}, key: null }).expect(201)).body);
+    await arrangeInspections(async (who, path, body) => (await send({ who, path, body: body ?? {}, key: null }).expect(201)).body);
   });
   afterAll(async () => {
     // eslint-disable-next-line no-console
