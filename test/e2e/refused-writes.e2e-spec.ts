@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { FixedClock } from '@gl/testing';
 import { Harness, startApi } from './support/api-harness';
+import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 import { Endpoint, WriteRequest } from './support/write-endpoints';
 import { activityEndpoints, obligationEndpoints } from './support/write-endpoints-activities';
 import { planEndpoints, reportingEndpoints, unitEndpoints, userEndpoints } from './support/write-endpoints-others';
@@ -72,5 +73,9 @@ describe('a refused write never moves the head (property, every write endpoint)'
       if (after !== before) throw new Error(`the head moved from ${before} to ${after} on a refusal: ${what}`);
     }), { numRuns: RUNS, endOnFailure: true });
     expect(Object.keys(seen).some((s) => Number(s) >= 400)).toBe(true);
+  });
+
+  it('recorded only well-formed events from what it accepted: the generated inputs that passed match their JSON Schemas', async () => {
+    await expectEventsMatchTheirSchemas(h);
   });
 });

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../shared/calendar-date';
 import { businessDayOf } from './activity-dates';
 import { ActivityEvent, ActivityHeader, ActivityKind, OPENING_TYPE } from './activity.events';
 import { ActivityError, CORRECTABLE, day, dong, FIELD_RULES, invalid, RECORDED_FIELDS, text } from './activity-rules';
+import { shapeFields, shapeStep } from './activity-shapes';
 
 /** An activity as recorded, with corrections applied. */
 export interface Activity {
@@ -205,7 +206,7 @@ export const decideActivity = (c: ActivityCommand, s: Activity): ActivityEvent[]
     const unknown = Object.keys(fields).filter((k) => !RECORDED_FIELDS[opening].includes(k));
     if (unknown.length) invalid(`a ${opening} has no field ${unknown.join(', ')} (fields: ${RECORDED_FIELDS[opening].join(', ')})`);
     FIELD_RULES[opening](fields, { year: header.year });
-    return [e];
+    return [{ ...e, data: { ...e.data, ...shapeFields(opening, fields, true) } } as ActivityEvent];
   }
   if (!s.kind) throw new ActivityError('activity-not-found', `no activity ${e.data.activityId}`);
   if (s.withdrawn) throw new ActivityError('activity-closed', `activity ${e.data.activityId} was withdrawn`);
@@ -218,6 +219,7 @@ export const decideActivity = (c: ActivityCommand, s: Activity): ActivityEvent[]
       if (bad.length) invalid(`${bad.join(', ')} cannot be corrected on a ${s.kind} (correctable: ${CORRECTABLE[s.kind].join(', ')})`);
       FIELD_RULES[s.kind]({ ...s.fields, ...e.data.changes, ...(s.kind === 'budget' && { amount: s.money.estimated }) }, { year: s.header!.year, changed: keys });
       checkCorrectedOpening(s, e.data.changes);
+      return [{ ...e, data: { ...e.data, kind: s.kind, changes: shapeFields(s.kind, e.data.changes, false) } }];
     }
     return [{ ...e, data: { ...e.data, kind: s.kind } } as ActivityEvent];
   }
@@ -226,5 +228,5 @@ export const decideActivity = (c: ActivityCommand, s: Activity): ActivityEvent[]
   if (!step.from.includes(s.status)) throw new ActivityError('activity-closed', `a ${s.kind} that is ${s.status} cannot take ${e.type}`);
   checkStep(e, s);
   checkOrder(e, s);
-  return [e];
+  return [shapeStep(e)];
 };
