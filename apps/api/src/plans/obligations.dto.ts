@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsISO8601, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDay } from '../shared/common.dto';
 
@@ -18,7 +18,7 @@ export class EvidenceDto {
 }
 
 export class CompletionDto {
-  @ApiProperty({ type: EvidenceDto }) @IsDefined() @ValidateNested() @Type(() => EvidenceDto) evidence!: EvidenceDto;
+  @ApiProperty({ type: EvidenceDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => EvidenceDto) evidence!: EvidenceDto;
 }
 
 export class ProgressDto {

@@ -35,7 +35,7 @@ export class TaskDto {
 }
 
 export class AmendTaskDto {
-  @ApiProperty({ type: TaskDto }) @IsDefined() @ValidateNested() @Type(() => TaskDto) task!: TaskDto;
+  @ApiProperty({ type: TaskDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => TaskDto) task!: TaskDto;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) reason!: string;
 }
 
@@ -71,14 +71,14 @@ export class IssuePlanDto {
   @ApiPropertyOptional() @IsOptional() @IsCalendarDay() issuedOn?: string;
   @ApiProperty() @IsCalendarDay() assignedOn!: string;
   @ApiProperty() @Matches(ID, { message: 'issuerUnitId must be a unit id' }) issuerUnitId!: string;
-  @ApiProperty({ type: SignerDto }) @IsDefined() @ValidateNested() @Type(() => SignerDto) signer!: SignerDto;
+  @ApiProperty({ type: SignerDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => SignerDto) signer!: SignerDto;
   @ApiProperty({ type: [LegalBasisDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => LegalBasisDto) legalBasis!: LegalBasisDto[];
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) title!: string;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) purposes!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) requirements!: string[];
   @ApiProperty() @IsArray() @IsObject({ each: true }) sections!: { code: string; title: string }[];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) budgetDuties!: string[];
-  @ApiProperty({ type: DifficultyChannelDto }) @IsDefined() @ValidateNested() @Type(() => DifficultyChannelDto) difficultyChannel!: DifficultyChannelDto;
+  @ApiProperty({ type: DifficultyChannelDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => DifficultyChannelDto) difficultyChannel!: DifficultyChannelDto;
   @ApiProperty({ type: [RecipientDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => RecipientDto) recipients!: RecipientDto[];
   @ApiPropertyOptional({ type: ParentPlanDto, description: 'For a detailed plan (kế hoạch chi tiết)' }) @IsOptional() @ValidateNested() @Type(() => ParentPlanDto) parent?: ParentPlanDto;
 }

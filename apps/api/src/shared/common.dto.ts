@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,7 +21,7 @@ export class LegalBasisDto {
 /** A change that takes effect on a day, on a legal basis. */
 export class EffectiveDto {
   @ApiProperty({ example: '2025-07-01' }) @IsCalendarDay() effectiveOn!: string;
-  @ApiProperty({ type: LegalBasisDto }) @IsDefined() @ValidateNested() @Type(() => LegalBasisDto) legalBasis!: LegalBasisDto;
+  @ApiProperty({ type: LegalBasisDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalBasisDto) legalBasis!: LegalBasisDto;
 }
 
 export class PageQueryDto {
