@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { UNIT_KINDS, UNIT_LEVELS, UNIT_SUBTYPES } from '@gl/domain';
 import { EffectiveDto, IsCalendarDay, LegalBasisDto, PageQueryDto } from '../shared/common.dto';
@@ -53,6 +53,8 @@ export class ReparentUnitDto extends EffectiveDto {
 export class PredecessorDto {
   @ApiProperty() @Matches(ID, { message: `unitId ${idMessage}` }) unitId!: string;
   @ApiProperty({ description: 'Whole (toàn bộ) or part (một phần) of the unit' }) @IsBoolean() whole!: boolean;
+  @ApiPropertyOptional({ description: 'For a part: the share of the unit (of its area or population) that went in, where the act records it; 0 < share ≤ 1' })
+  @IsOptional() @IsNumber() @Min(0.0001) @Max(1) share?: number;
 }
 
 export class ExistingUnitDto {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CalendarDate, Clock, isActiveOn, reachableFrom, Scope, Unit, vietnamDateOf } from '@gl/domain';
+import { CalendarDate, Clock, reachableFrom, Scope, vietnamDateOf } from '@gl/domain';
 import { ActivityDoc, InspectionDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { seesUnit } from '../shared/read-helpers';
@@ -10,6 +10,7 @@ import { TimeTravel } from './time-travel';
 import { treeOn } from './tree-on-day';
 import { happenedIn, inForceOn, inWindow, mediaItemsIn } from '../activities/activity-day';
 import { DashboardPeriod, lastDayBefore, periodDays } from './dashboard-period';
+import { Landing, landingsOf } from './rebase';
 
 const DUE_SOON_MS = 30 * 86_400_000;
 /** What a dashboard reads: a past one replays only these. */
@@ -57,9 +58,18 @@ const addInto = (a: Figures, b: Figures): Figures => {
   };
 };
 
+/** An amount's share, in whole đồng (exact when the share is the whole). */
+const share = (amount: string | number, w: number): bigint => (w === 1 ? BigInt(amount) : BigInt(Math.round(Number(amount) * w)));
+/** Shares of records (through a part) are shown to two decimals; whole counts stay whole. */
+const rounded = <T>(v: T): T => {
+  if (typeof v === 'number') return (Math.round(v * 100) / 100) as T;
+  if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) as T;
+  return v;
+};
+
 const rag = (f: Figures): 'red' | 'amber' | 'green' => (f.obligations.overdue > 0 ? 'red' : f.obligations.dueSoon > 0 ? 'amber' : 'green');
 const out = (f: Figures) => ({
-  ...f, rag: rag(f),
+  ...rounded({ ...f, budget: {} }), rag: rag(f),
   budget: { estimated: f.budget.estimated.toString(), approved: f.budget.approved.toString(), allocated: f.budget.allocated.toString(), spent: f.budget.spent.toString() },
 });
 
@@ -81,19 +91,6 @@ const inYear = (o: ObligationDoc, year: number) => {
   const from = Number(o.assignedOn.slice(0, 4));
   if (o.deadline === null) return year >= from && (o.completedAt === null || year <= Number(vietnamDateOf(new Date(o.completedAt)).slice(0, 4)));
   return o.deadline.startsWith(String(year)) || year === from;
-};
-
-/** The unit of today a unit's records belong to, following its successors; approximate through a part. */
-const rebased = (units: ReadonlyMap<string, Unit>, id: string, today: CalendarDate): { to: string; approximate: boolean } => {
-  let approximate = false;
-  let u = units.get(id);
-  const seen = new Set<string>();
-  while (u && !isActiveOn(u, today) && u.successors.length > 0 && !seen.has(u.id)) {
-    seen.add(u.id);
-    if (u.successors.length > 1 || !u.successors[0].whole) approximate = true;
-    u = units.get(u.successors[0].unitId);
-  }
-  return { to: u?.id ?? id, approximate };
 };
 
 /**
@@ -145,17 +142,19 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     const subtree = reachableFrom(children, unitId);
     // The units whose records count here, and where each one's go: itself on the recorded tree; on
     // today's, the unit it became through the lineage ("approximate" when it passed on only in part).
-    const lands = new Map<string, { to: string; approximate: boolean }>();
-    if (basis === 'recorded') for (const id of subtree) lands.set(id, { to: id, approximate: false });
+    const lands = new Map<string, Landing[]>();
+    if (basis === 'recorded') for (const id of subtree) lands.set(id, [{ to: id, weight: 1, approximate: false }]);
     else for (const u of units.values()) {
-      const r = rebased(units, u.id, today);
-      if (subtree.has(r.to)) lands.set(u.id, r);
+      const here = landingsOf(units, u.id, today).filter((l) => subtree.has(l.to));
+      if (here.length > 0) lands.set(u.id, here);
     }
     let approximate = false;
-    const target = (id: string): string => {
-      const r = lands.get(id)!;
-      approximate ||= r.approximate;
-      return r.to;
+    const approximateUnits = new Set<string>();
+    /** Where a record of this unit counts, and with what weight (1, except through a part). */
+    const targets = (id: string): Landing[] => {
+      const ls = lands.get(id)!;
+      for (const l of ls) if (l.approximate) { approximate = true; approximateUnits.add(l.to); }
+      return ls;
     };
     const members = [...lands.keys()];
 
@@ -166,62 +165,70 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       const o = d as unknown as ObligationDoc;
       // In a period: what falls due in it, and what has no deadline (ongoing duties belong to every period).
       if (!inYear(o, year) || (window && o.deadline && !inWindow(lastDayBefore(o.deadline), window))) continue;
-      if (o.kind === 'requested') {
-        const r = figuresOf(target(o.unitId)).requests;
-        r.total++;
-        if (o.status === 'answered') r.answered++;
-        else if (o.status === 'declined') r.declined++;
-        else r.awaiting++;
-        continue;
+      for (const { to, weight: w } of targets(o.unitId)) {
+        if (o.kind === 'requested') {
+          const r = figuresOf(to).requests;
+          r.total += w;
+          if (o.status === 'answered') r.answered += w;
+          else if (o.status === 'declined') r.declined += w;
+          else r.awaiting += w;
+          continue;
+        }
+        const f = figuresOf(to).obligations;
+        f.total += w;
+        if (o.status === 'completed') {
+          f.completed += w;
+          if (o.onTime === false) f.completedLate += w;
+        }
+        else if (o.deadline && Date.parse(o.deadline) <= now.getTime()) f.overdue += w;
+        else if (o.deadline && Date.parse(o.deadline) - now.getTime() <= DUE_SOON_MS) f.dueSoon += w;
+        else f.onTrack += w;
       }
-      const f = figuresOf(target(o.unitId)).obligations;
-      f.total++;
-      if (o.status === 'completed') {
-        f.completed++;
-        if (o.onTime === false) f.completedLate++;
-      }
-      else if (o.deadline && Date.parse(o.deadline) <= now.getTime()) f.overdue++;
-      else if (o.deadline && Date.parse(o.deadline) - now.getTime() <= DUE_SOON_MS) f.dueSoon++;
-      else f.onTrack++;
     }
     for (const d of await reads.find('activities', { unitId: { $in: members }, year, withdrawn: false })) {
       const a = d as unknown as ActivityDoc;
-      const f = figuresOf(target(a.unitId));
       if (window && a.kind !== 'media' && a.kind !== 'regulation' && !happenedIn(a, window)) continue;
-      if (a.kind === 'conference') { f.conferences++; f.participants += sumOf(a.fields.participants); }
-      if (a.kind === 'media') f.mediaItems += mediaItemsIn(a, window);
-      if (a.kind === 'training') { f.trainings++; f.trainees += sumOf(a.fields.trainees); }
-      if (a.kind === 'legalreview') {
-        for (const doc of a.fields.documents as { finding: string }[]) { f.documentsReviewed++; f.findings[doc.finding] = (f.findings[doc.finding] ?? 0) + 1; }
+      for (const { to, weight: w } of targets(a.unitId)) {
+        const f = figuresOf(to);
+        if (a.kind === 'conference') { f.conferences += w; f.participants += w * sumOf(a.fields.participants); }
+        if (a.kind === 'media') f.mediaItems += w * mediaItemsIn(a, window);
+        if (a.kind === 'training') { f.trainings += w; f.trainees += w * sumOf(a.fields.trainees); }
+        if (a.kind === 'legalreview') {
+          for (const doc of a.fields.documents as { finding: string }[]) { f.documentsReviewed += w; f.findings[doc.finding] = (f.findings[doc.finding] ?? 0) + w; }
+        }
+        // A regulation in force counts on the last day asked, whenever it was issued.
+        if (a.kind === 'regulation' && inForceOn(a, day)) f.regulationsInForce += w;
+        if (a.kind === 'budget') {
+          f.budget.estimated += share(a.money.estimated, w); f.budget.approved += share(a.money.approved ?? 0, w);
+          f.budget.allocated += share(a.money.allocated, w); f.budget.spent += share(a.money.spent, w);
+        }
+        if (a.kind === 'difficulty') f.difficulties[a.status] = (f.difficulties[a.status] ?? 0) + w;
       }
-      // A regulation in force counts on the last day asked, whenever it was issued.
-      if (a.kind === 'regulation' && inForceOn(a, day)) f.regulationsInForce++;
-      if (a.kind === 'budget') {
-        f.budget.estimated += BigInt(a.money.estimated); f.budget.approved += BigInt(a.money.approved ?? 0);
-        f.budget.allocated += BigInt(a.money.allocated); f.budget.spent += BigInt(a.money.spent);
-      }
-      if (a.kind === 'difficulty') f.difficulties[a.status] = (f.difficulties[a.status] ?? 0) + 1;
     }
     // Reports: the reporting periods of the year, or those due in the period asked.
     const periods = (await reads.find('reporting-periods', { year })).filter((p) => !window || inWindow(lastDayBefore(p.deadline as string), window));
     const expected = periods.flatMap((p) => (p.expectedUnitIds as string[]).filter((u) => lands.has(u)).map((u) => ({ u, id: `${u}_${p._id}` })));
     const reports = new Map((await reads.getMany('reports', expected.map((x) => x.id))).map((r) => [r._id, r as unknown as ReportDoc]));
     for (const { u, id } of expected) {
-      const f = figuresOf(target(u)).reports;
       const r = reports.get(id);
-      f.expected++;
-      if (!r?.firstSubmittedAt) f.missing++;
-      else if (r.onTime) f.onTime++;
-      else f.late++;
+      for (const { to, weight: w } of targets(u)) {
+        const f = figuresOf(to).reports;
+        f.expected += w;
+        if (!r?.firstSubmittedAt) f.missing += w;
+        else if (r.onTime) f.onTime += w;
+        else f.late += w;
+      }
     }
 
     for (const d of await reads.find('inspections', { inspectedUnitId: { $in: members }, year, status: { $ne: 'planned' } })) {
       const i = d as unknown as InspectionDoc;
       if (window && !inWindow(i.conducted!.heldOn, window)) continue;
-      const f = figuresOf(target(i.inspectedUnitId)).inspections;
-      f.held++;
-      f.findings += i.findings.length;
-      for (const u of i.followUps) if (u.answeredOn) f.followUpsClosed++; else f.followUpsOpen++;
+      for (const { to, weight: w } of targets(i.inspectedUnitId)) {
+        const f = figuresOf(to).inspections;
+        f.held += w;
+        f.findings += w * i.findings.length;
+        for (const u of i.followUps) if (u.answeredOn) f.followUpsClosed += w; else f.followUpsOpen += w;
+      }
     }
 
     // Each subtree is summed once: the root's roll-up and every child's reuse the same figures.
@@ -254,7 +261,8 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       children: (children.get(unitId) ?? []).filter(visible).map((c) => {
         const u = standingById.get(c)!;
         const r = rollup(c);
-        return { unitId: c, name: u.name, kind: u.kind, level: u.level, rag: rag(r), rollup: out(r) };
+        const partly = [...reachableFrom(children, c)].some((x) => approximateUnits.has(x));
+        return { unitId: c, name: u.name, kind: u.kind, level: u.level, rag: rag(r), approximate: partly, rollup: out(r) };
       }).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     };
   }

@@ -45,6 +45,13 @@ const checkBasis = (b: LegalBasis | null | undefined) => {
   if (b.date !== null) checkDate(b.date, 'legalBasis.date');
 };
 
+/** A recorded share of a part (of area or population): more than nothing, at most the whole; a whole unit has none. */
+const checkShare = (share: number | null | undefined, whole: boolean, unitId: string) => {
+  if (share === undefined || share === null) return;
+  if (whole) refuse('invalid-change', `${unitId} passes whole: a share is only for a part`);
+  if (typeof share !== 'number' || !(share > 0 && share <= 1)) refuse('invalid-change', `the share of ${unitId} is a number above 0 and at most 1`);
+};
+
 const checkCodeFree = (s: UnitRegistry, code: UnitCode | null | undefined, date: CalendarDate, except: string[] = []) => {
   if (!code) return;
   if (!code.code?.trim() || !code.table?.trim()) refuse('invalid-change', 'a code needs its value and its code table');
@@ -119,6 +126,7 @@ export const decideUnits = (c: UnitCommand, s: UnitRegistry): UnitEvent[] => {
       if (continuing && !c.predecessors.some((p) => p.unitId === continuing)) refuse('invalid-change', 'an existing successor must be one of the predecessors');
       if (c.predecessors.length < 2) refuse('invalid-change', 'a merger joins at least two units');
       for (const p of c.predecessors) {
+        checkShare(p.share, p.whole, p.unitId);
         const u = required(s, p.unitId);
         // A unit taken in part may go into several mergers on the same day.
         const partlyGone = u.ended?.on === c.effectiveOn && u.successors.some((l) => !l.whole && l.on === c.effectiveOn);
@@ -131,6 +139,9 @@ export const decideUnits = (c: UnitCommand, s: UnitRegistry): UnitEvent[] => {
       checkDate(c.effectiveOn); checkBasis(c.legalBasis);
       activeOn(s, c.unitId, c.effectiveOn);
       if (c.successors.length < 2) refuse('invalid-change', 'a split makes at least two units');
+      for (const n of c.successors) checkShare((n as { share?: number | null }).share, false, n.unitId);
+      const shares = c.successors.map((n) => (n as { share?: number | null }).share).filter((x): x is number => typeof x === 'number');
+      if (shares.reduce((a, b) => a + b, 0) > 1 + 1e-9) refuse('invalid-change', 'the shares of a split add up to more than the whole');
       if (activeChildren(s, c.unitId, c.effectiveOn).length > 0) refuse('has-active-children', `move the units under ${c.unitId} before splitting it`);
       const ids = new Set<string>();
       for (const n of c.successors) {

@@ -32,9 +32,10 @@ const draft = (s: UnitRegistry) => {
   };
   const end = (id: string, on: CalendarDate, reason: EndReason) =>
     update(id, (u) => (u.ended ? u : { ...u, ended: { on, reason } }));
-  const link = (from: string, to: string, whole: boolean, on: CalendarDate, how: LineageLink['how']) => {
-    update(from, (u) => ({ ...u, successors: [...u.successors, { unitId: to, whole, on, how }] }));
-    update(to, (u) => ({ ...u, predecessors: [...u.predecessors, { unitId: from, whole, on, how }] }));
+  const link = (from: string, to: string, whole: boolean, on: CalendarDate, how: LineageLink['how'], share?: number | null) => {
+    const shared = !whole && typeof share === 'number' ? { share } : {};
+    update(from, (u) => ({ ...u, successors: [...u.successors, { unitId: to, whole, on, how, ...shared }] }));
+    update(to, (u) => ({ ...u, predecessors: [...u.predecessors, { unitId: from, whole, on, how, ...shared }] }));
   };
   /** Active children of `id` on the day before `on` move to `to` from `on`. */
   const moveChildren = (id: string, to: string | null, on: CalendarDate) => {
@@ -71,7 +72,7 @@ export const evolveRegistry = (s: UnitRegistry, e: UnitEvent): UnitRegistry => {
       if ('name' in successor) d.units.set(successor.unitId, created(successor, on, false));
       for (const p of e.data.predecessors) {
         if (p.unitId === successor.unitId) continue;
-        d.link(p.unitId, successor.unitId, p.whole, on, 'merger');
+        d.link(p.unitId, successor.unitId, p.whole, on, 'merger', p.share);
         d.end(p.unitId, on, 'merged');
         d.moveChildren(p.unitId, successor.unitId, on);
       }
@@ -80,7 +81,7 @@ export const evolveRegistry = (s: UnitRegistry, e: UnitEvent): UnitRegistry => {
     case 'unit.split.v1':
       for (const n of e.data.successors) {
         d.units.set(n.unitId, created(n, e.data.effectiveOn, false));
-        d.link(e.data.unitId, n.unitId, false, e.data.effectiveOn, 'split');
+        d.link(e.data.unitId, n.unitId, false, e.data.effectiveOn, 'split', n.share);
       }
       d.end(e.data.unitId, e.data.effectiveOn, 'split');
       break;

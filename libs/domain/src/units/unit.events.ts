@@ -41,12 +41,13 @@ export type UnitReparented = DomainEvent<'unit.reparented.v1', Effective & { uni
  * predecessor pass to the successor.
  */
 export type UnitsMerged = DomainEvent<'units.merged.v1', Effective & {
-  predecessors: { unitId: string; whole: boolean }[];
+  /** `share`: for a part, the share of the predecessor that went into this merger (0–1, of area or population), where recorded. */
+  predecessors: { unitId: string; whole: boolean; share?: number | null }[];
   /** A new unit, or an existing one (one of the predecessors) that absorbs the others. */
   successor: NewUnit | { unitId: string };
 }>;
 /** 1 → n: the unit ends; its parts become new units. */
-export type UnitSplit = DomainEvent<'unit.split.v1', Effective & { unitId: string; successors: NewUnit[] }>;
+export type UnitSplit = DomainEvent<'unit.split.v1', Effective & { unitId: string; successors: (NewUnit & { share?: number | null })[] }>;
 /** Part of one unit passes to another; both go on. */
 export type UnitPartTransferred = DomainEvent<'unit.part-transferred.v1', Effective & {
   fromUnitId: string; toUnitId: string; description: string;

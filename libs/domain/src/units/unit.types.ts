@@ -48,6 +48,8 @@ export interface LineageLink {
   whole: boolean;
   on: CalendarDate;
   how: 'merger' | 'split' | 'part-transfer' | 'level-abolition' | 'dissolution';
+  /** For a part: the share of the old unit that passed (of its area or population), where the act records one. */
+  share?: number | null;
 }
 
 export type EndReason = 'merged' | 'split' | 'dissolved' | 'level-abolished';

@@ -1,0 +1,39 @@
+import { CalendarDate, isActiveOn, Unit } from '@gl/domain';
+
+/** Where a unit's records land on today's tree: a unit of today, the share of them it takes, and whether that share is exact. */
+export interface Landing {
+  to: string;
+  weight: number;
+  /** The records reach it through a part (a split, a ward divided between mergers): the figures are an estimate. */
+  approximate: boolean;
+}
+
+/**
+ * The units of today a unit's records belong to, following the lineage. A unit that passed whole
+ * goes on as one; a unit that ended in parts goes to every successor that received part, weighted
+ * by the share the act recorded (of area or population) or, where none is recorded, in equal
+ * shares of what is left — and every landing through a part is approximate. Only the links made
+ * on the day the unit ended count: an earlier transfer of part of it took none of its records.
+ */
+export const landingsOf = (units: ReadonlyMap<string, Unit>, id: string, today: CalendarDate, seen = new Set<string>()): Landing[] => {
+  const u = units.get(id);
+  if (!u || isActiveOn(u, today) || seen.has(id) || u.successors.length === 0) return [{ to: id, weight: 1, approximate: false }];
+  const ending = u.ended ? u.successors.filter((l) => l.on === u.ended!.on) : [];
+  const links = ending.length > 0 ? ending : u.successors;
+  const next = new Set(seen).add(id);
+  if (links.length === 1 && links[0].whole) return landingsOf(units, links[0].unitId, today, next);
+  const recorded = links.reduce((sum, l) => sum + (typeof l.share === 'number' ? l.share : 0), 0);
+  const unrecorded = links.filter((l) => typeof l.share !== 'number').length;
+  const rest = unrecorded > 0 ? Math.max(0, 1 - recorded) / unrecorded : 0;
+  // Shares that do not add up to the whole are read as proportions of what was recorded.
+  const total = recorded + rest * unrecorded || 1;
+  const out = new Map<string, Landing>();
+  for (const l of links) {
+    const w = (typeof l.share === 'number' ? l.share : rest) / total;
+    for (const further of landingsOf(units, l.unitId, today, next)) {
+      const prev = out.get(further.to);
+      out.set(further.to, { to: further.to, weight: (prev?.weight ?? 0) + w * further.weight, approximate: true });
+    }
+  }
+  return [...out.values()];
+};
