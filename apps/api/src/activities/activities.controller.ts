@@ -90,7 +90,7 @@ export class ActivitiesController {
   @Get('regulations/coverage')
   @ApiOperation({ summary: 'Which units of a kind have a regulation (quy chế) in force on a day' })
   coverage(@CurrentPrincipal() p: Principal, @Query() q: CoverageQueryDto) {
-    return this.queries.execute(new GetRegulationCoverage(p.scope, q.kind, q.asOf));
+    return this.queries.execute(new GetRegulationCoverage(p.scope, q.kind, q.asOf, q.underId, p.actor.unitId));
   }
 
   @Get('budgets/totals')

@@ -53,4 +53,6 @@ export class BudgetTotalsQueryDto extends YearQueryDto {
 export class CoverageQueryDto {
   @ApiProperty({ example: 'commune' }) @IsIn(['department', 'district', 'commune', 'state-enterprise', 'non-state-enterprise', 'public-service-unit']) kind!: string;
   @ApiProperty({ example: '2023-12-31' }) @IsCalendarDay() asOf!: string;
+  @ApiPropertyOptional({ example: 'ninh-kieu', description: "Only units under this one on asOf (default: the tree the reader's unit stood in that day)" })
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'underId must be a unit id' }) underId?: string;
 }

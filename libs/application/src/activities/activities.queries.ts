@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { BudgetSource, CalendarDate, Scope, unitsOn } from '@gl/domain';
+import { ancestorsOn, BudgetSource, CalendarDate, Scope, subtreeOn, unitsOn } from '@gl/domain';
 import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
@@ -117,17 +117,27 @@ export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
   }
 }
 
-/** Which units of a kind have a regulation (quy chế) in force on a day, and which do not. */
+/**
+ * Which units of a kind have a regulation (quy chế) in force on a day, and which do not: among the
+ * units standing that day under `underId` — by default the top of the tree the reader's own unit
+ * stood in that day (Cần Thơ's 83 communes at the end of 2023, not the communes of the provinces
+ * that joined it in 2025).
+ */
 export class GetRegulationCoverage {
-  constructor(readonly scope: Scope, readonly kind: string, readonly asOf: CalendarDate) {}
+  constructor(readonly scope: Scope, readonly kind: string, readonly asOf: CalendarDate, readonly underId?: string, readonly readerUnitId?: string | null) {}
 }
 
 @QueryHandler(GetRegulationCoverage)
 export class GetRegulationCoverageHandler implements IQueryHandler<GetRegulationCoverage> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore, private readonly directory: UnitDirectory) {}
 
-  async execute({ scope, kind, asOf }: GetRegulationCoverage) {
-    const units = unitsOn((await this.directory.units()).values(), asOf).filter((u) => u.kind === kind && seesUnit(scope, u.id));
+  async execute({ scope, kind, asOf, underId, readerUnitId }: GetRegulationCoverage) {
+    const all = await this.directory.units();
+    if (underId) requireReadable(scope, underId, `unit ${underId}`);
+    const chain = !underId && readerUnitId ? ancestorsOn(all, readerUnitId, asOf) : [];
+    const root = underId ?? (readerUnitId ? chain[chain.length - 1] ?? readerUnitId : null);
+    const under = root ? subtreeOn(all.values(), root, asOf) : null;
+    const units = unitsOn(all.values(), asOf).filter((u) => u.kind === kind && seesUnit(scope, u.id) && (!under || under.has(u.id)));
     const regs = (await this.reads.find('activities', { kind: 'regulation', withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const inForce = new Map<string, string>();
     for (const r of regs) {
