@@ -64,6 +64,7 @@ describe('a command that names what does not exist is refused and writes nothing
     // An activity's unit stood on its day (or in its year, for a budget or a legal review).
     ['a conference of a ward after it merged', 'tanan-reporter', 'activities/conference', conference('ninh-kieu-tan-an', '2025-09-01'), 422, 'did not exist on 2025-09-01'],
     ['a conference of a ward before it was formed', 'sonv-coordinator', 'activities/conference', conference('new-phuong-ninh-kieu', '2023-09-01'), 422, 'unit new-phuong-ninh-kieu (Phường Ninh Kiều) did not exist on 2023-09-01'],
+    ['a conference for an obligation assigned after it was held', 'tanan-reporter', 'activities/conference', { ...conference('ninh-kieu-tan-an', '2023-06-15'), obligationId: `${PLAN}.II.1.d.ninh-kieu-tan-an` }, 422, 'was assigned on 2023-07-01, after this activity\'s day (2023-06-15)'],
     ['a budget of a ward for a year after it merged', 'tanan-reporter', 'activities/budget', { unitId: 'ninh-kieu-tan-an', year: 2026, details: { amount: 1, description: 'x', source: { kind: 'state-budget', level: 'commune' } } }, 422, 'did not exist in 2026'],
     // Reporting periods: existing units, the regime's years.
     ['an ad hoc request to a unit never recorded', 'sonv-coordinator', 'reporting/periods', adHoc(['khong-co-don-vi']), 404, 'unit khong-co-don-vi was not found'],

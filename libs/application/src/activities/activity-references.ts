@@ -1,5 +1,5 @@
 import {
-  Activity, ActivityError, ActivityEvent, ActivityKind, activityStream, CalendarDate, evolveActivity, initialActivity, UnitRegistry,
+  Activity, ActivityError, ActivityEvent, ActivityKind, activityStream, CalendarDate, evolveActivity, initialActivity, obligationStream, UnitRegistry,
 } from '@gl/domain';
 import type { EventStore } from '@gl/event-store';
 import { whyNotStandingIn, whyNotStandingOn } from '../units/unit-standing';
@@ -31,16 +31,24 @@ const daysOf = (e: ActivityEvent): CalendarDate[] | null => {
 /**
  * The checks of what a new activity names, run after the decider has checked its fields and
  * before anything is appended: its unit stood on the activity's day (or, for a legal review or a
- * budget, in its year); an attended training was recorded and not withdrawn; a replaced
+ * budget, in its year), and its obligation had been assigned by then; an attended training was recorded and not withdrawn; a replaced
  * regulation is the same unit's and still in force.
  */
 export const checkOpeningReferences = async (store: EventStore, registry: UnitRegistry, e: ActivityEvent): Promise<void> => {
-  const { unitId, year } = e.data as { unitId: string; year: number };
+  const { unitId, year, obligationId } = e.data as { unitId: string; year: number; obligationId: string | null };
   const days = daysOf(e);
   const why = days ? days.map((d) => whyNotStandingOn(registry, unitId, d)).find((w) => w) : whyNotStandingIn(registry, unitId, year);
   if (why) invalid(why);
+  if (obligationId) await checkObligationDay(store, obligationId, days ? [...days].sort()[0] : `${year}-12-31`);
   if (e.type === 'training.held.v1' && e.data.attendedTrainingId) await checkAttendedTraining(store, e.data.attendedTrainingId);
   if (e.type === 'regulation.issued.v1' && e.data.replaces) await checkReplaced(store, e.data.replaces, unitId, e.data.effectiveFrom);
+};
+
+/** The obligation an activity fulfils was assigned by the activity's day (by the end of its year, for a kind without a day). */
+const checkObligationDay = async (store: EventStore, obligationId: string, day: CalendarDate): Promise<void> => {
+  const [assigned] = await store.readStream(obligationStream(obligationId), { maxCount: 1 });
+  const on = (assigned?.data as { assignedOn?: CalendarDate } | undefined)?.assignedOn;
+  if (on && day < on) invalid(`obligationId: obligation ${obligationId} was assigned on ${on}, after this activity's day (${day})`);
 };
 
 /** Trainees sent to another unit's training: any unit's training may be named, so scope does not apply. */
