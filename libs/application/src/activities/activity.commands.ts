@@ -8,7 +8,7 @@ import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotFoundInScopeError, requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
-import { Decision, decideOn, Fold, newIdFor } from '../shared/stream-runner';
+import { appendFollowUp, Decision, decideOn, Fold, newIdFor } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
 import { checkOpeningReferences, checkReplacing, loadActivity } from './activity-references';
 
@@ -71,9 +71,11 @@ export class DoActivityHandler implements ICommandHandler<DoActivity, CommandRes
       if (opening) await checkOpeningReferences(this.store, await this.registry.load(), asked);
       else await checkReplacing(this.store, asked, state);
     }
-    const next = opening ? await this.followUps(kind, asked, context) : [];
+    const next = opening ? this.followUps(kind, asked, context) : [];
+    const decided: Decision[] = [];
+    for (const decide of next) decided.push(await decide());
     const result = await decision.append();
-    for (const d of next) await d.append();
+    for (const [i, d] of decided.entries()) await appendFollowUp(d, next[i]);
     return { ...result, activityId };
   }
 
@@ -88,22 +90,22 @@ export class DoActivityHandler implements ICommandHandler<DoActivity, CommandRes
     return { ...e, data: { ...e.data, planId: o.assigned.planId, taskCode: o.assigned.taskCode } } as ActivityEvent;
   }
 
-  /** The second writes of a new activity, decided (and so checked) before the activity is appended. */
-  private async followUps(kind: ActivityKind, e: ActivityEvent, context: CommandContext): Promise<Decision[]> {
+  /** The second writes of a new activity, each decided (and so checked) before the activity is appended. */
+  private followUps(kind: ActivityKind, e: ActivityEvent, context: CommandContext): (() => Promise<Decision>)[] {
     const { activityId, obligationId } = e.data as { activityId: string; obligationId: string | null };
-    const out: Decision[] = [];
+    const out: (() => Promise<Decision>)[] = [];
     if (obligationId) {
       // Recording what the obligation asks for moves it along; completing it stays the unit's own act.
       const now = this.clock.now();
-      out.push(await decideOn(this.store, obligationStream(obligationId), obligationFold,
-        (s) => decideObligation({ type: 'LinkActivity', obligationId, activityId, kind: kind }, s, now),
+      out.push(() => decideOn(this.store, obligationStream(obligationId), obligationFold,
+        (s) => decideObligation({ type: 'LinkActivity', obligationId, activityId, kind }, s, now),
         { ...context, idempotencyKey: `link:${kind}:${activityId}`, causationId: context.correlationId }));
     }
     const replaces = e.type === 'regulation.issued.v1' ? e.data.replaces : null;
     if (replaces) {
       // A new regulation that replaces an old one ends the old one on the day it takes effect.
       const replaced: ActivityEvent = { type: 'regulation.replaced.v1', data: { activityId: replaces, byActivityId: activityId, on: (e.data as { effectiveFrom: string }).effectiveFrom } };
-      out.push(await decideOn(this.store, activityStream('regulation', replaces), activityFold, (s) => decideActivity({ type: 'Do', event: replaced }, s),
+      out.push(() => decideOn(this.store, activityStream('regulation', replaces), activityFold, (s) => decideActivity({ type: 'Do', event: replaced }, s),
         { ...context, idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:replaces` }, occurredAt));
     }
     return out;

@@ -8,7 +8,7 @@ import { EVENT_STORE, EventStore, RecordedEvent } from '@gl/event-store';
 import { NotFoundInScopeError, requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
-import { Decision, decideOn } from '../shared/stream-runner';
+import { appendFollowUp, Decision, decideOn } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
 import { whyNotStandingOn } from '../units/unit-standing';
 
@@ -48,9 +48,10 @@ export class ActOnObligationHandler implements ICommandHandler<ActOnObligation, 
       this.store, stream, { initial: initialObligation, evolve }, (s) => decideObligation(command, s, now), context,
     );
     // Passing writes two streams: the successor's assignment is decided before the old obligation is marked passed.
-    const successor = command.type === 'PassToSuccessor' ? await this.assignToSuccessor(state, command.toUnitId, now, context) : null;
+    const assign = command.type === 'PassToSuccessor' ? () => this.assignToSuccessor(state, command.toUnitId, now, context) : null;
+    const successor = assign && (await assign());
     const result = await decision.append();
-    await successor?.append();
+    if (assign && successor) await appendFollowUp(successor, assign);
     return result;
   }
 

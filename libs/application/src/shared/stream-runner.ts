@@ -1,6 +1,6 @@
 import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 import type { DomainEvent } from '@gl/domain';
-import { EventStore, NO_STREAM, RecordedEvent } from '@gl/event-store';
+import { ConcurrencyError, EventStore, NO_STREAM, RecordedEvent } from '@gl/event-store';
 import { CommandContext, CommandResult } from './command-context';
 
 /** Namespace of the event ids derived from idempotency keys (a fixed, random uuid). */
@@ -81,6 +81,21 @@ export const decideOn = async <S, E extends DomainEvent<string, any>>(
     return { stream, revision: r.nextExpectedRevision, position: r.position };
   };
   return { stream, events: decided.length, replayed: false, append };
+};
+
+/**
+ * The second write of a command, once its first is appended: a concurrent writer on that stream
+ * makes it decide again (a few times) instead of leaving the command half done with a conflict.
+ */
+export const appendFollowUp = async (first: Decision, decideAgain: () => Promise<Decision>, attempts = 3): Promise<CommandResult> => {
+  for (let d = first, attempt = 1; ; attempt++) {
+    try {
+      return await d.append();
+    } catch (e) {
+      if (!(e instanceof ConcurrencyError) || attempt >= attempts) throw e;
+      d = await decideAgain();
+    }
+  }
 };
 
 /** Load → decide → append, for a command that writes one stream. */
