@@ -39,6 +39,7 @@ describe('a command that names what does not exist is refused and writes nothing
 
   beforeAll(async () => {
     h = await startApi({}, new FixedClock('2026-03-02T03:00:00.000Z'));
+    await post('sonv-coordinator', 'reporting/periods', { regimeId: 'cantho-2023-ldcs-units', year: 2023 });
     await post('tanan-head', 'activities/regulation', { ...regulation('qc-cu', null), year: 2023, details: { ...regulation('qc-cu', null).details, issuedOn: '2023-11-24', effectiveFrom: '2023-12-01' } });
     await post('tanan-head', 'activities/regulation', regulation('qc-moi', 'qc-cu'));
     await post('tanan-head', 'activities/regulation', { ...regulation('qc-rut', null), year: 2023, details: { ...regulation('qc-rut', null).details, issuedOn: '2023-05-02', effectiveFrom: '2023-05-02' } });
@@ -69,6 +70,7 @@ describe('a command that names what does not exist is refused and writes nothing
     // Reporting periods: existing units, the regime's years.
     ['an ad hoc request to a unit never recorded', 'sonv-coordinator', 'reporting/periods', adHoc(['khong-co-don-vi']), 404, 'unit khong-co-don-vi was not found'],
     ['an ad hoc request to nobody', 'sonv-coordinator', 'reporting/periods', adHoc([]), 422, 'names at least one unit'],
+    ['an ad hoc request under the id of a regular period', 'sonv-coordinator', 'reporting/periods', { ...adHoc(['new-phuong-ninh-kieu']), adHoc: { ...adHoc([]).adHoc, periodId: 'cantho-2023-ldcs-units_2023', unitIds: ['new-phuong-ninh-kieu'] } }, 422, 'period cantho-2023-ldcs-units_2023 is already open'],
     ["a period before the regime's first year", 'sonv-coordinator', 'reporting/periods', { regimeId: 'cantho-2023-ldcs-units', year: 2022 }, 422, 'has periods from 2023, not 2022'],
     // Obligations pass to a successor that stands on the day it takes them over.
     ['passing to a successor that has itself merged since', 'sonv-coordinator', `obligations/${PLAN}.II.1.d.ninh-kieu-an-phu/passing`, { toUnitId: 'ninh-kieu-thoi-binh', reason: 'sắp xếp' }, 422, 'unit ninh-kieu-thoi-binh (Phường Thới Bình) did not exist on 2026-03-02'],
@@ -98,5 +100,11 @@ describe('a command that names what does not exist is refused and writes nothing
     await post('sonv-coordinator', 'plans', plan({}));
     await post('tanan-reporter', `plans/${PLAN}/receipts`, { recipientKey: 'xa-phuong-thi-tran', unitId: 'ninh-kieu-tan-an' });
     await post('sonv-coordinator', 'reporting/periods', adHoc(['new-phuong-ninh-kieu']));
+    // The same request again is the same request; other content under its id is refused.
+    const before = await head();
+    await post('sonv-coordinator', 'reporting/periods', adHoc(['new-phuong-ninh-kieu']));
+    const other = await h.http().post('/api/v1/reporting/periods').set(await as('sonv-coordinator')).send(adHoc(['new-phuong-ninh-kieu', 'so-noi-vu'])).expect(422);
+    expect(other.body.detail).toContain('period dot-xuat-2026 is already open');
+    expect(await head()).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-import { CalendarDate, RegimeDefinition, ReportError, UnitRegistry } from '@gl/domain';
+import { CalendarDate, PeriodOpened, RegimeDefinition, ReportError, UnitRegistry } from '@gl/domain';
 import { whyNotStandingOn } from '../units/unit-standing';
 
 const invalid = (message: string): never => {
@@ -19,4 +19,15 @@ export const checkAdHocUnits = (registry: UnitRegistry, unitIds: string[], today
     const why = whyNotStandingOn(registry, u, today);
     if (why) invalid(`an ad hoc request goes to units that stand on the day it is opened: ${why}`);
   }
+};
+
+/**
+ * An ad hoc request's id names one request: sent again as it was, it is the same request (and
+ * records nothing new); with other content, or over a regime's period, it is refused.
+ */
+export const checkAdHocAgain = (open: PeriodOpened['data'] | null, asked: PeriodOpened['data']): void => {
+  if (!open) return;
+  const same = open.adHoc && open.regimeId === asked.regimeId && open.title === asked.title && open.deadline === asked.deadline
+    && open.expectedUnitIds.join() === asked.expectedUnitIds.join();
+  if (!same) invalid(`period ${asked.periodId} is already open ("${open.title}", opened on ${open.openedOn}): a new ad hoc request needs a new periodId`);
 };

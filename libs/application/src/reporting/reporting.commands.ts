@@ -10,7 +10,7 @@ import { CommandContext, CommandResult, systemScope } from '../shared/command-co
 import { CLOCK_PORT } from '../shared/ports';
 import { eventIdFor, runDecider } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
-import { checkAdHocUnits, checkYear } from './period-checks';
+import { checkAdHocAgain, checkAdHocUnits, checkYear } from './period-checks';
 import { GetUnitFigures } from '../activities/activities.queries';
 import { ListObligations } from '../plans/plans.queries';
 import { ActOnObligation } from '../plans/obligation.commands';
@@ -103,6 +103,7 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
         periodId: a.periodId, regimeId: regime.regimeId, planId: regime.planId, year: null, title: a.title, openedOn: today,
         deadline: new Date(a.deadline).toISOString(), cutOff: today, recipientUnitId: regime.recipientUnitId, expectedUnitIds: [...new Set(a.unitIds)], adHoc: true,
       };
+      checkAdHocAgain(await loadPeriod(this.store, a.periodId), data);
     }
     return { ...(await once(this.store, periodStream(data.periodId), { type: 'reporting.period-opened.v1', data }, context)), periodId: data.periodId, expected: data.expectedUnitIds.length };
   }
