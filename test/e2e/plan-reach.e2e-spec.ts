@@ -39,6 +39,10 @@ describe('a plan reaches only its issuer\'s subtree; detailed plans answer a dut
     expect(plan.body.issued.parent).toEqual({
       planId: PLAN, taskCodes: ['IV.2'], fulfils: [{ taskCode: 'IV.2', obligationId: `${PLAN}.IV.2.ninh-kieu.2023` }],
     });
+    // The duty to issue it is done: recorded on Ninh Kiều's IV.2 obligation, which its annual report then completes.
+    const duty = await h.http().get(`/api/v1/obligations/${PLAN}.IV.2.ninh-kieu.2023`).set(await as('auditor')).expect(200);
+    expect(duty.body).toMatchObject({ detailedPlans: ['ninh-kieu-2023'], status: 'in-progress' });
+    expect(duty.body.history.map((x: { type: string }) => x.type)).toContain('obligation.detailed-plan-recorded.v1');
   });
 
   it('refuses a detailed plan for a task of the city plan its issuer owes nothing under (II.1.d is the communes\')', async () => {

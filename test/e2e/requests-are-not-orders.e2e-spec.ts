@@ -73,4 +73,16 @@ describe('requests (đề nghị) are not orders (giao)', () => {
     const o = (await h.http().get(`/api/v1/obligations/${LABOUR}`).set(await as('auditor')).set('X-Wait-For-Position', declined.body.position).expect(200)).body;
     expect(o).toMatchObject({ status: 'declined', answer: { declined: 'Đã lồng ghép vào hội nghị công đoàn' } });
   });
+
+  it("takes the Front's own plan as its answer to IV.3 (\"Đề nghị … xây dựng Kế hoạch\")", async () => {
+    const plan = await post('mttq-reporter', 'plans', {
+      planId: 'mttq-can-tho-2023', number: '30/KH-MTTQ', issuedOn: '2023-09-15', assignedOn: '2023-09-15', issuerUnitId: 'mttq-can-tho',
+      signer: { name: 'Chủ tịch Ủy ban MTTQ (demo)', title: 'Chủ tịch' }, legalBasis: [], title: 'Kế hoạch triển khai thi hành Luật',
+      purposes: [], requirements: [], sections: [], budgetDuties: [], difficultyChannel: { reportToUnitId: 'mttq-can-tho', text: '' }, recipients: [],
+      parent: { planId: PLAN, taskCodes: ['IV.3'] },
+    });
+    expect(plan.status).toBe(201);
+    const o = (await h.http().get(`/api/v1/obligations/${PLAN}.IV.3.mttq-can-tho`).set(await as('auditor')).set('X-Wait-For-Position', plan.body.position).expect(200)).body;
+    expect(o).toMatchObject({ status: 'answered', answer: { documentNumber: '30/KH-MTTQ', answeredOn: '2023-09-15' } });
+  });
 });

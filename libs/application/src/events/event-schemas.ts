@@ -89,6 +89,7 @@ export const EVENT_SCHEMAS: Record<string, Schema> = {
   'obligation.activity-recorded.v1': o({ activityId: text, kind: text }),
   'obligation.request-answered.v1': o({ answer: text, answeredOn: date, documentNumber: nullable(str) }),
   'obligation.request-declined.v1': o({ reason: text }),
+  'obligation.detailed-plan-recorded.v1': o({ planId: text, number: nullable(str), issuedOn: date }),
   'conference.held.v1': obj({ ...header, level: str, heldOn: date, place: text, chairedBy: text, participants: headcount, evidence: nullable(evidence) }),
   'media.items-published.v1': obj({ ...header, outlet: text, channel: str, month: str, items: arr(obj({ title: text, link: nullable(str), publishedOn: date })) }),
   'training.held.v1': obj({ ...header, organiser: text, targetGroups: arr(str), startsOn: date, endsOn: date, trainees: headcount, 'materials?': arr(str), 'attendedTrainingId?': nullable(str) }),

@@ -19,7 +19,7 @@ export class ActOnObligation {
 
 /** What the unit itself does; the rest (decisions, returns, cancellations, reminders) is the coordinator's. */
 const BY_THE_UNIT: ObligationCommand['type'][] = [
-  'Acknowledge', 'UpdateProgress', 'Complete', 'RequestExtension', 'Explain', 'LinkActivity', 'AnswerRequest', 'DeclineRequest',
+  'Acknowledge', 'UpdateProgress', 'Complete', 'RequestExtension', 'Explain', 'LinkActivity', 'AnswerRequest', 'DeclineRequest', 'RecordDetailedPlan',
 ];
 
 const fold = (events: RecordedEvent[]): Obligation =>

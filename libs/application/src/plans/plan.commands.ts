@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { READ_STORE, ReadStore } from '@gl/read-models';
 import {
-  Clock, decidePlan, evolvePlan, initialPlan, isRecurring, ObligationError, Plan, PlanCommand, PlanError, PlanEvent, planStream,
+  Clock, decidePlan, evolvePlan, initialPlan, isRecurring, ObligationError, obligationStream, Plan, PlanCommand, PlanError, PlanEvent, planStream,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotPermittedError, requireReadable, requireWritable } from '../shared/access.errors';
@@ -50,6 +50,7 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
       if (command.type === 'AddTask' || command.type === 'ChangeTask') checkTaskReach(registry, current.issued!, command.task, assignmentDayOf(current.issued!, command.task));
     }
     const result = await decision.append();
+    if (command.type === 'IssuePlan' && command.parent?.fulfils?.length && !decision.replayed) await this.recordDutiesDone(command, context);
     if (command.type === 'CancelTask') return { ...result, obligations: await this.cancelObligations(command.planId, command.code, command.reason, context) };
     if (command.type !== 'AddTask' && command.type !== 'ChangeTask') return result;
     const plan = current.issued!;
@@ -73,6 +74,27 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     }
     const fulfils = await dutiesAnswered(this.store, p, parent.planId, parent.taskCodes, c.issuerUnitId, c.assignedOn);
     return { ...c, parent: { planId: parent.planId, taskCodes: parent.taskCodes, fulfils } };
+  }
+
+  /**
+   * A detailed plan is its issuer's duty done (plan IV.2–3): recorded on each obligation it answers;
+   * a request (IV.3, "đề nghị … xây dựng Kế hoạch") is answered by it.
+   */
+  private async recordDutiesDone(c: Extract<PlanCommand, { type: 'IssuePlan' }>, ctx: CommandContext): Promise<void> {
+    const on = c.issuedOn ?? c.assignedOn;
+    for (const f of c.parent!.fulfils!) {
+      const [assigned] = await this.store.readStream(obligationStream(f.obligationId), { maxCount: 1 });
+      const requested = (assigned?.data as { kind?: string } | undefined)?.kind === 'requested';
+      const step = requested
+        ? { type: 'AnswerRequest' as const, obligationId: f.obligationId, answer: `Kế hoạch ${c.number ?? c.planId}: ${c.title}`, answeredOn: on, documentNumber: c.number }
+        : { type: 'RecordDetailedPlan' as const, obligationId: f.obligationId, planId: c.planId, number: c.number, issuedOn: on };
+      try {
+        await this.commands.execute(new ActOnObligation(step, { ...ctx, idempotencyKey: `detailed-plan:${c.planId}:${f.obligationId}`, causationId: ctx.correlationId }));
+      } catch (e) {
+        // A request already answered, or a duty closed since: the plan stands, the duty's record is unchanged.
+        if (!(e instanceof ObligationError && e.code === 'obligation-closed')) throw e;
+      }
+    }
   }
 
   /** A cancelled task's open obligations are cancelled with it, for the same reason. */

@@ -13,6 +13,8 @@ export interface Obligation {
   onTime: boolean | null;
   extensionPending: { until: string; reason: string } | null;
   explanationPending: boolean;
+  /** The detailed plans recorded as issued under this duty. */
+  detailedPlans: string[];
 }
 
 export type ObligationCommand =
@@ -30,7 +32,8 @@ export type ObligationCommand =
   | { type: 'Explain'; obligationId: string; answer: string }
   | { type: 'LinkActivity'; obligationId: string; activityId: string; kind: string }
   | { type: 'AnswerRequest'; obligationId: string; answer: string; answeredOn: CalendarDate; documentNumber?: string | null }
-  | { type: 'DeclineRequest'; obligationId: string; reason: string };
+  | { type: 'DeclineRequest'; obligationId: string; reason: string }
+  | { type: 'RecordDetailedPlan'; obligationId: string; planId: string; number: string | null; issuedOn: CalendarDate };
 
 export class ObligationError extends Error {
   constructor(readonly code: 'obligation-not-found' | 'obligation-exists' | 'obligation-closed' | 'invalid-obligation', message: string) {
@@ -41,6 +44,7 @@ export class ObligationError extends Error {
 
 export const initialObligation = (): Obligation => ({
   assigned: null, status: 'open', deadline: null, percent: 0, completedAt: null, onTime: null, extensionPending: null, explanationPending: false,
+  detailedPlans: [],
 });
 
 export const CLOSED_STATUSES: readonly ObligationStatus[] = ['completed', 'cancelled', 'passed', 'answered', 'declined'];
@@ -89,6 +93,11 @@ export const evolveObligation = (s: Obligation, e: ObligationEvent, at?: string)
       return { ...s, status: 'answered', completedAt: at ?? null };
     case 'obligation.request-declined.v1':
       return { ...s, status: 'declined', completedAt: at ?? null };
+    case 'obligation.detailed-plan-recorded.v1':
+      return {
+        ...s, status: s.status === 'open' || s.status === 'acknowledged' ? 'in-progress' : s.status,
+        detailedPlans: [...(s.detailedPlans ?? []).filter((p) => p !== e.data.planId), e.data.planId],
+      };
   }
 };
 
@@ -184,6 +193,12 @@ export const decideObligation = (c: ObligationCommand, s: Obligation, now: Date)
       if (!request) throw new ObligationError('invalid-obligation', `obligation ${id} is an order (giao): it cannot be declined`);
       text(c.reason, 'a reason');
       return [{ type: 'obligation.request-declined.v1', data: { obligationId: id, reason: c.reason } }];
+    case 'RecordDetailedPlan':
+      if (s.status === 'cancelled' || s.status === 'passed') throw new ObligationError('obligation-closed', `obligation ${id} is ${s.status}`);
+      if (!isCalendarDate(c.issuedOn)) throw new ObligationError('invalid-obligation', 'issuedOn is YYYY-MM-DD');
+      return (s.detailedPlans ?? []).includes(c.planId)
+        ? []
+        : [{ type: 'obligation.detailed-plan-recorded.v1', data: { obligationId: id, planId: c.planId, number: c.number, issuedOn: c.issuedOn } }];
     case 'Explain':
       if (!s.explanationPending) throw new ObligationError('invalid-obligation', 'no explanation was requested');
       text(c.answer, 'an answer');

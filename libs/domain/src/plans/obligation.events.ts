@@ -50,16 +50,21 @@ export type ActivityLinked = O<'obligation.activity-recorded.v1', { activityId: 
  */
 export type RequestAnswered = O<'obligation.request-answered.v1', { answer: string; answeredOn: CalendarDate; documentNumber: string | null }>;
 export type RequestDeclined = O<'obligation.request-declined.v1', { reason: string }>;
+/**
+ * The unit issued the detailed plan (kế hoạch chi tiết) this duty asks of it (plan IV.2: "xây dựng Kế
+ * hoạch chi tiết triển khai thi hành Luật trong phạm vi quản lý"): that part of the duty is done.
+ */
+export type DetailedPlanRecorded = O<'obligation.detailed-plan-recorded.v1', { planId: string; number: string | null; issuedOn: CalendarDate }>;
 
 export type ObligationEvent =
   | ObligationAssigned | ObligationAcknowledged | ProgressUpdated | ObligationCompleted | ExtensionRequested | ExtensionApproved
   | ExtensionRefused | ObligationReturned | ObligationCancelled | ObligationPassed | ObligationReminded | ExplanationRequested
-  | ExplanationGiven | ActivityLinked | RequestAnswered | RequestDeclined;
+  | ExplanationGiven | ActivityLinked | RequestAnswered | RequestDeclined | DetailedPlanRecorded;
 
 export const OBLIGATION_EVENT_TYPES: ObligationEvent['type'][] = [
   'obligation.assigned.v1', 'obligation.acknowledged.v1', 'obligation.progress-updated.v1', 'obligation.completed.v1',
   'obligation.extension-requested.v1', 'obligation.extension-approved.v1', 'obligation.extension-refused.v1',
   'obligation.returned.v1', 'obligation.cancelled.v1', 'obligation.passed-to-successor.v1', 'obligation.reminded.v1',
   'obligation.explanation-requested.v1', 'obligation.explanation-given.v1', 'obligation.activity-recorded.v1',
-  'obligation.request-answered.v1', 'obligation.request-declined.v1',
+  'obligation.request-answered.v1', 'obligation.request-declined.v1', 'obligation.detailed-plan-recorded.v1',
 ];

@@ -35,7 +35,7 @@ const EXAMPLES: [RecordedDomainEvent, RecordedDomainEvent | null, string[]][] = 
   [ev('plan.receipt-acknowledged.v1', { planId: 'p', unitId: TAN_AN }), null, [TAN_AN, 'ubnd-can-tho']],
   [assigned, null, [TAN_AN]],
   ...(['acknowledged', 'progress-updated', 'completed', 'extension-requested', 'extension-approved', 'extension-refused', 'returned', 'cancelled',
-    'reminded', 'explanation-requested', 'explanation-given', 'activity-recorded', 'request-answered', 'request-declined'] as const)
+    'reminded', 'explanation-requested', 'explanation-given', 'activity-recorded', 'request-answered', 'request-declined', 'detailed-plan-recorded'] as const)
     .map((s): [RecordedDomainEvent, RecordedDomainEvent, string[]] => [ev(`obligation.${s}.v1`, { obligationId: 'o' }), assigned, [TAN_AN]]),
   [ev('obligation.passed-to-successor.v1', { obligationId: 'o', toUnitId: 'ninh-kieu-moi' }), assigned, [TAN_AN, 'ninh-kieu-moi']],
   ...(['conference.held.v1', 'media.items-published.v1', 'training.held.v1', 'resolution.drafted.v1', 'regulation.issued.v1', 'legalreview.recorded.v1',

@@ -83,7 +83,7 @@ export const subjectUnitsOf = (e: RecordedDomainEvent, ctx: SubjectContext): str
     case 'obligation.extension-requested.v1': case 'obligation.extension-approved.v1': case 'obligation.extension-refused.v1':
     case 'obligation.returned.v1': case 'obligation.cancelled.v1': case 'obligation.reminded.v1':
     case 'obligation.explanation-requested.v1': case 'obligation.explanation-given.v1': case 'obligation.activity-recorded.v1':
-    case 'obligation.request-answered.v1': case 'obligation.request-declined.v1':
+    case 'obligation.request-answered.v1': case 'obligation.request-declined.v1': case 'obligation.detailed-plan-recorded.v1':
       return unique([openingUnit(ctx)]);
     case 'conference.held.v1': case 'media.items-published.v1': case 'training.held.v1': case 'resolution.drafted.v1':
     case 'regulation.issued.v1': case 'legalreview.recorded.v1': case 'budget.estimated.v1': case 'difficulty.raised.v1':
@@ -118,7 +118,7 @@ export const SUBJECT_FROM_OPENING = new Set<string>([
   'obligation.progress-updated.v1', 'obligation.completed.v1', 'obligation.extension-requested.v1', 'obligation.extension-approved.v1',
   'obligation.extension-refused.v1', 'obligation.returned.v1', 'obligation.cancelled.v1', 'obligation.reminded.v1',
   'obligation.explanation-requested.v1', 'obligation.explanation-given.v1', 'obligation.activity-recorded.v1',
-  'obligation.request-answered.v1', 'obligation.request-declined.v1', 'resolution.consulted.v1', 'resolution.submitted.v1', 'resolution.adopted.v1', 'resolution.returned.v1', 'regulation.amended.v1',
+  'obligation.request-answered.v1', 'obligation.request-declined.v1', 'obligation.detailed-plan-recorded.v1', 'resolution.consulted.v1', 'resolution.submitted.v1', 'resolution.adopted.v1', 'resolution.returned.v1', 'regulation.amended.v1',
   'regulation.replaced.v1', 'budget.submitted.v1', 'budget.approved.v1', 'budget.adjusted.v1', 'budget.allocated.v1', 'budget.spent.v1',
   'difficulty.guidance-given.v1', 'difficulty.escalated.v1', 'difficulty.decided.v1', 'activity.corrected.v1', 'activity.withdrawn.v1',
   'inspection.conducted.v1', 'inspection.follow-up-requested.v1', 'inspection.follow-up-answered.v1', 'inspection.closed.v1',

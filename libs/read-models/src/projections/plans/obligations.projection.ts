@@ -25,6 +25,8 @@ export interface ObligationDoc {
   passedTo: string | null;
   /** A request's answer (đã phản hồi) or refusal, once given. */
   answer: { answer: string; answeredOn: string; documentNumber: string | null } | { declined: string } | null;
+  /** The detailed plans (kế hoạch chi tiết) the unit issued under this duty (plan IV.2). */
+  detailedPlans: string[];
   /** Activities recorded for it (conference, training, regulation, …). */
   activities: { activityId: string; kind: string }[];
   lastChangeAt: string;
@@ -33,8 +35,8 @@ export interface ObligationDoc {
 
 export const obligations = projection<ObligationDoc>({
   name: 'obligations',
-  // 3: requests answered or declined (closed), their answer kept.
-  version: 3,
+  // 3: requests answered or declined (closed), their answer kept; 4: detailed plans recorded under a duty.
+  version: 4,
   handles: OBLIGATION_EVENT_TYPES,
   indexes: [{ keys: { unitId: 1, status: 1 } }, { keys: { planId: 1, taskCode: 1 } }, { keys: { deadline: 1 } }],
   route: (e: RecordedEvent) => [(e.data as { obligationId: string }).obligationId],
@@ -50,7 +52,7 @@ export const obligations = projection<ObligationDoc>({
     return {
       ...base,
       deadline: s.deadline, status: s.status, percent: s.percent, completedAt: s.completedAt, onTime: s.onTime,
-      extensionPending: s.extensionPending, explanationPending: s.explanationPending,
+      extensionPending: s.extensionPending, explanationPending: s.explanationPending, detailedPlans: s.detailedPlans,
       reminders: base.reminders + (ev.type === 'obligation.reminded.v1' ? 1 : 0),
       answer: ev.type === 'obligation.request-answered.v1'
         ? { answer: ev.data.answer, answeredOn: ev.data.answeredOn, documentNumber: ev.data.documentNumber }
