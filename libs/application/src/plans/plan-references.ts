@@ -1,4 +1,6 @@
-import { CalendarDate, fanOut, isRecurring, Plan, PlanCommand, PlanError, PlanIssued, TaskDefinition, UnitRegistry } from '@gl/domain';
+import {
+  CalendarDate, deadlineOf, dueDayOf, fanOut, isRecurring, Plan, PlanCommand, PlanError, PlanIssued, TaskDefinition, UnitRegistry,
+} from '@gl/domain';
 import { whyNotStandingOn } from '../units/unit-standing';
 
 const invalid = (message: string): never => {
@@ -9,6 +11,17 @@ const invalid = (message: string): never => {
 export const assignmentDayOf = (plan: PlanIssued['data'], task: TaskDefinition): CalendarDate => {
   const startOfYear = isRecurring(task.timeFrame) ? `${task.timeFrame.from}-01-01` : plan.assignedOn;
   return plan.assignedOn > startOfYear ? plan.assignedOn : startOfYear;
+};
+
+/**
+ * The day whose tree decides who owes a task's first obligations, as ObligationFanOut reads it:
+ * the assignment day, or for a yearly task the day its first year's duty falls due, if later.
+ */
+const treeDayOf = (plan: PlanIssued['data'], task: TaskDefinition): CalendarDate => {
+  const on = assignmentDayOf(plan, task);
+  const deadline = isRecurring(task.timeFrame) ? deadlineOf(task.timeFrame, task.timeFrame.from) : null;
+  const due = deadline && dueDayOf(deadline);
+  return due && due > on ? due : on;
 };
 
 const requireStanding = (registry: UnitRegistry, unitId: string, day: CalendarDate, what: string) => {
@@ -23,7 +36,7 @@ const namedUnits = (t: TaskDefinition): string[] =>
 /**
  * What a plan command names, checked after the decider and before the append: the issuer, the
  * unit difficulties go to and every recipient stood on the plan's assignment day; every unit a
- * task names stands on the day its obligations are assigned (else it would silently get none);
+ * task names stands on the day whose tree assigns its obligations (else it would silently get none);
  * a receipt is acknowledged by a unit on that line of the distribution list.
  */
 export const checkPlanReferences = (registry: UnitRegistry, c: PlanCommand, current: Plan): void => {
@@ -35,8 +48,8 @@ export const checkPlanReferences = (registry: UnitRegistry, c: PlanCommand, curr
   }
   const plan = current.issued!;
   if (c.type === 'AddTask' || c.type === 'ChangeTask') {
-    const day = assignmentDayOf(plan, c.task);
-    for (const u of namedUnits(c.task)) requireStanding(registry, u, day, `task ${c.task.code} names ${u}, whose obligation is assigned on ${day}`);
+    const day = treeDayOf(plan, c.task);
+    for (const u of namedUnits(c.task)) requireStanding(registry, u, day, `task ${c.task.code} names ${u}, whose obligation is assigned as the tree stands on ${day}`);
     return;
   }
   if (c.type === 'AcknowledgeReceipt') {
