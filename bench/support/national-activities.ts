@@ -113,7 +113,11 @@ export const writeAcknowledgements = async (w: LogWriter, tree: Pick<NationalTre
 export const writeCompletions = async (w: LogWriter, tree: Pick<NationalTree, 'obligations'>, book: ObligationBook) => {
   w.on(`${YEAR}-11-10`);
   for (const [i, o] of tree.obligations.entries()) {
-    if (i % 20 < 11) await book.act(w, o.id, { type: 'Complete', obligationId: o.id, evidence: { documentNumber: `${i}/BC-UBND`, documentDate: `${YEAR}-11-09`, attachments: [] } }, reporter(o.unitId));
+    // A request (đề nghị) is answered by the body asked, not completed.
+    const done: ObligationCommand = o.assigned.kind === 'requested'
+      ? { type: 'AnswerRequest', obligationId: o.id, answer: 'Đã triển khai', answeredOn: `${YEAR}-11-09`, documentNumber: `${i}/BC` }
+      : { type: 'Complete', obligationId: o.id, evidence: { documentNumber: `${i}/BC-UBND`, documentDate: `${YEAR}-11-09`, attachments: [] } };
+    if (i % 20 < 11) await book.act(w, o.id, done, reporter(o.unitId));
     else if (i % 20 < 15) await book.act(w, o.id, { type: 'UpdateProgress', obligationId: o.id, percent: 50, note: 'Đang triển khai' }, reporter(o.unitId));
   }
 };
