@@ -62,7 +62,7 @@ const addInto = (a: Figures, b: Figures): Figures => {
 const share = (amount: string | number, w: number): bigint => (w === 1 ? BigInt(amount) : BigInt(Math.round(Number(amount) * w)));
 /** Shares of records (through a part) are shown to two decimals; whole counts stay whole. */
 const rounded = <T>(v: T): T => {
-  if (typeof v === 'number') return (Math.round(v * 100) / 100) as T;
+  if (typeof v === 'number') return (Number.isInteger(v) ? v : Math.round(v * 100) / 100) as T;
   if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) as T;
   return v;
 };
@@ -261,7 +261,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       children: (children.get(unitId) ?? []).filter(visible).map((c) => {
         const u = standingById.get(c)!;
         const r = rollup(c);
-        const partly = [...reachableFrom(children, c)].some((x) => approximateUnits.has(x));
+        const partly = approximateUnits.size > 0 && [...reachableFrom(children, c)].some((x) => approximateUnits.has(x));
         return { unitId: c, name: u.name, kind: u.kind, level: u.level, rag: rag(r), approximate: partly, rollup: out(r) };
       }).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     };
