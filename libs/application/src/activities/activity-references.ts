@@ -2,6 +2,7 @@ import {
   Activity, ActivityError, ActivityEvent, ActivityKind, activityStream, CalendarDate, evolveActivity, initialActivity, obligationStream, UnitRegistry,
 } from '@gl/domain';
 import type { EventStore } from '@gl/event-store';
+import { foldStream } from '../shared/stream-runner';
 import { whyNotStandingIn, whyNotStandingOn } from '../units/unit-standing';
 
 const invalid = (message: string): never => {
@@ -13,7 +14,7 @@ const closed = (message: string): never => {
 
 /** An activity as the event store has it now (never a lagging read model): the state a decision needs. */
 export const loadActivity = async (store: EventStore, kind: ActivityKind, activityId: string): Promise<Activity> =>
-  (await store.readStream(activityStream(kind, activityId))).reduce((s, e) => evolveActivity(s, e as unknown as ActivityEvent), initialActivity());
+  foldStream<Activity, ActivityEvent>(store, activityStream(kind, activityId), { initial: initialActivity, evolve: evolveActivity });
 
 /** The days a new activity speaks of; null for the kinds that carry no day of their own (legal review, budget). */
 const daysOf = (e: ActivityEvent): CalendarDate[] | null => {

@@ -8,7 +8,7 @@ import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotFoundInScopeError, requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
-import { appendFollowUp, Decision, decideOn, Fold, newIdFor } from '../shared/stream-runner';
+import { appendFollowUp, Decision, decideOn, Fold, foldStream, newIdFor } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
 import { checkOpeningReferences, checkReplacing, loadActivity } from './activity-references';
 
@@ -83,7 +83,7 @@ export class DoActivityHandler implements ICommandHandler<DoActivity, CommandRes
   private async withObligation(e: ActivityEvent): Promise<ActivityEvent> {
     const d = e.data as { obligationId?: string | null; unitId: string };
     if (!d.obligationId) return { ...e, data: { ...e.data, obligationId: null, planId: null, taskCode: null } } as ActivityEvent;
-    const o = (await this.store.readStream(obligationStream(d.obligationId))).reduce((s, x) => obligationFold.evolve(s, x as unknown as ObligationEvent), initialObligation());
+    const o = await foldStream(this.store, obligationStream(d.obligationId), obligationFold);
     if (!o.assigned || o.assigned.unitId !== d.unitId) {
       throw new ActivityError('invalid-activity', `obligation ${d.obligationId} is not one of ${d.unitId}'s`);
     }

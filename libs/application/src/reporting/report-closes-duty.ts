@@ -1,8 +1,9 @@
 import {
-  CLOSED_STATUSES, deadlineOf, evolveObligation, evolvePlan, initialObligation, initialPlan, isRecurring, ObligationEvent, obligationIdOf,
+  CLOSED_STATUSES, Obligation, Plan, deadlineOf, evolveObligation, evolvePlan, initialObligation, initialPlan, isRecurring, ObligationEvent, obligationIdOf,
   obligationStream, PeriodOpened, PlanEvent, planStream, vietnamDateOf,
 } from '@gl/domain';
 import type { EventStore } from '@gl/event-store';
+import { foldStream } from '../shared/stream-runner';
 
 /**
  * The duty a period's report discharges: the plan's yearly task that falls due when the period does
@@ -11,11 +12,11 @@ import type { EventStore } from '@gl/event-store';
  */
 export const openDutyOfReport = async (store: EventStore, period: PeriodOpened['data'], unitId: string): Promise<string | null> => {
   if (period.year === null) return null;
-  const plan = (await store.readStream(planStream(period.planId))).reduce((s, e) => evolvePlan(s, e as unknown as PlanEvent), initialPlan());
+  const plan = await foldStream<Plan, PlanEvent>(store, planStream(period.planId), { initial: initialPlan, evolve: evolvePlan });
   for (const task of Object.values(plan.tasks)) {
     if (task.cancelled || !isRecurring(task.timeFrame) || deadlineOf(task.timeFrame, period.year) !== period.deadline) continue;
     const obligationId = obligationIdOf(period.planId, task.code, unitId, period.year);
-    const o = (await store.readStream(obligationStream(obligationId))).reduce((s, e) => evolveObligation(s, e as unknown as ObligationEvent), initialObligation());
+    const o = await foldStream<Obligation, ObligationEvent>(store, obligationStream(obligationId), { initial: initialObligation, evolve: (s, e) => evolveObligation(s, e) });
     if (o.assigned && o.assigned.kind === 'assigned' && !CLOSED_STATUSES.includes(o.status)) return obligationId;
   }
   return null;

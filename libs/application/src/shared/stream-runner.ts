@@ -20,6 +20,10 @@ export interface Fold<S, E> {
   evolve: (state: S, event: E) => S;
 }
 
+/** A stream's state as its decider folds it, read now from the log (decisions never read a lagging projection). */
+export const foldStream = async <S, E extends DomainEvent<string, any>>(store: EventStore, stream: string, fold: Fold<S, E>): Promise<S> =>
+  (await store.readStream(stream)).reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as E), fold.initial());
+
 /** A request seen before: the events its key made are in the stream; answer as the first time. */
 const replayed = (ctx: CommandContext, stream: string, events: RecordedEvent[]): CommandResult | null => {
   if (!ctx.idempotencyKey) return null;
