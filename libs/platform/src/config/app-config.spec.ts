@@ -7,9 +7,13 @@ describe('loadConfig', () => {
       nodeEnv: 'development', host: '0.0.0.0', port: 3000, dataDir: './data',
       eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', bodyLimitBytes: 1048576,
       readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
-      auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800 },
+      auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800,
+        maxTokenLifetimeSeconds: 86_400, clockSkewSeconds: 60 },
       seedOnEmpty: true, scheduler: true, timeTravelMaxEvents: 2_000_000, sseHeartbeatMs: 15_000,
       sealPrivateKey: null, sealIntervalMs: 300_000, idempotencyTtlSeconds: 86_400,
+      shutdown: { timeoutMs: 10_000, delayMs: 0 },
+      rateLimits: { enabled: true, windowSeconds: 60, perUser: 600, perAddress: 3000, failedAuthPerAddress: 20 },
+      trustProxy: false,
     });
   });
 
@@ -61,6 +65,11 @@ describe('loadConfig', () => {
     [{ IDEMPOTENCY_TTL_SECONDS: '30' }, 'IDEMPOTENCY_TTL_SECONDS', 'greater than or equal to 60'],
     [{ IDEMPOTENCY_TTL_SECONDS: '3600.5' }, 'IDEMPOTENCY_TTL_SECONDS', 'must be an integer'],
     [{ IDEMPOTENCY_TTL_SECONDS: String(31 * 86_400) }, 'IDEMPOTENCY_TTL_SECONDS', 'less than or equal to 2592000'],
+    [{ TOKEN_TTL_SECONDS: '7200', TOKEN_MAX_LIFETIME_SECONDS: '3600' }, 'TOKEN_MAX_LIFETIME_SECONDS', 'greater than or equal to ref:TOKEN_TTL_SECONDS'],
+    [{ TOKEN_CLOCK_SKEW_SECONDS: '3600' }, 'TOKEN_CLOCK_SKEW_SECONDS', 'less than or equal to 600'],
+    [{ SHUTDOWN_DELAY_MS: '10000' }, 'SHUTDOWN_DELAY_MS', 'less than ref:SHUTDOWN_TIMEOUT_MS'],
+    [{ RATE_LIMIT_ENABLED: 'sometimes' }, 'RATE_LIMIT_ENABLED', 'must be a boolean'],
+    [{ RATE_LIMIT_PER_USER: '0' }, 'RATE_LIMIT_PER_USER', 'greater than or equal to 1'],
   ])('refuses %j and names %s', (env, variable, text) => {
     let error: unknown;
     try {
@@ -72,6 +81,16 @@ describe('loadConfig', () => {
     const problem = (error as ConfigError).problems.find((p) => p.variable === variable);
     expect(problem?.message).toContain(text);
     expect((error as Error).message).toContain(variable);
+  });
+
+  it('keeps the longest token lifetime at least what this process issues, and reads the proxy setting as Express does', () => {
+    expect(loadConfig({ TOKEN_TTL_SECONDS: String(3 * 86_400) }).auth.maxTokenLifetimeSeconds).toBe(3 * 86_400);
+    expect(loadConfig({ TOKEN_MAX_LIFETIME_SECONDS: '43200' }).auth.maxTokenLifetimeSeconds).toBe(43_200);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ RATE_LIMIT_ENABLED: 'false', SHUTDOWN_TIMEOUT_MS: '3000', SHUTDOWN_DELAY_MS: '500' }))
+      .toMatchObject({ rateLimits: { enabled: false }, shutdown: { timeoutMs: 3000, delayMs: 500 } });
   });
 
   it('reads a seal key given with escaped newlines, as environment files carry it', () => {

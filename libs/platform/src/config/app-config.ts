@@ -29,6 +29,10 @@ export interface AppConfig {
     oidcJwksUrl: string | null;
     oidcIssuer: string | null;
     tokenTtlSeconds: number;
+    /** Longest lifetime (exp − iat) a token may claim; a longer one is refused, whoever signed it. */
+    maxTokenLifetimeSeconds: number;
+    /** How far a token's iat/nbf may lie in the future, and its exp in the past: clocks differ a little, never a year. */
+    clockSkewSeconds: number;
   };
   /** Load the seed plan and demo users into an empty store at start. */
   seedOnEmpty: boolean;
@@ -46,6 +50,12 @@ export interface AppConfig {
   sealIntervalMs: number;
   /** How long an Idempotency-Key is remembered after its first use (the client's window for retries). */
   idempotencyTtlSeconds: number;
+  /** On SIGTERM/SIGINT: readiness 503 for `delayMs` while still serving, then drain; forced exit 1 after `timeoutMs`. */
+  shutdown: { timeoutMs: number; delayMs: number };
+  /** Fixed windows of `windowSeconds`: requests per user and per client address; failed authentications per address. */
+  rateLimits: { enabled: boolean; windowSeconds: number; perUser: number; perAddress: number; failedAuthPerAddress: number };
+  /** Express "trust proxy": whose X-Forwarded-For names the client address (false: the socket's peer is the client). */
+  trustProxy: boolean | number | string;
 }
 
 const schema = Joi.object({
@@ -77,6 +87,10 @@ const schema = Joi.object({
   OIDC_JWKS_URL: Joi.string().uri({ scheme: ['https', 'http'] }),
   OIDC_ISSUER: Joi.string(),
   TOKEN_TTL_SECONDS: Joi.number().integer().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  // 24 h covers a working day's token with room; never below what this process itself issues.
+  TOKEN_MAX_LIFETIME_SECONDS: Joi.number().integer().min(Joi.ref('TOKEN_TTL_SECONDS')).max(30 * 86_400)
+    .default((env: { TOKEN_TTL_SECONDS: number }) => Math.max(86_400, env.TOKEN_TTL_SECONDS)),
+  TOKEN_CLOCK_SKEW_SECONDS: Joi.number().integer().min(0).max(600).default(60),
   SEED_ON_EMPTY: Joi.boolean().when('NODE_ENV', { is: 'production', then: Joi.any().default(false), otherwise: Joi.any().default(true) }),
   SCHEDULER: Joi.boolean().default(true),
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
@@ -93,6 +107,15 @@ const schema = Joi.object({
   SEAL_INTERVAL_MS: Joi.number().integer().min(0).max(24 * 3600_000).default(300_000),
   // At least the in-flight lease (60 s); at most 30 days, beyond which records only pile up.
   IDEMPOTENCY_TTL_SECONDS: Joi.number().integer().min(60).max(30 * 86_400).default(86_400),
+  // Within Kubernetes' default grace of 30 s, with room for the delay before it.
+  SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(10_000),
+  SHUTDOWN_DELAY_MS: Joi.number().integer().min(0).less(Joi.ref('SHUTDOWN_TIMEOUT_MS')).default(0),
+  RATE_LIMIT_ENABLED: Joi.boolean().default(true),
+  RATE_LIMIT_WINDOW_SECONDS: Joi.number().integer().min(1).max(3600).default(60),
+  RATE_LIMIT_PER_USER: Joi.number().integer().min(1).default(600),
+  RATE_LIMIT_PER_ADDRESS: Joi.number().integer().min(1).default(3000),
+  RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: Joi.number().integer().min(1).default(20),
+  TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0), Joi.string()).default(false),
 })
   .unknown(true)
   .custom((env, helpers) => (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_JWKS_URL
@@ -138,6 +161,8 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
       oidcJwksUrl: value.OIDC_JWKS_URL ?? null,
       oidcIssuer: value.OIDC_ISSUER ?? null,
       tokenTtlSeconds: value.TOKEN_TTL_SECONDS,
+      maxTokenLifetimeSeconds: value.TOKEN_MAX_LIFETIME_SECONDS,
+      clockSkewSeconds: value.TOKEN_CLOCK_SKEW_SECONDS,
     },
     seedOnEmpty: value.SEED_ON_EMPTY,
     scheduler: value.SCHEDULER,
@@ -147,6 +172,15 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     sealPrivateKey: value.SEAL_PRIVATE_KEY ? value.SEAL_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
     sealIntervalMs: value.SEAL_INTERVAL_MS,
     idempotencyTtlSeconds: value.IDEMPOTENCY_TTL_SECONDS,
+    shutdown: { timeoutMs: value.SHUTDOWN_TIMEOUT_MS, delayMs: value.SHUTDOWN_DELAY_MS },
+    rateLimits: {
+      enabled: value.RATE_LIMIT_ENABLED,
+      windowSeconds: value.RATE_LIMIT_WINDOW_SECONDS,
+      perUser: value.RATE_LIMIT_PER_USER,
+      perAddress: value.RATE_LIMIT_PER_ADDRESS,
+      failedAuthPerAddress: value.RATE_LIMIT_FAILED_AUTH_PER_ADDRESS,
+    },
+    trustProxy: value.TRUST_PROXY,
   };
 };
 
