@@ -4,6 +4,7 @@ export * from './health/event-store.health';
 export * from './health/projections.health';
 export * from './http/body-parser-errors';
 export * from './http/nfc-normalize.pipe';
+export * from './http/log-position';
 export * from './http/problem-details';
 export * from './http/problem-details.filter';
 export * from './http/read-your-writes.interceptor';

@@ -3,8 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, EventWithSubjects, SubjectResolver } from '@gl/application';
-import { EventStore, InvalidPositionError, isPosition, verifyRecord } from '@gl/event-store';
-import { CurrentPrincipal, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
+import { EventStore, verifyRecord } from '@gl/event-store';
+import { CurrentPrincipal, LogPositionPipe, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
 import { AuditQueryDto } from './events.dto';
 import { decodePins, RecordVerificationDto, VerifyQueryDto } from './seals.dto';
 
@@ -76,9 +76,8 @@ export class AuditController {
   @Get('read-models/:collection/:id')
   @ApiOperation({ summary: 'Any read-model document as it was at a global position or recorded instant (auditors)' })
   async asOf(@CurrentPrincipal() p: Principal, @Param('collection') collection: string, @Param('id') id: string,
-    @Query('asOfPosition') position?: string, @Query('asOfRecorded') recordedAt?: string) {
+    @Query('asOfPosition', LogPositionPipe) position?: string, @Query('asOfRecorded') recordedAt?: string) {
     if (!p.scope.readsAll) throw new NotPermittedError('reading past read models directly is for auditors');
-    if (position !== undefined && !isPosition(position)) throw new InvalidPositionError(position);
     if (recordedAt !== undefined && Number.isNaN(Date.parse(recordedAt))) throw new BadRequestException('asOfRecorded must be an ISO 8601 instant');
     const at = position ?? (recordedAt ? await this.timeTravel.positionAt(recordedAt) : undefined);
     if (at === undefined) throw new BadRequestException('give asOfPosition or asOfRecorded');

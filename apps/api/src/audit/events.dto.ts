@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsLogPosition } from '@gl/platform';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ description: 'Events strictly after this global position (decimal string)' })
-  @IsOptional() @Matches(/^(0|[1-9][0-9]{0,19})$/, { message: 'after must be a log position (decimal)' }) after?: string;
+  @IsOptional() @IsLogPosition() after?: string;
   @ApiPropertyOptional({ description: 'Comma-separated type prefixes, e.g. obligation.,report.submitted' })
   @IsOptional() @Transform(list) @IsArray() @IsString({ each: true }) @MaxLength(100, { each: true }) types?: string[];
   @ApiPropertyOptional({ description: 'Comma-separated stream categories, e.g. obligation,report' })

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { DASHBOARD_PERIODS, DashboardPeriod, GetDashboard, Principal } from '@gl/application';
-import { CurrentPrincipal } from '@gl/platform';
+import { CurrentPrincipal, IsLogPosition } from '@gl/platform';
 import { IsCalendarDay } from '../shared/common.dto';
 import { YearQueryDto } from '../activities/activities.dto';
 
@@ -12,7 +12,7 @@ class DashboardQueryDto extends YearQueryDto {
   @IsOptional() @IsIn(['recorded', 'today']) basis?: 'recorded' | 'today';
   @ApiPropertyOptional({ description: 'The day of the tree (default: the end of the year, or today)' }) @IsOptional() @IsCalendarDay() asOf?: string;
   @ApiPropertyOptional({ description: 'Time travel: the read models as they were at this global position' })
-  @IsOptional() @Matches(/^(0|[1-9][0-9]{0,19})$/, { message: 'asOfPosition must be a log position' }) asOfPosition?: string;
+  @IsOptional() @IsLogPosition() asOfPosition?: string;
   @ApiPropertyOptional({ description: 'Time travel: as they were at this recorded instant (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) asOfRecorded?: string;
   @ApiPropertyOptional({ enum: DASHBOARD_PERIODS, description: 'Kỳ: a quarter, a half, the first nine months or a month of the year: what fell due, was done, held or reported in it' })
   @IsOptional() @IsIn(DASHBOARD_PERIODS, { message: `period must be one of ${DASHBOARD_PERIODS.join(', ')}` }) period?: DashboardPeriod;

@@ -7,6 +7,7 @@ import {
 import { NewEvent, Position, RecordedEvent, START } from '../port/envelope';
 import { ConcurrencyError, IdempotencyConflictError } from '../port/errors';
 import { parsePosition } from '../port/position';
+import { sqlitePosition } from './sqlite-positions';
 import { chainEvents, validateAppend } from '../hashing/chain-builder';
 import { AppendNotifier } from '../subscription/append-notifier';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription';
@@ -148,7 +149,7 @@ export class SqliteEventStore implements EventStore {
     if (f && ((f.typePrefixes && f.typePrefixes.length > 0) || (f.categories && f.categories.length > 0))) {
       return this.filtered.read(after, max, f);
     }
-    const events = this.stmt.all.all(after, max).map(this.toRecordedEvent);
+    const events = this.stmt.all.all(sqlitePosition(after), max).map(this.toRecordedEvent);
     return {
       events,
       position: events.length > 0 ? events[events.length - 1].position : after.toString(),
@@ -174,7 +175,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async countEventsAfter(after: Position, cap: number): Promise<number> {
-    return this.stmt.countAfter.get(parsePosition(after), cap)!.n;
+    return this.stmt.countAfter.get(sqlitePosition(parsePosition(after)), cap)!.n;
   }
 
   /** Positions here are dense (AUTOINCREMENT), so a missing one is a deleted event. */

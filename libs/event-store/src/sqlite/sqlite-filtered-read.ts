@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { LogFilter, ReadAllResult } from '../port/event-store.port';
 import { RecordedEvent } from '../port/envelope';
 import { EVENT_COLUMNS, EventRow } from './sqlite-rows';
+import { sqlitePosition } from './sqlite-positions';
 
 /** How many log positions one filtered read scans at most: a sparse filter must not block the process. */
 const SCAN_WINDOW = 20_000;
@@ -28,8 +29,9 @@ export class FilteredLogReader {
     const stmt = this.statement(prefixes, categories);
     return this.db.transaction((): ReadAllResult => {
       const head = this.head.get()!.head;
-      const upper = this.windowEnd.get(after, SCAN_WINDOW - 1)?.position ?? head;
-      const rows = stmt.all(after, upper, ...categories, ...prefixes, max);
+      const from = sqlitePosition(after);
+      const upper = this.windowEnd.get(from, SCAN_WINDOW - 1)?.position ?? head;
+      const rows = stmt.all(from, upper, ...categories, ...prefixes, max);
       const events = rows.map(this.toRecordedEvent);
       if (events.length === max) return { events, position: events[events.length - 1].position, isEnd: false };
       const reached = upper > after ? upper : after;

@@ -247,6 +247,15 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         await Promise.all(peers.map((p) => p.close()));
       });
 
+      it('reads nothing after any position up to 2^64 - 1, and stays where it was asked', async () => {
+        await store.appendToStream(stream('far'), [happened(1)], NO_STREAM);
+        for (const after of [(2n ** 63n).toString(), (2n ** 64n - 1n).toString()]) {
+          expect(await store.readAll({ after })).toEqual({ events: [], position: after, isEnd: true });
+          expect(await store.readAll({ after, filter: { categories: [`test${run}`] } })).toMatchObject({ events: [], isEnd: true });
+          expect(await store.countEventsAfter(after, 10)).toBe(0);
+        }
+      });
+
       it('round-trips positions beyond 2^53 as decimal strings', async () => {
         if (!fixture.advancePositionTo) {
           const r = await store.appendToStream(stream('big'), [happened(1)], NO_STREAM);
