@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, decodeProtectedHeader, JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { resolveJwtSecret } from './jwt-secret';
+import { tokenTimeProblem } from './token-policy';
 
 export class InvalidTokenError extends Error {
   constructor(reason: string) {
@@ -15,8 +16,9 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA
 
 /**
  * Issues (embedded mode) and verifies bearer JWTs: the algorithm is pinned (HS256 with our
- * secret; asymmetric ones only through the identity provider's JWKS), and issuer, audience, expiry
- * and subject are required. `alg: none` never verifies.
+ * secret; asymmetric ones only through the identity provider's JWKS), and issuer, audience, expiry,
+ * issue time and subject are required; the lifetime and the clock skew are bounded (token-policy.ts).
+ * `alg: none` never verifies.
  */
 @Injectable()
 export class TokenService {
@@ -31,6 +33,10 @@ export class TokenService {
 
   async sign(userId: string, ttlSeconds = this.config.auth.tokenTtlSeconds): Promise<string> {
     if (!this.secret) throw new Error('no JWT_SECRET: tokens come from the identity provider here');
+    // A token this process would refuse is not worth issuing.
+    if (ttlSeconds > this.config.auth.maxTokenLifetimeSeconds) {
+      throw new Error(`a token may live at most ${this.config.auth.maxTokenLifetimeSeconds} s (TOKEN_MAX_LIFETIME_SECONDS)`);
+    }
     return new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
@@ -55,19 +61,23 @@ export class TokenService {
     } catch {
       throw new InvalidTokenError('not a JWT');
     }
-    const common = { audience: this.config.auth.audience, requiredClaims: ['exp', 'sub'] };
+    const { audience, clockSkewSeconds, maxTokenLifetimeSeconds } = this.config.auth;
+    const common = { audience, requiredClaims: ['exp', 'sub', 'iat'], clockTolerance: clockSkewSeconds };
+    let payload: JWTPayload;
     try {
       if (alg === 'HS256' && this.secret) {
-        const { payload } = await jwtVerify(token, this.secret, { ...common, algorithms: ['HS256'], issuer: this.config.auth.issuer });
-        return { subject: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
-      }
-      if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
-        const { payload } = await jwtVerify(token, this.jwks, { ...common, algorithms: ASYMMETRIC, issuer: this.config.auth.oidcIssuer ?? this.config.auth.issuer });
-        return { subject: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
+        ({ payload } = await jwtVerify(token, this.secret, { ...common, algorithms: ['HS256'], issuer: this.config.auth.issuer }));
+      } else if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
+        ({ payload } = await jwtVerify(token, this.jwks, { ...common, algorithms: ASYMMETRIC, issuer: this.config.auth.oidcIssuer ?? this.config.auth.issuer }));
+      } else {
+        throw new InvalidTokenError(`algorithm ${alg ?? 'none'} is not accepted`);
       }
     } catch (e) {
+      if (e instanceof InvalidTokenError) throw e;
       throw new InvalidTokenError(e instanceof Error ? e.message : String(e));
     }
-    throw new InvalidTokenError(`algorithm ${alg ?? 'none'} is not accepted`);
+    const problem = tokenTimeProblem(payload, Math.floor(Date.now() / 1000), { maxLifetimeSeconds: maxTokenLifetimeSeconds, clockSkewSeconds });
+    if (problem) throw new InvalidTokenError(problem);
+    return { subject: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
   }
 }
