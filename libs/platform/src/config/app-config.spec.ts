@@ -5,7 +5,8 @@ describe('loadConfig', () => {
   it('gives the embedded defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development', host: '0.0.0.0', port: 3000, dataDir: './data',
-      eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', bodyLimitBytes: 1048576,
+      eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', logFormat: 'auto', bodyLimitBytes: 1048576,
+      jsonMaxDepth: 32, urlLimitBytes: 8192, headerLimitBytes: 16_384,
       readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
       auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800,
         maxTokenLifetimeSeconds: 86_400, clockSkewSeconds: 60 },
@@ -104,6 +105,14 @@ describe('loadConfig', () => {
 
   it('reads the time-travel limit and the SSE heartbeat', () => {
     expect(loadConfig({ TIME_TRAVEL_MAX_EVENTS: '500000', SSE_HEARTBEAT_MS: '30000' })).toMatchObject({ timeTravelMaxEvents: 500_000, sseHeartbeatMs: 30_000 });
+  });
+
+  it('reads the log format and the limits on nesting, URLs and headers; a URL limit above the headers\' is refused', () => {
+    expect(loadConfig({ LOG_FORMAT: 'pretty', JSON_MAX_DEPTH: '64', URL_LIMIT_BYTES: '4096', HEADER_LIMIT_BYTES: '32768' }))
+      .toMatchObject({ logFormat: 'pretty', jsonMaxDepth: 64, urlLimitBytes: 4096, headerLimitBytes: 32_768 });
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(() => loadConfig({ JSON_MAX_DEPTH: '1000' })).toThrow(/JSON_MAX_DEPTH/);
+    expect(() => loadConfig({ URL_LIMIT_BYTES: '20000' })).toThrow(/URL_LIMIT_BYTES/);
   });
 
   it('names every bad variable at once', () => {

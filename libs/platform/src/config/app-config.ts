@@ -20,6 +20,8 @@ export interface AppConfig {
   /** Port of the projector's health and metrics endpoints. */
   projectorPort: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** pino-pretty for a person, JSON for machines; `auto`: pretty when not production and stdout is a terminal. */
+  logFormat: 'auto' | 'json' | 'pretty';
   auth: {
     /** HS256 secret; when absent in embedded mode, one is generated into DATA_DIR/jwt-secret. */
     jwtSecret: string | null;
@@ -40,6 +42,12 @@ export interface AppConfig {
   scheduler: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Deepest nesting of objects and arrays a JSON body may have; deeper is refused before it is parsed. */
+  jsonMaxDepth: number;
+  /** Longest request target (path and query) accepted, in bytes; longer is 414. */
+  urlLimitBytes: number;
+  /** Node's limit on the request line and headers together, in bytes; more is 431. */
+  headerLimitBytes: number;
   /** The most events an "as of" query replays; the past stores kept together hold no more. */
   timeTravelMaxEvents: number;
   /** How often an SSE connection gets a comment line, so proxies keep it open. */
@@ -81,6 +89,7 @@ const schema = Joi.object({
   READY_MAX_LAG_SECONDS: Joi.number().min(1).default(120),
   PROJECTOR_PORT: Joi.number().port().default(3001),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  LOG_FORMAT: Joi.string().valid('auto', 'json', 'pretty').default('auto'),
   JWT_SECRET: Joi.string().min(32).messages({ 'string.min': '"JWT_SECRET" must be at least 32 characters' }),
   JWT_ISSUER: Joi.string().default('grassroots-ledger'),
   JWT_AUDIENCE: Joi.string().default('grassroots-ledger-api'),
@@ -94,6 +103,12 @@ const schema = Joi.object({
   SEED_ON_EMPTY: Joi.boolean().when('NODE_ENV', { is: 'production', then: Joi.any().default(false), otherwise: Joi.any().default(true) }),
   SCHEDULER: Joi.boolean().default(true),
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  // The deepest body of the API (a plan's tasks' units) is 5 levels: 32 is room, not an invitation.
+  JSON_MAX_DEPTH: Joi.number().integer().min(4).max(256).default(32),
+  // 8 KiB, the request line a common proxy (nginx's large_client_header_buffers) passes; half of the headers' 16 KiB.
+  URL_LIMIT_BYTES: Joi.number().integer().min(1024).max(Joi.ref('HEADER_LIMIT_BYTES')).default(8192),
+  // Node's own default, made explicit: a bearer token, the ids and a long URL fit.
+  HEADER_LIMIT_BYTES: Joi.number().integer().min(4096).max(1024 * 1024).default(16 * 1024),
   TIME_TRAVEL_MAX_EVENTS: Joi.number().integer().min(0).default(2_000_000),
   SSE_HEARTBEAT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
   SEAL_PRIVATE_KEY: Joi.string().custom((v: string, helpers) => {
@@ -154,6 +169,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     readyMaxLagSeconds: value.READY_MAX_LAG_SECONDS,
     projectorPort: value.PROJECTOR_PORT,
     logLevel: value.LOG_LEVEL,
+    logFormat: value.LOG_FORMAT,
     auth: {
       jwtSecret: value.JWT_SECRET ?? null,
       issuer: value.JWT_ISSUER,
@@ -167,6 +183,9 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     seedOnEmpty: value.SEED_ON_EMPTY,
     scheduler: value.SCHEDULER,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
+    jsonMaxDepth: value.JSON_MAX_DEPTH,
+    urlLimitBytes: value.URL_LIMIT_BYTES,
+    headerLimitBytes: value.HEADER_LIMIT_BYTES,
     timeTravelMaxEvents: value.TIME_TRAVEL_MAX_EVENTS,
     sseHeartbeatMs: value.SSE_HEARTBEAT_MS,
     sealPrivateKey: value.SEAL_PRIVATE_KEY ? value.SEAL_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
@@ -183,6 +202,11 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     trustProxy: value.TRUST_PROXY,
   };
 };
+
+/** Every variable the schema knows, with its default where that is a plain value (.env.example is checked against it). */
+export const configVariables = (): { name: string; default?: unknown }[] =>
+  Object.entries((schema.describe() as { keys: Record<string, { flags?: { default?: unknown } }> }).keys)
+    .map(([name, d]) => ({ name, ...(d.flags && 'default' in d.flags && typeof d.flags.default !== 'function' && { default: d.flags.default }) }));
 
 /** Injection token for AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
