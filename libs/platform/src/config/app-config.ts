@@ -103,7 +103,7 @@ const schema = Joi.object({
   SEED_ON_EMPTY: Joi.boolean().when('NODE_ENV', { is: 'production', then: Joi.any().default(false), otherwise: Joi.any().default(true) }),
   SCHEDULER: Joi.boolean().default(true),
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
-  // The deepest body of the API (a plan's tasks' units) is 5 levels: 32 is room, not an invitation.
+  // Bodies of the API are a few levels deep (the seed files, whole, are 7): 32 is room, not an invitation.
   JSON_MAX_DEPTH: Joi.number().integer().min(4).max(256).default(32),
   // 8 KiB, the request line a common proxy (nginx's large_client_header_buffers) passes; half of the headers' 16 KiB.
   URL_LIMIT_BYTES: Joi.number().integer().min(1024).max(Joi.ref('HEADER_LIMIT_BYTES')).default(8192),
