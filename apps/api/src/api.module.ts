@@ -7,7 +7,7 @@ import { allProjections, ProjectionEngine } from '@gl/read-models';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
   ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, IdempotencyInterceptor, IdempotencyModule, loggerModule, OperationsModule,
-  PlatformModule, ReadModelsModule, ReadYourWritesInterceptor, RightsAtAppendInterceptor, SealScheduler, SeedService,
+  PlatformModule, RateLimitGuard, RateLimitModule, ReadModelsModule, ReadYourWritesInterceptor, RightsAtAppendInterceptor, SealScheduler, SeedService,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
 import { UsersController } from './access/users.controller';
@@ -72,10 +72,13 @@ export class ApiModule {
         ApplicationModule,
         OperationsModule,
         IdempotencyModule.forRoot(),
+        RateLimitModule,
       ],
       controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, SealsController, EventsController, DashboardsController, InspectionsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After AuthGuard, so a request counts against its user (and every one against its address).
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         // Every write with an Idempotency-Key: replay, 409 while in flight, 422 for another body.
         { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },

@@ -28,3 +28,7 @@ export * from './application.module';
 export * from './seed/seed.service';
 export * from './audit/seal-keys';
 export * from './audit/seal-scheduler';
+export * from './http/rate-limit/rate-limit-policies';
+export * from './http/rate-limit/rate-limiter';
+export * from './http/rate-limit/rate-limit.guard';
+export * from './http/rate-limit/rate-limit.module';

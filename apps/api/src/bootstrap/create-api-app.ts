@@ -28,6 +28,8 @@ const openApi = (app: INestApplication, config: AppConfig) => {
 /** Applies everything the API needs around its modules; shared by main.ts and the e2e tests. */
 export const configureApiApp = (app: NestExpressApplication, config: AppConfig): NestExpressApplication => {
   app.useLogger(app.get(Logger));
+  // Rate limits count per client address: behind a proxy, only its X-Forwarded-For names the client.
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet({
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", 'https:', "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },

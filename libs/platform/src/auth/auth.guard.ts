@@ -1,8 +1,9 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, Optional, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Principal, PrincipalResolver } from '@gl/application';
 import { InvalidTokenError, TokenService } from './token.service';
+import { RateLimiter } from '../http/rate-limit/rate-limiter';
 
 const PUBLIC = 'gl:public';
 /** Open to anyone: probes, metrics, documentation. Everything else needs a bearer token. */
@@ -17,13 +18,19 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: Execu
   return principal;
 });
 
-/** Default deny: a bearer JWT that verifies, for a registered person, on every route not marked @Public. */
+/**
+ * Default deny: a bearer JWT that verifies, for a registered person, on every route not marked
+ * @Public. Each refusal counts against the client address (RateLimiter): past the limit the answer
+ * is 429, not 401, until the window ends. A valid token from that address still passes, since an
+ * office shares one address and one broken script should not lock everyone out.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly principals: PrincipalResolver,
+    @Optional() private readonly limiter?: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,17 +38,21 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = req.header('authorization') ?? '';
     const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <token>)');
+    const refuse = async (message: string): Promise<never> => {
+      await this.limiter?.failedAuthentication(req, context.switchToHttp().getResponse<Response>());
+      throw new UnauthorizedException(message);
+    };
+    if (scheme?.toLowerCase() !== 'bearer' || !token) return refuse('a bearer token is required (Authorization: Bearer <token>)');
     let subject: string;
     try {
       const claims = await this.tokens.verifyClaims(token);
       subject = claims.subject;
       req.tokenExpiresAt = claims.expiresAt;
     } catch (e) {
-      throw new UnauthorizedException(e instanceof InvalidTokenError ? e.message : 'invalid bearer token');
+      return refuse(e instanceof InvalidTokenError ? e.message : 'invalid bearer token');
     }
     const principal = await this.principals.resolve(subject);
-    if (!principal) throw new UnauthorizedException(`no registered user ${subject}`);
+    if (!principal) return refuse(`no registered user ${subject}`);
     req.principal = principal;
     return true;
   }

@@ -5,12 +5,14 @@ import type { Response } from 'express';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { ProjectionsHealthIndicator } from './projections.health';
 import { Public } from '../auth/auth.guard';
+import { NotRateLimited } from '../http/rate-limit/rate-limit-policies';
 
 /**
  * Probes for orchestrators: live = the process answers; ready = it can serve (the event store
  * answers; the read store answers and its projections are not failed or too far behind).
  */
 @Public()
+@NotRateLimited()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

@@ -3,9 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { MetricsService } from './metrics.service';
 import { Public } from '../auth/auth.guard';
+import { NotRateLimited } from '../http/rate-limit/rate-limit-policies';
 
 /** `GET /metrics`, in Prometheus's text format. */
 @Public()
+@NotRateLimited()
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
