@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, bodyParserErrors, documentIdempotency, NfcNormalizePipe, ProblemDetailsFilter } from '@gl/platform';
+import { AppConfig, documentIdempotency, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe } from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
 
@@ -35,13 +35,13 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", 'https:', "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
     },
   }));
-  app.useBodyParser('json', { limit: config.bodyLimitBytes });
-  app.use(bodyParserErrors);
+  guardHttpEdge(app, config);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }, { path: 'metrics', method: RequestMethod.GET }],
   });
   app.useGlobalPipes(
     new NfcNormalizePipe(),
+    new TextInputPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());

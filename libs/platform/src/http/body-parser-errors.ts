@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { fromBodyParser, PROBLEM_CONTENT_TYPE } from './problem-details';
+import { fromBodyParser } from './problem-details';
+import { sendProblem } from './problem-response';
 
 /**
  * Express error middleware placed right after the body parser. Nest would turn a JSON syntax
@@ -8,5 +9,5 @@ import { fromBodyParser, PROBLEM_CONTENT_TYPE } from './problem-details';
 export const bodyParserErrors = (err: unknown, req: Request, res: Response, next: NextFunction): void => {
   const problem = fromBodyParser(err);
   if (!problem) return next(err);
-  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: req.originalUrl }));
+  sendProblem(req, res, problem);
 };

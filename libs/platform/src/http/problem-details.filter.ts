@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { defaultProblemMappers, PROBLEM_CONTENT_TYPE, ProblemMapper, toProblem } from './problem-details';
+import { defaultProblemMappers, ProblemMapper, toProblem } from './problem-details';
+import { sendProblem } from './problem-response';
 
 /** Every error leaves the API as RFC 9457 problem+json. */
 @Catch()
@@ -16,8 +17,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(error, this.mappers, req.originalUrl ?? req.url);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     if (res.headersSent) return;
-    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    sendProblem(req, res, problem);
   }
 }

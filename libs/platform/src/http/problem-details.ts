@@ -70,6 +70,12 @@ export const fromBodyParser: ProblemMapper = (e) => {
   if (err.type === 'entity.too.large') {
     return { type: '/problems/body-too-large', title: 'Request body too large', status: 413, detail: err.message };
   }
+  if (err.type === 'entity.too.deep') {
+    return { type: '/problems/too-deeply-nested', title: 'Request body nested too deeply', status: 400, detail: err.message, maxDepth: (e as { maxDepth?: number }).maxDepth };
+  }
+  if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
+    return { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: err.message };
+  }
   return { type: 'about:blank', title: statusTitle(err.status), status: err.status, detail: err.message };
 };
 
