@@ -30,16 +30,17 @@ describe('per-level dashboards over HTTP', () => {
 
   it("shows a commune its own figures, with obligations by status and red-amber-green", async () => {
     const d = await dashboard('tanan-reporter', 'ninh-kieu-tan-an', 'year=2023', last);
-    // 7 obligations of 2023: II.1.d completed; IV.2 due on 15 November (within 30 days: amber); the rest on track.
-    expect(d.own.obligations).toEqual({ total: 7, completed: 1, completedLate: 0, onTrack: 5, dueSoon: 1, overdue: 0 });
+    // 8 obligations of 2023: II.1.d completed; IV.2.b due on 15 November (within 30 days: amber); the rest,
+    // IV.2.a (the detailed plan, no time in the plan) among them, on track.
+    expect(d.own.obligations).toEqual({ total: 8, completed: 1, completedLate: 0, onTrack: 6, dueSoon: 1, overdue: 0 });
     expect(d.own).toMatchObject({ rag: 'amber', conferences: 1, participants: 51, budget: { estimated: '15000000' } });
   });
 
   it('rolls a district up from its communes, with drill-down to each commune', async () => {
     const d = await dashboard('ninhkieu-head', 'ninh-kieu', 'year=2023', last);
     expect(d.rollup).toMatchObject({ conferences: 2, participants: 91, budget: { estimated: '15000000' } });
-    // The district's own 7 obligations and 7 for each of its 11 wards.
-    expect(d.rollup.obligations).toMatchObject({ total: 7 + 11 * 7, completed: 1 });
+    // The district's own 8 obligations and 8 for each of its 11 wards.
+    expect(d.rollup.obligations).toMatchObject({ total: 8 + 11 * 8, completed: 1 });
     expect(d.children).toHaveLength(11);
     expect(d.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu-tan-an')).toMatchObject({ rag: 'amber', rollup: { conferences: 1, participants: 51 } });
     expect(d.rollup.regulationCoverage).toEqual({ district: { units: 1, covered: 0 }, commune: { units: 11, covered: 0 } });
@@ -88,18 +89,19 @@ describe('per-level dashboards over HTTP', () => {
     expect(q3).toMatchObject({ period: 'Q3', from: '2023-07-01', to: '2023-09-30', asOf: '2023-09-30' });
     // Held on 20 September in Tân An (51) and An Hòa (40); the budget was recorded on 1 November.
     expect(q3.rollup).toMatchObject({ conferences: 2, participants: 91, budget: { estimated: '0' } });
-    // Nothing of 2023 fell due in the third quarter: only the ongoing duties (II.1.b, II.6) of the district and its 11 wards.
-    expect(q3.rollup.obligations).toEqual({ total: 12 * 2, completed: 0, completedLate: 0, onTrack: 24, dueSoon: 0, overdue: 0 });
+    // Nothing of 2023 fell due in the third quarter: only the duties without a deadline — the ongoing ones
+    // (II.1.b, II.6) and the detailed plan not yet issued (IV.2.a) — of the district and its 11 wards.
+    expect(q3.rollup.obligations).toEqual({ total: 12 * 3, completed: 0, completedLate: 0, onTrack: 36, dueSoon: 0, overdue: 0 });
     const q4 = await of('Q4');
     expect(q4.rollup).toMatchObject({ conferences: 1, participants: 60, budget: { estimated: '15000000' } });
-    expect(q4.rollup.obligations).toMatchObject({ total: 84, completed: 1, completedLate: 0, dueSoon: 12 });
+    expect(q4.rollup.obligations).toMatchObject({ total: 96, completed: 1, completedLate: 0, dueSoon: 12 });
     // An Hòa sends its yearly report (IV.2, due before 15 November) five days late: completed, and late.
     clock.set('2023-11-20T03:00:00.000Z');
-    const late = await post('anhoa-reporter', `obligations/${PLAN}.IV.2.ninh-kieu-an-hoa.2023/completion`, {
+    const late = await post('anhoa-reporter', `obligations/${PLAN}.IV.2.b.ninh-kieu-an-hoa.2023/completion`, {
       evidence: { documentNumber: '121/BC-UBND', documentDate: '2023-11-20', attachments: [] },
     });
     const after = await dashboard('city-viewer', 'ninh-kieu', 'year=2023&period=Q4', late.position);
-    expect(after.rollup.obligations).toMatchObject({ total: 84, completed: 2, completedLate: 1 });
+    expect(after.rollup.obligations).toMatchObject({ total: 96, completed: 2, completedLate: 1 });
     expect(after.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu-an-hoa').rollup.obligations).toMatchObject({ completed: 1, completedLate: 1 });
     expect((await of('H2')).rollup).toMatchObject({ conferences: 3, participants: 151 });
     expect((await of('M09')).rollup.conferences).toBe(2);

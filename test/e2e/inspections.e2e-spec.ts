@@ -20,12 +20,12 @@ describe('inspections over HTTP', () => {
   const head = () => h.app.get<EventStore>(EVENT_STORE).headPosition();
   const TAN_AN = 'ninh-kieu-tan-an';
   const plan = {
-    inspectionId: 'kt-tan-an-2023', inspectingUnitId: 'so-noi-vu', inspectedUnitId: TAN_AN, planId: 'cantho-2023-ldcs', taskCodes: ['IV.2', 'II.4'],
+    inspectionId: 'kt-tan-an-2023', inspectingUnitId: 'so-noi-vu', inspectedUnitId: TAN_AN, planId: 'cantho-2023-ldcs', taskCodes: ['IV.2.b', 'II.4'],
     plannedFrom: '2023-10-16', plannedTo: '2023-10-20', decision: { number: '120/QĐ-SNV', date: '2023-10-02', issuer: 'Sở Nội vụ' },
     title: 'Kiểm tra việc thực hiện Luật Thực hiện dân chủ ở cơ sở',
   };
   const findings = [
-    { taskCode: 'IV.2', finding: 'Báo cáo năm đầy đủ, đúng hạn', rating: 'good' },
+    { taskCode: 'IV.2.b', finding: 'Báo cáo năm đầy đủ, đúng hạn', rating: 'good' },
     { taskCode: 'II.4', finding: 'Chưa ban hành quy chế dân chủ trong cơ quan', rating: 'unsatisfactory' },
   ];
   let last = '0';
@@ -51,7 +51,7 @@ describe('inspections over HTTP', () => {
 
     const doc = await get('tanan-reporter', `inspections/${id}`, last);
     expect(doc).toMatchObject({
-      status: 'closed', inspectingUnitId: 'so-noi-vu', inspectedUnitId: TAN_AN, taskCodes: ['IV.2', 'II.4'], findings, year: 2023,
+      status: 'closed', inspectingUnitId: 'so-noi-vu', inspectedUnitId: TAN_AN, taskCodes: ['IV.2.b', 'II.4'], findings, year: 2023,
       followUps: [{ followUpId: 'kn-1', dueOn: '2023-11-30', answeredOn: '2023-11-20', documentNumber: '5/QĐ-UBND' }],
       closed: { closedOn: '2023-12-01', document: { number: '200/KL-SNV' } },
     });
@@ -101,7 +101,7 @@ describe('inspections over HTTP', () => {
     await refused('sonv-coordinator', { ...district, taskCodes: ['IX.9'] }, 422); // no such task
     await refused('sonv-coordinator', plan, 409); // planned once
     await refused('sonv-coordinator', { ...district, inspectionId: 'kt-2025', inspectedUnitId: TAN_AN, plannedFrom: '2025-08-01', plannedTo: '2025-08-02' }, 422); // Tân An ended on 2025-07-01
-    const conduct = { heldOn: '2023-10-10', inspectors: [{ name: 'A', title: 'B' }], findings: [{ taskCode: 'IV.2', finding: 'x', rating: 'good' }] };
+    const conduct = { heldOn: '2023-10-10', inspectors: [{ name: 'A', title: 'B' }], findings: [{ taskCode: 'IV.2.b', finding: 'x', rating: 'good' }] };
     await h.http().post('/api/v1/inspections/khong-co/conduct').set(await as('sonv-coordinator')).send(conduct).expect(404);
     expect(await head()).toBe(before);
 

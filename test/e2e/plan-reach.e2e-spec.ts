@@ -31,18 +31,21 @@ describe('a plan reaches only its issuer\'s subtree; detailed plans answer a dut
   });
   afterAll(() => h.close());
 
-  it('records which duty of the city plan a detailed plan answers (IV.2: "xây dựng Kế hoạch chi tiết ... trong phạm vi quản lý")', async () => {
-    const res = await post('ninhkieu-head', 'plans', detailed('ninh-kieu-2023', 'ninh-kieu', ['IV.2']));
+  it('completes the duty to issue a detailed plan with the plan itself (IV.2: "xây dựng Kế hoạch chi tiết ... trong phạm vi quản lý")', async () => {
+    const res = await post('ninhkieu-head', 'plans', detailed('ninh-kieu-2023', 'ninh-kieu', ['IV.2.a']));
     expect(res.status).toBe(201);
     await h.settle();
     const plan = await h.http().get('/api/v1/plans/ninh-kieu-2023').set(await as('ninhkieu-head')).expect(200);
     expect(plan.body.issued.parent).toEqual({
-      planId: PLAN, taskCodes: ['IV.2'], fulfils: [{ taskCode: 'IV.2', obligationId: `${PLAN}.IV.2.ninh-kieu.2023` }],
+      planId: PLAN, taskCodes: ['IV.2.a'], fulfils: [{ taskCode: 'IV.2.a', obligationId: `${PLAN}.IV.2.a.ninh-kieu` }],
     });
-    // The duty to issue it is done: recorded on Ninh Kiều's IV.2 obligation, which its annual report then completes.
-    const duty = await h.http().get(`/api/v1/obligations/${PLAN}.IV.2.ninh-kieu.2023`).set(await as('auditor')).expect(200);
-    expect(duty.body).toMatchObject({ detailedPlans: ['ninh-kieu-2023'], status: 'in-progress' });
-    expect(duty.body.history.map((x: { type: string }) => x.type)).toContain('obligation.detailed-plan-recorded.v1');
+    // The duty to issue it is done: Ninh Kiều's IV.2.a obligation is completed, the plan its evidence; the
+    // yearly report (IV.2.b) is a duty of its own, still owed.
+    const duty = await h.http().get(`/api/v1/obligations/${PLAN}.IV.2.a.ninh-kieu`).set(await as('auditor')).expect(200);
+    expect(duty.body).toMatchObject({ detailedPlans: ['ninh-kieu-2023'], status: 'completed', onTime: true });
+    expect(duty.body.history.map((x: { type: string }) => x.type)).toEqual(expect.arrayContaining(['obligation.detailed-plan-recorded.v1', 'obligation.completed.v1']));
+    const report = await h.http().get(`/api/v1/obligations/${PLAN}.IV.2.b.ninh-kieu.2023`).set(await as('auditor')).expect(200);
+    expect(report.body.status).toBe('open');
   });
 
   it('refuses a detailed plan for a task of the city plan its issuer owes nothing under (II.1.d is the communes\')', async () => {

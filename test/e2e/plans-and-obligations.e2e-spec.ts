@@ -19,9 +19,9 @@ describe('the plan and its obligations over HTTP', () => {
   });
   afterAll(() => h.close());
 
-  it('holds the imported plan with its 14 tasks, recipients and budget duties', async () => {
+  it('holds the imported plan with its 15 tasks (IV.2 is two duties: the detailed plan and the yearly report), recipients and budget duties', async () => {
     const list = await h.http().get('/api/v1/plans').set(await as('tanan-reporter')).expect(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ planId: PLAN, taskCount: 14 })]);
+    expect(list.body.items).toEqual([expect.objectContaining({ planId: PLAN, taskCount: 15 })]);
     const plan = await h.http().get(`/api/v1/plans/${PLAN}`).set(await as('tanan-reporter')).expect(200);
     expect(plan.body.issued).toMatchObject({ signer: { name: 'Trần Việt Trường' }, difficultyChannel: { reportToUnitId: 'so-noi-vu' } });
     expect(plan.body.issued.recipients).toHaveLength(13);
@@ -46,7 +46,7 @@ describe('the plan and its obligations over HTTP', () => {
   it("shows a commune its own inbox, and hides it from another commune", async () => {
     const inbox = await h.http().get('/api/v1/units/ninh-kieu-tan-an/inbox?pageSize=100').set(await as('tanan-reporter')).expect(200);
     expect(inbox.body.items.map((o: { taskCode: string; role: string }) => `${o.taskCode}:${o.role}`).sort()).toEqual([
-      'II.1.a:coordinating', 'II.1.b:coordinating', 'II.1.d:lead', 'II.3:coordinating', 'II.4:lead', 'II.6:coordinating', 'IV.2:performer',
+      'II.1.a:coordinating', 'II.1.b:coordinating', 'II.1.d:lead', 'II.3:coordinating', 'II.4:lead', 'II.6:coordinating', 'IV.2.a:performer', 'IV.2.b:performer',
     ]);
     await h.http().get('/api/v1/units/ninh-kieu-tan-an/inbox').set(await as('anhoa-reporter')).expect(404);
     await h.http().get(`/api/v1/obligations/${OBLIGATION}`).set(await as('anhoa-reporter')).expect(404);
@@ -57,10 +57,10 @@ describe('the plan and its obligations over HTTP', () => {
 
   it('lists overdue obligations: deadlines of 2023 have passed', async () => {
     const overdue = await h.http().get('/api/v1/obligations?unitId=ninh-kieu-tan-an&overdue=true&pageSize=100').set(await as('tanan-reporter')).expect(200);
-    expect(overdue.body.items.map((o: { taskCode: string }) => o.taskCode).sort()).toEqual(['II.1.a', 'II.1.d', 'II.3', 'II.4', 'IV.2']);
+    expect(overdue.body.items.map((o: { taskCode: string }) => o.taskCode).sort()).toEqual(['II.1.a', 'II.1.d', 'II.3', 'II.4', 'IV.2.b']);
     expect(overdue.body.items.every((o: { overdue: boolean }) => o.overdue)).toBe(true);
     const period = await h.http().get('/api/v1/obligations?unitId=ninh-kieu-tan-an&deadlineFrom=2023-11-01&deadlineTo=2023-12-01').set(await as('tanan-reporter')).expect(200);
-    expect(period.body.items.map((o: { taskCode: string }) => o.taskCode)).toEqual(['IV.2']);
+    expect(period.body.items.map((o: { taskCode: string }) => o.taskCode)).toEqual(['IV.2.b']);
   });
 
   it('carries one commune obligation through its whole life', async () => {
@@ -126,10 +126,10 @@ describe('the plan and its obligations over HTTP', () => {
     await h.settle();
     const reads = h.app.get<ReadStore>(READ_STORE);
     // Phường Tân An ended on 1 July 2025 (NQ 1668): the 2025 report is owed by Phường Ninh Kiều, which took it whole.
-    expect(await reads.get('obligations', `${PLAN}.IV.2.ninh-kieu-tan-an.2025`)).toBeNull();
-    expect(await reads.get('obligations', `${PLAN}.IV.2.new-phuong-ninh-kieu.2025`))
+    expect(await reads.get('obligations', `${PLAN}.IV.2.b.ninh-kieu-tan-an.2025`)).toBeNull();
+    expect(await reads.get('obligations', `${PLAN}.IV.2.b.new-phuong-ninh-kieu.2025`))
       .toMatchObject({ year: 2025, deadline: '2025-11-14T17:00:00.000Z', assignedOn: '2025-07-01' });
-    expect(await reads.get('obligations', `${PLAN}.IV.2.ninh-kieu.2025`)).toBeNull();
+    expect(await reads.get('obligations', `${PLAN}.IV.2.b.ninh-kieu.2025`)).toBeNull();
   });
 
   it('stores only events that match the JSON Schemas served at /api/v1/event-types', async () => {

@@ -3,7 +3,7 @@ import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
 const PERIOD = 'cantho-2023-ldcs-units_2023';
-const DUTY = `${PLAN}.IV.2.ninh-kieu-tan-an.2023`;
+const DUTY = `${PLAN}.IV.2.b.ninh-kieu-tan-an.2023`;
 
 /** Plan IV.2: units "báo cáo kết quả … hàng năm, trước ngày 15 tháng 11": the report submitted is the duty done. */
 describe('the annual report closes its duty', () => {
@@ -33,7 +33,7 @@ describe('the annual report closes its duty', () => {
     expect(o).toMatchObject({ status: 'completed', onTime: true, overdue: false });
     clock.set('2023-11-20T03:00:00.000Z');
     expect((await get(`obligations/${DUTY}`, s.position)).overdue).toBe(false);
-    const overdue = (await get(`obligations?unitId=ninh-kieu-tan-an&taskCode=IV.2&overdue=true`, s.position)).items;
+    const overdue = (await get(`obligations?unitId=ninh-kieu-tan-an&taskCode=IV.2.b&overdue=true`, s.position)).items;
     expect(overdue).toEqual([]);
   });
 
@@ -53,7 +53,7 @@ describe('the annual report closes its duty', () => {
     await post('sonv-coordinator', 'users/an-hoa-head/grants', { role: 'unit-head', unitId: 'ninh-kieu-an-hoa', from: '2023-06-01T00:00:00+07:00' });
     await post('anhoa-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-an-hoa/draft`, { indicators: { conferences: 1 }, narrative: 'Báo cáo' });
     const s = await post('an-hoa-head', `reporting/periods/${PERIOD}/reports/ninh-kieu-an-hoa/submission`);
-    expect(await get(`obligations/${PLAN}.IV.2.ninh-kieu-an-hoa.2023`, s.position)).toMatchObject({ status: 'completed', onTime: false });
+    expect(await get(`obligations/${PLAN}.IV.2.b.ninh-kieu-an-hoa.2023`, s.position)).toMatchObject({ status: 'completed', onTime: false });
   });
 
 });

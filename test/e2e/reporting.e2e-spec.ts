@@ -43,7 +43,7 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
       planId: 'ninh-kieu-2023', number: '12/KH-UBND', issuedOn: '2023-08-01', assignedOn: '2023-08-01', issuerUnitId: 'ninh-kieu',
       signer: { name: 'Chủ tịch UBND quận (demo)', title: 'Chủ tịch' }, legalBasis: [], title: 'Kế hoạch chi tiết của quận Ninh Kiều',
       purposes: [], requirements: [], sections: [], budgetDuties: [], difficultyChannel: { reportToUnitId: 'ninh-kieu', text: '' }, recipients: [],
-      parent: { planId: 'cantho-2023-ldcs', taskCodes: ['IV.2'] },
+      parent: { planId: 'cantho-2023-ldcs', taskCodes: ['IV.2.a'] },
     });
     const system = { actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'test', causationId: 'test' };
     await h.app.get(CommandBus).execute(new DefineRegime({

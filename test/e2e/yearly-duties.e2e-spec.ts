@@ -22,7 +22,7 @@ describe('yearly duties follow the tree of their year', () => {
     await h.app.get(CommandBus).execute(new OpenYears(ctx));
     await h.settle();
   };
-  const owing = async (year: number) => (await h.app.get<ReadStore>(READ_STORE).find('obligations', { planId: PLAN, taskCode: 'IV.2', year, status: { $nin: CLOSED } }))
+  const owing = async (year: number) => (await h.app.get<ReadStore>(READ_STORE).find('obligations', { planId: PLAN, taskCode: 'IV.2.b', year, status: { $nin: CLOSED } }))
     .map((o) => o.unitId as string).sort();
   const as = async (u: string) => ({ Authorization: `Bearer ${await h.token(u)}` });
 
@@ -61,7 +61,7 @@ describe('yearly duties follow the tree of their year', () => {
     const after = await owing(2026);
     expect(after).toContain(a);
     expect(after).not.toContain(b);
-    const old = await h.app.get<ReadStore>(READ_STORE).get('obligations', `${PLAN}.IV.2.${b}.2026`);
+    const old = await h.app.get<ReadStore>(READ_STORE).get('obligations', `${PLAN}.IV.2.b.${b}.2026`);
     expect(old).toMatchObject({ status: 'passed', passedTo: a });
   });
 });

@@ -7,10 +7,10 @@ export const INSPECTIONS = { planned: 'kt-ke-hoach', conducted: 'kt-da-kiem-tra'
 const UNIT = 'new-phuong-ninh-kieu';
 
 const plan = (inspectionId: string) => ({
-  inspectionId, inspectingUnitId: 'so-noi-vu', inspectedUnitId: UNIT, planId: PLAN, taskCodes: ['IV.2', 'II.4'],
+  inspectionId, inspectingUnitId: 'so-noi-vu', inspectedUnitId: UNIT, planId: PLAN, taskCodes: ['IV.2.b', 'II.4'],
   plannedFrom: '2026-02-02', plannedTo: '2026-02-06', decision: { number: '10/QĐ-SNV', date: '2026-01-20', issuer: 'Sở Nội vụ' }, title: 'Kiểm tra',
 });
-const conduct = { heldOn: '2026-02-03', endedOn: '2026-02-04', inspectors: [{ name: 'Nguyễn Văn A', title: 'Chuyên viên' }], findings: [{ taskCode: 'IV.2', finding: 'Đúng hạn', rating: 'good' }] };
+const conduct = { heldOn: '2026-02-03', endedOn: '2026-02-04', inspectors: [{ name: 'Nguyễn Văn A', title: 'Chuyên viên' }], findings: [{ taskCode: 'IV.2.b', finding: 'Đúng hạn', rating: 'good' }] };
 const followUp = { followUpId: 'kn-1', request: 'Bổ sung hồ sơ', requestedOn: '2026-02-10', dueOn: '2026-03-31' };
 const close = { closedOn: '2026-02-20', conclusion: 'Kết luận', document: { number: '20/KL-SNV', date: '2026-02-20', issuer: 'Sở Nội vụ' } };
 

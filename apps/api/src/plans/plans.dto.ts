@@ -32,6 +32,8 @@ export class TaskDto {
   @ApiProperty({ enum: ['assigned', 'requested'] }) @IsIn(['assigned', 'requested']) obligation!: 'assigned' | 'requested';
   @ApiProperty({ description: 'e.g. {"kind":"quarters","year":2023,"quarters":[3,4],"join":"or"}' }) @IsObject() timeFrame!: Record<string, unknown>;
   @ApiProperty({ example: 'Quý III hoặc quý IV năm 2023' }) @IsString() @MaxLength(300) timeWords!: string;
+  @ApiPropertyOptional({ enum: ['detailed-plan'], description: 'the duty is to issue a detailed plan (plan IV.2): the detailed plan issued under it completes it' })
+  @IsOptional() @IsIn(['detailed-plan']) dischargedBy?: 'detailed-plan';
 }
 
 export class AmendTaskDto {

@@ -9,7 +9,7 @@ import { NotPermittedError, requireReadable, requireWritable } from '../shared/a
 import { CommandContext, CommandResult, isSystem, systemScope } from '../shared/command-context';
 import { ActOnObligation } from './obligation.commands';
 import { CLOCK_PORT } from '../shared/ports';
-import { decideOn, Fold } from '../shared/stream-runner';
+import { decideOn, Fold, foldStream } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
 import { assignmentDayOf, checkPlanReferences } from './plan-references';
 import { checkTaskReach, dutiesAnswered } from './plan-reach';
@@ -39,7 +39,7 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
   async execute({ command: given, context }: ChangePlan) {
     let command = given;
     const stream = planStream(command.planId);
-    const current = (await this.store.readStream(stream)).reduce((s, e) => fold.evolve(s, e as unknown as PlanEvent), fold.initial());
+    const current = await foldStream(this.store, stream, fold);
     this.authorize(command, current, context);
     if (command.type === 'IssuePlan' && command.parent) command = await this.withDutiesAnswered(command);
     const now = this.clock.now();
@@ -67,7 +67,7 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
    */
   private async withDutiesAnswered(c: Extract<PlanCommand, { type: 'IssuePlan' }>): Promise<PlanCommand> {
     const parent = c.parent!;
-    const p = (await this.store.readStream(planStream(parent.planId))).reduce((s, e) => fold.evolve(s, e as unknown as PlanEvent), fold.initial());
+    const p = await foldStream(this.store, planStream(parent.planId), fold);
     if (!p.issued) throw new PlanError('plan-not-found', `no parent plan ${parent.planId}`);
     for (const code of parent.taskCodes) {
       if (!p.tasks[code] || p.tasks[code].cancelled) throw new PlanError('task-not-found', `the parent plan has no task ${code}`);
@@ -82,12 +82,16 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
    */
   private async recordDutiesDone(c: Extract<PlanCommand, { type: 'IssuePlan' }>, ctx: CommandContext): Promise<void> {
     const on = c.issuedOn ?? c.assignedOn;
+    const parent = await foldStream(this.store, planStream(c.parent!.planId), fold);
     for (const f of c.parent!.fulfils!) {
       const [assigned] = await this.store.readStream(obligationStream(f.obligationId), { maxCount: 1 });
       const requested = (assigned?.data as { kind?: string } | undefined)?.kind === 'requested';
       const step = requested
         ? { type: 'AnswerRequest' as const, obligationId: f.obligationId, answer: `Kế hoạch ${c.number ?? c.planId}: ${c.title}`, answeredOn: on, documentNumber: c.number }
-        : { type: 'RecordDetailedPlan' as const, obligationId: f.obligationId, planId: c.planId, number: c.number, issuedOn: on };
+        : {
+          type: 'RecordDetailedPlan' as const, obligationId: f.obligationId, planId: c.planId, number: c.number, issuedOn: on,
+          completesDuty: parent.tasks[f.taskCode]?.dischargedBy === 'detailed-plan',
+        };
       try {
         await this.commands.execute(new ActOnObligation(step, { ...ctx, idempotencyKey: `detailed-plan:${c.planId}:${f.obligationId}`, causationId: ctx.correlationId }));
       } catch (e) {

@@ -13,7 +13,7 @@ describe('the seed plan, fanned out over the 2023 tree', () => {
   const targets = (code: string) => fanOut(tasks.find((t) => t.code === code)!, plan.issuerUnitId, state.units, plan.assignedOn);
 
   it('holds every task of sections II and IV', () => {
-    expect(tasks.map((t) => t.code)).toEqual(['II.1.a', 'II.1.b', 'II.1.c', 'II.1.d', 'II.2.a', 'II.2.b', 'II.2.c', 'II.3', 'II.4', 'II.5', 'II.6', 'IV.1', 'IV.2', 'IV.3']);
+    expect(tasks.map((t) => t.code)).toEqual(['II.1.a', 'II.1.b', 'II.1.c', 'II.1.d', 'II.2.a', 'II.2.b', 'II.2.c', 'II.3', 'II.4', 'II.5', 'II.6', 'IV.1', 'IV.2.a', 'IV.2.b', 'IV.3']);
   });
 
   it('gives II.1.d one obligation per commune, ward and town of the 2023 tree', () => {
@@ -39,8 +39,16 @@ describe('the seed plan, fanned out over the 2023 tree', () => {
     expect(tasks.find((t) => t.code === 'II.2.b')!.obligation).toBe('requested');
   });
 
-  it('gives IV.2 a report from every department, district and commune', () => {
-    expect(targets('IV.2')).toHaveLength(count('department') + count('district') + count('commune'));
+  // Plan IV.2 (line 122 of the plan's text): the same units "xây dựng Kế hoạch chi tiết … trong phạm vi
+  // quản lý" once (IV.2.a, completed by the detailed plan) and "hàng năm, trước ngày 15 tháng 11 … báo cáo"
+  // (IV.2.b, completed by the submitted report): two duties, not one.
+  it('asks every department, district and commune for a detailed plan once (IV.2.a) and a report every year (IV.2.b)', () => {
+    const all = count('department') + count('district') + count('commune');
+    expect(targets('IV.2.a')).toHaveLength(all);
+    expect(targets('IV.2.b')).toHaveLength(all);
+    const [a, b] = ['IV.2.a', 'IV.2.b'].map((c) => tasks.find((t) => t.code === c)!);
+    expect([a.timeFrame.kind, a.dischargedBy]).toEqual(['unspecified', 'detailed-plan']);
+    expect([b.timeFrame, b.dischargedBy]).toEqual([{ kind: 'yearly-before', from: 2023, month: 11, day: 15 }, undefined]);
   });
 
   // Plan II.4 (every agency, locality and enterprise) and II.5 (public service units) name enterprises and

@@ -8,11 +8,11 @@ const at = (iso: string) => new Date(iso);
 const spec = (now = '2023-11-01T03:00:00.000Z') =>
   deciderSpec<ObligationCommand, ObligationEvent, Obligation>({ initialState: initialObligation, evolve: (s, e) => evolveObligation(s, e), decide: decideObligation }, at(now));
 
-const id = 'cantho-2023-ldcs.IV.2.ninh-kieu-tan-an.2023';
+const id = 'cantho-2023-ldcs.IV.2.b.ninh-kieu-tan-an.2023';
 const assigned: ObligationEvent = {
   type: 'obligation.assigned.v1',
   data: {
-    obligationId: id, planId: 'cantho-2023-ldcs', taskCode: 'IV.2', unitId: 'ninh-kieu-tan-an', role: 'performer', kind: 'assigned', year: 2023,
+    obligationId: id, planId: 'cantho-2023-ldcs', taskCode: 'IV.2.b', unitId: 'ninh-kieu-tan-an', role: 'performer', kind: 'assigned', year: 2023,
     deadline: '2023-11-14T17:00:00.000Z', timeWords: 'Hàng năm, trước ngày 15 tháng 11', assignedOn: '2023-07-01', passedFrom: null,
   },
 };
@@ -72,7 +72,7 @@ describe('an obligation', () => {
   it('passes to a successor with the same plan, task and year', () =>
     spec().given(assigned).when({ type: 'PassToSuccessor', obligationId: id, toUnitId: 'new-phuong-ninh-kieu', reason: 'sắp xếp 2025' }).then({
       type: 'obligation.passed-to-successor.v1',
-      data: { obligationId: id, toUnitId: 'new-phuong-ninh-kieu', newObligationId: 'cantho-2023-ldcs.IV.2.new-phuong-ninh-kieu.2023', reason: 'sắp xếp 2025' },
+      data: { obligationId: id, toUnitId: 'new-phuong-ninh-kieu', newObligationId: 'cantho-2023-ldcs.IV.2.b.new-phuong-ninh-kieu.2023', reason: 'sắp xếp 2025' },
     }));
 
   it('records reminders and requests for explanation, and the answer', () => {
@@ -113,4 +113,38 @@ describe('a request (đề nghị, plan II.2.b: "Đề nghị Ủy ban Mặt tr�
 
   it('is the only kind that is answered', () =>
     spec().given(assigned).when({ type: 'AnswerRequest', obligationId: id, answer: 'x', answeredOn: '2023-12-20' }).thenThrows(ObligationError, /order/));
+});
+
+// Plan IV.2 (line 122): "xây dựng Kế hoạch chi tiết triển khai thi hành Luật trong phạm vi quản lý" is a
+// duty of its own (IV.2.a, no time in the plan); the detailed plan issued under it is the duty done.
+describe('the duty to issue a detailed plan (IV.2.a)', () => {
+  const dutyId = 'cantho-2023-ldcs.IV.2.a.ninh-kieu';
+  const duty: ObligationEvent = {
+    type: 'obligation.assigned.v1',
+    data: {
+      obligationId: dutyId, planId: 'cantho-2023-ldcs', taskCode: 'IV.2.a', unitId: 'ninh-kieu', role: 'performer', kind: 'assigned', year: null,
+      deadline: null, timeWords: '(Kế hoạch không quy định thời gian)', assignedOn: '2023-07-01', passedFrom: null,
+    },
+  };
+  const record = (completesDuty: boolean, planId = 'kh-ninh-kieu-2023'): ObligationCommand => ({
+    type: 'RecordDetailedPlan', obligationId: dutyId, planId, number: '85/KH-UBND', issuedOn: '2023-07-20', completesDuty,
+  });
+  const recorded = (planId = 'kh-ninh-kieu-2023'): ObligationEvent => ({
+    type: 'obligation.detailed-plan-recorded.v1', data: { obligationId: dutyId, planId, number: '85/KH-UBND', issuedOn: '2023-07-20' },
+  });
+
+  it('is completed by the detailed plan, with the plan as its evidence', () =>
+    spec().given(duty).when(record(true)).then(recorded(), {
+      type: 'obligation.completed.v1',
+      data: { obligationId: dutyId, evidence: { documentNumber: '85/KH-UBND', documentDate: '2023-07-20', attachments: [] }, onTime: true },
+    }));
+
+  it('is only recorded on a duty that is not to issue one (the plan implements it, the work is still owed)', () =>
+    spec().given(duty).when(record(false)).then(recorded()));
+
+  it('stays completed when a second detailed plan is recorded, and records the same plan once', () => {
+    spec().given(duty, recorded(), { type: 'obligation.completed.v1', data: { obligationId: dutyId, evidence, onTime: true } })
+      .when(record(true, 'kh-ninh-kieu-2024')).then(recorded('kh-ninh-kieu-2024'));
+    spec().given(duty, recorded()).when(record(true)).then();
+  });
 });

@@ -33,7 +33,11 @@ export type ObligationCommand =
   | { type: 'LinkActivity'; obligationId: string; activityId: string; kind: string }
   | { type: 'AnswerRequest'; obligationId: string; answer: string; answeredOn: CalendarDate; documentNumber?: string | null }
   | { type: 'DeclineRequest'; obligationId: string; reason: string }
-  | { type: 'RecordDetailedPlan'; obligationId: string; planId: string; number: string | null; issuedOn: CalendarDate };
+  | {
+    type: 'RecordDetailedPlan'; obligationId: string; planId: string; number: string | null; issuedOn: CalendarDate;
+    /** The duty is to issue a detailed plan (its task's `dischargedBy`): the plan completes it. */
+    completesDuty?: boolean;
+  };
 
 export class ObligationError extends Error {
   constructor(readonly code: 'obligation-not-found' | 'obligation-exists' | 'obligation-closed' | 'invalid-obligation', message: string) {
@@ -196,9 +200,14 @@ export const decideObligation = (c: ObligationCommand, s: Obligation, now: Date)
     case 'RecordDetailedPlan':
       if (s.status === 'cancelled' || s.status === 'passed') throw new ObligationError('obligation-closed', `obligation ${id} is ${s.status}`);
       if (!isCalendarDate(c.issuedOn)) throw new ObligationError('invalid-obligation', 'issuedOn is YYYY-MM-DD');
-      return (s.detailedPlans ?? []).includes(c.planId)
-        ? []
-        : [{ type: 'obligation.detailed-plan-recorded.v1', data: { obligationId: id, planId: c.planId, number: c.number, issuedOn: c.issuedOn } }];
+      if ((s.detailedPlans ?? []).includes(c.planId)) return [];
+      return [
+        { type: 'obligation.detailed-plan-recorded.v1', data: { obligationId: id, planId: c.planId, number: c.number, issuedOn: c.issuedOn } },
+        ...(c.completesDuty && !CLOSED.includes(s.status) && !request ? [{
+          type: 'obligation.completed.v1' as const,
+          data: { obligationId: id, evidence: { documentNumber: c.number ?? `Kế hoạch ${c.planId}`, documentDate: c.issuedOn, attachments: [] }, onTime: isOnTime(now, s.deadline) },
+        }] : []),
+      ];
     case 'Explain':
       if (!s.explanationPending) throw new ObligationError('invalid-obligation', 'no explanation was requested');
       text(c.answer, 'an answer');

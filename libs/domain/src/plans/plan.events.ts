@@ -31,6 +31,12 @@ export interface TaskDefinition {
   timeFrame: TimeFrame;
   /** The plan's own words for the time. */
   timeWords: string;
+  /**
+   * What discharges the duty besides evidence: `detailed-plan` when the duty is to issue one (plan
+   * IV.2: "xây dựng Kế hoạch chi tiết triển khai thi hành Luật trong phạm vi quản lý"), so the
+   * detailed plan recorded under it completes it. Tasks recorded before it existed lack it.
+   */
+  dischargedBy?: 'detailed-plan';
 }
 
 /**
