@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, ProblemDetailsFilter } from '@gl/platform';
+import { installGracefulShutdown, loadConfig, ProblemDetailsFilter } from '@gl/platform';
 import { ProjectorModule } from './projector.module';
 
 const main = async () => {
@@ -18,7 +18,7 @@ const main = async () => {
   const app = await NestFactory.create<NestExpressApplication>(ProjectorModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  installGracefulShutdown(app, config.shutdown);
   await app.listen(config.projectorPort, config.host);
   app.get(Logger).log(`projector running; health and metrics on port ${config.projectorPort}`);
 };

@@ -5,10 +5,11 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { resolveSealKeys, SEAL_KEYS } from './audit/seal-keys';
 import { SealScheduler } from './audit/seal-scheduler';
 import { CLOCK, ID_GENERATOR, SystemClock, UuidGenerator } from './time/system-clock';
+import { ShutdownState } from './lifecycle/shutdown-state';
 
 /**
  * What every process (api, projector, cli) composes from: configuration, clock, ids, the event
- * store chosen by configuration, and the key that seals the log.
+ * store chosen by configuration, the key that seals the log, and what the process knows of its shutdown.
  */
 @Global()
 @Module({})
@@ -24,8 +25,9 @@ export class PlatformModule {
         { provide: ID_GENERATOR, useClass: UuidGenerator },
         { provide: SEAL_KEYS, inject: [APP_CONFIG], useFactory: resolveSealKeys },
         SealScheduler,
+        ShutdownState,
       ],
-      exports: [APP_CONFIG, CLOCK, ID_GENERATOR, EventStoreModule, SEAL_KEYS, SealScheduler],
+      exports: [APP_CONFIG, CLOCK, ID_GENERATOR, EventStoreModule, SEAL_KEYS, SealScheduler, ShutdownState],
     };
   }
 }

@@ -4,8 +4,11 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Request, Response } from 'express';
 import { eventTypeCatalogue, ListEvents, Principal, SubjectResolver, visibleTo } from '@gl/application';
 import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
-import { AppConfig, APP_CONFIG, AuthenticatedRequest, CurrentPrincipal } from '@gl/platform';
+import { AppConfig, APP_CONFIG, AuthenticatedRequest, CurrentPrincipal, ShutdownState } from '@gl/platform';
 import { EventsQueryDto } from './events.dto';
+
+/** When the server shuts down, clients wait 1–5 s before reconnecting, so they do not all land on the next one at once. */
+const reconnectAfterMs = () => 1000 + Math.floor(Math.random() * 4000);
 
 const matchesFeed = (e: RecordedEvent, q: EventsQueryDto) =>
   (!q.types?.length || q.types.some((t) => e.type.startsWith(t))) && (!q.categories?.length || q.categories.includes(e.stream.split('-', 1)[0]));
@@ -23,6 +26,7 @@ export class EventsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly subjects: SubjectResolver,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('event-types')
@@ -38,7 +42,7 @@ export class EventsController {
   }
 
   @Get('events/stream')
-  @ApiOperation({ summary: 'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats' })
+  @ApiOperation({ summary: 'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats; at shutdown a comment and a `retry:` hint end it' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last position received; the stream resumes strictly after it' })
   async stream(@CurrentPrincipal() p: Principal, @Query() q: EventsQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     const resume = req.header('last-event-id');
@@ -49,11 +53,12 @@ export class EventsController {
     const sub = this.store.subscribeToAll({ after, filter: { typePrefixes: q.types, categories: q.categories } });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.config.sseHeartbeatMs);
     let ended: string | null = null;
-    const end = (reason: 'grant-revoked' | 'token-expired') => {
+    const end = (reason: 'grant-revoked' | 'token-expired' | 'shutting-down') => {
       if (ended) return;
       ended = reason;
       void sub.stop();
     };
+    const unregister = this.shutdown.onEndStreams(() => end('shutting-down'));
     const rights = this.watchRights(p.actor.userId, await this.store.headPosition(), () => end('grant-revoked'));
     const expiry = (req as AuthenticatedRequest).tokenExpiresAt;
     let expires: NodeJS.Timeout | undefined;
@@ -65,6 +70,7 @@ export class EventsController {
     };
     arm();
     req.on('close', () => {
+      unregister();
       clearInterval(heartbeat);
       clearTimeout(expires);
       void rights.stop();
@@ -79,11 +85,14 @@ export class EventsController {
         if (!ok) await new Promise((r) => res.once('drain', r));
       }
     } finally {
+      unregister();
       clearInterval(heartbeat);
       clearTimeout(expires);
       void rights.stop();
-      // The last word says why the stream ends, so a client knows not to resume with the same token.
-      if (ended) res.write(`event: end\ndata: ${JSON.stringify({ reason: ended })}\n\n`);
+      // Shutting down, a comment and a retry hint: EventSource reconnects (elsewhere) with Last-Event-ID.
+      // Otherwise the last word says why the stream ends, so a client knows not to resume with the same token.
+      if (ended === 'shutting-down') res.write(`: server shutting down, reconnect to resume\nretry: ${reconnectAfterMs()}\n\n`);
+      else if (ended) res.write(`event: end\ndata: ${JSON.stringify({ reason: ended })}\n\n`);
       res.end();
     }
   }

@@ -45,7 +45,7 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // Signals are main.ts's (installGracefulShutdown): Nest's own hooks would close the stores under running requests.
   openApi(app, config);
   return app;
 };

@@ -4,11 +4,12 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { ProjectionsHealthIndicator } from './projections.health';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { Public } from '../auth/auth.guard';
 import { NotRateLimited } from '../http/rate-limit/rate-limit-policies';
 
 /**
- * Probes for orchestrators: live = the process answers; ready = it can serve (the event store
+ * Probes for orchestrators: live = the process answers; ready = it can serve (not shutting down, the event store
  * answers; the read store answers and its projections are not failed or too far behind).
  */
 @Public()
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly projections: ProjectionsHealthIndicator,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('live')
@@ -30,9 +32,15 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: stores answer, projections are not failed or too far behind (503 otherwise)' })
+  @ApiOperation({ summary: 'Readiness: not shutting down, stores answer, projections are not failed or too far behind (503 otherwise)' })
   async ready(@Res({ passthrough: true }) res: Response) {
     // Orchestrators and dashboards read terminus's own body, so a 503 keeps it rather than problem+json.
+    // Shutting down: not ready at once, without asking stores that are about to close.
+    if (this.shutdown.draining) {
+      res.status(503);
+      const down = { shutdown: { status: 'down', message: 'shutting down: send new work elsewhere' } };
+      return { status: 'error', info: {}, error: down, details: down };
+    }
     try {
       return await this.health.check([() => this.eventStore.check(), () => this.projections.check()]);
     } catch (e) {

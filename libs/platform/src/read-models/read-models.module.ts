@@ -14,6 +14,7 @@ import { SCRATCH_READ_STORE } from '@gl/application';
 import { MongoReadStore } from '@gl/read-models/mongodb';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { CLOCK } from '../time/system-clock';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 
 type ReadModelAdapter = ReadStore & ProjectionStore & { close(): Promise<void> };
 const READ_MODEL_ADAPTER = Symbol('READ_MODEL_ADAPTER');
@@ -27,17 +28,32 @@ export const openReadStore = async (config: AppConfig, clock: Clock): Promise<Re
 
 @Injectable()
 class ReadModelsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+
   constructor(
     private readonly engine: ProjectionEngine,
     @Inject(READ_MODEL_ADAPTER) private readonly adapter: ReadModelAdapter,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   onApplicationBootstrap(): void {
     this.engine.start();
   }
 
-  /** Runners stop before the stores close (onApplicationShutdown), so no batch is cut off. */
+  /**
+   * Runners stop before the stores close (onApplicationShutdown), so no batch is cut off; each batch
+   * is written with its checkpoint. At a graceful shutdown they first catch up with the log as the
+   * last request left it (within the deadline, a second kept for closing), so the checkpoints stand
+   * at the head and the next start serves current read models at once.
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    const deadline = this.shutdown.deadline;
+    const runs = this.engine.projections.some((p) => this.engine.runner(p.name));
+    if (deadline !== null && runs) {
+      const caughtUp = await this.engine.waitFor(await this.events.headPosition(), Math.max(0, deadline - Date.now() - 1000));
+      if (!caughtUp) this.logger.warn('projections stopped before reaching the head; they resume from their checkpoints at the next start');
+    }
     await this.engine.stop();
   }
 
