@@ -5,6 +5,8 @@ import { DAY } from './support/write-fixtures';
 
 const PROBLEM = /^application\/problem\+json/;
 const U64_MAX = '18446744073709551615';
+const PROGRESS = 'obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-an-hoa/progress';
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
  * Issue 14, item 3: hostile input at the HTTP edge answers a 4xx problem+json, never a 5xx, and
@@ -16,6 +18,18 @@ describe('the HTTP edge under hostile input', () => {
   let auditor: string;
   const head = () => h.app.get<EventStore>(EVENT_STORE).headPosition();
   const get = (path: string, token = coordinator) => h.http().get(path).set('Authorization', `Bearer ${token}`);
+  const post = (path: string, body: string, type = 'application/json') =>
+    h.http().post(`/api/v1/${path}`).set('Authorization', `Bearer ${coordinator}`).set('Content-Type', type).send(body);
+  /** The answer is a problem of this type and status, and the log's head did not move. */
+  const refused = async (send: () => PromiseLike<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }>, status: number, type: string) => {
+    const before = await head();
+    const res = await send();
+    expect({ status: res.status, type: res.body.type }).toEqual({ status, type });
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.body.requestId).toBe(res.headers['x-request-id']);
+    expect(await head()).toBe(before);
+    return res;
+  };
 
   beforeAll(async () => {
     h = await startApi({ SEAL_INTERVAL_MS: '0' }, new FixedClock(DAY));
@@ -64,6 +78,125 @@ describe('the HTTP edge under hostile input', () => {
     it('refuses X-Wait-For-Position of 2^64 with 400 problem+json', async () => {
       const res = await get('/api/v1/units').set('X-Wait-For-Position', '18446744073709551616').expect(400);
       expect(res.body).toMatchObject({ type: '/problems/invalid-position', status: 400 });
+    });
+  });
+
+  describe('bodies', () => {
+    const nested = (depth: number) => `{"percent":10,"note":${'['.repeat(depth - 1)}"x"${']'.repeat(depth - 1)}}`;
+
+    it('refuses JSON nested 3,000 deep with 400, fast, before anything reads it', async () => {
+      const started = Date.now();
+      const res = await refused(() => post(PROGRESS, nested(3000)), 400, '/problems/too-deeply-nested');
+      expect(res.body).toMatchObject({ maxDepth: 32, detail: 'the body nests objects and arrays deeper than 32 levels' });
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    it('reads a body at the depth limit, and refuses one level more', async () => {
+      expect((await post(PROGRESS, nested(32))).body.type).toBe('/problems/validation-failed');
+      await refused(() => post(PROGRESS, nested(33)), 400, '/problems/too-deeply-nested');
+    });
+
+    it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['application/json; charset=latin1'], ['application/xml']])('refuses a write sent as %s with 415', async (type) => {
+      const res = await refused(() => post(PROGRESS, '{"percent":10}', type), 415, '/problems/unsupported-media-type');
+      expect(res.body.detail).toMatch(/a write takes a JSON body in UTF-8/);
+      expect(res.body.errors).toBeUndefined();
+    });
+
+    it('refuses a write without a Content-Type with 415, and takes a body-less step without one', async () => {
+      await refused(() => h.http().post(`/api/v1/${PROGRESS}`).set('Authorization', `Bearer ${coordinator}`).set('Content-Length', '14')
+        .serialize((b: string) => b).send('{"percent":10}' as never).unset('Content-Type'), 415, '/problems/unsupported-media-type');
+      const res = await h.http().post('/api/v1/obligations/khong-co/acknowledgement').set('Authorization', `Bearer ${coordinator}`);
+      expect(res.status).toBe(404);
+    });
+
+    it('refuses a body over BODY_LIMIT_BYTES with 413', async () => {
+      await refused(() => post(PROGRESS, JSON.stringify({ percent: 10, note: 'x'.repeat(1100 * 1024) })), 413, '/problems/body-too-large');
+    });
+
+    it.each([['\\u0000'], ['\\u0007'], ['\\u001b'], ['\\u007f'], ['\\u0085'], ['\\r']])('refuses %s (JSON-escaped) in a long text, naming the field', async (bad) => {
+      const res = await refused(() => post(PROGRESS, `{"percent":10,"note":"Đang${bad}làm"}`), 400, '/problems/invalid-text');
+      expect(res.body).toMatchObject({ field: 'note', in: 'body' });
+      expect(res.body.detail).toMatch(/^note contains U\+00[0-9A-F]{2}: a control character/);
+    });
+
+    it('stores tab, LF and CRLF in a long text', async () => {
+      const res = await post(PROGRESS, JSON.stringify({ percent: 20, note: 'Dòng 1\r\nDòng 2\n\tDòng 3' })).expect(201);
+      const events = await get(`/api/v1/audit/streams/${res.body.stream}`, auditor).expect(200);
+      expect(JSON.stringify(events.body)).toContain('Dòng 1\\r\\nDòng 2\\n\\tDòng 3');
+    });
+
+    it('refuses a line break in a single-line field (a name)', async () => {
+      const res = await refused(() => post('users', JSON.stringify({
+        userId: 'nguoi-moi', displayName: 'Người\nmới', unitId: 'new-phuong-ninh-kieu', email: 'a@b.vn', from: '2026-01-01T00:00:00+07:00',
+      })), 400, '/problems/invalid-text');
+      expect(res.body).toMatchObject({ field: 'displayName', codePoint: 'U+000A' });
+    });
+
+    it('refuses a control character in X-Reason, which is stored too', async () => {
+      const res = await refused(() => post(PROGRESS, '{"percent":30,"note":"x"}').set('X-Reason', encodeURIComponent('Lý do\u0000')), 400, '/problems/invalid-text');
+      expect(res.body).toMatchObject({ field: 'X-Reason', in: 'header' });
+    });
+
+    it.each([['__proto__'], ['constructor'], ['prototype']])('refuses %s as an unknown field, at the top and deep down', async (key) => {
+      let res = await refused(() => post(PROGRESS, `{"percent":10,"${key}":{"polluted":true}}`), 400, '/problems/validation-failed');
+      expect(res.body.errors).toEqual([`property ${key} should not exist`]);
+      res = await refused(() => post('obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-an-hoa/completion',
+        `{"evidence":{"documentNumber":"2/BC","documentDate":"2023-11-20","attachments":[{"${key}":{"x":1},"name":"a.pdf"}]}}`), 400, '/problems/validation-failed');
+      expect(res.body.errors).toEqual([`property evidence.attachments[0].${key} should not exist`]);
+    });
+  });
+
+  describe('URLs and headers', () => {
+    it('answers a URL over URL_LIMIT_BYTES (8 KiB) with 414', async () => {
+      const res = await refused(() => get(`/api/v1/events?types=${'a'.repeat(9000)}`), 414, '/problems/uri-too-long');
+      expect(res.body.limitBytes).toBe(8192);
+    });
+
+    it('answers a 20,000-character query string with 431 problem+json, not Node\'s bare status line', async () => {
+      const res = await refused(() => get(`/api/v1/events?types=${'a'.repeat(20_000)}`), 431, '/problems/headers-too-large');
+      expect(res.body).toMatchObject({ status: 431, limitBytes: 16_384 });
+      expect(res.body.requestId).toMatch(UUID_V4);
+    });
+
+    it('answers headers over HEADER_LIMIT_BYTES with 431 problem+json', async () => {
+      await refused(() => get('/api/v1/units').set('X-Padding', 'p'.repeat(17_000)), 431, '/problems/headers-too-large');
+    });
+
+    it('refuses a control character in a query or a path parameter', async () => {
+      let res = await refused(() => get('/api/v1/audit/events?stream=a%00b', auditor), 400, '/problems/invalid-text');
+      expect(res.body).toMatchObject({ field: 'stream', in: 'query' });
+      res = await refused(() => post('obligations/a%0Ab/progress', '{"percent":10}'), 400, '/problems/invalid-text');
+      expect(res.body).toMatchObject({ in: 'path', codePoint: 'U+000A' });
+    });
+  });
+
+  describe('request and correlation ids', () => {
+    it('echoes a sane X-Request-Id, and puts it in the problem; X-Correlation-Id likewise', async () => {
+      const res = await get('/api/v1/nothing-here').set('X-Request-Id', 'gw-7:abc.1').set('X-Correlation-Id', 'case/42').expect(404);
+      expect(res.headers['x-request-id']).toBe('gw-7:abc.1');
+      expect(res.headers['x-correlation-id']).toBe('case/42');
+      expect(res.body).toMatchObject({ requestId: 'gw-7:abc.1', correlationId: 'case/42' });
+    });
+
+    it('makes a UUID v4 for a missing or insane X-Request-Id, and the request id is the correlation id when none is given', async () => {
+      for (const given of [undefined, 'x'.repeat(129), 'a b', 'ý']) {
+        const req = get('/api/v1/units');
+        const res = await (given === undefined ? req : req.set('X-Request-Id', given)).expect(200);
+        expect(res.headers['x-request-id']).toMatch(UUID_V4);
+        expect(res.headers['x-correlation-id']).toBe(res.headers['x-request-id']);
+      }
+    });
+
+    it('records the correlation id on the events a write appends', async () => {
+      const res = await post(PROGRESS, JSON.stringify({ percent: 40, note: 'Đang làm' })).set('X-Request-Id', 'req-40');
+      expect(res.body).toMatchObject({ revision: expect.any(Number) });
+      const history = await get(`/api/v1/audit/streams/${res.body.stream}`, auditor).expect(200);
+      expect(JSON.stringify(history.body)).toContain('"correlationId":"req-40"');
+    });
+
+    it('puts both ids in problems of the body parser too', async () => {
+      const res = await post(PROGRESS, '{"percent":').set('X-Request-Id', 'bad-json-1').expect(400);
+      expect(res.body).toMatchObject({ type: '/problems/malformed-json', requestId: 'bad-json-1', correlationId: 'bad-json-1' });
     });
   });
 });
