@@ -199,4 +199,35 @@ describe('the HTTP edge under hostile input', () => {
       expect(res.body).toMatchObject({ type: '/problems/malformed-json', requestId: 'bad-json-1', correlationId: 'bad-json-1' });
     });
   });
+
+  describe('exports (issue 14, item 7)', () => {
+    const FORMULA = "=2+5+cmd|' /C calc'!A0";
+
+    it('neutralises a reason that Excel would run as a formula in the CSV export', async () => {
+      const res = await post(PROGRESS, JSON.stringify({ percent: 50, note: 'Đang làm' })).set('X-Reason', encodeURIComponent(FORMULA)).expect(201);
+      const csv = await get(`/api/v1/audit/export.csv?stream=${res.body.stream}`, auditor).expect(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const line = csv.text.split('\n').find((l) => l.startsWith(`${res.body.position},`))!;
+      expect(line).toContain(`,"'${FORMULA}",`);
+      expect(csv.text).not.toMatch(/(^|,)=2\+5/m);
+    });
+
+    it('serves the NDJSON export as application/x-ndjson, the reason as recorded', async () => {
+      const res = await get('/api/v1/audit/export.ndjson?types=obligation.progress', auditor).expect(200);
+      expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="audit.ndjson"');
+      const reasons = res.text.trim().split('\n').map((l) => JSON.parse(l).metadata.reason);
+      expect(reasons).toContain(FORMULA);
+    });
+
+    it('documents every export\'s content type in OpenAPI', async () => {
+      const doc = (await h.http().get('/docs-json').expect(200)).body;
+      const produces = (path: string) => Object.keys(doc.paths[path].get.responses['200'].content);
+      expect(produces('/api/v1/audit/export.csv')).toEqual(['text/csv']);
+      expect(produces('/api/v1/audit/export.ndjson')).toEqual(['application/x-ndjson']);
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      expect(produces('/api/v1/reporting/periods/{periodId}/compliance.xlsx')).toEqual([xlsx]);
+      expect(produces('/api/v1/reporting/periods/{periodId}/reports/{unitId}/report.xlsx')).toEqual([xlsx]);
+    });
+  });
 });

@@ -1,22 +1,21 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, EventWithSubjects, SubjectResolver } from '@gl/application';
 import { EventStore, verifyRecord } from '@gl/event-store';
 import { CurrentPrincipal, LogPositionPipe, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
 import { AuditQueryDto } from './events.dto';
 import { decodePins, RecordVerificationDto, VerifyQueryDto } from './seals.dto';
+import { csvLine } from './csv';
 
-const csvField = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const NDJSON = 'application/x-ndjson';
+const CSV = 'text/csv';
 const CSV_COLUMNS = ['position', 'stream', 'revision', 'type', 'eventId', 'recordedAt', 'occurredAt', 'actor', 'actorUnit', 'roles', 'subjectUnits', 'reason', 'prevHash', 'hash', 'data'];
-const csvRow = (e: EventWithSubjects) => [
+const csvRow = (e: EventWithSubjects) => csvLine([
   e.position, e.stream, e.revision, e.type, e.eventId, e.metadata.recordedAt, e.metadata.occurredAt ?? '', e.metadata.actor.userId,
   e.metadata.actor.unitId ?? '', e.metadata.actor.roles.join(' '), e.subjectUnitIds.join(' '), e.metadata.reason ?? '', e.metadata.prevHash, e.metadata.hash, e.data,
-].map(csvField).join(',');
+]);
 
 /**
  * The audit trail: who recorded what, for which unit, when (recorded and business time); any stream's
@@ -88,17 +87,22 @@ export class AuditController {
 
   @Get('export.ndjson')
   @ApiOperation({ summary: 'The filtered events as NDJSON, with hashes' })
+  @ApiProduces(NDJSON)
+  @ApiOkResponse({ description: 'One event a line (JSON), as GET /audit/events gives them', content: { [NDJSON]: { schema: { type: 'string' } } } })
   async ndjson(@CurrentPrincipal() p: Principal, @Query() q: AuditQueryDto, @Res() res: Response) {
-    res.type('application/x-ndjson').attachment('audit.ndjson');
+    // attachment() sets the type from the file's extension, which Express does not know: the type goes after it.
+    res.attachment('audit.ndjson').type(NDJSON);
     await this.export(p, q, res, (e) => `${JSON.stringify(e)}\n`);
   }
 
   @Get('export.csv')
-  @ApiOperation({ summary: 'The filtered events as CSV (UTF-8), with hashes' })
+  @ApiOperation({ summary: 'The filtered events as CSV (UTF-8 with BOM), with hashes; a cell that would be read as a formula starts with a single quote' })
+  @ApiProduces(CSV)
+  @ApiOkResponse({ description: `Columns: ${CSV_COLUMNS.join(', ')}`, content: { [CSV]: { schema: { type: 'string' } } } })
   async csv(@CurrentPrincipal() p: Principal, @Query() q: AuditQueryDto, @Res() res: Response) {
-    res.type('text/csv; charset=utf-8').attachment('audit.csv');
-    res.write(`\uFEFF${CSV_COLUMNS.join(',')}\n`);
-    await this.export(p, q, res, (e) => `${csvRow(e)}\n`);
+    res.attachment('audit.csv').type(`${CSV}; charset=utf-8`);
+    res.write(`\uFEFF${csvLine(CSV_COLUMNS)}`);
+    await this.export(p, q, res, csvRow);
   }
 
   private async export(p: Principal, q: AuditQueryDto, res: Response, line: (e: EventWithSubjects) => string) {

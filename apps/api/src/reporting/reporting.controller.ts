@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -43,6 +43,8 @@ class ComplianceQueryDto {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A workbook, as OpenAPI describes a download. Its text cells are strings, never formulas (exceljs writes no formula from a string). */
+const XLSX_RESPONSE = { description: 'An XLSX workbook (attachment)', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } };
 
 /**
  * Reporting (Decree 09/2019/NĐ-CP): periods of each regime, each unit's report with its versions,
@@ -75,6 +77,8 @@ export class ReportingController {
 
   @Get('periods/:periodId/compliance.xlsx')
   @ApiOperation({ summary: 'The compliance list as an XLSX workbook (Tình hình báo cáo)' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse(XLSX_RESPONSE)
   async complianceXlsx(@CurrentPrincipal() p: Principal, @Param('periodId') periodId: string, @Query() q: ComplianceQueryDto, @Res() res: Response) {
     const c = await this.queries.execute(new GetCompliance(p.scope, periodId, q.level));
     res.type(XLSX).attachment(`tinh-hinh-bao-cao-${periodId}.xlsx`).send(await complianceWorkbook(c));
@@ -94,6 +98,8 @@ export class ReportingController {
 
   @Get('periods/:periodId/reports/:unitId/report.xlsx')
   @ApiOperation({ summary: 'A report (e.g. the compiled city report) as an XLSX workbook' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse(XLSX_RESPONSE)
   async reportXlsx(@CurrentPrincipal() p: Principal, @Param('periodId') periodId: string, @Param('unitId') unitId: string, @Res() res: Response) {
     const r = await this.queries.execute(new GetReport(p.scope, periodId, unitId));
     const v = r.versions.find((x: { version: number }) => x.version === r.current);
