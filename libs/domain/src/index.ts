@@ -3,6 +3,7 @@ export * from './shared/calendar-date';
 export * from './shared/clock';
 export * from './shared/event';
 export * from './shared/text';
+export * from './shared/schema';
 export * from './units';
 export * from './access';
 export * from './plans';

@@ -1,0 +1,50 @@
+import { Day, Dong, Line, List, Nullable, Obj, OneOf, Type } from '@gl/domain';
+import { SchemaValidationError, SchemaValidationPipe, schemaErrors } from './schema-validation.pipe';
+
+const Evidence = Obj({ documentNumber: Line(100), documentDate: Day() });
+const Body = Obj({
+  heldOn: Day(), place: Line(300), level: OneOf(['city', 'district', 'commune']), amount: Dong(),
+  evidence: Nullable(Evidence), materials: Type.Optional(List(Line(500), 50)),
+  source: Type.Union([Obj({ kind: Type.Literal('state-budget'), level: OneOf(['city', 'commune']) }), Obj({ kind: Type.Literal('other'), description: Line(500) })]),
+});
+const ok = { heldOn: '2023-09-15', place: 'Hội trường', level: 'commune', amount: 15_000_000, evidence: null, source: { kind: 'other', description: 'Tài trợ' } };
+
+describe('validating a request part against its schema', () => {
+  it('takes what matches, and fills nothing it was not told to', () => {
+    expect(new SchemaValidationPipe(Body).transform(ok)).toEqual(ok);
+  });
+
+  it('names every field that does not match, as the client wrote it', () => {
+    const errors = schemaErrors(Body, {
+      ...ok, heldOn: '15/09/2023', place: 'a\u0000b', level: 'ward', amount: 1.5, note: 'x',
+      evidence: { documentNumber: '', documentDate: '2023-09-15' }, materials: Array(51).fill('m'), source: { kind: 'state-budget', level: 'province' },
+    });
+    expect(errors).toEqual(expect.arrayContaining([
+      'heldOn must be a date (YYYY-MM-DD)',
+      'place must be one line of text, without control characters',
+      'level must be one of city, district, commune',
+      'amount must be a whole number',
+      'property note should not exist',
+      'evidence.documentNumber may not be empty',
+      'materials must have at most 50 items',
+      'source.level must be one of city, commune',
+    ]));
+  });
+
+  it('says a required field is missing, and refuses 10,000 integers where strings are asked', () => {
+    const { place, ...rest } = ok;
+    expect(schemaErrors(Body, rest)).toEqual(['place is required']);
+    expect(schemaErrors(Body, { ...ok, materials: Array(10_000).fill(1) })[0]).toBe('materials must have at most 50 items');
+  });
+
+  it('stops at 20 reasons, however much is wrong', () => {
+    const errors = schemaErrors(Obj({ items: List(Line(10), 20_000) }), { items: Array(10_000).fill(1) });
+    expect(errors).toHaveLength(20);
+  });
+
+  it('converts a query string to the numbers and booleans it declares, with defaults', () => {
+    const Q = Obj({ page: Type.Integer({ minimum: 1, default: 1 }), withdrawn: Type.Optional(Type.Boolean()) });
+    expect(new SchemaValidationPipe(Q, 'query').transform({ withdrawn: 'true' })).toEqual({ page: 1, withdrawn: true });
+    expect(() => new SchemaValidationPipe(Q, 'query').transform({ page: 'x' })).toThrow(SchemaValidationError);
+  });
+});
