@@ -93,10 +93,10 @@ describe('the plan and its obligations over HTTP', () => {
   });
 
   it.each([
-    ['progress', { percent: 150, note: '' }, 'percent must not be greater than 100'],
-    ['completion', { evidence: { documentNumber: '1', documentDate: '2024-01-01', attachments: [{ name: 'x', sha256: 'zz', size: 1 }] } }, 'sha256 must be 64 lower-case hex digits'],
-    ['completion', { evidence: { documentNumber: '1', documentDate: '01/01/2024', attachments: [] } }, 'documentDate must be a date written YYYY-MM-DD'],
-    ['extension-requests', { until: 'next week', reason: 'x' }, 'until must be a valid ISO 8601 date string'],
+    ['progress', { percent: 150, note: '' }, 'percent must be at most 100'],
+    ['completion', { evidence: { documentNumber: '1', documentDate: '2024-01-01', attachments: [{ name: 'x', sha256: 'zz', size: 1 }] } }, 'evidence.attachments[0].sha256 must be a SHA-256 (64 lower-case hex digits)'],
+    ['completion', { evidence: { documentNumber: '1', documentDate: '01/01/2024', attachments: [] } }, 'evidence.documentDate must be a date (YYYY-MM-DD)'],
+    ['extension-requests', { until: 'next week', reason: 'x' }, 'until must be an instant (ISO 8601 with a zone)'],
     ['reminders', { message: 'x', urgent: true }, 'property urgent should not exist'],
   ])('refuses bad input to %s with 400, writing nothing', async (path, body, message) => {
     const before = await h.app.get<EventStore>(EVENT_STORE).headPosition();

@@ -1,10 +1,10 @@
-import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, documentIdempotency, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe } from '@gl/platform';
+import { AppConfig, DtoValidationPipe, documentIdempotency, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe } from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
 
@@ -12,6 +12,7 @@ export const API_PREFIX = 'api/v1';
 
 const openApi = (app: INestApplication, config: AppConfig) => {
   const doc = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
     .setTitle('Grassroots Ledger API')
     .setDescription(
       'The immutable record of how a city carries out its plan for implementing the Law on Implementing ' +
@@ -42,7 +43,7 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
   app.useGlobalPipes(
     new NfcNormalizePipe(),
     new TextInputPipe(),
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new DtoValidationPipe(),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Signals are main.ts's (installGracefulShutdown): Nest's own hooks would close the stores under running requests.

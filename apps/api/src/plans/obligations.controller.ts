@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActOnObligation, CommandContext, GetObligation, ListObligations, Principal } from '@gl/application';
-import { CurrentPrincipal, WriteContext } from '@gl/platform';
+import { BodyOf, CurrentPrincipal, WriteContext } from '@gl/platform';
 import { WriteResultDto } from '../shared/common.dto';
 import { ObligationsQueryDto } from './plans.dto';
 import {
-  CompletionDto, ExplanationDto, ExplanationRequestDto, ExtensionDecisionDto, ExtensionRequestDto, PassDto, ProgressDto, ReasonDto, ReminderDto,
-  RequestAnswerDto,
-} from './obligations.dto';
+  CompletionBody, ExplanationBody, ExplanationRequestBody, ExtensionDecisionBody, ExtensionRequestBody, PassBody, ProgressBody, ReasonBody, ReminderBody,
+  RequestAnswerBody,
+} from './obligations.bodies';
 
 const filters = (q: ObligationsQueryDto) => ({
   planId: q.planId, taskCode: q.taskCode, unitId: q.unitId, status: q.status, role: q.role, year: q.year,
@@ -58,78 +58,78 @@ export class ObligationsController {
   @Post('obligations/:id/answer')
   @ApiOperation({ summary: 'A requested body (the Fatherland Front, the Labour Federation) answers a request (đề nghị): đã phản hồi' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  answer(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: RequestAnswerDto) {
-    return this.act(ctx, { type: 'AnswerRequest', obligationId: id, ...dto });
+  answer(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(RequestAnswerBody) dto: RequestAnswerBody) {
+    return this.act(ctx, { type: 'AnswerRequest', obligationId: id, ...dto, documentNumber: dto.documentNumber ?? null });
   }
 
   @Post('obligations/:id/declination')
   @ApiOperation({ summary: 'A requested body declines a request, with its reason' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  decline(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReasonDto) {
+  decline(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReasonBody) dto: ReasonBody) {
     return this.act(ctx, { type: 'DeclineRequest', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/progress')
   @ApiCreatedResponse({ type: WriteResultDto })
-  progress(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ProgressDto) {
+  progress(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ProgressBody) dto: ProgressBody) {
     return this.act(ctx, { type: 'UpdateProgress', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/completion')
   @ApiOperation({ summary: 'Complete with evidence: document number and date, attachments by SHA-256 and size' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  complete(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: CompletionDto) {
+  complete(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(CompletionBody) dto: CompletionBody) {
     return this.act(ctx, { type: 'Complete', obligationId: id, evidence: dto.evidence });
   }
 
   @Post('obligations/:id/extension-requests')
   @ApiCreatedResponse({ type: WriteResultDto })
-  requestExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ExtensionRequestDto) {
+  requestExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExtensionRequestBody) dto: ExtensionRequestBody) {
     return this.act(ctx, { type: 'RequestExtension', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/extension-decision')
   @ApiCreatedResponse({ type: WriteResultDto })
-  decideExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ExtensionDecisionDto) {
+  decideExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExtensionDecisionBody) dto: ExtensionDecisionBody) {
     return this.act(ctx, { type: 'DecideExtension', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/return')
   @ApiCreatedResponse({ type: WriteResultDto })
-  returnForRework(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReasonDto) {
+  returnForRework(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReasonBody) dto: ReasonBody) {
     return this.act(ctx, { type: 'ReturnForRework', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/cancellation')
   @ApiCreatedResponse({ type: WriteResultDto })
-  cancel(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReasonDto) {
+  cancel(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReasonBody) dto: ReasonBody) {
     return this.act(ctx, { type: 'Cancel', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/passing')
   @ApiOperation({ summary: 'Pass to a successor unit after a reorganisation (recorded lineage only)' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  pass(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: PassDto) {
+  pass(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(PassBody) dto: PassBody) {
     return this.act(ctx, { type: 'PassToSuccessor', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/reminders')
   @ApiOperation({ summary: 'Đôn đốc: a reminder addressed to the unit' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  remind(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReminderDto) {
+  remind(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReminderBody) dto: ReminderBody) {
     return this.act(ctx, { type: 'Remind', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/explanation-requests')
   @ApiOperation({ summary: 'Yêu cầu giải trình: ask the unit to explain' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  requestExplanation(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ExplanationRequestDto) {
+  requestExplanation(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExplanationRequestBody) dto: ExplanationRequestBody) {
     return this.act(ctx, { type: 'RequestExplanation', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/explanation')
   @ApiCreatedResponse({ type: WriteResultDto })
-  explain(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ExplanationDto) {
+  explain(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExplanationBody) dto: ExplanationBody) {
     return this.act(ctx, { type: 'Explain', obligationId: id, ...dto });
   }
 }

@@ -1,3 +1,4 @@
+import { OBLIGATION_EVENTS, publishedSchema, TSchema } from '@gl/domain';
 /**
  * A JSON Schema (draft 2020-12) for the data of every event type, served at /api/v1/event-types for
  * integrators. Written as data with a few helpers; a test validates every event a scripted year
@@ -37,7 +38,6 @@ const task = obj({ code: text, section: str, title: text, description: str, lead
 const evidence = obj({ documentNumber: text, documentDate: date, attachments: arr(obj({ name: text, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, size: int })) });
 const headcount = map(int);
 const header = { activityId: text, unitId: text, obligationId: nullable(str), planId: nullable(str), taskCode: nullable(str), year: int };
-const o = (props: Record<string, Schema>) => obj({ obligationId: text, ...props });
 const step = (props: Record<string, Schema>) => obj({ activityId: text, ...props });
 const indicators = map({ anyOf: [int, { type: 'string', pattern: '^(0|[1-9][0-9]*)$' }] });
 const monthDay = obj({ month: int, day: int });
@@ -49,7 +49,8 @@ const budgetSource: Schema = { anyOf: [
 
 const inspectionDocument = obj({ number: text, date, issuer: text });
 
-export const EVENT_SCHEMAS: Record<string, Schema> = {
+/** Not yet moved to their area's TypeBox definitions (ADR 0009); each area's map joins below. */
+const LEGACY_SCHEMAS: Record<string, Schema> = {
   'unit.established.v1': obj({ ...newUnit, effectiveOn: date, legalBasis: nullable(legalBasis), asExisting: bool }),
   'unit.renamed.v1': obj({ unitId: text, name: text, 'nameEn?': nullable(str), ...effective }),
   'unit.recoded.v1': obj({ unitId: text, code, ...effective }),
@@ -73,23 +74,6 @@ export const EVENT_SCHEMAS: Record<string, Schema> = {
   'plan.task-changed.v1': obj({ planId: text, task, reason: text }),
   'plan.task-cancelled.v1': obj({ planId: text, code: text, reason: text }),
   'plan.receipt-acknowledged.v1': obj({ planId: text, recipientKey: text, unitId: text, at: instant }),
-  'obligation.assigned.v1': o({ planId: text, taskCode: text, unitId: text, role: { enum: ['lead', 'performer', 'coordinating'] }, kind: { enum: ['assigned', 'requested'] }, year: nullable(int), deadline: nullable(instant), timeWords: str, assignedOn: date, passedFrom: nullable(str) }),
-  'obligation.acknowledged.v1': o({ unitId: text }),
-  'obligation.progress-updated.v1': o({ percent: { type: 'integer', minimum: 0, maximum: 100 }, note: str }),
-  'obligation.completed.v1': o({ evidence, onTime: bool }),
-  'obligation.extension-requested.v1': o({ until: instant, reason: text }),
-  'obligation.extension-approved.v1': o({ until: instant, reason: text }),
-  'obligation.extension-refused.v1': o({ reason: text }),
-  'obligation.returned.v1': o({ reason: text }),
-  'obligation.cancelled.v1': o({ reason: text }),
-  'obligation.passed-to-successor.v1': o({ toUnitId: text, newObligationId: text, reason: text }),
-  'obligation.reminded.v1': o({ message: text }),
-  'obligation.explanation-requested.v1': o({ question: text }),
-  'obligation.explanation-given.v1': o({ answer: text }),
-  'obligation.activity-recorded.v1': o({ activityId: text, kind: text }),
-  'obligation.request-answered.v1': o({ answer: text, answeredOn: date, documentNumber: nullable(str) }),
-  'obligation.request-declined.v1': o({ reason: text }),
-  'obligation.detailed-plan-recorded.v1': o({ planId: text, number: nullable(str), issuedOn: date }),
   'conference.held.v1': obj({ ...header, level: str, heldOn: date, place: text, chairedBy: text, participants: headcount, evidence: nullable(evidence) }),
   'media.items-published.v1': obj({ ...header, outlet: text, channel: str, month: str, items: arr(obj({ title: text, link: nullable(str), publishedOn: date })) }),
   'training.held.v1': obj({ ...header, organiser: text, targetGroups: arr(str), startsOn: date, endsOn: date, trainees: headcount, 'materials?': arr(str), 'attendedTrainingId?': nullable(str) }),
@@ -136,6 +120,11 @@ export const EVENT_SCHEMAS: Record<string, Schema> = {
   'inspection.closed.v1': obj({ inspectionId: text, closedOn: date, conclusion: text, document: inspectionDocument }),
   'audit.sealed.v1': obj({ after: position, upTo: position, count: int, root: sha256, previous: nullable(str), keyId: sha256, signature: text }),
 };
+
+const published = (m: Record<string, TSchema>): Record<string, Schema> =>
+  Object.fromEntries(Object.entries(m).map(([type, schema]) => [type, publishedSchema(schema)]));
+
+export const EVENT_SCHEMAS: Record<string, Schema> = { ...LEGACY_SCHEMAS, ...published(OBLIGATION_EVENTS) };
 
 /** The envelope every event comes in, on the feed and in exports. */
 export const ENVELOPE_SCHEMA: Schema = obj({

@@ -6,3 +6,11 @@ export interface DomainEvent<T extends string = string, D = Record<string, unkno
   readonly type: T;
   readonly data: D;
 }
+
+/** The union of the events a map of `type → data schema` describes: the map is the one definition. */
+export type EventsOf<M extends Record<string, import('@sinclair/typebox').TSchema>> = {
+  [K in keyof M & string]: DomainEvent<K, import('@sinclair/typebox').Static<M[K]>>;
+}[keyof M & string];
+
+/** One event of such a map, by its type. */
+export type EventOf<M extends Record<string, import('@sinclair/typebox').TSchema>, K extends keyof M & string> = DomainEvent<K, import('@sinclair/typebox').Static<M[K]>>;

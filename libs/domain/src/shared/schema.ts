@@ -33,7 +33,8 @@ export const Day = (options: StringOptions = {}) =>
   Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'a calendar day in Vietnam (YYYY-MM-DD)', errorMessage: 'must be a date (YYYY-MM-DD)', ...options });
 
 /** An instant, ISO 8601 with a zone. */
-export const Instant = (options: StringOptions = {}) => Type.String({ format: 'date-time', maxLength: 40, ...options });
+export const Instant = (options: StringOptions = {}) =>
+  Type.String({ format: 'date-time', maxLength: 40, errorMessage: 'must be an instant (ISO 8601 with a zone)', ...options });
 
 /** Money: whole đồng, a non-negative safe integer. */
 export const Dong = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'whole đồng' });

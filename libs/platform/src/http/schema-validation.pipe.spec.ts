@@ -48,3 +48,9 @@ describe('validating a request part against its schema', () => {
     expect(() => new SchemaValidationPipe(Q, 'query').transform({ page: 'x' })).toThrow(SchemaValidationError);
   });
 });
+
+describe('instants (format date-time)', () => {
+  const S = Obj({ until: Type.String({ format: 'date-time', errorMessage: 'must be an instant (ISO 8601 with a zone)' }) });
+  it.each(['2027-01-01T00:00:00+07:00', '2023-11-14T17:00:00.000Z'])('takes %s', (until) => expect(schemaErrors(S, { until })).toEqual([]));
+  it.each(['2027-01-01', '2027-13-01T00:00:00Z', 'soon'])('refuses %s', (until) => expect(schemaErrors(S, { until })).toEqual(['until must be an instant (ISO 8601 with a zone)']));
+});

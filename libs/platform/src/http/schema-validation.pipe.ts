@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import type { TSchema } from '@sinclair/typebox';
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value, ValueError, ValueErrorType } from '@sinclair/typebox/value';
 
@@ -14,6 +14,10 @@ export class SchemaValidationError extends Error {
     this.extensions = { errors };
   }
 }
+
+// The formats our schemas name (JSON Schema leaves checking them to the validator): RFC 3339 instants.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)));
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 const checkerOf = (schema: TSchema): TypeCheck<TSchema> => {
