@@ -1,6 +1,6 @@
 import { Agent, createServer, get, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { installGracefulShutdown } from './graceful-shutdown';
 import { ShutdownState } from './shutdown-state';
 
@@ -29,6 +29,8 @@ const fetchText = (port: number, path: string, agent?: Agent) => new Promise<{ b
 });
 
 describe('installGracefulShutdown', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
   it('answers draining at once, serves through the delay, then refuses connections, finishes what runs, ends streams, and exits 0', async () => {
     const { app, state, server, events, port } = await fakeApp();
     const exits: number[] = [];

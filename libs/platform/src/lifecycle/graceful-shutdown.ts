@@ -1,5 +1,6 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { INestApplication, Logger } from '@nestjs/common';
+import { ConnectionDrain } from './connection-drain';
 import { ShutdownState } from './shutdown-state';
 
 export interface GracefulShutdownOptions {
@@ -19,36 +20,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * forever and ends by re-raising the signal (exit status 143). Here:
  * 1. readiness answers 503 at once; for `delayMs` the server still serves, so a load balancer that
  *    polls readiness stops sending traffic before the port closes;
- * 2. the listener closes (new connections are refused); idle keep-alive connections are closed,
- *    responses under way go out with `Connection: close`, event streams end with a retry hint;
- * 3. once the last response is out, Nest's hooks run: schedulers stop, the projections catch up
- *    and write their checkpoints, the stores close; then exit 0.
+ * 2. the port closes (new connections are refused) and what was accepted is drained
+ *    (connection-drain.ts); event streams end with a retry hint;
+ * 3. once the last connection has ended, Nest's hooks run: schedulers stop, the projections catch
+ *    up and write their checkpoints, the stores close; then exit 0.
  * Past `timeoutMs` from the signal, or at a second signal, the connections left are destroyed and
  * the process exits 1. No acknowledged write is lost even then: a 2xx is sent only after the append.
  */
 export const installGracefulShutdown = (app: INestApplication, options: GracefulShutdownOptions) => {
   const logger = new Logger('Shutdown');
   const exit = options.exit ?? ((code: number) => process.exit(code));
-  const server: Server = app.getHttpServer();
+  const drain = new ConnectionDrain(app.getHttpServer() as Server);
   const state = app.get(ShutdownState);
-  const open = new Set<ServerResponse>();
-  let listenerClosed = false;
   let started = false;
   let forced = false;
   let timer: NodeJS.Timeout | undefined;
 
-  server.on('request', (_req, res: ServerResponse) => {
-    open.add(res);
-    // A request that still arrives on a kept-alive connection is served, but the client is told to go elsewhere next.
-    if (listenerClosed) res.setHeader('Connection', 'close');
-    res.on('close', () => open.delete(res));
-  });
-
   const force = (why: string) => {
     forced = true;
     clearTimeout(timer);
-    logger.error(`${why}: destroying ${open.size} unfinished responses and exiting with status 1`);
-    server.closeAllConnections();
+    logger.error(`${why}: destroying what is left (responses under way: ${drain.active}) and exiting with status 1`);
+    drain.destroyAll();
     exit(1);
   };
 
@@ -58,20 +50,14 @@ export const installGracefulShutdown = (app: INestApplication, options: Graceful
     const since = Date.now();
     timer = setTimeout(() => force(`not down within SHUTDOWN_TIMEOUT_MS (${options.timeoutMs} ms)`), options.timeoutMs);
     state.beginDraining(since + options.timeoutMs);
-    logger.log(`${signal}: readiness answers 503; ${options.delayMs} ms more of service, then the listener closes (${open.size} responses under way)`);
+    logger.log(`${signal}: readiness answers 503; ${options.delayMs} ms more of service, then the port closes (responses under way: ${drain.active})`);
     if (options.delayMs > 0) await sleep(options.delayMs);
 
-    listenerClosed = true;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    for (const res of open) if (!res.headersSent) res.setHeader('Connection', 'close');
+    const closing = drain.close(() => logger.log(`port closed ${Date.now() - since} ms after ${signal} (responses under way: ${drain.active})`));
     state.endStreams();
-    server.closeIdleConnections();
-    // A connection becomes idle when its last response is out: close those as they come.
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    await closed;
-    clearInterval(sweep);
-    logger.log(`HTTP drained ${Date.now() - since} ms after ${signal}; stopping projections and stores`);
+    await closing;
     if (forced) return;
+    logger.log(`HTTP drained ${Date.now() - since} ms after ${signal}; stopping projections and stores`);
     await app.close();
     clearTimeout(timer);
     if (forced) return;
