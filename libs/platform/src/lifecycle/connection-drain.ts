@@ -28,7 +28,8 @@ export class ConnectionDrain {
       this.connections.set(socket, { requests: 0, active: 0 });
       socket.on('close', () => this.connections.delete(socket));
     });
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // Ahead of the app's own listener, so the header is set before any handler answers.
+    server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
       const c = this.connections.get(req.socket);
       if (!c) return;
       c.requests += 1;
