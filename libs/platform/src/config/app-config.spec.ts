@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development', host: '0.0.0.0', port: 3000, dataDir: './data',
       eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', logFormat: 'auto', bodyLimitBytes: 1048576,
-      jsonMaxDepth: 32, urlLimitBytes: 8192, headerLimitBytes: 16_384,
+      jsonMaxDepth: 32, jsonMaxItems: 1000, urlLimitBytes: 8192, headerLimitBytes: 16_384,
       readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
       auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800,
         maxTokenLifetimeSeconds: 86_400, clockSkewSeconds: 60 },

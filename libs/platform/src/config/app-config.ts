@@ -44,6 +44,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Deepest nesting of objects and arrays a JSON body may have; deeper is refused before it is parsed. */
   jsonMaxDepth: number;
+  /** Most items an array, or members an object, of a JSON body may have: a ceiling under every field's own bound. */
+  jsonMaxItems: number;
   /** Longest request target (path and query) accepted, in bytes; longer is 414. */
   urlLimitBytes: number;
   /** Node's limit on the request line and headers together, in bytes; more is 431. */
@@ -105,6 +107,8 @@ const schema = Joi.object({
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   // Bodies of the API are a few levels deep (the seed files, whole, are 7): 32 is room, not an invitation.
   JSON_MAX_DEPTH: Joi.number().integer().min(4).max(256).default(32),
+  // A province's communes (about 100) or a plan's recipients fit many times; 100,000 items cost seconds to validate.
+  JSON_MAX_ITEMS: Joi.number().integer().min(100).max(100_000).default(1000),
   // 8 KiB, the request line a common proxy (nginx's large_client_header_buffers) passes; half of the headers' 16 KiB.
   URL_LIMIT_BYTES: Joi.number().integer().min(1024).max(Joi.ref('HEADER_LIMIT_BYTES')).default(8192),
   // Node's own default, made explicit: a bearer token, the ids and a long URL fit.
@@ -184,6 +188,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     scheduler: value.SCHEDULER,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
     jsonMaxDepth: value.JSON_MAX_DEPTH,
+    jsonMaxItems: value.JSON_MAX_ITEMS,
     urlLimitBytes: value.URL_LIMIT_BYTES,
     headerLimitBytes: value.HEADER_LIMIT_BYTES,
     timeTravelMaxEvents: value.TIME_TRAVEL_MAX_EVENTS,
