@@ -144,6 +144,18 @@ describe('the HTTP edge under hostile input', () => {
         `{"evidence":{"documentNumber":"2/BC","documentDate":"2023-11-20","attachments":[{"${key}":{"x":1},"name":"a.pdf"}]}}`), 400, '/problems/validation-failed');
       expect(res.body.errors).toEqual([`property evidence.attachments[0].${key} should not exist`]);
     });
+    it('refuses an array or an object larger than JSON_MAX_ITEMS (1000) before validating it', async () => {
+      const res = await refused(() => post(PROGRESS, JSON.stringify({ percent: 10, note: 'x', extra: Array(100_000).fill(1) })), 400, '/problems/validation-failed');
+      expect(res.body.errors).toEqual(['extra must contain no more than 1000 elements']);
+    });
+
+    it('refuses a body sent to a step that takes none, and takes {} or nothing there', async () => {
+      const ack = 'obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-an-hoa/acknowledgement';
+      const res = await refused(() => post(ack, '{"note":"x","percent":1}'), 400, '/problems/validation-failed');
+      expect(res.body.errors).toEqual(['property note should not exist', 'property percent should not exist']);
+      await refused(() => post(ack, '[1]'), 400, '/problems/validation-failed');
+      expect((await post(ack, '{}')).status).not.toBe(400);
+    });
   });
 
   describe('URLs and headers', () => {

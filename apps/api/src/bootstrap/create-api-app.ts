@@ -4,7 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, DtoValidationPipe, documentIdempotency, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe } from '@gl/platform';
+import {
+  AppConfig, BodylessRoutesInterceptor, DtoValidationPipe, documentIdempotency, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe,
+} from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
 
@@ -45,6 +47,8 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
     new TextInputPipe(),
     new DtoValidationPipe(),
   );
+  // Before the Idempotency-Key interceptor (a module's): a body sent to a step that takes none is refused first.
+  app.useGlobalInterceptors(new BodylessRoutesInterceptor());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Signals are main.ts's (installGracefulShutdown): Nest's own hooks would close the stores under running requests.
   openApi(app, config);

@@ -2,11 +2,12 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { checkInput } from './text-input';
 import { InputPlace } from './text-input.errors';
 
-const PLACES: Partial<Record<ArgumentMetadata['type'], InputPlace>> = { body: 'body', query: 'query', param: 'path' };
+/** Bodies are checked once, before routing (bodyInputGuard); the query and the path here. */
+const PLACES: Partial<Record<ArgumentMetadata['type'], InputPlace>> = { query: 'query', param: 'path' };
 
 /**
- * Runs after NFC normalisation and before validation, on what a caller sent (body, query, path):
- * control characters and prototype keys are refused here, once, for every endpoint.
+ * Runs before validation, on what a caller sent in the URL (query, path): control characters and
+ * line breaks are refused here, once, for every endpoint.
  * Values of custom decorators are the server's own (the write context) and pass.
  */
 @Injectable()

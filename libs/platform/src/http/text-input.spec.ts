@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkInput, checkText } from './text-input';
-import { ForbiddenKeyError, InvalidTextError } from './text-input.errors';
+import { ForbiddenKeyError, InvalidTextError, TooManyItemsError } from './text-input.errors';
 
 const refusal = (f: () => void): { type: string; message: string; extensions: Record<string, unknown> } => {
   try {
@@ -59,6 +59,19 @@ describe('text the API takes', () => {
     let deep: unknown = 'x\u0000';
     for (let i = 0; i < 100_000; i++) deep = i % 2 ? { a: deep } : [deep];
     expect(() => checkInput(deep, 'body')).toThrow(InvalidTextError);
+  });
+
+  it('refuses an array with more items, or an object with more members, than the limit, naming it', () => {
+    expect(() => checkInput({ purposes: Array(1000).fill('x') }, 'body', '', 1000)).not.toThrow();
+    const r = refusal(() => checkInput({ details: { items: Array(1001).fill(1) } }, 'body', '', 1000));
+    expect(r.extensions.errors).toEqual(['details.items must contain no more than 1000 elements']);
+    expect(() => checkInput({ indicators: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, i])) }, 'body', '', 1000)).toThrow(TooManyItemsError);
+  });
+
+  it('checks 100,000 items quickly: paths are spelt out only for a refusal', () => {
+    const started = Date.now();
+    checkInput({ details: { x: Array.from({ length: 100_000 }, () => ['a', { b: 'c' }]) } }, 'body');
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('takes every string of printable characters (property)', () => {

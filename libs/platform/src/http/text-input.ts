@@ -1,4 +1,4 @@
-import { ForbiddenKeyError, InputPlace, InvalidTextError } from './text-input.errors';
+import { ForbiddenKeyError, InputPlace, InvalidTextError, TooManyItemsError } from './text-input.errors';
 
 /**
  * What text the API takes, decided once for every field (DTOs need not repeat it):
@@ -37,28 +37,47 @@ export const checkText = (s: string, field: string, key: string, place: InputPla
   }
 };
 
-type Frame = { value: unknown; field: string; key: string };
+/** A value still to check, and how it was reached: the path is spelt out only for a refusal. */
+interface Frame { value: unknown; key: string; parent: Frame | null; step: string | number }
+
+const pathOf = (f: Frame | null): string => {
+  const steps: (string | number)[] = [];
+  for (let at = f; at && at.parent; at = at.parent) steps.push(at.step);
+  return steps.reverse().reduce<string>((p, s) => (typeof s === 'number' ? `${p}[${s}]` : p ? `${p}.${s}` : s), '');
+};
 
 /**
- * Checks every string and key of parsed JSON (or a query, or path parameters) without recursion:
- * the body's depth is bounded before parsing, but this walk does not rely on it.
+ * Checks every string and key of parsed JSON (or a query, or path parameters) without recursion,
+ * and that no array has more than `maxItems` items nor object more members: the body's depth is
+ * bounded before parsing, but this walk does not rely on it.
  */
-export const checkInput = (value: unknown, place: InputPlace, name = ''): void => {
-  const stack: Frame[] = [{ value, field: name, key: name }];
+export const checkInput = (value: unknown, place: InputPlace, name = '', maxItems = Infinity): void => {
+  const root: Frame = { value, key: name, parent: null, step: name };
+  const named = (f: Frame) => (name ? [name, pathOf(f)].filter(Boolean).join('.') : pathOf(f)) || `the ${place}`;
+  const stack: Frame[] = [root];
+  // Scalars are checked where they stand; only containers get a frame (a 1 MiB body may hold 500,000 numbers).
+  const visit = (value: unknown, key: string, parent: Frame, step: string | number) => {
+    if (typeof value === 'string') {
+      if (NEVER.test(value) || LINE_BREAK_OR_TAB.test(value)) checkText(value, named({ value, key, parent, step }), key, place);
+    } else if (value !== null && typeof value === 'object') {
+      stack.push({ value, key, parent, step });
+    }
+  };
+  if (typeof value === 'string') checkText(value, named(root), name, place);
   while (stack.length > 0) {
-    const { value: v, field, key } = stack.pop()!;
-    if (typeof v === 'string') {
-      checkText(v, field || `the ${place}`, key, place);
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], field: `${field}[${i}]`, key });
+    const f = stack.pop()!;
+    const v = f.value;
+    if (Array.isArray(v)) {
+      if (v.length > maxItems) throw new TooManyItemsError(named(f), maxItems);
+      for (let i = v.length - 1; i >= 0; i--) visit(v[i], f.key, f, i);
     } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
+      if (keys.length > maxItems) throw new TooManyItemsError(named(f), maxItems);
       for (let i = keys.length - 1; i >= 0; i--) {
         const k = keys[i];
-        const path = field ? `${field}.${k}` : k;
-        if (FORBIDDEN_KEYS.has(k)) throw new ForbiddenKeyError(path);
-        checkText(k, path, 'name', place);
-        stack.push({ value: (v as Record<string, unknown>)[k], field: path, key: k });
+        if (FORBIDDEN_KEYS.has(k)) throw new ForbiddenKeyError(named({ value: null, key: k, parent: f, step: k }));
+        if (NEVER.test(k) || LINE_BREAK_OR_TAB.test(k)) checkText(k, named({ value: null, key: k, parent: f, step: k }), 'name', place);
+        visit((v as Record<string, unknown>)[k], k, f, k);
       }
     }
   }
