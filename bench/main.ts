@@ -1,5 +1,6 @@
 import { dashboardsBench } from './dashboards.bench';
 import { eventStoreBench } from './event-store.bench';
+import { hostileInputBench } from './hostile-input.bench';
 import { readModelsBench } from './read-models.bench';
 
 /** `npm run bench [-- name]`: speed and memory targets are checked here, never in timed tests. */
@@ -7,6 +8,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   'event-store': eventStoreBench,
   'read-models': readModelsBench,
   dashboards: dashboardsBench,
+  'hostile-input': hostileInputBench,
 };
 
 const main = async () => {

@@ -14,6 +14,8 @@ export interface WriteRequest {
 export interface Endpoint {
   route: string;
   request: fc.Arbitrary<WriteRequest>;
+  /** Where the requests go and a valid body there, before anything is broken (the hostile-input fuzz starts from it). */
+  target: fc.Arbitrary<{ path: string; valid: object }>;
 }
 
 /** Every demo user, with those who act most (the coordinator, Tân An's staff) more often: they reach the deeper checks. */
@@ -27,6 +29,7 @@ export const ids = (...given: string[]): fc.Arbitrary<string> =>
 /** An endpoint whose target (path and the valid body for it) is generated, and the body then broken in one place. */
 export const endpoint = (route: string, target: fc.Arbitrary<{ path: string; valid: object }>): Endpoint => ({
   route,
+  target,
   request: fc.record({ who, target, key }).chain(({ who: w, target: t, key: k }) =>
     brokenBody(t.valid, REFS).map((body) => ({ who: w, key: k, path: t.path, body }))),
 });
