@@ -7,7 +7,7 @@ import { allProjections, ProjectionEngine } from '@gl/read-models';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
   ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, IdempotencyInterceptor, IdempotencyModule, loggerModule, OperationsModule,
-  PlatformModule, RateLimitGuard, RateLimitModule, ReadModelsModule, ReadYourWritesInterceptor, RightsAtAppendInterceptor, SealScheduler, SeedService,
+  ETagInterceptor, PlatformModule, RateLimitGuard, RateLimitModule, ReadModelsModule, ReadYourWritesInterceptor, RightsAtAppendInterceptor, SealScheduler, SeedService,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
 import { UsersController } from './access/users.controller';
@@ -84,6 +84,8 @@ export class ApiModule {
         { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
         // Every write checked against the rights the log holds at that moment; revocations not overtaken.
         { provide: APP_INTERCEPTOR, useClass: RightsAtAppendInterceptor },
+        // Inside idempotency, so a retried write is answered as the first time before its If-Match is weighed.
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
         StartUp,
       ],
     };

@@ -1,5 +1,6 @@
 export * from './shared/command-context';
 export * from './shared/access.errors';
+export * from './shared/precondition.errors';
 export * from './shared/stream-runner';
 export * from './shared/ports';
 export * from './units/change-units.command';

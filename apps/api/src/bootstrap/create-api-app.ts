@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import {
-  AppConfig, BodylessRoutesInterceptor, DtoValidationPipe, documentIdempotency, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe,
+  AppConfig, BodylessRoutesInterceptor, DtoValidationPipe, documentETags, documentIdempotency, documentProblems, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe,
 } from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
@@ -24,7 +24,7 @@ const openApi = (app: INestApplication, config: AppConfig) => {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   // Idempotency-Key is documented once, on every write, after the document is generated.
-  const create = () => documentIdempotency(SwaggerModule.createDocument(app, doc), config.idempotencyTtlSeconds);
+  const create = () => documentETags(documentProblems(documentIdempotency(SwaggerModule.createDocument(app, doc), config.idempotencyTtlSeconds)));
   SwaggerModule.setup('docs', app, create, { jsonDocumentUrl: 'docs-json' });
 };
 

@@ -10,6 +10,11 @@ export interface CommandContext {
   /** A retried request with the same key appends nothing and gets the first answer. */
   idempotencyKey?: string;
   reason?: string;
+  /**
+   * If-Match: the write is for this revision of the resource's stream (or `any`: the resource
+   * exists), and is refused with 412, writing nothing, when the stream has moved on since.
+   */
+  ifMatch?: { stream: string; revision: number | 'any' };
 }
 
 /** What a write answers: where its events went. Send `position` back to read your own write. */

@@ -2,6 +2,7 @@ import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 import type { DomainEvent } from '@gl/domain';
 import { ConcurrencyError, EventStore, NO_STREAM, RecordedEvent } from '@gl/event-store';
 import { CommandContext, CommandResult } from './command-context';
+import { checkIfMatch, PreconditionFailedError } from './precondition.errors';
 
 /** Namespace of the event ids derived from idempotency keys (a fixed, random uuid). */
 const IDEMPOTENCY_NAMESPACE = '6f1d2c1e-8c1b-4f55-9b3e-2f7d8a9c4e10';
@@ -65,9 +66,10 @@ export const decideOn = async <S, E extends DomainEvent<string, any>>(
   const history = await store.readStream(stream);
   const again = replayed(ctx, stream, history);
   if (again) return { stream, events: 0, replayed: true, append: async () => again };
+  const last = history[history.length - 1];
+  checkIfMatch(ctx.ifMatch, stream, last ? last.revision : null);
   const state = history.reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as E), fold.initial());
   const decided = decide(state);
-  const last = history[history.length - 1];
   if (decided.length === 0) return { stream, events: 0, replayed: false, append: async () => ({ stream, revision: last?.revision ?? -1, position: last?.position ?? '0' }) };
   const append = async (): Promise<CommandResult> => {
     const r = await store.appendToStream(stream, decided.map((e, i) => ({
@@ -81,7 +83,11 @@ export const decideOn = async <S, E extends DomainEvent<string, any>>(
         ...(ctx.reason && { reason: ctx.reason }),
         ...(occurredAt?.(e) && { occurredAt: occurredAt(e) }),
       },
-    })), last ? last.revision : NO_STREAM);
+    })), last ? last.revision : NO_STREAM).catch((e: unknown) => {
+      // Another write came between our read and our append: for a client that sent If-Match, that is its precondition failing.
+      if (e instanceof ConcurrencyError && ctx.ifMatch?.stream === stream) throw new PreconditionFailedError(stream, ctx.ifMatch.revision, 'moved');
+      throw e;
+    });
     return { stream, revision: r.nextExpectedRevision, position: r.position };
   };
   return { stream, events: decided.length, replayed: false, append };

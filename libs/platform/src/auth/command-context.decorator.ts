@@ -4,6 +4,7 @@ import type { AuthenticatedRequest } from './auth.guard';
 import { boundIdempotencyKey, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../http/idempotency-request';
 import { correlationIdOf } from '../http/request-id';
 import { checkText } from '../http/text-input';
+import type { IfMatchRequest } from '../http/etag.interceptor';
 
 /**
  * The context of a write: the authenticated actor and scope, the correlation id (X-Correlation-Id
@@ -29,5 +30,6 @@ export const WriteContext = createParamDecorator((_data: unknown, ctx: Execution
     correlationId: correlationIdOf(req),
     ...(key && { idempotencyKey: boundIdempotencyKey(req, key) }),
     ...(decodedReason && { reason: decodedReason }),
+    ...((req as IfMatchRequest).ifMatch && { ifMatch: (req as IfMatchRequest).ifMatch }),
   };
 });
