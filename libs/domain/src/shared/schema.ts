@@ -32,6 +32,13 @@ export const DottedId = (options: StringOptions = {}) =>
 export const Day = (options: StringOptions = {}) =>
   Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'a calendar day in Vietnam (YYYY-MM-DD)', errorMessage: 'must be a date (YYYY-MM-DD)', ...options });
 
+/**
+ * A day that exists (not 2023-02-30): JSON Schema's `date` format, which the edge checks, where a day
+ * that is not in the calendar is a malformed request rather than a decision refused (effective days,
+ * the dates of legal documents).
+ */
+export const RealDay = (options: StringOptions = {}) => Day({ format: 'date', errorMessage: 'must be a real calendar date (YYYY-MM-DD)', ...options });
+
 /** An instant, ISO 8601 with a zone. */
 export const Instant = (options: StringOptions = {}) =>
   Type.String({ format: 'date-time', maxLength: 40, errorMessage: 'must be an instant (ISO 8601 with a zone)', ...options });
@@ -47,8 +54,20 @@ export const Year = () => Type.Integer({ minimum: 2000, maximum: 2100 });
 export const Sha256 = () =>
   Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256, 64 lower-case hex digits', errorMessage: 'must be a SHA-256 (64 lower-case hex digits)' });
 
-/** A position in the global log: an unsigned 64-bit integer as a decimal string. */
-export const Position = () => Type.String({ pattern: '^(0|[1-9][0-9]{0,19})$', maxLength: 20, errorMessage: 'must be a log position (a decimal string)' });
+/** A pattern for the decimal numbers from 0 to `max`, digit by digit (a JSON Schema cannot compare big numbers). */
+const decimalsUpTo = (max: string): string => {
+  const alternatives = ['0', `[1-9][0-9]{0,${max.length - 2}}`];
+  for (let i = 0; i < max.length; i++) {
+    const low = i === 0 ? 1 : 0;
+    const digit = Number(max[i]);
+    if (digit > low) alternatives.push(`${max.slice(0, i)}[${low}-${digit - 1}][0-9]{${max.length - i - 1}}`);
+  }
+  return `^(${[...alternatives, max].join('|')})$`;
+};
+
+/** A position in the global log: an unsigned 64-bit integer (0 to 2^64 - 1) as a decimal string. */
+export const Position = (options: StringOptions = {}) =>
+  Type.String({ pattern: decimalsUpTo('18446744073709551615'), maxLength: 20, errorMessage: 'must be a log position (the decimal string of an unsigned 64-bit integer)', ...options });
 
 export const List = <T extends TSchema>(items: T, maxItems: number, minItems = 0) => Type.Array(items, { maxItems, minItems });
 

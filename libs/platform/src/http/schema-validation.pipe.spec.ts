@@ -1,4 +1,5 @@
-import { Day, Dong, Line, List, Nullable, Obj, OneOf, Type } from '@gl/domain';
+import { Day, Dong, Line, List, Nullable, Obj, OneOf, Position, RealDay, Type } from '@gl/domain';
+import { isPosition } from '@gl/event-store';
 import { SchemaValidationError, SchemaValidationPipe, schemaErrors } from './schema-validation.pipe';
 
 const Evidence = Obj({ documentNumber: Line(100), documentDate: Day() });
@@ -53,4 +54,25 @@ describe('instants (format date-time)', () => {
   const S = Obj({ until: Type.String({ format: 'date-time', errorMessage: 'must be an instant (ISO 8601 with a zone)' }) });
   it.each(['2027-01-01T00:00:00+07:00', '2023-11-14T17:00:00.000Z'])('takes %s', (until) => expect(schemaErrors(S, { until })).toEqual([]));
   it.each(['2027-01-01', '2027-13-01T00:00:00Z', 'soon'])('refuses %s', (until) => expect(schemaErrors(S, { until })).toEqual(['until must be an instant (ISO 8601 with a zone)']));
+});
+
+describe('days that exist (RealDay, format date)', () => {
+  const S = Obj({ on: RealDay() });
+  it.each(['2024-02-29', '2000-02-29', '2023-12-31'])('takes %s', (on) => expect(schemaErrors(S, { on })).toEqual([]));
+  it.each(['2023-02-30', '2023-02-29', '1900-02-29', '2023-13-01', '31/12/2023'])('refuses %s', (on) =>
+    expect(schemaErrors(S, { on })).toEqual(['on must be a real calendar date (YYYY-MM-DD)']));
+});
+
+describe('log positions (unsigned 64-bit, as the event store reads them)', () => {
+  const S = Obj({ after: Position() });
+  const U64_MAX = '18446744073709551615';
+  it.each(['0', '1', '9223372036854775807', '9223372036854775808', '18446744073709551609', '18446744073709551614', U64_MAX, '9'.repeat(19)])('takes %s', (after) => {
+    expect(schemaErrors(S, { after })).toEqual([]);
+    expect(isPosition(after)).toBe(true);
+  });
+  it.each(['', '01', '-1', '1e3', ' 1', '18446744073709551616', '18446744073709551620', '18446744073709552000', '19000000000000000000', '99999999999999999999'])('refuses %j', (after) => {
+    expect(schemaErrors(S, { after })).toEqual(['after must be a log position (the decimal string of an unsigned 64-bit integer)']);
+    expect(isPosition(after)).toBe(false);
+  });
+  it('says how long a position may be', () => expect(schemaErrors(S, { after: '1'.repeat(21) })).toEqual(['after must be at most 20 characters']));
 });

@@ -2,6 +2,7 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value, ValueError, ValueErrorType } from '@sinclair/typebox/value';
+import { isCalendarDate } from '@gl/domain';
 
 /** A body, query or path that does not match its schema: a 400 `validation-failed` listing every mismatch. */
 export class SchemaValidationError extends Error {
@@ -15,9 +16,11 @@ export class SchemaValidationError extends Error {
   }
 }
 
-// The formats our schemas name (JSON Schema leaves checking them to the validator): RFC 3339 instants.
+// The formats our schemas name (JSON Schema leaves checking them to the validator): RFC 3339 instants…
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
 if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)));
+// …and RFC 3339 full dates, days that are in the calendar (RealDay).
+if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isCalendarDate);
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 const checkerOf = (schema: TSchema): TypeCheck<TSchema> => {
