@@ -50,6 +50,16 @@ describe('validating a request part against its schema', () => {
   });
 });
 
+describe('unions of shapes', () => {
+  const Addressee = Type.Union([Obj({ unitId: Line(100) }), Obj({ group: OneOf(['every-media', 'every-department']) })], { errorMessage: 'must be a unit or a group' });
+  const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^[0-9]+$' })], { errorMessage: 'must be a whole number' });
+  it('explains the shape whose fields the value has', () => expect(schemaErrors(Obj({ a: Addressee }), { a: { group: 'x' } })).toEqual(['a.group must be one of every-media, every-department']));
+  it("says the union's own words when no one shape is meant", () => {
+    expect(schemaErrors(Obj({ a: Addressee }), { a: { unitId: 'u', group: 'every-media' } })).toEqual(['a must be a unit or a group']);
+    expect(schemaErrors(Obj({ n: Count }), { n: -1 })).toEqual(['n must be a whole number']);
+  });
+});
+
 describe('instants (format date-time)', () => {
   const S = Obj({ until: Type.String({ format: 'date-time', errorMessage: 'must be an instant (ISO 8601 with a zone)' }) });
   it.each(['2027-01-01T00:00:00+07:00', '2023-11-14T17:00:00.000Z'])('takes %s', (until) => expect(schemaErrors(S, { until })).toEqual([]));

@@ -44,8 +44,12 @@ const meantVariant = (union: TSchema, value: unknown): TSchema | undefined => {
   if (value === null) return undefined;
   if (real.length === 1) return real[0];
   if (value && typeof value === 'object') {
-    return real.find((v) => v.properties && Object.entries(v.properties as Record<string, TSchema>)
+    const named = real.find((v) => v.properties && Object.entries(v.properties as Record<string, TSchema>)
       .some(([k, p]) => p.const !== undefined && (value as Record<string, unknown>)[k] === p.const));
+    if (named) return named;
+    // Else the only shape whose required fields it has ({group} rather than {unitId}).
+    const fitting = real.filter((v) => v.type === 'object' && ((v.required ?? []) as string[]).every((k) => k in value));
+    return fitting.length === 1 ? fitting[0] : undefined;
   }
   return undefined;
 };
@@ -94,7 +98,7 @@ const describe = (schema: TSchema, value: unknown, prefix: string, out: string[]
       if (words) { out.push(`${name} must be one of ${words.join(', ')}`); continue; }
       const variant = meantVariant(e.schema, e.value);
       if (variant) { describe(variant, e.value, name, out); continue; }
-      out.push(`${name} ${e.value === null ? 'may not be null' : 'does not match any of the shapes it may take'}`);
+      out.push(`${name} ${e.value === null ? 'may not be null' : (e.schema.errorMessage ?? 'does not match any of the shapes it may take')}`);
       continue;
     }
     if (e.type === ValueErrorType.ObjectRequiredProperty) { out.push(`${name} is required`); continue; }
