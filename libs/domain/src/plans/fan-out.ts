@@ -13,6 +13,9 @@ const GROUP_KINDS: Record<UnitGroup, UnitKind[]> = {
   'every-media': ['media'],
 };
 
+/** Whom a task, a reporting regime or a line of the distribution list addresses. */
+export type Addressees = Pick<TaskDefinition, 'lead' | 'performers' | 'coordinating'>;
+
 export interface Target {
   unitId: string;
   role: TaskRole;
@@ -23,7 +26,7 @@ export interface Target {
  * issuer as the tree stands that day. A unit named in several roles keeps the first of lead,
  * performer, coordinating.
  */
-export const fanOut = (task: TaskDefinition, issuerUnitId: string, units: ReadonlyMap<string, Unit>, on: CalendarDate): Target[] => {
+export const fanOut = (task: Addressees, issuerUnitId: string, units: ReadonlyMap<string, Unit>, on: CalendarDate): Target[] => {
   const under = subtreeOn(units.values(), issuerUnitId, on);
   const resolve = (a: Addressee): string[] => {
     if ('unitId' in a) {

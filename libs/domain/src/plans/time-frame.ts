@@ -1,27 +1,34 @@
 import { CalendarDate, isCalendarDate, startOfDayInVietnam, vietnamDateOf } from '../shared/calendar-date';
+import { Day, List, Obj, OneOf, Static, Type, Year } from '../shared/schema';
+
+/** A quarter of a year, 1 to 4. */
+const Quarter = () => Type.Integer({ minimum: 1, maximum: 4 });
+const Month = () => Type.Integer({ minimum: 1, maximum: 12 });
+const kind = <K extends string>(k: K) => Type.Literal(k);
 
 /**
  * A task's time (thời gian thực hiện) as the plan words it, and the deadline it gives. Deadlines
  * are instants: "before 15 November" is 00:00 on 15 November in Vietnam (14 November 17:00 UTC);
- * "by Q4 2023" is 00:00 on 1 January 2024 in Vietnam.
+ * "by Q4 2023" is 00:00 on 1 January 2024 in Vietnam. Each kind is one shape, told apart by `kind`;
+ * whether a day of the year exists (30 February) is the decider's rule (`validateTimeFrame`).
  */
-export type TimeFrame =
-  /** "Quý III hoặc quý IV năm 2023" (or), "Quý III và quý IV năm 2023" (and), "Quý IV năm 2023". */
-  | { kind: 'quarters'; year: number; quarters: number[]; join: 'or' | 'and' }
-  /** "Tháng 10 năm 2023": within the month. */
-  | { kind: 'month'; year: number; month: number }
-  /** "trước ngày …": before a day. */
-  | { kind: 'before'; date: CalendarDate }
-  /** "Quý IV năm 2023 và những năm tiếp theo": once a year from a year, within a quarter. */
-  | { kind: 'yearly-quarter'; from: number; quarter: number }
-  /** "Hàng năm, trước ngày 15 tháng 11": once a year, before a day of the year. */
-  | { kind: 'yearly-before'; from: number; month: number; day: number }
-  /** "Thường xuyên": ongoing; no deadline, counted per year. */
-  | { kind: 'ongoing' }
-  /** "Định kỳ và khi có yêu cầu": periodic (the reporting cycle) and whenever asked. */
-  | { kind: 'periodic-and-on-request' }
-  /** The plan gives no time. */
-  | { kind: 'unspecified' };
+export const TimeFrameSchema = Type.Union([
+  Obj({ kind: kind('quarters'), year: Year(), quarters: List(Quarter(), 4, 1), join: OneOf(['or', 'and']) },
+    { description: '"Quý III hoặc quý IV năm 2023" (or), "Quý III và quý IV năm 2023" (and), "Quý IV năm 2023"' }),
+  Obj({ kind: kind('month'), year: Year(), month: Month() }, { description: '"Tháng 10 năm 2023": within the month' }),
+  Obj({ kind: kind('before'), date: Day() }, { description: '"trước ngày …": before a day' }),
+  Obj({ kind: kind('yearly-quarter'), from: Year(), quarter: Quarter() },
+    { description: '"Quý IV năm 2023 và những năm tiếp theo": once a year from a year, within a quarter' }),
+  Obj({ kind: kind('yearly-before'), from: Year(), month: Month(), day: Type.Integer({ minimum: 1, maximum: 31 }) },
+    { description: '"Hàng năm, trước ngày 15 tháng 11": once a year, before a day of the year' }),
+  Obj({ kind: kind('ongoing') }, { description: '"Thường xuyên": ongoing; no deadline, counted per year' }),
+  Obj({ kind: kind('periodic-and-on-request') }, { description: '"Định kỳ và khi có yêu cầu": periodic (the reporting cycle) and whenever asked' }),
+  Obj({ kind: kind('unspecified') }, { description: 'The plan gives no time' }),
+], {
+  description: "A task's time (thời gian thực hiện), one shape per kind",
+  errorMessage: 'must be a time frame whose kind is quarters, month, before, yearly-quarter, yearly-before, ongoing, periodic-and-on-request or unspecified',
+});
+export type TimeFrame = Static<typeof TimeFrameSchema>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

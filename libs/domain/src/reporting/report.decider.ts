@@ -25,7 +25,7 @@ export interface Report {
 }
 
 export type ReportCommand =
-  | { type: 'Draft'; periodId: string; unitId: string; indicators: Indicators; narrative: string; prefilledFrom?: string | null }
+  | { type: 'Draft'; periodId: string; unitId: string; indicators: Indicators; narrative: string; prefilledFrom?: ReportDrafted['data']['prefilledFrom'] }
   | { type: 'Submit'; periodId: string; unitId: string; signedBy: string; deadline: string }
   | { type: 'Return'; periodId: string; unitId: string; reason: string }
   | { type: 'Correct'; periodId: string; unitId: string; indicators: Indicators; narrative: string; reason: string };
