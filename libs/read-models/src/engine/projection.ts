@@ -1,3 +1,4 @@
+import type { DomainEvent } from '@gl/domain';
 import type { RecordedEvent } from '@gl/event-store';
 import type { IndexSpec } from '../port/projection-store.port';
 
@@ -21,6 +22,9 @@ export interface Projection<D extends object = Record<string, unknown>, E extend
    *  the document or the event: both may be shared, and frozen. */
   evolve(doc: D | undefined, event: E): D | null;
 }
+
+/** Each event of a domain union as the log records it: what a projection that handles exactly those types is given. */
+export type RecordedFrom<E extends DomainEvent> = E extends DomainEvent<infer T, infer D> ? RecordedEvent<T, D> : never;
 
 export const projection = <D extends object, E extends RecordedEvent = RecordedEvent>(p: Projection<D, E>): Projection<D, E> => p;
 
