@@ -1,4 +1,4 @@
-import { INSPECTION_EVENTS, OBLIGATION_EVENTS, PLAN_EVENTS, publishedSchema, REPORTING_EVENTS, TSchema } from '@gl/domain';
+import { ACTIVITY_EVENTS, INSPECTION_EVENTS, OBLIGATION_EVENTS, PLAN_EVENTS, publishedSchema, REPORTING_EVENTS, TSchema } from '@gl/domain';
 /**
  * A JSON Schema (draft 2020-12) for the data of every event type, served at /api/v1/event-types for
  * integrators. Written as data with a few helpers; a test validates every event a scripted year
@@ -16,7 +16,6 @@ const position: Schema = { type: 'string', pattern: '^(0|[1-9][0-9]*)$' };
 const sha256: Schema = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
 const arr = (items: Schema): Schema => ({ type: 'array', items });
-const map = (values: Schema): Schema => ({ type: 'object', additionalProperties: values });
 /** Every listed property is required unless its name ends with '?'. */
 const obj = (props: Record<string, Schema>, extra = false): Schema => {
   const properties: Record<string, Schema> = {};
@@ -33,15 +32,6 @@ const legalBasis = obj({ number: text, date: nullable(date), issuer: text, 'titl
 const code = nullable(obj({ code: text, table: text }));
 const newUnit = { unitId: text, name: text, 'nameEn?': nullable(str), 'code?': code, kind: str, 'subtype?': nullable(str), level: str, parentId: nullable(str) };
 const effective = { effectiveOn: date, legalBasis };
-const evidence = obj({ documentNumber: text, documentDate: date, attachments: arr(obj({ name: text, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, size: int })) });
-const headcount = map(int);
-const header = { activityId: text, unitId: text, obligationId: nullable(str), planId: nullable(str), taskCode: nullable(str), year: int };
-const step = (props: Record<string, Schema>) => obj({ activityId: text, ...props });
-const budgetSource: Schema = { anyOf: [
-  obj({ kind: { const: 'state-budget' }, level: { enum: ['city', 'district', 'commune'] } }),
-  obj({ kind: { const: 'other' }, description: text }),
-  obj({ kind: { const: 'unspecified' } }),
-] };
 
 /** Not yet moved to their area's TypeBox definitions (ADR 0009); each area's map joins below. */
 const LEGACY_SCHEMAS: Record<string, Schema> = {
@@ -58,39 +48,13 @@ const LEGACY_SCHEMAS: Record<string, Schema> = {
   'user.registered.v1': obj({ userId: text, displayName: text, unitId: text, email: nullable(str), externalId: nullable(str) }),
   'user.role-granted.v1': obj({ userId: text, role: str, unitId: text, from: instant, grantedBy: text, reason: nullable(str) }),
   'user.role-revoked.v1': obj({ userId: text, role: str, unitId: text, from: instant, revokedBy: text, reason: nullable(str) }),
-  'conference.held.v1': obj({ ...header, level: str, heldOn: date, place: text, chairedBy: text, participants: headcount, evidence: nullable(evidence) }),
-  'media.items-published.v1': obj({ ...header, outlet: text, channel: str, month: str, items: arr(obj({ title: text, link: nullable(str), publishedOn: date })) }),
-  'training.held.v1': obj({ ...header, organiser: text, targetGroups: arr(str), startsOn: date, endsOn: date, trainees: headcount, 'materials?': arr(str), 'attendedTrainingId?': nullable(str) }),
-  'resolution.drafted.v1': obj({ ...header, title: text, draftedOn: date }),
-  'resolution.consulted.v1': step({ consultedOn: date, with: text, summary: text }),
-  'resolution.submitted.v1': step({ submittedOn: date, to: text }),
-  'resolution.adopted.v1': step({ number: text, adoptedOn: date }),
-  'resolution.returned.v1': step({ returnedOn: date, reason: text }),
-  'regulation.issued.v1': obj({ ...header, number: text, issuedOn: date, effectiveFrom: date, signer: text, title: text, document: nullable(obj({ name: text, sha256: str, size: int })), 'replaces?': nullable(str) }),
-  'regulation.amended.v1': step({ number: text, issuedOn: date, summary: text }),
-  'regulation.replaced.v1': step({ byActivityId: text, on: date }),
-  // A document with the finding issue-new (ban hành mới) is a proposed one: no number or date yet.
-  'legalreview.recorded.v1': obj({ ...header, documents: arr(obj({ 'number?': nullable(text), 'date?': nullable(date), issuer: text, title: text, finding: str, proposal: str })) }),
-  // Schema version 2 added source; version 1 estimates read with source { kind: 'unspecified' }.
-  'budget.estimated.v1': obj({ ...header, amount: int, description: text, source: budgetSource }),
-  'budget.submitted.v1': step({ to: text }),
-  'budget.approved.v1': step({ amount: int, by: text }),
-  'budget.adjusted.v1': step({ amount: int, by: text, reason: text }),
-  'budget.allocated.v1': step({ amount: int }),
-  'budget.spent.v1': step({ amount: int, note: text }),
-  'difficulty.raised.v1': obj({ ...header, title: text, description: text, raisedOn: date }),
-  'difficulty.guidance-given.v1': step({ guidance: text, on: date }),
-  'difficulty.escalated.v1': step({ note: text, on: date }),
-  'difficulty.decided.v1': step({ decision: text, documentNumber: nullable(str), on: date }),
-  'activity.corrected.v1': step({ kind: text, changes: { type: 'object' }, reason: text }),
-  'activity.withdrawn.v1': step({ kind: text, reason: text }),
   'audit.sealed.v1': obj({ after: position, upTo: position, count: int, root: sha256, previous: nullable(str), keyId: sha256, signature: text }),
 };
 
 const published = (m: Record<string, TSchema>): Record<string, Schema> =>
   Object.fromEntries(Object.entries(m).map(([type, schema]) => [type, publishedSchema(schema)]));
 
-export const EVENT_SCHEMAS: Record<string, Schema> = { ...LEGACY_SCHEMAS, ...published(OBLIGATION_EVENTS), ...published(PLAN_EVENTS), ...published(REPORTING_EVENTS), ...published(INSPECTION_EVENTS) };
+export const EVENT_SCHEMAS: Record<string, Schema> = { ...LEGACY_SCHEMAS, ...published(OBLIGATION_EVENTS), ...published(PLAN_EVENTS), ...published(REPORTING_EVENTS), ...published(INSPECTION_EVENTS), ...published(ACTIVITY_EVENTS) };
 
 /** The envelope every event comes in, on the feed and in exports. */
 export const ENVELOPE_SCHEMA: Schema = obj({

@@ -97,17 +97,17 @@ describe('a legal review (plan II.5) may propose a new document', () => {
   it('records an issue-new finding with no number or date', () => {
     const e = review({ number: null, date: null, finding: 'issue-new' });
     spec().given().when(doing(e)).then(e);
-    const absent = review({ finding: 'issue-new' });
-    spec().given().when(doing(absent)).then(absent);
+    // Left out, they are stored as null, as the published schema names them.
+    spec().given().when(doing(review({ finding: 'issue-new' }))).then(e);
   });
 
   it('still requires the number and date of the document for every other finding', () => {
-    spec().given().when(doing(review({ number: null, date: '2021-03-01', finding: 'amend' }))).thenThrows(ActivityError, /document 1 number \(required unless the finding is issue-new\)/);
-    spec().given().when(doing(review({ number: '05/2021/QĐ-UBND', date: null, finding: 'abolish' }))).thenThrows(ActivityError, /document 1 date \(required unless the finding is issue-new\)/);
+    spec().given().when(doing(review({ number: null, date: '2021-03-01', finding: 'amend' }))).thenThrows(ActivityError, /documents\[0\]\.number is required unless the finding is issue-new/);
+    spec().given().when(doing(review({ number: '05/2021/QĐ-UBND', date: null, finding: 'abolish' }))).thenThrows(ActivityError, /documents\[0\]\.date is required unless the finding is issue-new/);
   });
 
   it('checks a number or date that an issue-new finding does give', () =>
-    spec().given().when(doing(review({ number: null, date: '2023-02-30', finding: 'issue-new' }))).thenThrows(ActivityError, /document 1 date must be a date/));
+    spec().given().when(doing(review({ number: null, date: '2023-02-30', finding: 'issue-new' }))).thenThrows(ActivityError, /documents\[0\]\.date must be a date \(YYYY-MM-DD\) of the calendar: 2023-02-30 is not one/));
 });
 
 describe('business days', () => {

@@ -1,8 +1,8 @@
 import type { CalendarDate } from '../shared/calendar-date';
+import { withDefaults } from '../shared/schema-walk';
 import { businessDayOf } from './activity-dates';
-import { ActivityEvent, ActivityHeader, ActivityKind, OPENING_TYPE } from './activity.events';
-import { ActivityError, CORRECTABLE, day, dong, FIELD_RULES, invalid, RECORDED_FIELDS, text } from './activity-rules';
-import { shapeFields, shapeStep } from './activity-shapes';
+import { ACTIVITY_CHANGES, ACTIVITY_EVENTS, ActivityCorrected, ActivityEvent, ActivityEventType, ActivityHeader, ActivityKind, OPENING_TYPE } from './activity.events';
+import { ActivityError, daysExist, invalid, RECORDING_RULES } from './activity-rules';
 
 /** An activity as recorded, with corrections applied. */
 export interface Activity {
@@ -18,18 +18,25 @@ export interface Activity {
   withdrawn: boolean;
 }
 
-/** A command asks for one event; the decider checks it against what was recorded. */
+/**
+ * A command asks for one event; the decider checks it against what was recorded and fills what it
+ * may leave out. Its shape is its schema's (checked at the HTTP edge, ADR 0009); callers without
+ * that edge (bench data, the CLI) give well-formed events.
+ */
 export interface ActivityCommand {
   type: 'Do';
   event: ActivityEvent;
 }
 
-const HEADER_KEYS = ['activityId', 'unitId', 'obligationId', 'planId', 'taskCode', 'year'];
-const split = (data: Record<string, unknown>) => {
-  const header: Record<string, unknown> = {};
-  const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) (HEADER_KEYS.includes(k) ? header : fields)[k] = v;
-  return { header: header as unknown as ActivityHeader, fields };
+type Opening = Extract<ActivityEvent, { type: (typeof OPENING_TYPE)[ActivityKind] }>;
+
+const KIND_OF_OPENING = new Map<string, ActivityKind>(Object.entries(OPENING_TYPE).map(([k, t]) => [t, k as ActivityKind]));
+const isOpening = (e: ActivityEvent): e is Opening => KIND_OF_OPENING.has(e.type);
+
+const split = (e: Opening) => {
+  const { activityId, unitId, obligationId, planId, taskCode, year, ...fields } = e.data;
+  const header: ActivityHeader = { activityId, unitId, obligationId, planId, taskCode, year };
+  return { header, fields: fields as Record<string, unknown> };
 };
 
 const OPENING_STATUS: Record<ActivityKind, string> = {
@@ -41,43 +48,39 @@ export const initialActivity = (): Activity => ({
   kind: null, header: null, status: 'none', fields: {}, money: { estimated: 0, approved: null, allocated: 0, spent: 0 }, steps: [], withdrawn: false,
 });
 
-const kindOf = (type: string): ActivityKind | undefined =>
-  (Object.entries(OPENING_TYPE).find(([, t]) => t === type)?.[0] as ActivityKind | undefined);
-
 export const evolveActivity = (s: Activity, e: ActivityEvent): Activity => {
-  const opening = kindOf(e.type);
-  if (opening) {
-    const { header, fields } = split(e.data as unknown as Record<string, unknown>);
-    const amount = opening === 'budget' ? (fields.amount as number) : 0;
-    return { ...initialActivity(), kind: opening, header, fields, status: OPENING_STATUS[opening], money: { ...initialActivity().money, estimated: amount } };
+  if (isOpening(e)) {
+    const kind = KIND_OF_OPENING.get(e.type)!;
+    const { header, fields } = split(e);
+    const estimated = e.type === 'budget.estimated.v1' ? e.data.amount : 0;
+    return { ...initialActivity(), kind, header, fields, status: OPENING_STATUS[kind], money: { ...initialActivity().money, estimated } };
   }
   const on = businessDayOf(e);
   // A read model built before steps were kept has none: it starts from an empty list.
   if (on) s = { ...s, steps: [...(s.steps ?? []), { type: e.type, on }] };
-  const d = e.data as Record<string, unknown>;
   switch (e.type) {
     case 'resolution.consulted.v1': return { ...s, status: 'consulted' };
     case 'resolution.submitted.v1': return { ...s, status: 'submitted' };
-    case 'resolution.adopted.v1': return { ...s, status: 'adopted', fields: { ...s.fields, number: d.number, adoptedOn: d.adoptedOn } };
+    case 'resolution.adopted.v1': return { ...s, status: 'adopted', fields: { ...s.fields, number: e.data.number, adoptedOn: e.data.adoptedOn } };
     case 'resolution.returned.v1': return { ...s, status: 'returned' };
-    case 'regulation.amended.v1': return { ...s, fields: { ...s.fields, amendments: [...((s.fields.amendments as unknown[]) ?? []), d] } };
-    case 'regulation.replaced.v1': return { ...s, status: 'replaced', fields: { ...s.fields, replacedBy: d.byActivityId, replacedOn: d.on } };
+    case 'regulation.amended.v1': return { ...s, fields: { ...s.fields, amendments: [...((s.fields.amendments as unknown[]) ?? []), e.data] } };
+    case 'regulation.replaced.v1': return { ...s, status: 'replaced', fields: { ...s.fields, replacedBy: e.data.byActivityId, replacedOn: e.data.on } };
     case 'budget.submitted.v1': return { ...s, status: 'submitted' };
     case 'budget.approved.v1':
-    case 'budget.adjusted.v1': return { ...s, status: 'approved', money: { ...s.money, approved: d.amount as number } };
-    case 'budget.allocated.v1': return { ...s, status: 'allocated', money: { ...s.money, allocated: s.money.allocated + (d.amount as number) } };
-    case 'budget.spent.v1': return { ...s, money: { ...s.money, spent: s.money.spent + (d.amount as number) } };
-    case 'difficulty.guidance-given.v1': return { ...s, status: 'answered', fields: { ...s.fields, guidance: d.guidance, answeredOn: d.on } };
-    case 'difficulty.escalated.v1': return { ...s, status: 'escalated', fields: { ...s.fields, escalatedOn: d.on } };
-    case 'difficulty.decided.v1': return { ...s, status: 'decided', fields: { ...s.fields, decision: d.decision, decidedOn: d.on } };
-    case 'activity.corrected.v1': return { ...s, fields: { ...s.fields, ...(d.changes as object) } };
+    case 'budget.adjusted.v1': return { ...s, status: 'approved', money: { ...s.money, approved: e.data.amount } };
+    case 'budget.allocated.v1': return { ...s, status: 'allocated', money: { ...s.money, allocated: s.money.allocated + e.data.amount } };
+    case 'budget.spent.v1': return { ...s, money: { ...s.money, spent: s.money.spent + e.data.amount } };
+    case 'difficulty.guidance-given.v1': return { ...s, status: 'answered', fields: { ...s.fields, guidance: e.data.guidance, answeredOn: e.data.on } };
+    case 'difficulty.escalated.v1': return { ...s, status: 'escalated', fields: { ...s.fields, escalatedOn: e.data.on } };
+    case 'difficulty.decided.v1': return { ...s, status: 'decided', fields: { ...s.fields, decision: e.data.decision, decidedOn: e.data.on } };
+    case 'activity.corrected.v1': return { ...s, fields: { ...s.fields, ...e.data.changes } };
     case 'activity.withdrawn.v1': return { ...s, withdrawn: true };
     default: return s;
   }
 };
 
 /** Which step may follow which status. */
-const STEPS: Record<string, { kind: ActivityKind; from: string[] }> = {
+const STEPS: Partial<Record<ActivityEventType, { kind: ActivityKind; from: string[] }>> = {
   'resolution.consulted.v1': { kind: 'resolution', from: ['drafted', 'consulted', 'returned'] },
   'resolution.submitted.v1': { kind: 'resolution', from: ['drafted', 'consulted', 'returned'] },
   'resolution.adopted.v1': { kind: 'resolution', from: ['submitted'] },
@@ -94,32 +97,10 @@ const STEPS: Record<string, { kind: ActivityKind; from: string[] }> = {
   'difficulty.decided.v1': { kind: 'difficulty', from: ['escalated'] },
 };
 
-const checkStep = (e: ActivityEvent, s: Activity) => {
-  const d = e.data as Record<string, unknown>;
-  switch (e.type) {
-    case 'resolution.consulted.v1': day(d.consultedOn, 'consultedOn'); text(d.with, 'with'); text(d.summary, 'summary', 5000); return;
-    case 'resolution.submitted.v1': day(d.submittedOn, 'submittedOn'); text(d.to, 'to'); return;
-    case 'resolution.adopted.v1': text(d.number, 'number', 100); day(d.adoptedOn, 'adoptedOn'); return;
-    case 'resolution.returned.v1': day(d.returnedOn, 'returnedOn'); text(d.reason, 'reason'); return;
-    case 'regulation.amended.v1': text(d.number, 'number', 100); day(d.issuedOn, 'issuedOn'); text(d.summary, 'summary', 5000); return;
-    case 'regulation.replaced.v1': text(d.byActivityId, 'the replacing regulation'); day(d.on, 'on'); return;
-    case 'budget.submitted.v1': text(d.to, 'to'); return;
-    case 'budget.approved.v1': dong(d.amount, 'amount'); text(d.by, 'by'); return;
-    case 'budget.adjusted.v1': dong(d.amount, 'amount'); text(d.by, 'by'); text(d.reason, 'reason'); return;
-    case 'budget.allocated.v1':
-      dong(d.amount, 'amount');
-      if (s.money.allocated + (d.amount as number) > (s.money.approved ?? 0)) invalid('allocations cannot exceed the approved amount');
-      return;
-    case 'budget.spent.v1':
-      dong(d.amount, 'amount');
-      text(d.note, 'note');
-      if (s.money.spent + (d.amount as number) > s.money.allocated) invalid('spending cannot exceed the allocated amount');
-      return;
-    case 'difficulty.guidance-given.v1': text(d.guidance, 'guidance', 5000); day(d.on, 'on'); return;
-    case 'difficulty.escalated.v1': text(d.note, 'note'); day(d.on, 'on'); return;
-    case 'difficulty.decided.v1': text(d.decision, 'decision', 5000); day(d.on, 'on'); return;
-    default: return;
-  }
+/** Budget money (plan III.1): allocations stay within the approved amount, spending within what was allocated. */
+const budgetMoneyStaysWithinWhatWasGranted = (e: ActivityEvent, s: Activity) => {
+  if (e.type === 'budget.allocated.v1' && s.money.allocated + e.data.amount > (s.money.approved ?? 0)) invalid('allocations cannot exceed the approved amount');
+  if (e.type === 'budget.spent.v1' && s.money.spent + e.data.amount > s.money.allocated) invalid('spending cannot exceed the allocated amount');
 };
 
 /** What a step's day is measured against, in words a reader of the refusal understands. */
@@ -194,39 +175,51 @@ const checkCorrectedOpening = (s: Activity, changes: Record<string, unknown>) =>
   if (first && first.on < on) invalid(`${field} (${on}) would be after ${STEP_NAMES[first.type]} (${first.on}): every step of a ${s.kind} follows its ${field}`);
 };
 
+/** The event asked for, with what it may leave out filled (null) and its days checked against the calendar. */
+const filled = <E extends ActivityEvent>(e: E): E => {
+  const schema = ACTIVITY_EVENTS[e.type];
+  daysExist(schema, e.data);
+  return { ...e, data: withDefaults(schema, e.data) };
+};
+
 /** Decides one event of an activity: its recording, a step of its life, a correction or a withdrawal. */
 export const decideActivity = (c: ActivityCommand, s: Activity): ActivityEvent[] => {
   const e = c.event;
-  const opening = kindOf(e.type);
-  if (opening) {
+  if (isOpening(e)) {
     if (s.kind) throw new ActivityError('activity-exists', `activity ${e.data.activityId} was already recorded`);
-    const { header, fields } = split(e.data as unknown as Record<string, unknown>);
-    if (!Number.isInteger(header.year) || header.year < 2000 || header.year > 2100) invalid('year is required');
-    text(header.unitId, 'unitId', 100);
-    const unknown = Object.keys(fields).filter((k) => !RECORDED_FIELDS[opening].includes(k));
-    if (unknown.length) invalid(`a ${opening} has no field ${unknown.join(', ')} (fields: ${RECORDED_FIELDS[opening].join(', ')})`);
-    FIELD_RULES[opening](fields, { year: header.year });
-    return [{ ...e, data: { ...e.data, ...shapeFields(opening, fields, true) } } as ActivityEvent];
+    const recorded = filled(e);
+    const { header, fields } = split(recorded);
+    RECORDING_RULES[KIND_OF_OPENING.get(e.type)!]?.(fields, header.year);
+    return [recorded];
   }
-  if (!s.kind) throw new ActivityError('activity-not-found', `no activity ${e.data.activityId}`);
+  if (!s.kind || !s.header) throw new ActivityError('activity-not-found', `no activity ${e.data.activityId}`);
   if (s.withdrawn) throw new ActivityError('activity-closed', `activity ${e.data.activityId} was withdrawn`);
-  if (e.type === 'activity.corrected.v1' || e.type === 'activity.withdrawn.v1') {
-    text(e.data.reason, 'a reason');
-    if (e.type === 'activity.corrected.v1') {
-      const keys = Object.keys(e.data.changes ?? {});
-      if (keys.length === 0) invalid('a correction changes at least one field');
-      const bad = keys.filter((k) => !CORRECTABLE[s.kind!].includes(k));
-      if (bad.length) invalid(`${bad.join(', ')} cannot be corrected on a ${s.kind} (correctable: ${CORRECTABLE[s.kind].join(', ')})`);
-      FIELD_RULES[s.kind]({ ...s.fields, ...e.data.changes, ...(s.kind === 'budget' && { amount: s.money.estimated }) }, { year: s.header!.year, changed: keys });
-      checkCorrectedOpening(s, e.data.changes);
-      return [{ ...e, data: { ...e.data, kind: s.kind, changes: shapeFields(s.kind, e.data.changes, false) } }];
-    }
-    return [{ ...e, data: { ...e.data, kind: s.kind } } as ActivityEvent];
-  }
+  if (e.type === 'activity.withdrawn.v1') return [{ ...e, data: { ...e.data, kind: s.kind } }];
+  if (e.type === 'activity.corrected.v1') return [corrected(e, s)];
   const step = STEPS[e.type];
-  if (!step || step.kind !== s.kind) invalid(`${e.type} is not a step of a ${s.kind}`);
+  if (!step || step.kind !== s.kind) return invalid(`${e.type} is not a step of a ${s.kind}`);
   if (!step.from.includes(s.status)) throw new ActivityError('activity-closed', `a ${s.kind} that is ${s.status} cannot take ${e.type}`);
-  checkStep(e, s);
-  checkOrder(e, s);
-  return [shapeStep(e)];
+  const taken = filled(e);
+  budgetMoneyStaysWithinWhatWasGranted(taken, s);
+  checkOrder(taken, s);
+  return [taken];
+};
+
+/**
+ * A correction replaces fields the kind lets it (its schema names them); what it leaves the
+ * activity with keeps the kind's rules, and a corrected opening day stays before every later step.
+ */
+const corrected = (e: ActivityCorrected, s: Activity): ActivityCorrected => {
+  const kind = s.kind!;
+  const d = e.data;
+  const schema = ACTIVITY_CHANGES[kind];
+  const keys = Object.keys(d.changes ?? {});
+  if (keys.length === 0) invalid('a correction changes at least one field');
+  const bad = keys.filter((k) => !(k in schema.properties));
+  if (bad.length) invalid(`${bad.join(', ')} cannot be corrected on a ${kind} (correctable: ${Object.keys(schema.properties).join(', ')})`);
+  daysExist(schema, d.changes);
+  const changes = withDefaults(schema, d.changes);
+  RECORDING_RULES[kind]?.({ ...s.fields, ...changes }, s.header!.year, keys);
+  checkCorrectedOpening(s, changes);
+  return { ...e, data: { ...d, kind, changes } } as ActivityCorrected;
 };
