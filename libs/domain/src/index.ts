@@ -4,6 +4,7 @@ export * from './shared/clock';
 export * from './shared/event';
 export * from './shared/text';
 export * from './shared/schema';
+export * from './shared/domain-error';
 export * from './units';
 export * from './access';
 export * from './plans';

@@ -9,6 +9,7 @@ export type ScratchStoreFactory = () => ReadStore & ProjectionStore & { close():
 export const TIME_TRAVEL_MAX_EVENTS = Symbol('TIME_TRAVEL_MAX_EVENTS');
 
 export class TimeTravelTooFarError extends Error {
+  static readonly problem = { type: '/problems/time-travel-too-far', status: 422, title: 'Too far back to replay' };
   constructor(readonly events: number, readonly max: number) {
     super(`replaying ${events} events exceeds the limit of ${max} (TIME_TRAVEL_MAX_EVENTS)`);
     this.name = 'TimeTravelTooFarError';

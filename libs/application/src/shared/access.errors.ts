@@ -4,6 +4,7 @@ import { seesUnit } from './read-helpers';
 
 /** Outside the caller's scope: answered as if it did not exist (404), so scope does not leak. */
 export class NotFoundInScopeError extends Error {
+  static readonly problem = { type: 'about:blank', status: 404, title: 'Not found' };
   constructor(readonly what: string) {
     super(`${what} was not found`);
     this.name = 'NotFoundInScopeError';
@@ -12,6 +13,7 @@ export class NotFoundInScopeError extends Error {
 
 /** Inside the caller's scope, but their roles do not allow this (403). */
 export class NotPermittedError extends Error {
+  static readonly problem = { type: '/problems/not-permitted', status: 403, title: 'Not permitted' };
   constructor(message: string) {
     super(message);
     this.name = 'NotPermittedError';

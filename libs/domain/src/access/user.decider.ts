@@ -1,4 +1,5 @@
 import { ROLES, Role, RoleGranted, RoleRevoked, UserEvent, UserRegistered } from './user.events';
+import { DomainError, ProblemsOf } from '../shared/domain-error';
 
 /** A right held over a period: from the grant until the revocation (null: still held). */
 export interface Grant {
@@ -34,11 +35,13 @@ export type GrantRole = { type: 'GrantRole'; userId: string; role: Role; unit: U
 export type RevokeRole = { type: 'RevokeRole'; userId: string; role: Role; unitId: string; revokedBy: string; reason: string; from?: string };
 export type UserCommand = RegisterUser | GrantRole | RevokeRole;
 
-export class UserError extends Error {
-  constructor(readonly code: 'user-not-found' | 'user-exists' | 'invalid-grant' | 'not-granted' | 'already-granted', message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
+export type UserErrorCode = 'user-not-found' | 'user-exists' | 'invalid-grant' | 'not-granted' | 'already-granted';
+export class UserError extends DomainError<UserErrorCode> {
+  static readonly problems: ProblemsOf<UserErrorCode> = {
+    'user-not-found': { status: 404, title: 'No such user' }, 'user-exists': { status: 409, title: 'The user is already registered' },
+    'already-granted': { status: 409, title: 'The role is already granted' }, 'invalid-grant': { status: 422, title: 'Users and roles do not allow this grant' },
+    'not-granted': { status: 422, title: 'The role was not granted' },
+  };
 }
 
 export const initialUser = (): User => ({ exists: false, userId: '', displayName: '', unitId: '', email: null, externalId: null, grants: [] });

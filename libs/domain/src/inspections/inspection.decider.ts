@@ -1,4 +1,5 @@
 import { CalendarDate, isCalendarDate, vietnamDateOf } from '../shared/calendar-date';
+import { DomainError, ProblemsOf } from '../shared/domain-error';
 import {
   INSPECTION_RATINGS, InspectionClosed, InspectionConducted, InspectionEvent, InspectionFinding, InspectionFollowUpAnswered,
   InspectionFollowUpRequested, InspectionPlanned,
@@ -36,11 +37,11 @@ export type InspectionCommand =
 export type InspectionErrorCode = 'inspection-not-found' | 'inspection-exists' | 'invalid-inspection';
 
 /** Each error declares its problem (STYLE.md): the HTTP edge looks it up. */
-export class InspectionError extends Error {
-  constructor(readonly code: InspectionErrorCode, message: string) {
-    super(message);
-    this.name = 'InspectionError';
-  }
+export class InspectionError extends DomainError<InspectionErrorCode> {
+  static readonly problems: ProblemsOf<InspectionErrorCode> = {
+    'inspection-not-found': { status: 404, title: 'No such inspection' }, 'inspection-exists': { status: 409, title: 'The inspection is already recorded' },
+    'invalid-inspection': { status: 422, title: 'The inspection does not allow this' },
+  };
 }
 export class InspectionNotFound extends InspectionError {
   static readonly problem = { type: '/problems/inspection-not-found', status: 404, title: 'No such inspection' };

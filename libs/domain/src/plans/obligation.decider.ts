@@ -1,6 +1,7 @@
 import { CalendarDate, isCalendarDate } from '../shared/calendar-date';
 import { ObligationAssigned, ObligationEvent, Evidence, obligationIdOf } from './obligation.events';
 import { isOnTime } from './time-frame';
+import { DomainError, ProblemsOf } from '../shared/domain-error';
 
 export type ObligationStatus = 'open' | 'acknowledged' | 'in-progress' | 'completed' | 'cancelled' | 'passed' | 'answered' | 'declined';
 
@@ -39,11 +40,12 @@ export type ObligationCommand =
     completesDuty?: boolean;
   };
 
-export class ObligationError extends Error {
-  constructor(readonly code: 'obligation-not-found' | 'obligation-exists' | 'obligation-closed' | 'invalid-obligation', message: string) {
-    super(message);
-    this.name = 'ObligationError';
-  }
+export type ObligationErrorCode = 'obligation-not-found' | 'obligation-exists' | 'obligation-closed' | 'invalid-obligation';
+export class ObligationError extends DomainError<ObligationErrorCode> {
+  static readonly problems: ProblemsOf<ObligationErrorCode> = {
+    'obligation-not-found': { status: 404, title: 'No such obligation' }, 'obligation-exists': { status: 409, title: 'The obligation is already assigned' },
+    'obligation-closed': { status: 422, title: 'The obligation is closed' }, 'invalid-obligation': { status: 422, title: 'The obligation does not allow this step' },
+  };
 }
 
 export const initialObligation = (): Obligation => ({

@@ -1,6 +1,7 @@
 import { isCalendarDate } from '../shared/calendar-date';
 import { DetailedPlanParent, PlanEvent, PlanIssued, TaskDefinition, UNIT_GROUPS } from './plan.events';
 import { validateTimeFrame } from './time-frame';
+import { DomainError, ProblemsOf } from '../shared/domain-error';
 
 export interface Plan {
   issued: PlanIssued['data'] | null;
@@ -15,11 +16,13 @@ export type PlanCommand =
   | { type: 'CancelTask'; planId: string; code: string; reason: string }
   | { type: 'AcknowledgeReceipt'; planId: string; recipientKey: string; unitId: string };
 
-export class PlanError extends Error {
-  constructor(readonly code: 'plan-not-found' | 'plan-exists' | 'task-not-found' | 'task-exists' | 'invalid-plan', message: string) {
-    super(message);
-    this.name = 'PlanError';
-  }
+export type PlanErrorCode = 'plan-not-found' | 'plan-exists' | 'task-not-found' | 'task-exists' | 'invalid-plan';
+export class PlanError extends DomainError<PlanErrorCode> {
+  static readonly problems: ProblemsOf<PlanErrorCode> = {
+    'plan-not-found': { status: 404, title: 'No such plan' }, 'task-not-found': { status: 404, title: 'No such task in the plan' },
+    'plan-exists': { status: 409, title: 'The plan is already recorded' }, 'task-exists': { status: 409, title: 'The plan already has this task' },
+    'invalid-plan': { status: 422, title: 'The plan does not allow this change' },
+  };
 }
 
 export const initialPlan = (): Plan => ({ issued: null, tasks: {}, acknowledgements: {} });

@@ -1,5 +1,6 @@
 import { isOnTime } from '../plans/time-frame';
 import { Indicators, ReportCorrected, ReportDrafted, ReportReturned, ReportSubmitted } from './reporting.events';
+import { DomainError, ProblemsOf } from '../shared/domain-error';
 
 export type ReportEvent = ReportDrafted | ReportSubmitted | ReportReturned | ReportCorrected;
 export type ReportStatus = 'none' | 'draft' | 'submitted' | 'returned';
@@ -30,11 +31,11 @@ export type ReportCommand =
   | { type: 'Return'; periodId: string; unitId: string; reason: string }
   | { type: 'Correct'; periodId: string; unitId: string; indicators: Indicators; narrative: string; reason: string };
 
-export class ReportError extends Error {
-  constructor(readonly code: 'report-not-found' | 'invalid-report', message: string) {
-    super(message);
-    this.name = 'ReportError';
-  }
+export type ReportErrorCode = 'report-not-found' | 'invalid-report';
+export class ReportError extends DomainError<ReportErrorCode> {
+  static readonly problems: ProblemsOf<ReportErrorCode> = {
+    'report-not-found': { status: 404, title: 'No such report' }, 'invalid-report': { status: 422, title: 'The report does not allow this step' },
+  };
 }
 
 export const initialReport = (): Report => ({ status: 'none', current: 0, versions: [], firstSubmittedAt: null, onTime: null });

@@ -18,6 +18,7 @@ export interface PinnedSeal {
 
 /** The pin file or parameter is not a seal (or a `seals/latest` answer). */
 export class InvalidPinError extends Error {
+  static readonly problem = { type: '/problems/invalid-pin', status: 400, title: 'Not a pinned seal' };
   constructor(message: string) {
     super(message);
     this.name = 'InvalidPinError';

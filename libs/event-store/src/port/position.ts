@@ -4,6 +4,7 @@ const DECIMAL = /^(0|[1-9][0-9]{0,19})$/;
 const MAX_U64 = (1n << 64n) - 1n;
 
 export class InvalidPositionError extends Error {
+  static readonly problem = { type: '/problems/invalid-position', status: 400, title: 'Invalid log position' };
   constructor(readonly value: string) {
     super(`"${value}" is not a log position (a decimal string of an unsigned 64-bit integer)`);
     this.name = 'InvalidPositionError';

@@ -1,9 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPinError, InvalidPositionError, NoSealYetError } from '@gl/event-store';
-import { UnknownProjectionError } from '@gl/read-models';
-import { NotFoundInScopeError, NotPermittedError, TimeTravelTooFarError } from '@gl/application';
-import { ActivityError, ObligationError, PlanError, ReportError, UnitRegistryError, UserError } from '@gl/domain';
-import { ReadModelBehindError } from './read-your-writes.interceptor';
+import { ActivityError } from '@gl/domain';
 
 /** An RFC 9457 problem document. `type` is a relative URI, documented in docs/problems.md. */
 export interface ProblemDetails {
@@ -38,28 +34,6 @@ const fromHttpException: ProblemMapper = (e) => {
   };
 };
 
-/** Errors the event store raises that a client can act on. */
-const fromEventStore: ProblemMapper = (e) => {
-  if (e instanceof ConcurrencyError) {
-    return {
-      type: '/problems/concurrency-conflict', title: 'Someone else changed this first', status: 409,
-      detail: `${e.message}. Read it again and retry.`, stream: e.stream, expectedRevision: String(e.expected), actualRevision: String(e.actual),
-    };
-  }
-  if (e instanceof IdempotencyConflictError) {
-    return { type: '/problems/idempotency-conflict', title: 'Repeated request does not match the first', status: 409, detail: e.message };
-  }
-  if (e instanceof InvalidPositionError) {
-    return { type: '/problems/invalid-position', title: 'Invalid log position', status: 400, detail: e.message };
-  }
-  if (e instanceof InvalidAppendError) {
-    return { type: '/problems/invalid-event', title: 'Invalid event', status: 400, detail: e.message };
-  }
-  if (e instanceof InvalidPinError) return { type: '/problems/invalid-pin', title: 'Not a pinned seal', status: 400, detail: e.message };
-  if (e instanceof NoSealYetError) return { type: '/problems/no-seal-yet', title: 'Nothing is sealed yet', status: 404, detail: e.message };
-  return undefined;
-};
-
 /** Body-parser errors (malformed JSON, body too large): plain errors with a status and a type. */
 export const fromBodyParser: ProblemMapper = (e) => {
   const err = e as { type?: string; status?: number; message?: string };
@@ -79,44 +53,11 @@ export const fromBodyParser: ProblemMapper = (e) => {
   return { type: 'about:blank', title: statusTitle(err.status), status: err.status, detail: err.message };
 };
 
-/** Errors of the read side, of access, and of the domain's rules. */
-const fromReadModels: ProblemMapper = (e) => {
-  if (e instanceof ReadModelBehindError) {
-    return {
-      type: '/problems/read-model-behind', title: 'Read models not yet up to date', status: 503,
-      detail: `${e.message}; retry shortly.`, position: e.position, retryAfterSeconds: 1,
-    };
-  }
-  if (e instanceof TimeTravelTooFarError) return { type: '/problems/time-travel-too-far', title: 'Too far back to replay', status: 422, detail: e.message };
-  if (e instanceof NotFoundInScopeError) return { type: 'about:blank', title: 'Not found', status: 404, detail: e.message };
-  if (e instanceof NotPermittedError) return { type: '/problems/not-permitted', title: 'Not permitted', status: 403, detail: e.message };
-  if (e instanceof UnitRegistryError) {
-    const status = e.code === 'unit-not-found' ? 404 : e.code === 'unit-exists' || e.code === 'code-in-use' ? 409 : 422;
-    return { type: `/problems/${e.code}`, title: 'The organisation tree does not allow this change', status, detail: e.message };
-  }
-  if (e instanceof UserError) {
-    const status = e.code === 'user-not-found' ? 404 : e.code === 'user-exists' || e.code === 'already-granted' ? 409 : 422;
-    return { type: `/problems/${e.code}`, title: 'Users and roles do not allow this change', status, detail: e.message };
-  }
-  if (e instanceof PlanError) {
-    const status = e.code === 'plan-not-found' || e.code === 'task-not-found' ? 404 : e.code === 'plan-exists' || e.code === 'task-exists' ? 409 : 422;
-    return { type: `/problems/${e.code}`, title: 'The plan does not allow this change', status, detail: e.message };
-  }
-  if (e instanceof ObligationError) {
-    const status = e.code === 'obligation-not-found' ? 404 : e.code === 'obligation-exists' ? 409 : 422;
-    return { type: `/problems/${e.code}`, title: 'The obligation does not allow this step', status, detail: e.message };
-  }
-  if (e instanceof ActivityError) {
-    const status = e.code === 'activity-not-found' ? 404 : e.code === 'activity-exists' ? 409 : 422;
-    return { type: `/problems/${e.code}`, title: 'The activity does not allow this', status, detail: e.message };
-  }
-  if (e instanceof ReportError) {
-    return { type: `/problems/${e.code}`, title: 'The report does not allow this step', status: e.code === 'report-not-found' ? 404 : 422, detail: e.message };
-  }
-  if (e instanceof UnknownProjectionError) {
-    return { type: 'about:blank', title: 'Not found', status: 404, detail: e.message };
-  }
-  return undefined;
+/** The activity family until it declares its problems by code like the others (ADR 0009 work in progress). */
+const fromActivities: ProblemMapper = (e) => {
+  if (!(e instanceof ActivityError)) return undefined;
+  const status = e.code === 'activity-not-found' ? 404 : e.code === 'activity-exists' ? 409 : 422;
+  return { type: `/problems/${e.code}`, title: 'The activity does not allow this', status, detail: e.message };
 };
 
 /** What an error class declares as `static problem` (STYLE.md: the edge looks it up, it does not guess). */
@@ -126,15 +67,22 @@ export interface DeclaredProblem {
   title: string;
 }
 
-/** Errors that declare their problem; members of their `extensions` join the document (e.g. retryAfterSeconds). */
+/**
+ * Errors that declare their problem — one `static problem`, or a family's `static problems` by
+ * code (DomainError, type `/problems/<code>`); members of their `extensions` join the document.
+ * A lookup, not a chain of comparisons: a new error declares its meaning where it is defined.
+ */
 const fromDeclared: ProblemMapper = (e) => {
   if (!(e instanceof Error)) return undefined;
-  const declared = (e.constructor as { problem?: DeclaredProblem }).problem;
+  const ctor = e.constructor as { problem?: DeclaredProblem; problems?: Record<string, { status: number; title: string }> };
+  const code = (e as { code?: unknown }).code;
+  const byCode = typeof code === 'string' ? ctor.problems?.[code] : undefined;
+  const declared = ctor.problem ?? (byCode && { type: `/problems/${code}`, ...byCode });
   if (!declared) return undefined;
   return { ...declared, detail: e.message, ...(e as { extensions?: Record<string, unknown> }).extensions };
 };
 
-export const defaultProblemMappers: ProblemMapper[] = [fromDeclared, fromBodyParser, fromHttpException, fromEventStore, fromReadModels];
+export const defaultProblemMappers: ProblemMapper[] = [fromDeclared, fromBodyParser, fromHttpException, fromActivities];
 
 export const toProblem = (error: unknown, mappers: ProblemMapper[], instance: string): ProblemDetails => {
   for (const map of mappers) {

@@ -107,6 +107,7 @@ export class ProjectionEngine {
 }
 
 export class UnknownProjectionError extends Error {
+  static readonly problem = { type: 'about:blank', status: 404, title: 'Not found' };
   constructor(readonly projection: string) {
     super(`no projection named ${projection}`);
     this.name = 'UnknownProjectionError';
