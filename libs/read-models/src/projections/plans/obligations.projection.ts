@@ -1,68 +1,78 @@
-import { evolveObligation, initialObligation, OBLIGATION_EVENT_TYPES, ObligationEvent, ObligationStatus } from '@gl/domain';
-import type { RecordedEvent } from '@gl/event-store';
-import { projection } from '../../engine/projection';
+import {
+  Count, evolveObligation, Id, initialObligation, Instant, Line, List, Nullable, Obj, OBLIGATION_EVENT_TYPES, OBLIGATION_EVENTS, ObligationAssigned,
+  ObligationEvent, ObligationStatus, OneOf, Prose, Static, Type,
+} from '@gl/domain';
+import { projection, RecordedFrom } from '../../engine/projection';
+
+/** Every status an obligation may be in, once: a status the domain adds does not compile until it is listed here. */
+const STATUS: Record<ObligationStatus, true> = {
+  open: true, acknowledged: true, 'in-progress': true, completed: true, cancelled: true, passed: true, answered: true, declined: true,
+};
+export const OBLIGATION_STATUSES = Object.keys(STATUS) as ObligationStatus[];
+
+const assigned = OBLIGATION_EVENTS['obligation.assigned.v1'].properties;
+const answered = OBLIGATION_EVENTS['obligation.request-answered.v1'].properties;
 
 /** One document per obligation: the row of a unit's inbox, a task's list, an overdue list. */
-export interface ObligationDoc {
-  obligationId: string;
-  planId: string;
-  taskCode: string;
-  unitId: string;
-  role: string;
-  kind: string;
-  year: number | null;
-  timeWords: string;
-  assignedOn: string;
-  deadline: string | null;
-  status: ObligationStatus;
-  percent: number;
-  completedAt: string | null;
-  onTime: boolean | null;
-  extensionPending: { until: string; reason: string } | null;
-  explanationPending: boolean;
-  reminders: number;
-  passedFrom: string | null;
-  passedTo: string | null;
+export const ObligationDocSchema = Obj({
+  obligationId: assigned.obligationId, planId: assigned.planId, taskCode: assigned.taskCode, unitId: assigned.unitId, role: assigned.role,
+  kind: assigned.kind, year: assigned.year, timeWords: assigned.timeWords, assignedOn: assigned.assignedOn,
+  deadline: Nullable(Instant({ description: 'The deadline now (an extension approved moves it)' })),
+  status: OneOf(OBLIGATION_STATUSES),
+  percent: Type.Integer({ minimum: 0, maximum: 100 }),
+  completedAt: Nullable(Instant()),
+  onTime: Nullable(Type.Boolean()),
+  extensionPending: Nullable(Obj({ until: Instant(), reason: Prose(2000) })),
+  explanationPending: Type.Boolean(),
+  reminders: Count(),
+  passedFrom: assigned.passedFrom,
+  passedTo: Nullable(Id()),
   /** A request's answer (đã phản hồi) or refusal, once given. */
-  answer: { answer: string; answeredOn: string; documentNumber: string | null } | { declined: string } | null;
+  answer: Nullable(Type.Union([
+    Obj({ answer: answered.answer, answeredOn: answered.answeredOn, documentNumber: answered.documentNumber }),
+    Obj({ declined: Prose(2000) }),
+  ])),
   /** The detailed plans (kế hoạch chi tiết) the unit issued under this duty (plan IV.2). */
-  detailedPlans: string[];
+  detailedPlans: List(Id(), 1000),
   /** Activities recorded for it (conference, training, regulation, …). */
-  activities: { activityId: string; kind: string }[];
-  lastChangeAt: string;
-  history: { type: string; at: string; by: string }[];
-}
+  activities: List(Obj({ activityId: Id(), kind: Line(20) }), 10_000),
+  lastChangeAt: Instant(),
+  history: List(Obj({ type: Line(100), at: Instant(), by: Line(200) }), 100_000),
+});
+export type ObligationDoc = Static<typeof ObligationDocSchema>;
 
-export const obligations = projection<ObligationDoc>({
+const newDoc = (a: ObligationAssigned['data']): ObligationDoc => {
+  const { assigned: _, ...fresh } = initialObligation();
+  return { ...a, ...fresh, passedTo: null, reminders: 0, answer: null, activities: [], lastChangeAt: '', history: [] };
+};
+
+export const obligations = projection<ObligationDoc, RecordedFrom<ObligationEvent>>({
   name: 'obligations',
   // 3: requests answered or declined (closed), their answer kept; 4: detailed plans recorded under a duty.
   version: 4,
   handles: OBLIGATION_EVENT_TYPES,
   indexes: [{ keys: { unitId: 1, status: 1 } }, { keys: { planId: 1, taskCode: 1 } }, { keys: { deadline: 1 } }],
-  route: (e: RecordedEvent) => [(e.data as { obligationId: string }).obligationId],
+  route: (e) => [e.data.obligationId],
   evolve: (doc, e) => {
-    const ev = e as unknown as ObligationEvent;
+    const base = doc ?? (e.type === 'obligation.assigned.v1' ? newDoc(e.data) : undefined);
+    // A step before its assignment has nothing to show.
+    if (!base) return null;
     const at = e.metadata.recordedAt;
-    const s = evolveObligation(doc ? { ...initialObligation(), ...doc, assigned: doc as never } : initialObligation(), ev, at);
-    const a = ev.type === 'obligation.assigned.v1' ? ev.data : null;
-    const base = doc ?? {
-      obligationId: a!.obligationId, planId: a!.planId, taskCode: a!.taskCode, unitId: a!.unitId, role: a!.role, kind: a!.kind,
-      year: a!.year, timeWords: a!.timeWords, assignedOn: a!.assignedOn, passedFrom: a!.passedFrom, passedTo: null, reminders: 0, history: [], activities: [],
-    };
+    const s = evolveObligation(doc ? { ...initialObligation(), ...doc, assigned: doc } : initialObligation(), e, at);
     return {
       ...base,
       deadline: s.deadline, status: s.status, percent: s.percent, completedAt: s.completedAt, onTime: s.onTime,
       extensionPending: s.extensionPending, explanationPending: s.explanationPending, detailedPlans: s.detailedPlans,
-      reminders: base.reminders + (ev.type === 'obligation.reminded.v1' ? 1 : 0),
-      answer: ev.type === 'obligation.request-answered.v1'
-        ? { answer: ev.data.answer, answeredOn: ev.data.answeredOn, documentNumber: ev.data.documentNumber }
-        : ev.type === 'obligation.request-declined.v1' ? { declined: ev.data.reason } : (base as ObligationDoc).answer ?? null,
-      passedTo: ev.type === 'obligation.passed-to-successor.v1' ? ev.data.toUnitId : (base as ObligationDoc).passedTo ?? null,
-      activities: ev.type === 'obligation.activity-recorded.v1'
-        ? [...((base as ObligationDoc).activities ?? []).filter((x) => x.activityId !== ev.data.activityId), { activityId: ev.data.activityId, kind: ev.data.kind }]
-        : (base as ObligationDoc).activities ?? [],
+      reminders: base.reminders + (e.type === 'obligation.reminded.v1' ? 1 : 0),
+      answer: e.type === 'obligation.request-answered.v1'
+        ? { answer: e.data.answer, answeredOn: e.data.answeredOn, documentNumber: e.data.documentNumber }
+        : e.type === 'obligation.request-declined.v1' ? { declined: e.data.reason } : base.answer,
+      passedTo: e.type === 'obligation.passed-to-successor.v1' ? e.data.toUnitId : base.passedTo,
+      activities: e.type === 'obligation.activity-recorded.v1'
+        ? [...base.activities.filter((x) => x.activityId !== e.data.activityId), { activityId: e.data.activityId, kind: e.data.kind }]
+        : base.activities,
       lastChangeAt: at,
       history: [...base.history, { type: e.type, at, by: e.metadata.actor.userId }],
-    } as ObligationDoc;
+    };
   },
 });

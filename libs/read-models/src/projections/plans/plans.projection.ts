@@ -1,35 +1,31 @@
-import { evolvePlan, initialPlan, Plan, PLAN_EVENT_TYPES, PlanEvent } from '@gl/domain';
-import type { RecordedEvent } from '@gl/event-store';
-import { projection } from '../../engine/projection';
+import { evolvePlan, Id, initialPlan, Instant, Line, List, Nullable, Obj, OneOf, PLAN_EVENT_TYPES, PLAN_EVENTS, PlanEvent, Prose, Static, TaskCodeSchema, TaskSchema, Type } from '@gl/domain';
+import { projection, RecordedFrom } from '../../engine/projection';
 
-/** One document per plan: what was issued, its tasks (with cancellations), and receipts (with who recorded each). */
-export interface PlanDoc extends Plan {
-  planId: string;
-  amendments: { type: string; code: string; reason: string; at: string }[];
-  acknowledgements: Record<string, { unitId: string; at: string; by?: string | null }[]>;
-}
+/** One document per plan: what was issued, its tasks (with cancellations), amendments, and receipts (with who recorded each). */
+export const PlanDocSchema = Obj({
+  planId: Id(),
+  issued: Nullable(PLAN_EVENTS['plan.issued.v1']),
+  tasks: Type.Record(TaskCodeSchema(), Obj({ ...TaskSchema.properties, cancelled: Type.Boolean() }), { additionalProperties: false, maxProperties: 500 }),
+  amendments: List(Obj({ type: OneOf(['plan.task-changed.v1', 'plan.task-cancelled.v1']), code: TaskCodeSchema(), reason: Prose(1000), at: Instant() }), 10_000),
+  /** Per line of the distribution list (Nơi nhận): who acknowledged, when, and who recorded it (a unit's own staff, or the coordinator for it). */
+  acknowledgements: Type.Record(Id(), List(Obj({ unitId: Id(), at: Instant(), by: Nullable(Line(200)) }), 100_000), { additionalProperties: false, maxProperties: 100 }),
+});
+export type PlanDoc = Static<typeof PlanDocSchema>;
 
-type Receipt = { recipientKey: string; unitId: string; at: string };
-const key = (e: RecordedEvent) => (e.data as Receipt).recipientKey;
-const unitOf = (e: RecordedEvent) => (e.data as Receipt).unitId;
-const atOf = (e: RecordedEvent) => (e.data as Receipt).at;
-
-export const plans = projection<PlanDoc>({
+export const plans = projection<PlanDoc, RecordedFrom<PlanEvent>>({
   name: 'plans',
   version: 2,
   handles: PLAN_EVENT_TYPES,
-  route: (e: RecordedEvent) => [(e.data as { planId: string }).planId],
+  route: (e) => [e.data.planId],
   evolve: (doc, e) => {
-    const { planId: _p, amendments, ...plan } = doc ?? { planId: '', amendments: [], ...initialPlan() };
-    const next = evolvePlan(plan, e as unknown as PlanEvent);
-    const d = e.data as { planId: string; reason?: string; code?: string; task?: { code: string } };
-    const amended = e.type === 'plan.task-changed.v1' || e.type === 'plan.task-cancelled.v1'
-      ? [...amendments, { type: e.type, code: d.code ?? d.task!.code, reason: d.reason ?? '', at: e.metadata.recordedAt }]
-      : amendments;
-    // Who acknowledged a receipt is the actor of the event (a unit's own staff, or the coordinator for it).
-    const acknowledgements = e.type === 'plan.receipt-acknowledged.v1'
-      ? { ...next.acknowledgements, [key(e)]: [...(doc?.acknowledgements[key(e)] ?? []), { unitId: unitOf(e), at: atOf(e), by: e.metadata.actor?.userId ?? null }] }
-      : next.acknowledgements;
-    return { ...next, acknowledgements, planId: d.planId, amendments: amended };
+    const { amendments, acknowledgements, ...plan }: PlanDoc = doc ?? { planId: e.data.planId, amendments: [], ...initialPlan(), acknowledgements: {} };
+    const { issued, tasks } = evolvePlan({ ...plan, acknowledgements }, e);
+    const amended = e.type === 'plan.task-changed.v1' ? [...amendments, { type: e.type, code: e.data.task.code, reason: e.data.reason, at: e.metadata.recordedAt }]
+      : e.type === 'plan.task-cancelled.v1' ? [...amendments, { type: e.type, code: e.data.code, reason: e.data.reason, at: e.metadata.recordedAt }]
+        : amendments;
+    const receipts = e.type === 'plan.receipt-acknowledged.v1'
+      ? { ...acknowledgements, [e.data.recipientKey]: [...(acknowledgements[e.data.recipientKey] ?? []), { unitId: e.data.unitId, at: e.data.at, by: e.metadata.actor?.userId ?? null }] }
+      : acknowledgements;
+    return { planId: e.data.planId, issued, tasks, amendments: amended, acknowledgements: receipts };
   },
 });
