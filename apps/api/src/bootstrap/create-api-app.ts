@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import {
@@ -12,8 +12,9 @@ import { ApiModule } from '../api.module';
 
 export const API_PREFIX = 'api/v1';
 
-const openApi = (app: INestApplication, config: AppConfig) => {
-  const doc = new DocumentBuilder()
+/** The OpenAPI document of the running app: served at /docs-json, linted in CI (`npm run lint:openapi`). */
+export const openApiDocument = (app: INestApplication, config: AppConfig): OpenAPIObject => {
+  const info = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
     .setTitle('Grassroots Ledger API')
     .setDescription(
@@ -22,10 +23,15 @@ const openApi = (app: INestApplication, config: AppConfig) => {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
+    .addServer('/', 'this server')
     .build();
-  // Idempotency-Key is documented once, on every write, after the document is generated.
-  const create = () => documentETags(documentProblems(documentIdempotency(SwaggerModule.createDocument(app, doc), config.idempotencyTtlSeconds)));
-  SwaggerModule.setup('docs', app, create, { jsonDocumentUrl: 'docs-json' });
+  // What every write or resource shares is documented once, after the controllers' own entries.
+  return documentETags(documentProblems(documentIdempotency(SwaggerModule.createDocument(app, info), config.idempotencyTtlSeconds)));
+};
+
+const openApi = (app: INestApplication, config: AppConfig) => {
+  SwaggerModule.setup('docs', app, () => openApiDocument(app, config), { jsonDocumentUrl: 'docs-json' });
 };
 
 /** Applies everything the API needs around its modules; shared by main.ts and the e2e tests. */

@@ -1,4 +1,4 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, Optional, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, Optional, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Principal, PrincipalResolver } from '@gl/application';
@@ -6,8 +6,13 @@ import { InvalidTokenError, TokenService } from './token.service';
 import { RateLimiter } from '../http/rate-limit/rate-limiter';
 
 const PUBLIC = 'gl:public';
-/** Open to anyone: probes, metrics, documentation. Everything else needs a bearer token. */
-export const Public = () => SetMetadata(PUBLIC, true);
+/** Where @nestjs/swagger reads an operation's security requirements (its ApiSecurity decorator's key). */
+const SWAGGER_SECURITY = 'swagger/apiSecurity';
+/**
+ * Open to anyone: probes, metrics, documentation. Everything else needs a bearer token — the
+ * document says so once, for all operations; a public one says it takes none (`security: [{}]`).
+ */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), SetMetadata(SWAGGER_SECURITY, [{}]));
 
 export type AuthenticatedRequest = Request & { principal?: Principal; tokenExpiresAt?: Date };
 
