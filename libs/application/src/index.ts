@@ -31,4 +31,5 @@ export * from './audit/audit.queries';
 export * from './dashboards/dashboard.query';
 export * from './dashboards/dashboard-period';
 export * from './dashboards/time-travel';
-export * from './events/event-schemas';
+export * from './events/event-catalogue';
+export * from './events/event-envelope';

@@ -1,7 +1,7 @@
 import { CalendarDate, isCalendarDate, previousDay } from '../shared/calendar-date';
 import { refuse } from './unit.errors';
 import {
-  NewUnit, UnitDissolved, UnitEstablished, UnitEvent, UnitLevelAbolished, UnitPartTransferred, UnitReclassified,
+  ABOLISHABLE_LEVELS, NewUnit, UnitDissolved, UnitEstablished, UnitEvent, UnitLevelAbolished, UnitPartTransferred, UnitReclassified,
   UnitRecoded, UnitRenamed, UnitReparented, UnitsMerged, UnitSplit,
 } from './unit.events';
 import { ancestorsOn, isActiveOn, valueOn } from './unit-timeline';
@@ -164,7 +164,7 @@ export const decideUnits = (c: UnitCommand, s: UnitRegistry): UnitEvent[] => {
       return [{ type: 'unit.dissolved.v1', data: data as UnitDissolved['data'] }];
     case 'AbolishLevel': {
       checkDate(c.effectiveOn); checkBasis(c.legalBasis);
-      if (!UNIT_LEVELS.includes(c.level) || c.level === 'central') refuse('invalid-change', `the ${c.level} level cannot be abolished`);
+      if (!ABOLISHABLE_LEVELS.includes(c.level)) refuse('invalid-change', `the ${c.level} level cannot be abolished`);
       const day = previousDay(c.effectiveOn);
       const affected = [...s.units.values()].filter((u) => isActiveOn(u, day) && isActiveOn(u, c.effectiveOn) && valueOn(u.classes, c.effectiveOn)?.level === c.level);
       if (affected.length === 0) refuse('invalid-change', `no unit of the ${c.level} level exists on ${c.effectiveOn}`);

@@ -4,10 +4,16 @@ import { EventReader, EventStore, NO_STREAM } from '../port/event-store.port';
 import { Position, START } from '../port/envelope';
 import { canonicalJson } from './canonical-json';
 import { yieldToEventLoop } from '../subscription/yield-to-event-loop';
+import { Nullable, Obj, Position as LogPosition, Sha256, Static, TSchema, Type } from '@gl/domain';
 
 /** The stream of seals: one event per sealed range of the global log. */
 export const SEAL_STREAM = 'seal-log';
-export const SEAL_EVENT_TYPE = 'audit.sealed.v1';
+export const SEAL_EVENT_TYPE = 'audit.sealed.v1' as const;
+
+/** An Ed25519 signature, base64. */
+export const SignatureSchema = (description: string) =>
+  Type.String({ pattern: '^[A-Za-z0-9+/]+={0,2}$', maxLength: 200, description, errorMessage: 'must be a signature (base64)' });
+const described = <T extends TSchema>(s: T, description: string): T => ({ ...s, description });
 
 /**
  * A signed statement over a range of the global log: the events after `after` up to `upTo`, how
@@ -15,19 +21,19 @@ export const SEAL_EVENT_TYPE = 'audit.sealed.v1';
  * write the file; a seal cannot without the private key, so removing or rewriting a sealed event —
  * even a whole stream, even its hashes — shows.
  */
-export interface Seal {
-  after: Position;
-  upTo: Position;
-  count: number;
-  /** Merkle root (SHA-256, RFC 6962 leaf and node prefixes) of the events' hashes in position order. */
-  root: string;
-  /** The signature of the seal before, chaining the seals; null for the first. */
-  previous: string | null;
-  /** SHA-256 of the public key (SPKI, DER), hex: which key signed. */
-  keyId: string;
-  /** Ed25519 over the canonical JSON of the fields above, base64. */
-  signature: string;
-}
+export const SealSchema = Obj({
+  after: LogPosition({ description: 'Events strictly after this global position…' }),
+  upTo: LogPosition({ description: '…up to this one, included' }),
+  count: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'How many events the range held' }),
+  root: described(Sha256(), "Merkle root (SHA-256, RFC 6962 leaf and node prefixes) of the events' hashes in position order, hex"),
+  previous: Nullable(SignatureSchema("The signature of the seal before, chaining the seals; null for the first")),
+  keyId: described(Sha256(), 'SHA-256 of the public key (SPKI, DER), hex: which key signed'),
+  signature: SignatureSchema('Ed25519 over the canonical JSON (RFC 8785) of { after, count, keyId, previous, root, upTo }, base64'),
+}, { description: 'Niêm phong: the seal as stored on `seal-log`' });
+export type Seal = Static<typeof SealSchema>;
+
+/** The event the sealer appends, in the catalogue with every other (`/api/v1/event-types`). */
+export const SEAL_EVENTS = { [SEAL_EVENT_TYPE]: SealSchema } as const;
 
 const sha256 = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
 

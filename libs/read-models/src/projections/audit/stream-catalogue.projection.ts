@@ -1,20 +1,23 @@
+import { Id, Instant, Line, List, Obj, Static, Type } from '@gl/domain';
 import type { RecordedEvent } from '@gl/event-store';
 import { projection } from '../../engine/projection';
 
+const Count = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+const EventType = () => Line(100);
+
 /** One document per stream: what an auditor lists before opening a stream's full history. */
-export interface StreamEntry {
-  stream: string;
-  category: string;
-  events: number;
-  firstRecordedAt: string;
-  lastRecordedAt: string;
-  lastType: string;
-  lastRevision: number;
-  /** Who wrote to the stream, most recent last, without repeats. */
-  writers: string[];
-  /** The event types it holds, with counts. */
-  types: Record<string, number>;
-}
+export const StreamEntrySchema = Obj({
+  stream: Line(500),
+  category: Line(100),
+  events: Count(),
+  firstRecordedAt: Instant(),
+  lastRecordedAt: Instant(),
+  lastType: EventType(),
+  lastRevision: Count(),
+  writers: { ...List(Id(), 100_000), description: 'Who wrote to the stream, most recent last, without repeats' },
+  types: Type.Record(EventType(), Count(), { maxProperties: 1000, description: 'The event types it holds, with counts' }),
+});
+export type StreamEntry = Static<typeof StreamEntrySchema>;
 
 export const streamCatalogue = projection<StreamEntry>({
   name: 'stream-catalogue',
