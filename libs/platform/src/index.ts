@@ -23,6 +23,7 @@ export * from './http/idempotency-request';
 export * from './http/idempotency.errors';
 export * from './http/idempotency.interceptor';
 export * from './http/idempotency-openapi';
+export * from './http/schema-ids-openapi';
 export * from './http/problem-openapi';
 export * from './http/etag-openapi';
 export * from './read-models/idempotency-store.module';

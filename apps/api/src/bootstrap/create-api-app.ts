@@ -5,7 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import {
-  AppConfig, BodylessRoutesInterceptor, DtoValidationPipe, documentETags, documentIdempotency, documentProblems, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe,
+  AppConfig, BodylessRoutesInterceptor, DtoValidationPipe, documentETags, documentIdempotency, documentProblems, documentSchemaIds, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe,
 } from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
@@ -27,7 +27,7 @@ export const openApiDocument = (app: INestApplication, config: AppConfig): OpenA
     .addServer('/', 'this server')
     .build();
   // What every write or resource shares is documented once, after the controllers' own entries.
-  return documentETags(documentProblems(documentIdempotency(SwaggerModule.createDocument(app, info), config.idempotencyTtlSeconds)));
+  return documentSchemaIds(documentETags(documentProblems(documentIdempotency(SwaggerModule.createDocument(app, info), config.idempotencyTtlSeconds))));
 };
 
 const openApi = (app: INestApplication, config: AppConfig) => {
