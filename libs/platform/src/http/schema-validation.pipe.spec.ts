@@ -38,6 +38,12 @@ describe('validating a request part against its schema', () => {
     expect(schemaErrors(Body, { ...ok, materials: Array(10_000).fill(1) })[0]).toBe('materials must have at most 50 items');
   });
 
+  it('counts the fields of an object that must name some, and no more than it may', () => {
+    const Changes = Obj({ changes: Type.Partial(Obj({ place: Line(300), level: Line(20) }), { minProperties: 1, maxProperties: 1 }) });
+    expect(schemaErrors(Changes, { changes: {} })).toEqual(['changes must have at least 1 field']);
+    expect(schemaErrors(Changes, { changes: { place: 'x', level: 'y' } })).toEqual(['changes must have at most 1 field']);
+  });
+
   it('stops at 20 reasons, however much is wrong', () => {
     const errors = schemaErrors(Obj({ items: List(Line(10), 20_000) }), { items: Array(10_000).fill(1) });
     expect(errors).toHaveLength(20);

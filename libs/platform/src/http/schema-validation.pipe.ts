@@ -66,6 +66,8 @@ const sentence = (e: ValueError): string => {
     case ValueErrorType.StringMaxLength: return `must be at most ${s(Number(x.maxLength), 'character', 'characters')}`;
     case ValueErrorType.ArrayMinItems: return `must have at least ${s(Number(x.minItems), 'item', 'items')}`;
     case ValueErrorType.ArrayMaxItems: return `must have at most ${s(Number(x.maxItems), 'item', 'items')}`;
+    case ValueErrorType.ObjectMinProperties: return `must have at least ${s(Number(x.minProperties), 'field', 'fields')}`;
+    case ValueErrorType.ObjectMaxProperties: return `must have at most ${s(Number(x.maxProperties), 'field', 'fields')}`;
     case ValueErrorType.Integer: return 'must be a whole number';
     case ValueErrorType.Number: return 'must be a number';
     case ValueErrorType.NumberMinimum: case ValueErrorType.IntegerMinimum: return `must be at least ${x.minimum}`;
