@@ -4,6 +4,8 @@ import { ObligationFanOut, OpenYearsHandler, OpenYears, RegistryLoader, systemSc
 import { SYSTEM_ACTOR } from '@gl/domain';
 import { FixedClock } from '@gl/testing';
 import { CommandBus } from '@nestjs/cqrs';
+import { schemaErrors } from '@gl/platform';
+import { ObligationAnswer, ObligationListAnswer, PlanAnswer, PlanListAnswer } from '../../apps/api/src/plans/plans.responses';
 import { Harness, startApi } from './support/api-harness';
 import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 
@@ -22,7 +24,9 @@ describe('the plan and its obligations over HTTP', () => {
   it('holds the imported plan with its 15 tasks (IV.2 is two duties: the detailed plan and the yearly report), recipients and budget duties', async () => {
     const list = await h.http().get('/api/v1/plans').set(await as('tanan-reporter')).expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ planId: PLAN, taskCount: 15 })]);
+    expect(schemaErrors(PlanListAnswer, list.body)).toEqual([]);
     const plan = await h.http().get(`/api/v1/plans/${PLAN}`).set(await as('tanan-reporter')).expect(200);
+    expect(schemaErrors(PlanAnswer, plan.body)).toEqual([]);
     expect(plan.body.issued).toMatchObject({ signer: { name: 'Trần Việt Trường' }, difficultyChannel: { reportToUnitId: 'so-noi-vu' } });
     expect(plan.body.issued.recipients).toHaveLength(13);
     expect(plan.body.issued.budgetDuties).toHaveLength(3);
@@ -48,6 +52,7 @@ describe('the plan and its obligations over HTTP', () => {
     expect(inbox.body.items.map((o: { taskCode: string; role: string }) => `${o.taskCode}:${o.role}`).sort()).toEqual([
       'II.1.a:coordinating', 'II.1.b:coordinating', 'II.1.d:lead', 'II.3:coordinating', 'II.4:lead', 'II.6:coordinating', 'IV.2.a:performer', 'IV.2.b:performer',
     ]);
+    expect(schemaErrors(ObligationListAnswer, inbox.body)).toEqual([]);
     await h.http().get('/api/v1/units/ninh-kieu-tan-an/inbox').set(await as('anhoa-reporter')).expect(404);
     await h.http().get(`/api/v1/obligations/${OBLIGATION}`).set(await as('anhoa-reporter')).expect(404);
     await h.http().post(`/api/v1/obligations/${OBLIGATION}/acknowledgement`).set(await as('anhoa-reporter')).expect(404);
@@ -59,6 +64,7 @@ describe('the plan and its obligations over HTTP', () => {
     const overdue = await h.http().get('/api/v1/obligations?unitId=ninh-kieu-tan-an&overdue=true&pageSize=100').set(await as('tanan-reporter')).expect(200);
     expect(overdue.body.items.map((o: { taskCode: string }) => o.taskCode).sort()).toEqual(['II.1.a', 'II.1.d', 'II.3', 'II.4', 'IV.2.b']);
     expect(overdue.body.items.every((o: { overdue: boolean }) => o.overdue)).toBe(true);
+    expect(schemaErrors(ObligationListAnswer, overdue.body)).toEqual([]);
     const period = await h.http().get('/api/v1/obligations?unitId=ninh-kieu-tan-an&deadlineFrom=2023-11-01&deadlineTo=2023-12-01').set(await as('tanan-reporter')).expect(200);
     expect(period.body.items.map((o: { taskCode: string }) => o.taskCode)).toEqual(['IV.2.b']);
   });
@@ -84,6 +90,7 @@ describe('the plan and its obligations over HTTP', () => {
     expect((await read(await step(coordinator, 'return', { reason: 'Thiếu danh sách đại biểu' }))).status).toBe('in-progress');
     const done = await read(await step(reporter, 'completion', { evidence: { ...evidence, documentNumber: '126/BC-UBND' } }));
     expect(done.status).toBe('completed');
+    expect(schemaErrors(ObligationAnswer, done)).toEqual([]);
     expect(done.history.map((x: { type: string }) => x.type.replace(/^obligation\.|\.v1$/g, ''))).toEqual([
       'assigned', 'acknowledged', 'progress-updated', 'extension-requested', 'extension-approved', 'reminded',
       'explanation-requested', 'explanation-given', 'completed', 'returned', 'completed',
@@ -178,6 +185,8 @@ describe('detailed plans and amendments', () => {
     expect(o.body.status).toBe('cancelled');
     const plan = await h.http().get(`/api/v1/plans/${PLAN}`).set(await as('auditor')).expect(200);
     expect(plan.body.amendments).toEqual([expect.objectContaining({ type: 'plan.task-cancelled.v1', code: 'II.2.c', reason: 'Liên đoàn Lao động đã tổ chức' })]);
+    expect(schemaErrors(PlanAnswer, plan.body)).toEqual([]);
+    expect(schemaErrors(ObligationAnswer, o.body)).toEqual([]);
   });
 
   it('adds a task by amendment and fans it out at once', async () => {
@@ -186,6 +195,30 @@ describe('detailed plans and amendments', () => {
       obligation: 'assigned', timeFrame: { kind: 'before', date: '2024-01-15' }, timeWords: 'Trước ngày 15 tháng 01 năm 2024',
     }).expect(201);
     expect(res.body.obligations).toEqual({ created: 9, existing: 0 });
+  });
+
+  it("takes a task's time frame only in one of its shapes (400, writing nothing), and keeps what discharges the duty", async () => {
+    const coordinator = await as('sonv-coordinator');
+    const head = () => h.app.get<EventStore>(EVENT_STORE).headPosition();
+    const task = {
+      code: 'II.8', section: 'II', title: 'Kế hoạch chi tiết của các sở', description: '', lead: [{ group: 'every-department' }], performers: [], coordinating: [],
+      obligation: 'assigned', timeWords: 'Quý IV năm 2023',
+    };
+    const before = await head();
+    for (const [timeFrame, message] of [
+      [{ kind: 'quarters', year: 2023, quarters: [5], join: 'or' }, 'timeFrame.quarters[0] must be at most 4'],
+      [{ kind: 'weekly' }, 'timeFrame must be a time frame whose kind is quarters, month, before'],
+      [{ kind: 'before', date: '15/11/2023' }, 'timeFrame.date must be a date (YYYY-MM-DD)'],
+      [{ kind: 'ongoing', from: 2023 }, 'property timeFrame.from should not exist'],
+    ] as const) {
+      const res = await h.http().post(`/api/v1/plans/${PLAN}/tasks`).set(coordinator).send({ ...task, timeFrame }).expect(400);
+      expect(res.body.detail).toContain(message);
+    }
+    expect(await head()).toBe(before);
+    const ok = await h.http().post(`/api/v1/plans/${PLAN}/tasks`).set(coordinator)
+      .send({ ...task, timeFrame: { kind: 'quarters', year: 2023, quarters: [4], join: 'and' }, dischargedBy: 'detailed-plan' }).expect(201);
+    const plan = await h.http().get(`/api/v1/plans/${PLAN}`).set(coordinator).set('X-Wait-For-Position', ok.body.position).expect(200);
+    expect(plan.body.tasks['II.8']).toMatchObject({ dischargedBy: 'detailed-plan', timeFrame: { kind: 'quarters', quarters: [4] }, cancelled: false });
   });
 
   it('acknowledges receipt of the plan for a unit on the distribution list', async () => {
@@ -218,5 +251,6 @@ describe('obligations after the 2025 reorganisation', () => {
     expect(next.body).toMatchObject({ unitId: 'new-phuong-ninh-kieu', passedFrom: from, status: 'open', deadline: '2023-12-31T17:00:00.000Z' });
     const old = await h.http().get(`/api/v1/obligations/${from}`).set(await as('sonv-coordinator')).expect(200);
     expect(old.body).toMatchObject({ status: 'passed', passedTo: 'new-phuong-ninh-kieu' });
+    expect(schemaErrors(ObligationAnswer, old.body)).toEqual([]);
   });
 });

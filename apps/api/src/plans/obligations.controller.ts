@@ -1,18 +1,18 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActOnObligation, CommandContext, GetObligation, ListObligations, Principal } from '@gl/application';
-import { BodyOf, CurrentPrincipal, WriteContext } from '@gl/platform';
+import { Answers, BodyOf, CurrentPrincipal, QueryOf, WriteContext } from '@gl/platform';
 import { WriteResultDto } from '../shared/common.dto';
-import { ObligationsQueryDto } from './plans.dto';
+import { ObligationsQuery } from './obligations.query';
+import { ObligationAnswer, ObligationListAnswer } from './plans.responses';
 import {
   CompletionBody, ExplanationBody, ExplanationRequestBody, ExtensionDecisionBody, ExtensionRequestBody, PassBody, ProgressBody, ReasonBody, ReminderBody,
   RequestAnswerBody,
 } from './obligations.bodies';
 
-const filters = (q: ObligationsQueryDto) => ({
-  planId: q.planId, taskCode: q.taskCode, unitId: q.unitId, status: q.status, role: q.role, year: q.year,
-  overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+const filters = (q: ObligationsQuery) => ({
+  planId: q.planId, taskCode: q.taskCode, unitId: q.unitId, status: q.status, role: q.role, year: q.year, overdue: q.overdue,
   deadlineFrom: q.deadlineFrom ? new Date(`${q.deadlineFrom}T00:00:00+07:00`).toISOString() : undefined,
   deadlineTo: q.deadlineTo ? new Date(`${q.deadlineTo}T00:00:00+07:00`).toISOString() : undefined,
 });
@@ -33,17 +33,20 @@ export class ObligationsController {
 
   @Get('obligations')
   @ApiOperation({ summary: 'Obligations in scope, by plan, task, unit, status, role, year, deadline period, overdue' })
-  list(@CurrentPrincipal() p: Principal, @Query() q: ObligationsQueryDto) {
+  @Answers(ObligationListAnswer)
+  list(@CurrentPrincipal() p: Principal, @QueryOf(ObligationsQuery) q: ObligationsQuery) {
     return this.queries.execute(new ListObligations(p.scope, filters(q), q.page, q.pageSize));
   }
 
   @Get('units/:unitId/inbox')
   @ApiOperation({ summary: "A unit's inbox: its obligations (lead, performer, coordinating) with status and deadline" })
-  inbox(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @Query() q: ObligationsQueryDto) {
+  @Answers(ObligationListAnswer)
+  inbox(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @QueryOf(ObligationsQuery) q: ObligationsQuery) {
     return this.queries.execute(new ListObligations(p.scope, { ...filters(q), unitId }, q.page, q.pageSize));
   }
 
   @Get('obligations/:id')
+  @Answers(ObligationAnswer)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.queries.execute(new GetObligation(p.scope, id));
   }

@@ -1,21 +1,17 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePlan, CommandContext, GetPlan, ListPlans } from '@gl/application';
-import { Addressee, TaskDefinition, TimeFrame } from '@gl/domain';
-import { WriteContext } from '@gl/platform';
-import { PageQueryDto, WriteResultDto } from '../shared/common.dto';
-import { AddresseeDto, AmendTaskDto, CancelTaskDto, IssuePlanDto, PlanReceiptsDto, ReceiptDto, TaskDto } from './plans.dto';
+import { Obj, PLAN_EVENTS, Static, TaskCodeSchema } from '@gl/domain';
+import { Answers, BodyOf, ParamOf, QueryOf, WriteContext } from '@gl/platform';
+import { WriteResultDto } from '../shared/common.dto';
+import { PAGE_QUERY } from '../shared/page.schemas';
+import { AmendTaskBody, CancelTaskBody, IssuePlanBody, ReceiptBody, TaskBody } from './plans.bodies';
+import { PlanAnswer, PlanListAnswer, PlanReceiptsAnswer } from './plans.responses';
 
-/** Plain addressees: exactly the unit or the group that was given. */
-const addressees = (list: AddresseeDto[]): Addressee[] =>
-  list.map((a) => (a.unitId !== undefined ? { unitId: a.unitId } : { group: a.group! }));
-
-const task = (dto: TaskDto): TaskDefinition => ({
-  code: dto.code, section: dto.section, title: dto.title, description: dto.description,
-  lead: addressees(dto.lead), performers: addressees(dto.performers), coordinating: addressees(dto.coordinating),
-  obligation: dto.obligation, timeFrame: dto.timeFrame as unknown as TimeFrame, timeWords: dto.timeWords,
-});
+const PageQuery = Obj(PAGE_QUERY);
+const TaskCode = TaskCodeSchema();
+const PlanId = PLAN_EVENTS['plan.issued.v1'].properties.planId;
 
 /** Plans (kế hoạch): issued, with tasks, amendments and receipts. Detailed plans link to their parent. */
 @ApiTags('plans')
@@ -25,12 +21,14 @@ export class PlansController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
 
   @Get()
-  list(@Query() q: PageQueryDto) {
+  @Answers(PlanListAnswer)
+  list(@QueryOf(PageQuery) q: Static<typeof PageQuery>) {
     return this.queries.execute(new ListPlans(q.page, q.pageSize));
   }
 
   @Get(':id')
-  get(@Param('id') id: string) {
+  @Answers(PlanAnswer)
+  get(@ParamOf('id', PlanId) id: string) {
     return this.queries.execute(new GetPlan(id));
   }
 
@@ -39,36 +37,36 @@ export class PlansController {
     summary: 'Receipts per line of the distribution list (nơi nhận): units that have acknowledged (when, by whom) and those that have not',
     description: "A line's groups (e.g. \"TT. HĐND, UBND xã, phường, thị trấn\") are expanded into the units under the issuer on the plan's assignment day.",
   })
-  @ApiOkResponse({ type: PlanReceiptsDto })
-  receipts(@Param('id') id: string) {
+  @Answers(PlanReceiptsAnswer)
+  receipts(@ParamOf('id', PlanId) id: string) {
     return this.queries.execute(new GetPlan(id, 'receipts'));
   }
 
   @Post()
   @ApiOperation({ summary: 'Issue a plan (the coordinator), or record a detailed plan (its unit)' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  issue(@WriteContext() ctx: CommandContext, @Body() dto: IssuePlanDto) {
+  issue(@WriteContext() ctx: CommandContext, @BodyOf(IssuePlanBody) dto: IssuePlanBody) {
     return this.commands.execute(new ChangePlan({
       type: 'IssuePlan', ...dto, number: dto.number ?? null, issuedOn: dto.issuedOn ?? null, parent: dto.parent ?? null,
-    } as never, ctx));
+    }, ctx));
   }
 
   @Post(':id/tasks')
   @ApiOperation({ summary: 'Add a task; it fans out at once into one obligation per unit addressed' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  addTask(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: TaskDto) {
-    return this.commands.execute(new ChangePlan({ type: 'AddTask', planId: id, task: task(dto) }, ctx));
+  addTask(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @BodyOf(TaskBody) dto: TaskBody) {
+    return this.commands.execute(new ChangePlan({ type: 'AddTask', planId: id, task: dto }, ctx));
   }
 
   @Post(':id/tasks/:code/amendment')
   @ApiCreatedResponse({ type: WriteResultDto })
-  amend(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('code') code: string, @Body() dto: AmendTaskDto) {
-    return this.commands.execute(new ChangePlan({ type: 'ChangeTask', planId: id, task: task({ ...dto.task, code }), reason: dto.reason }, ctx));
+  amend(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @ParamOf('code', TaskCode) code: string, @BodyOf(AmendTaskBody) dto: AmendTaskBody) {
+    return this.commands.execute(new ChangePlan({ type: 'ChangeTask', planId: id, task: { ...dto.task, code }, reason: dto.reason }, ctx));
   }
 
   @Post(':id/tasks/:code/cancellation')
   @ApiCreatedResponse({ type: WriteResultDto })
-  cancel(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('code') code: string, @Body() dto: CancelTaskDto) {
+  cancel(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @ParamOf('code', TaskCode) code: string, @BodyOf(CancelTaskBody) dto: CancelTaskBody) {
     return this.commands.execute(new ChangePlan({ type: 'CancelTask', planId: id, code, reason: dto.reason }, ctx));
   }
 
@@ -78,7 +76,7 @@ export class PlansController {
     description: 'By the unit itself (the caller acts for it) for a line that names it, or a group it belonged to on the plan\'s assignment day; else 422 (not on the line) or 404 (not the caller\'s unit).',
   })
   @ApiCreatedResponse({ type: WriteResultDto })
-  acknowledge(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReceiptDto) {
+  acknowledge(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @BodyOf(ReceiptBody) dto: ReceiptBody) {
     return this.commands.execute(new ChangePlan({ type: 'AcknowledgeReceipt', planId: id, ...dto }, ctx));
   }
 }
