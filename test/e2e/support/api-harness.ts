@@ -7,7 +7,8 @@ import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { ProjectionEngine } from '@gl/read-models';
 import type { Clock } from '@gl/domain';
 import { loadConfig, TokenService } from '@gl/platform';
-import { createApiApp } from '../../../apps/api/src/bootstrap/create-api-app';
+import { createApiApp, openApiDocument } from '../../../apps/api/src/bootstrap/create-api-app';
+import { ContractCheck, installContractCheck } from './contract-check';
 
 export interface Harness {
   app: NestExpressApplication;
@@ -19,6 +20,8 @@ export interface Harness {
   settle: () => Promise<void>;
   restart: () => Promise<void>;
   close: () => Promise<void>;
+  /** What the responses so far did not hold of the OpenAPI document (CONTRACT_CHECK=off: not checked). */
+  contract?: ContractCheck;
 }
 
 /** The api on embedded stores in a fresh DATA_DIR, seeded unless SEED_ON_EMPTY says otherwise. */
@@ -28,7 +31,10 @@ export const startApi = async (env: Record<string, string> = {}, clock?: Clock):
   const start = async () => {
     // NORMAL durability: tests need no power-cut safety, and it keeps the seed quick. The scheduler
     // is off: tests open years and periods themselves, with their own clock.
-    h.app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL', SCHEDULER: 'false', ...env }), { clock });
+    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL', SCHEDULER: 'false', ...env });
+    h.app = await createApiApp(config, { clock });
+    // Every answer the suite receives is checked against the OpenAPI document (issue 14, item 9).
+    if (process.env.CONTRACT_CHECK !== 'off') h.contract = installContractCheck((mw) => h.app.use(mw), () => openApiDocument(h.app, config));
     await h.app.init();
     await h.settle();
   };
@@ -47,6 +53,10 @@ export const startApi = async (env: Record<string, string> = {}, clock?: Clock):
     close: async () => {
       await h.app.close();
       rmSync(dir, { recursive: true, force: true });
+      // CONTRACT_CHECK=strict also fails on answers whose content the document does not describe yet.
+      const gaps = process.env.CONTRACT_CHECK === 'strict' ? h.contract?.undocumented ?? [] : [];
+      const violations = [...new Set([...(h.contract?.violations ?? []), ...gaps])];
+      if (violations.length) throw new Error(`responses that do not match the OpenAPI document (${violations.length}):\n${violations.slice(0, 40).join('\n')}`);
     },
   });
   await start();
