@@ -1,5 +1,8 @@
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { FixedClock } from '@gl/testing';
+import { schemaErrors } from '@gl/platform';
+import { InspectionDocSchema } from '@gl/read-models';
+import { PageOf } from '../../apps/api/src/shared/page.schemas';
 import { Harness, startApi } from './support/api-harness';
 import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 
@@ -56,8 +59,10 @@ describe('inspections over HTTP', () => {
       closed: { closedOn: '2023-12-01', document: { number: '200/KL-SNV' } },
     });
     expect(doc.history.map((x: { by: string }) => x.by)).toEqual(['sonv-coordinator', 'sonv-coordinator', 'sonv-coordinator', 'tanan-reporter', 'sonv-coordinator']);
+    expect(schemaErrors(InspectionDocSchema, doc)).toEqual([]);
     const list = await get('tanan-reporter', `inspections?unitId=${TAN_AN}&year=2023&status=closed`, last);
     expect(list).toMatchObject({ total: 1, items: [{ inspectionId: id }] });
+    expect(schemaErrors(PageOf(InspectionDocSchema), list)).toEqual([]);
     expect((await get('tanan-reporter', `inspections?unitId=${TAN_AN}&year=2024`, last)).total).toBe(0);
   });
 
@@ -110,6 +115,21 @@ describe('inspections over HTTP', () => {
     await post('anhoa-reporter', `inspections/${district.inspectionId}/conduct`, { ...conduct, heldOn: '2023-10-16' }, 403); // the inspected ward does not record its own inspection
     expect(await head()).toBe(ok.position);
     await post('ninhkieu-reporter', `inspections/${district.inspectionId}/conduct`, { ...conduct, heldOn: '2023-10-16' });
+  });
+
+  it('refuses a malformed step with 400, naming the field, writing nothing', async () => {
+    const before = await head();
+    const bad = async (path: string, body: object, message: string) => {
+      const res = await h.http().post(`/api/v1/${path}`).set(await as('sonv-coordinator')).send(body).expect(400);
+      expect(res.body.detail).toContain(message);
+    };
+    await bad('inspections', { ...plan, inspectionId: 'kt-moi', taskCodes: [] }, 'taskCodes must have at least 1 item');
+    await bad('inspections', { ...plan, inspectionId: 'kt-moi', decision: { ...plan.decision, date: '02/10/2023' } }, 'decision.date must be a date (YYYY-MM-DD)');
+    await bad(`inspections/${plan.inspectionId}/conduct`, { heldOn: '2023-10-17', inspectors: [], findings }, 'inspectors must have at least 1 item');
+    await bad(`inspections/${plan.inspectionId}/conduct`, { heldOn: '2023-10-17', inspectors: [{ name: 'A', title: 'B' }], findings: [{ ...findings[0], rating: 'excellent' }] },
+      'findings[0].rating must be one of good, fair, satisfactory, unsatisfactory');
+    await bad(`inspections/${plan.inspectionId}/closing`, { closedOn: '2023-12-01', conclusion: 'x', document: plan.decision, note: 'x' }, 'property note should not exist');
+    expect(await head()).toBe(before);
   });
 
   it('stores every event as its schema says', async () => {

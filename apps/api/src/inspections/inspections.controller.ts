@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActOnInspection, CommandContext, GetInspection, ListInspections, newIdFor, Principal } from '@gl/application';
-import { CurrentPrincipal, WriteContext } from '@gl/platform';
+import { Id } from '@gl/domain';
+import { InspectionDocSchema } from '@gl/read-models';
+import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
 import { WriteResultDto } from '../shared/common.dto';
-import { CloseInspectionDto, ConductDto, FollowUpAnswerDto, FollowUpRequestDto, InspectionsQueryDto, PlanInspectionDto } from './inspections.dto';
+import { PageOf } from '../shared/page.schemas';
+import {
+  CloseInspectionBody, ConductBody, FollowUpAnswerBody, FollowUpRequestBody, InspectionsQuery, PlanInspectionBody,
+} from './inspections.bodies';
+
+const InspectionId = Id();
 
 /**
  * Inspections (kiểm tra; plan I.2.d, II.6, IV.1): Sở Nội vụ's, or a district's, checks of a unit's
@@ -18,64 +25,55 @@ export class InspectionsController {
 
   @Get()
   @ApiOperation({ summary: 'Inspections of a unit (inspected or inspecting), of a year, by status' })
-  list(@CurrentPrincipal() p: Principal, @Query() q: InspectionsQueryDto) {
+  @Answers(PageOf(InspectionDocSchema))
+  list(@CurrentPrincipal() p: Principal, @QueryOf(InspectionsQuery) q: InspectionsQuery) {
     return this.queries.execute(new ListInspections(p.scope, { unitId: q.unitId, year: q.year, status: q.status }, q.page, q.pageSize));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One inspection: scope, findings, follow-ups, conclusion, every step' })
-  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+  @Answers(InspectionDocSchema)
+  get(@CurrentPrincipal() p: Principal, @ParamOf('id', InspectionId) id: string) {
     return this.queries.execute(new GetInspection(p.scope, id));
   }
 
   @Post()
   @ApiOperation({ summary: 'Plan an inspection (the inspecting unit: Sở Nội vụ for the city, a district for its communes)' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  plan(@WriteContext() ctx: CommandContext, @Body() dto: PlanInspectionDto) {
-    return this.commands.execute(new ActOnInspection({
-      type: 'PlanInspection', inspectionId: dto.inspectionId ?? '', inspectingUnitId: dto.inspectingUnitId, inspectedUnitId: dto.inspectedUnitId,
-      planId: dto.planId, taskCodes: dto.taskCodes, plannedFrom: dto.plannedFrom, plannedTo: dto.plannedTo,
-      decision: { number: dto.decision.number, date: dto.decision.date, issuer: dto.decision.issuer }, title: dto.title,
-    }, ctx));
+  plan(@WriteContext() ctx: CommandContext, @BodyOf(PlanInspectionBody) dto: PlanInspectionBody) {
+    return this.commands.execute(new ActOnInspection({ type: 'PlanInspection', ...dto, inspectionId: dto.inspectionId ?? '' }, ctx));
   }
 
   @Post(':id/conduct')
   @ApiOperation({ summary: 'Record that it was held: the days, the inspectors, a finding and a rating per task' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  conduct(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ConductDto) {
-    return this.commands.execute(new ActOnInspection({
-      type: 'RecordConduct', inspectionId: id, heldOn: dto.heldOn, endedOn: dto.endedOn ?? dto.heldOn,
-      inspectors: dto.inspectors.map((i) => ({ name: i.name, title: i.title })),
-      findings: dto.findings.map((f) => ({ taskCode: f.taskCode, finding: f.finding, rating: f.rating })),
-    }, ctx));
+  conduct(@WriteContext() ctx: CommandContext, @ParamOf('id', InspectionId) id: string, @BodyOf(ConductBody) dto: ConductBody) {
+    return this.commands.execute(new ActOnInspection({ type: 'RecordConduct', inspectionId: id, ...dto, endedOn: dto.endedOn ?? dto.heldOn }, ctx));
   }
 
   @Post(':id/follow-ups')
   @ApiOperation({ summary: 'Request a follow-up (kiến nghị) of the inspected unit, by a day' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  requestFollowUp(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: FollowUpRequestDto) {
+  requestFollowUp(@WriteContext() ctx: CommandContext, @ParamOf('id', InspectionId) id: string, @BodyOf(FollowUpRequestBody) dto: FollowUpRequestBody) {
     return this.commands.execute(new ActOnInspection({
-      type: 'RequestFollowUp', inspectionId: id, followUpId: dto.followUpId ?? newIdFor(ctx, `inspection-${id}-follow-up`),
-      request: dto.request, requestedOn: dto.requestedOn, dueOn: dto.dueOn,
+      type: 'RequestFollowUp', inspectionId: id, ...dto, followUpId: dto.followUpId ?? newIdFor(ctx, `inspection-${id}-follow-up`),
     }, ctx));
   }
 
   @Post(':id/follow-ups/:followUpId/answer')
   @ApiOperation({ summary: "The inspected unit's answer to a follow-up" })
   @ApiCreatedResponse({ type: WriteResultDto })
-  answerFollowUp(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('followUpId') followUpId: string, @Body() dto: FollowUpAnswerDto) {
-    return this.commands.execute(new ActOnInspection({
-      type: 'AnswerFollowUp', inspectionId: id, followUpId, answer: dto.answer, answeredOn: dto.answeredOn, documentNumber: dto.documentNumber ?? null,
-    }, ctx));
+  answerFollowUp(
+    @WriteContext() ctx: CommandContext, @ParamOf('id', InspectionId) id: string, @ParamOf('followUpId', Id()) followUpId: string,
+    @BodyOf(FollowUpAnswerBody) dto: FollowUpAnswerBody,
+  ) {
+    return this.commands.execute(new ActOnInspection({ type: 'AnswerFollowUp', inspectionId: id, followUpId, ...dto, documentNumber: dto.documentNumber ?? null }, ctx));
   }
 
   @Post(':id/closing')
   @ApiOperation({ summary: 'Close it with its conclusion (kết luận), once every follow-up is answered' })
   @ApiCreatedResponse({ type: WriteResultDto })
-  close(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: CloseInspectionDto) {
-    return this.commands.execute(new ActOnInspection({
-      type: 'CloseInspection', inspectionId: id, closedOn: dto.closedOn, conclusion: dto.conclusion,
-      document: { number: dto.document.number, date: dto.document.date, issuer: dto.document.issuer },
-    }, ctx));
+  close(@WriteContext() ctx: CommandContext, @ParamOf('id', InspectionId) id: string, @BodyOf(CloseInspectionBody) dto: CloseInspectionBody) {
+    return this.commands.execute(new ActOnInspection({ type: 'CloseInspection', inspectionId: id, ...dto }, ctx));
   }
 }
