@@ -1,4 +1,7 @@
 import { FixedClock } from '@gl/testing';
+import { schemaErrors } from '@gl/platform';
+import { ObligationAnswer } from '../../apps/api/src/plans/plans.responses';
+import { ComplianceAnswer, ReportAnswer } from '../../apps/api/src/reporting/reporting.responses';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -28,9 +31,12 @@ describe('the annual report closes its duty', () => {
     await post('tanan-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/draft`, { indicators: { conferences: 1, budgetEstimated: 15_000_000 }, narrative: 'Báo cáo năm 2023' });
     const s = await post('tanan-head', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/submission`);
     // Money leaves the API as a decimal string of whole đồng, however it was drafted.
-    expect((await get(`reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an`, s.position)).versions[0].indicators).toEqual({ conferences: 1, budgetEstimated: '15000000' });
+    const report = await get(`reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an`, s.position);
+    expect(report.versions[0].indicators).toEqual({ conferences: 1, budgetEstimated: '15000000' });
+    expect(schemaErrors(ReportAnswer, report)).toEqual([]);
     const o = await get(`obligations/${DUTY}`, s.position);
     expect(o).toMatchObject({ status: 'completed', onTime: true, overdue: false });
+    expect(schemaErrors(ObligationAnswer, o)).toEqual([]);
     clock.set('2023-11-20T03:00:00.000Z');
     expect((await get(`obligations/${DUTY}`, s.position)).overdue).toBe(false);
     const overdue = (await get(`obligations?unitId=ninh-kieu-tan-an&taskCode=IV.2.b&overdue=true`, s.position)).items;
@@ -44,7 +50,9 @@ describe('the annual report closes its duty', () => {
     const row = (await get(`reporting/periods/${PERIOD}/compliance`, c.position)).rows.find((r: { unitId: string }) => r.unitId === 'ninh-kieu-tan-an');
     expect(row).toMatchObject({ status: 'on-time', version: 1 });
     const again = await post('tanan-head', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/submission`);
-    const row2 = (await get(`reporting/periods/${PERIOD}/compliance`, again.position)).rows.find((r: { unitId: string }) => r.unitId === 'ninh-kieu-tan-an');
+    const compliance = await get(`reporting/periods/${PERIOD}/compliance`, again.position);
+    expect(schemaErrors(ComplianceAnswer, compliance)).toEqual([]);
+    const row2 = compliance.rows.find((r: { unitId: string }) => r.unitId === 'ninh-kieu-tan-an');
     expect(row2).toMatchObject({ status: 'on-time', version: 2 });
   });
 

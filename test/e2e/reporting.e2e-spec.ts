@@ -3,6 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { DefineRegime, systemScope } from '@gl/application';
 import { SYSTEM_ACTOR } from '@gl/domain';
 import { FixedClock } from '@gl/testing';
+import { schemaErrors } from '@gl/platform';
+import { ComplianceAnswer, PeriodListAnswer, ReportAnswer } from '../../apps/api/src/reporting/reporting.responses';
 import { Harness, startApi } from './support/api-harness';
 import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 
@@ -36,6 +38,9 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
     expect(opened).toMatchObject({ periodId: UNITS, expected: 19 + 9 + 83 });
     const again = await post('sonv-coordinator', 'reporting/periods', { regimeId: 'cantho-2023-ldcs-units', year: 2023 });
     expect(again.position).toBe(opened.position);
+    const periods = await get('sonv-coordinator', 'reporting/periods?regimeId=cantho-2023-ldcs-units', opened.position);
+    expect(periods.items.map((p: { periodId: string }) => p.periodId)).toEqual([UNITS]);
+    expect(schemaErrors(PeriodListAnswer, periods)).toEqual([]);
   });
 
   it("expects reports from the groups under the regime's own plan issuer (a district's plan: its wards only)", async () => {
@@ -83,6 +88,7 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
     expect(c).toMatchObject({ expected: 83, received: 4, onTime: 3, late: 1, missing: 79 });
     const status = (u: string) => c.rows.find((r: { unitId: string }) => r.unitId === u).status;
     expect(communes.map(status)).toEqual(['on-time', 'on-time', 'on-time', 'late', 'missing']);
+    expect(schemaErrors(ComplianceAnswer, c)).toEqual([]);
   });
 
   it('reminds the units that have not reported', async () => {
@@ -101,6 +107,7 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
     expect(r.versions.map((v: { version: number; supersedes: number | null; reason: string | null }) => [v.version, v.supersedes, v.reason]))
       .toEqual([[1, null, null], [2, 1, 'Thiếu số học viên đợt 2']]);
     expect(r).toMatchObject({ status: 'submitted', current: 2, onTime: true });
+    expect(schemaErrors(ReportAnswer, r)).toEqual([]);
   });
 
   it('lets the recipient return a report with a reason, and the unit send a corrected version', async () => {
@@ -117,8 +124,10 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
     await post('anhoa-reporter', `reporting/periods/${UNITS}/reports/ninh-kieu-cai-khe/draft`, { indicators: {}, narrative: 'x' }, 404);
     const r = await post('tanan-reporter', `reporting/periods/${UNITS}/reports/ninh-kieu-tan-an/submission`, {}, 403);
     expect(r.detail).toMatch(/unit-head/);
-    const bad = await post('tanan-reporter', `reporting/periods/${UNITS}/reports/ninh-kieu-tan-an/correction`, { indicators: { trainees: -1 }, narrative: 'x', reason: 'x' }, 422);
-    expect(bad.detail).toMatch(/whole, non-negative/);
+    const bad = await post('tanan-reporter', `reporting/periods/${UNITS}/reports/ninh-kieu-tan-an/correction`, { indicators: { trainees: -1 }, narrative: 'x', reason: 'x' }, 400);
+    expect(bad.detail).toContain('indicators.trainees must be a whole, non-negative number');
+    const unknown = await post('tanan-reporter', `reporting/periods/${UNITS}/reports/ninh-kieu-tan-an/draft`, { indicators: {}, narrative: 'x', note: 'x' }, 400);
+    expect(unknown.detail).toContain('property note should not exist');
   });
 
   it("compiles the city's report from the submitted reports, sums equal, missing units listed, and submits it to the Ministry", async () => {
@@ -137,6 +146,7 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
       budgetEstimated: sumOf('budgetEstimated').toString(), conferenceParticipants: Number(sumOf('conferenceParticipants')),
     });
     expect(v.narrative).toContain('ninh-kieu-cai-khe');
+    expect(schemaErrors(ReportAnswer, city)).toEqual([]);
     clock.set('2023-11-28T09:00:00.000Z');
     const sent = await post('sonv-director', `reporting/periods/${CITY}/reports/so-noi-vu/submission`);
     expect(await get('auditor', `reporting/periods/${CITY}/reports/so-noi-vu`, sent.position)).toMatchObject({ status: 'submitted', onTime: true });
