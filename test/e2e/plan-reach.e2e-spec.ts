@@ -1,5 +1,7 @@
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { FixedClock } from '@gl/testing';
+import { schemaErrors } from '@gl/platform';
+import { ObligationAnswer, PlanAnswer, PlanReceiptsAnswer } from '../../apps/api/src/plans/plans.responses';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -39,10 +41,12 @@ describe('a plan reaches only its issuer\'s subtree; detailed plans answer a dut
     expect(plan.body.issued.parent).toEqual({
       planId: PLAN, taskCodes: ['IV.2.a'], fulfils: [{ taskCode: 'IV.2.a', obligationId: `${PLAN}.IV.2.a.ninh-kieu` }],
     });
+    expect(schemaErrors(PlanAnswer, plan.body)).toEqual([]);
     // The duty to issue it is done: Ninh Kiều's IV.2.a obligation is completed, the plan its evidence; the
     // yearly report (IV.2.b) is a duty of its own, still owed.
     const duty = await h.http().get(`/api/v1/obligations/${PLAN}.IV.2.a.ninh-kieu`).set(await as('auditor')).expect(200);
     expect(duty.body).toMatchObject({ detailedPlans: ['ninh-kieu-2023'], status: 'completed', onTime: true });
+    expect(schemaErrors(ObligationAnswer, duty.body)).toEqual([]);
     expect(duty.body.history.map((x: { type: string }) => x.type)).toEqual(expect.arrayContaining(['obligation.detailed-plan-recorded.v1', 'obligation.completed.v1']));
     const report = await h.http().get(`/api/v1/obligations/${PLAN}.IV.2.b.ninh-kieu.2023`).set(await as('auditor')).expect(200);
     expect(report.body.status).toBe('open');
@@ -116,6 +120,7 @@ describe('a plan reaches only its issuer\'s subtree; detailed plans answer a dut
     const ministry = res.body.lines.find((l: { key: string }) => l.key === 'vu-chinh-quyen-dia-phuong');
     expect(ministry).toMatchObject({ units: 1, acknowledged: [], pending: [{ unitId: 'bo-noi-vu-vu-chinh-quyen-dia-phuong', name: expect.any(String) }] });
     expect(res.body.totals).toEqual({ units: expect.any(Number), acknowledged: 2, pending: expect.any(Number) });
+    expect(schemaErrors(PlanReceiptsAnswer, res.body)).toEqual([]);
   });
 
   it('answers 404 for the receipts of a plan that does not exist', async () => {

@@ -1,5 +1,7 @@
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { FixedClock } from '@gl/testing';
+import { schemaErrors } from '@gl/platform';
+import { ObligationAnswer, ObligationListAnswer } from '../../apps/api/src/plans/plans.responses';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -30,8 +32,9 @@ describe('requests (đề nghị) are not orders (giao)', () => {
 
   it('lists no request among the overdue on 15 January 2024, though the plan wished them done in Q4 2023', async () => {
     for (const [task, id] of [['II.2.b', FRONT], ['II.2.c', LABOUR]]) {
-      const all = (await h.http().get(`/api/v1/obligations?taskCode=${task}`).set(await as('auditor')).expect(200)).body.items;
-      expect(all).toEqual([expect.objectContaining({ obligationId: id, kind: 'requested', overdue: false })]);
+      const page = (await h.http().get(`/api/v1/obligations?taskCode=${task}`).set(await as('auditor')).expect(200)).body;
+      expect(page.items).toEqual([expect.objectContaining({ obligationId: id, kind: 'requested', overdue: false })]);
+      expect(schemaErrors(ObligationListAnswer, page)).toEqual([]);
       const overdue = (await h.http().get(`/api/v1/obligations?taskCode=${task}&overdue=true`).set(await as('auditor')).expect(200)).body.items;
       expect(overdue).toEqual([]);
     }
@@ -60,6 +63,7 @@ describe('requests (đề nghị) are not orders (giao)', () => {
     expect(answered.status).toBe(201);
     const o = (await h.http().get(`/api/v1/obligations/${FRONT}`).set(await as('auditor')).set('X-Wait-For-Position', answered.body.position).expect(200)).body;
     expect(o).toMatchObject({ status: 'answered', overdue: false, answer: { answer: expect.stringContaining('320'), answeredOn: '2023-12-20', documentNumber: '45/BC-MTTQ' } });
+    expect(schemaErrors(ObligationAnswer, o)).toEqual([]);
     const d = (await h.http().get('/api/v1/dashboards/mttq-can-tho?year=2023').set(await as('auditor')).expect(200)).body;
     expect(d.own.requests).toEqual({ total: 2, answered: 1, declined: 0, awaiting: 1 });
     // An order is completed with evidence, not answered.
@@ -72,6 +76,7 @@ describe('requests (đề nghị) are not orders (giao)', () => {
     expect(declined.status).toBe(201);
     const o = (await h.http().get(`/api/v1/obligations/${LABOUR}`).set(await as('auditor')).set('X-Wait-For-Position', declined.body.position).expect(200)).body;
     expect(o).toMatchObject({ status: 'declined', answer: { declined: 'Đã lồng ghép vào hội nghị công đoàn' } });
+    expect(schemaErrors(ObligationAnswer, o)).toEqual([]);
   });
 
   it("takes the Front's own plan as its answer to IV.3 (\"Đề nghị … xây dựng Kế hoạch\")", async () => {

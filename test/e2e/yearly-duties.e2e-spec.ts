@@ -3,6 +3,8 @@ import { OpenYears, systemScope } from '@gl/application';
 import { SYSTEM_ACTOR } from '@gl/domain';
 import { READ_STORE, ReadStore } from '@gl/read-models';
 import { FixedClock } from '@gl/testing';
+import { schemaErrors } from '@gl/platform';
+import { ComplianceAnswer } from '../../apps/api/src/reporting/reporting.responses';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -36,6 +38,7 @@ describe('yearly duties follow the tree of their year', () => {
   it('owes IV.2 in 2023–2026 exactly as each year’s period expects, unit by unit', async () => {
     for (const year of [2023, 2024, 2025, 2026]) {
       const period = (await h.http().get(`/api/v1/reporting/periods/cantho-2023-ldcs-units_${year}/compliance`).set(await as('auditor')).expect(200)).body;
+      expect(schemaErrors(ComplianceAnswer, period)).toEqual([]);
       const expected = period.rows.map((r: { unitId: string }) => r.unitId).sort();
       expect([year, await owing(year)]).toEqual([year, expected]);
     }
