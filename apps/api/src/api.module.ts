@@ -16,6 +16,7 @@ import { UnitsController } from './units/units.controller';
 import { ObligationsController } from './plans/obligations.controller';
 import { PlansController } from './plans/plans.controller';
 import { ActivitiesController } from './activities/activities.controller';
+import { ActivityStepsController } from './activities/activity-steps.controller';
 import { ReportingController } from './reporting/reporting.controller';
 import { AuditController } from './audit/audit.controller';
 import { EventsController } from './audit/events.controller';
@@ -74,7 +75,7 @@ export class ApiModule {
         IdempotencyModule.forRoot(),
         RateLimitModule,
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ReportingController, AuditController, SealsController, EventsController, DashboardsController, InspectionsController],
+      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ActivityStepsController, ReportingController, AuditController, SealsController, EventsController, DashboardsController, InspectionsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         // After AuthGuard, so a request counts against its user (and every one against its address).

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { at, endpoint, Endpoint, ids } from './write-endpoints';
 import { ACTIVITIES, conference, OBLIGATIONS, PLAN, training } from './write-fixtures';
 
-const KINDS = ['conference', 'media', 'training', 'resolution', 'regulation', 'legalreview', 'budget', 'difficulty', 'planets'];
+const KINDS = ['conference', 'media', 'training', 'resolution', 'regulation', 'legalreview', 'budget', 'difficulty'];
 const tanAn = { unitId: 'ninh-kieu-tan-an', year: 2023 };
 const doc = { number: '05/2021/QĐ-UBND', date: '2021-03-01', issuer: 'UBND thành phố', title: 'Quy định', finding: 'amend', proposal: 'Bổ sung' };
 
@@ -14,9 +14,8 @@ const RECORD: Record<string, object> = {
   resolution: { unitId: 'so-noi-vu', year: 2023, details: { title: 'Nghị quyết', draftedOn: '2023-09-20' } },
   regulation: { ...tanAn, details: { number: '3/QĐ', issuedOn: '2024-02-01', effectiveFrom: '2024-02-15', signer: 'Chủ tịch', title: 'Quy chế', document: null, replaces: 'qc-hieu-luc' } },
   legalreview: { unitId: 'so-noi-vu', year: 2023, details: { documents: [doc] } },
-  budget: { ...tanAn, obligationId: `${PLAN}.II.1.d.ninh-kieu-tan-an`, details: { amount: 5_000_000, description: 'Hội nghị' } },
+  budget: { ...tanAn, obligationId: `${PLAN}.II.1.d.ninh-kieu-tan-an`, details: { amount: 5_000_000, description: 'Hội nghị', source: { kind: 'state-budget', level: 'commune' } } },
   difficulty: { ...tanAn, details: { title: 'Vướng mắc', description: 'Chưa rõ', raisedOn: '2023-10-05' } },
-  planets: { ...tanAn, details: {} },
 };
 
 /** A valid body of each step, by `kind/step`. */
@@ -35,29 +34,31 @@ const STEPS: Record<string, object> = {
   'difficulty/guidance': { guidance: 'Theo Điều 25', on: '2023-10-12' },
   'difficulty/escalation': { note: 'Xin ý kiến', on: '2023-10-13' },
   'difficulty/decision': { decision: 'Quyết định', documentNumber: null, on: '2023-10-20' },
-  'conference/teleport': {},
 };
 
 const CORRECTIONS: Record<string, object> = {
-  conference: { place: 'Hội trường mới' }, training: { organiser: 'Sở Nội vụ' }, budget: { description: 'Tài liệu' },
-  difficulty: { title: 'Vướng mắc (sửa)' }, regulation: { title: 'Quy chế (sửa)' }, resolution: { title: 'Nghị quyết (sửa)' },
+  conference: { place: 'Hội trường mới' }, media: { outlet: 'Báo Cần Thơ (sửa)' }, training: { organiser: 'Sở Nội vụ' }, budget: { description: 'Tài liệu' },
+  difficulty: { title: 'Vướng mắc (sửa)' }, regulation: { title: 'Quy chế (sửa)' }, resolution: { title: 'Nghị quyết (sửa)' }, legalreview: { documents: [doc] },
 };
 
 const anyActivity = ids(...Object.values(ACTIVITIES).flat());
-const kindAndId = fc.constantFrom(...KINDS).chain((kind) => fc.tuple(fc.constant(kind), fc.oneof(ids(...(ACTIVITIES[kind] ?? [])), anyActivity)));
+/** An activity of the kind mostly, sometimes one of another kind or none at all. */
+const activityOf = (kind: string) => fc.oneof(ids(...(ACTIVITIES[kind] ?? [])), anyActivity);
+const kindAndId = fc.constantFrom(...KINDS).chain((kind) => fc.tuple(fc.constant(kind), activityOf(kind)));
 const obligation = ids(...Object.values(OBLIGATIONS), `${PLAN}.II.1.d.new-phuong-ninh-kieu`);
 const onObligation = (step: string, valid: object) =>
   endpoint(`POST /obligations/:id/${step}`, at([obligation], (id) => `obligations/${id}/${step}`, valid));
 
+/** Each kind, each step and each kind's correction has its own route (its body documented exactly); a withdrawal is one for all. */
 export const activityEndpoints: Endpoint[] = [
-  endpoint('POST /activities/:kind', fc.constantFrom(...KINDS).map((kind) => ({ path: `activities/${kind}`, valid: RECORD[kind] }))),
-  endpoint('POST /activities/:kind/:id/steps/:step', fc.constantFrom(...Object.keys(STEPS)).chain((ks) => {
+  ...KINDS.map((kind) => endpoint(`POST /activities/${kind}`, fc.constant({ path: `activities/${kind}`, valid: RECORD[kind] }))),
+  ...Object.keys(STEPS).map((ks) => {
     const [kind, step] = ks.split('/');
-    return fc.oneof(ids(...(ACTIVITIES[kind] ?? [])), anyActivity).map((id) => ({ path: `activities/${kind}/${id}/steps/${step}`, valid: { details: STEPS[ks] } }));
-  })),
-  endpoint('POST /activities/:kind/:id/correction', kindAndId.map(([kind, id]) => ({
-    path: `activities/${kind}/${id}/correction`, valid: { changes: CORRECTIONS[kind] ?? { place: 'x' }, reason: 'Nhập sai' },
-  }))),
+    return endpoint(`POST /activities/${kind}/:id/steps/${step}`, activityOf(kind).map((id) => ({ path: `activities/${kind}/${id}/steps/${step}`, valid: { details: STEPS[ks] } })));
+  }),
+  ...KINDS.map((kind) => endpoint(`POST /activities/${kind}/:id/correction`, activityOf(kind).map((id) => ({
+    path: `activities/${kind}/${id}/correction`, valid: { changes: CORRECTIONS[kind], reason: 'Nhập sai' },
+  })))),
   endpoint('POST /activities/:kind/:id/withdrawal', kindAndId.map(([kind, id]) => ({ path: `activities/${kind}/${id}/withdrawal`, valid: { reason: 'Ghi nhầm' } }))),
 ];
 

@@ -1,32 +1,31 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { applyDecorators, Controller, Get, NotFoundException, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
-  CommandContext, CompileLegalReview, DoActivity, GetActivity, GetBudgetTotals, GetRegulationCoverage, GetUnitFigures, ListActivities, Principal,
+  ActivityViewSchema, BudgetTotalsSchema, CommandContext, CompileLegalReview, DoActivity, GetActivity, GetBudgetTotals, GetRegulationCoverage, GetUnitFigures,
+  LegalReviewCompilationSchema, ListActivities, Principal, RegulationCoverageSchema, UnitFiguresSchema,
 } from '@gl/application';
-import { ACTIVITY_KINDS, ActivityEvent, ActivityKind, OPENING_TYPE } from '@gl/domain';
-import { CurrentPrincipal, WriteContext } from '@gl/platform';
+import { ACTIVITY_KINDS, ActivityEvent, ActivityKind, Id, OPENING_TYPE } from '@gl/domain';
+import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
 import { WriteResultDto } from '../shared/common.dto';
-import {
-  ActivitiesQueryDto, BudgetTotalsQueryDto, CorrectionDto, CoverageQueryDto, RecordActivityDto, StepDto, WithdrawalDto, YearQueryDto,
-} from './activities.dto';
-
-/** The steps of each kind's life, by the name used in the path. */
-const STEPS: Partial<Record<ActivityKind, Record<string, ActivityEvent['type']>>> = {
-  resolution: { consultation: 'resolution.consulted.v1', submission: 'resolution.submitted.v1', adoption: 'resolution.adopted.v1', return: 'resolution.returned.v1' },
-  regulation: { amendment: 'regulation.amended.v1', replacement: 'regulation.replaced.v1' },
-  budget: { submission: 'budget.submitted.v1', approval: 'budget.approved.v1', adjustment: 'budget.adjusted.v1', allocation: 'budget.allocated.v1', spending: 'budget.spent.v1' },
-  difficulty: { guidance: 'difficulty.guidance-given.v1', escalation: 'difficulty.escalated.v1', decision: 'difficulty.decided.v1' },
-};
+import { PageOf } from '../shared/page.schemas';
+import { CORRECTION_BODIES as C, CorrectionBody, RECORD_BODIES as R, RecordBody, WithdrawalBody } from './activities.bodies';
+import { ActivitiesQuery, BudgetTotalsQuery, CoverageQuery, YearQuery } from './activities.queries';
 
 const kindOf = (kind: string): ActivityKind => {
   if (!ACTIVITY_KINDS.includes(kind as ActivityKind)) throw new NotFoundException(`no kind of activity "${kind}" (${ACTIVITY_KINDS.join(', ')})`);
   return kind as ActivityKind;
 };
 
+const Records = (what: string) => applyDecorators(ApiOperation({ summary: `Record ${what}` }), ApiCreatedResponse({ type: WriteResultDto }));
+const Corrects = (kind: ActivityKind) =>
+  applyDecorators(ApiOperation({ summary: `Correct a ${kind} with a reason: the fields given replace what was recorded; the original stays in the history` }), ApiCreatedResponse({ type: WriteResultDto }));
+const ActivityId = () => ParamOf('id', Id());
+
 /**
  * Activities: conferences, media, trainings, the Council resolution, regulations, legal review,
- * budget, difficulties. Recorded by the unit responsible, corrected or withdrawn with a reason.
+ * budget, difficulties. Recorded by the unit responsible, corrected or withdrawn with a reason. Each
+ * kind has its own route, so that its body is documented exactly (its steps: activity-steps.controller.ts).
  */
 @ApiTags('activities')
 @ApiBearerAuth()
@@ -34,48 +33,84 @@ const kindOf = (kind: string): ActivityKind => {
 export class ActivitiesController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
 
-  @Post('activities/:kind')
-  @ApiOperation({ summary: 'Record an activity (conference, media, training, resolution, regulation, legalreview, budget, difficulty)' })
-  @ApiCreatedResponse({ type: WriteResultDto })
-  record(@WriteContext() ctx: CommandContext, @Param('kind') kind: string, @Body() dto: RecordActivityDto) {
-    const k = kindOf(kind);
-    const event = { type: OPENING_TYPE[k], data: { ...dto.details, activityId: dto.activityId ?? '', unitId: dto.unitId, obligationId: dto.obligationId ?? null, planId: null, taskCode: null, year: dto.year } };
-    return this.commands.execute(new DoActivity(k, event as ActivityEvent, ctx));
+  private record(kind: ActivityKind, ctx: CommandContext, { activityId, unitId, obligationId, year, details }: RecordBody<ActivityKind>) {
+    // The plan and task come from the obligation, which the handler reads.
+    const data = { ...details, activityId: activityId ?? '', unitId, obligationId: obligationId ?? null, planId: null, taskCode: null, year };
+    return this.commands.execute(new DoActivity(kind, { type: OPENING_TYPE[kind], data } as ActivityEvent, ctx));
   }
 
-  @Post('activities/:kind/:id/steps/:step')
-  @ApiOperation({ summary: 'A step of its life: resolution consultation|submission|adoption|return; regulation amendment|replacement; budget submission|approval|adjustment|allocation|spending; difficulty guidance|escalation|decision' })
-  @ApiCreatedResponse({ type: WriteResultDto })
-  step(@WriteContext() ctx: CommandContext, @Param('kind') kind: string, @Param('id') id: string, @Param('step') step: string, @Body() dto: StepDto) {
-    const k = kindOf(kind);
-    const type = STEPS[k]?.[step];
-    if (!type) throw new NotFoundException(`a ${k} has no step "${step}"`);
-    return this.commands.execute(new DoActivity(k, { type, data: { ...dto.details, activityId: id } } as ActivityEvent, ctx));
+  private correct(kind: ActivityKind, ctx: CommandContext, activityId: string, { changes, reason }: CorrectionBody<ActivityKind>) {
+    return this.commands.execute(new DoActivity(kind, { type: 'activity.corrected.v1', data: { activityId, kind, changes, reason } } as ActivityEvent, ctx));
   }
 
-  @Post('activities/:kind/:id/correction')
-  @ApiOperation({ summary: 'Correct recorded figures with a reason; the original stays in the history' })
-  @ApiCreatedResponse({ type: WriteResultDto })
-  correct(@WriteContext() ctx: CommandContext, @Param('kind') kind: string, @Param('id') id: string, @Body() dto: CorrectionDto) {
-    const k = kindOf(kind);
-    return this.commands.execute(new DoActivity(k, { type: 'activity.corrected.v1', data: { activityId: id, kind: k, changes: dto.changes, reason: dto.reason } }, ctx));
-  }
+  @Post('activities/conference') @Records('a conference (hội nghị): level, day, place, chair, participants by group, its minutes')
+  conference(@WriteContext() c: CommandContext, @BodyOf(R.conference) b: RecordBody<'conference'>) { return this.record('conference', c, b); }
+
+  @Post('activities/media') @Records("a month's media items of an outlet (tuyên truyền)")
+  media(@WriteContext() c: CommandContext, @BodyOf(R.media) b: RecordBody<'media'>) { return this.record('media', c, b); }
+
+  @Post('activities/training') @Records('a training (tập huấn): organiser, days, trainees by group, materials; or trainees sent to another unit\'s training')
+  training(@WriteContext() c: CommandContext, @BodyOf(R.training) b: RecordBody<'training'>) { return this.record('training', c, b); }
+
+  @Post('activities/resolution') @Records("the draft of the People's Council resolution (task II.3)")
+  resolution(@WriteContext() c: CommandContext, @BodyOf(R.resolution) b: RecordBody<'resolution'>) { return this.record('resolution', c, b); }
+
+  @Post('activities/regulation') @Records('a regulation (quy chế) issued, maybe replacing one in force')
+  regulation(@WriteContext() c: CommandContext, @BodyOf(R.regulation) b: RecordBody<'regulation'>) { return this.record('regulation', c, b); }
+
+  @Post('activities/legalreview') @Records('a legal review (rà soát văn bản, task II.5): each document with its finding and proposal')
+  legalreview(@WriteContext() c: CommandContext, @BodyOf(R.legalreview) b: RecordBody<'legalreview'>) { return this.record('legalreview', c, b); }
+
+  @Post('activities/budget') @Records('a budget estimate (dự toán) in whole đồng, with its source (plan III.1)')
+  budget(@WriteContext() c: CommandContext, @BodyOf(R.budget) b: RecordBody<'budget'>) { return this.record('budget', c, b); }
+
+  @Post('activities/difficulty') @Records('a difficulty (khó khăn, vướng mắc) raised')
+  difficulty(@WriteContext() c: CommandContext, @BodyOf(R.difficulty) b: RecordBody<'difficulty'>) { return this.record('difficulty', c, b); }
+
+  @Post('activities/conference/:id/correction') @Corrects('conference')
+  correctConference(@WriteContext() c: CommandContext, @ActivityId() id: string, @BodyOf(C.conference) b: CorrectionBody<'conference'>) { return this.correct('conference', c, id, b); }
+
+  @Post('activities/media/:id/correction') @Corrects('media')
+  correctMedia(@WriteContext() c: CommandContext, @ActivityId() id: string, @BodyOf(C.media) b: CorrectionBody<'media'>) { return this.correct('media', c, id, b); }
+
+  @Post('activities/training/:id/correction') @Corrects('training')
+  correctTraining(@WriteContext() c: CommandContext, @ActivityId() id: string, @BodyOf(C.training) b: CorrectionBody<'training'>) { return this.correct('training', c, id, b); }
+
+  @Post('activities/resolution/:id/correction') @Corrects('resolution')
+  correctResolution(@WriteContext() c: CommandContext, @ActivityId() id: string, @BodyOf(C.resolution) b: CorrectionBody<'resolution'>) { return this.correct('resolution', c, id, b); }
+
+  @Post('activities/regulation/:id/correction') @Corrects('regulation')
+  correctRegulation(@WriteContext() c: CommandContext, @ActivityId() id: string, @BodyOf(C.regulation) b: CorrectionBody<'regulation'>) { return this.correct('regulation', c, id, b); }
+
+  @Post('activities/legalreview/:id/correction') @Corrects('legalreview')
+  correctLegalReview(@WriteContext() c: CommandContext, @ActivityId() id: string, @BodyOf(C.legalreview) b: CorrectionBody<'legalreview'>) { return this.correct('legalreview', c, id, b); }
+
+  @Post('activities/budget/:id/correction') @Corrects('budget')
+  correctBudget(@WriteContext() c: CommandContext, @ActivityId() id: string, @BodyOf(C.budget) b: CorrectionBody<'budget'>) { return this.correct('budget', c, id, b); }
+
+  @Post('activities/difficulty/:id/correction') @Corrects('difficulty')
+  correctDifficulty(@WriteContext() c: CommandContext, @ActivityId() id: string, @BodyOf(C.difficulty) b: CorrectionBody<'difficulty'>) { return this.correct('difficulty', c, id, b); }
 
   @Post('activities/:kind/:id/withdrawal')
+  @ApiOperation({ summary: 'Withdraw a recording with a reason: read models leave it out of figures; the history keeps it' })
+  @ApiParam({ name: 'kind', enum: ACTIVITY_KINDS })
   @ApiCreatedResponse({ type: WriteResultDto })
-  withdraw(@WriteContext() ctx: CommandContext, @Param('kind') kind: string, @Param('id') id: string, @Body() dto: WithdrawalDto) {
+  withdraw(@WriteContext() ctx: CommandContext, @Param('kind') kind: string, @ActivityId() id: string, @BodyOf(WithdrawalBody) dto: WithdrawalBody) {
     const k = kindOf(kind);
     return this.commands.execute(new DoActivity(k, { type: 'activity.withdrawn.v1', data: { activityId: id, kind: k, reason: dto.reason } }, ctx));
   }
 
   @Get('activities')
   @ApiOperation({ summary: 'Activities in scope, per unit, kind, plan, task, year or obligation' })
-  list(@CurrentPrincipal() p: Principal, @Query() q: ActivitiesQueryDto) {
+  @Answers(PageOf(ActivityViewSchema))
+  list(@CurrentPrincipal() p: Principal, @QueryOf(ActivitiesQuery) q: ActivitiesQuery) {
     const { page, pageSize, ...filter } = q;
     return this.queries.execute(new ListActivities(p.scope, filter, page, pageSize));
   }
 
   @Get('activities/:kind/:id')
+  @ApiParam({ name: 'kind', enum: ACTIVITY_KINDS })
+  @Answers(ActivityViewSchema)
   get(@CurrentPrincipal() p: Principal, @Param('kind') kind: string, @Param('id') id: string) {
     kindOf(kind);
     return this.queries.execute(new GetActivity(p.scope, id));
@@ -83,25 +118,29 @@ export class ActivitiesController {
 
   @Get('units/:unitId/figures')
   @ApiOperation({ summary: "A unit's figures for a year: conferences and participants, media, trainings and trainees, regulations, legal review, budget, difficulties" })
-  figures(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @Query() q: YearQueryDto) {
+  @Answers(UnitFiguresSchema)
+  figures(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @QueryOf(YearQuery) q: YearQuery) {
     return this.queries.execute(new GetUnitFigures(p.scope, unitId, q.year));
   }
 
   @Get('regulations/coverage')
   @ApiOperation({ summary: 'Which units of a kind have a regulation (quy chế) in force on a day' })
-  coverage(@CurrentPrincipal() p: Principal, @Query() q: CoverageQueryDto) {
+  @Answers(RegulationCoverageSchema)
+  coverage(@CurrentPrincipal() p: Principal, @QueryOf(CoverageQuery) q: CoverageQuery) {
     return this.queries.execute(new GetRegulationCoverage(p.scope, q.kind, q.asOf, q.underId, p.actor.unitId));
   }
 
   @Get('budgets/totals')
   @ApiOperation({ summary: 'Budget totals for a year by unit, task, source or level (plan III.1), in whole đồng (exact decimal strings)' })
-  totals(@CurrentPrincipal() p: Principal, @Query() q: BudgetTotalsQueryDto) {
+  @Answers(BudgetTotalsSchema)
+  totals(@CurrentPrincipal() p: Principal, @QueryOf(BudgetTotalsQuery) q: BudgetTotalsQuery) {
     return this.queries.execute(new GetBudgetTotals(p.scope, q.year, q.by ?? 'unit'));
   }
 
   @Get('legal-reviews/compilation')
   @ApiOperation({ summary: "Sở Nội vụ's compilation of the legal review for the Ministry: each document with every unit's finding and proposal" })
-  compilation(@CurrentPrincipal() p: Principal, @Query() q: YearQueryDto) {
+  @Answers(LegalReviewCompilationSchema)
+  compilation(@CurrentPrincipal() p: Principal, @QueryOf(YearQuery) q: YearQuery) {
     return this.queries.execute(new CompileLegalReview(p.scope, q.year));
   }
 }

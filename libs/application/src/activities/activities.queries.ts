@@ -1,11 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ancestorsOn, BudgetSource, CalendarDate, Scope, subtreeOn, unitsOn } from '@gl/domain';
+import { ActivityKind, ancestorsOn, BudgetSource, CalendarDate, Finding, ReviewedDocument, Scope, subtreeOn, unitsOn } from '@gl/domain';
 import { ActivityDoc, Filter, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 import { UnitDirectory } from '../units/unit-directory';
 import { happenedIn, inForceOn, mediaItemsIn } from './activity-day';
+import { ActivityView, BudgetTotals, BudgetTotalsBy, LegalReviewCompilation, RegulationCoverage, UnitFigures } from './activities.responses';
+
+export * from './activities.responses';
 
 const scoped = (scope: Scope, unitId?: string): Filter => {
   if (unitId) {
@@ -15,8 +18,10 @@ const scoped = (scope: Scope, unitId?: string): Filter => {
   return seesAll(scope) ? {} : { unitId: { $in: [...scope.reads] } };
 };
 
-/** Money leaves the API as a decimal string of whole đồng: an activity's figures, and a budget's estimated amount. */
-export type ActivityView = Omit<ActivityDoc, 'money'> & { money: { estimated: string; approved: string | null; allocated: string; spent: string } };
+/**
+ * Money leaves the API as a decimal string of whole đồng: an activity's figures, and a budget's
+ * estimated amount. The document's fields are the kind's (its events' schemas made them so).
+ */
 export const activityView = (d: ActivityDoc): ActivityView => ({
   ...d,
   money: {
@@ -26,12 +31,12 @@ export const activityView = (d: ActivityDoc): ActivityView => ({
   fields: d.kind === 'budget' && typeof d.fields.amount === 'number'
     ? { ...d.fields, amount: String(d.fields.amount), source: d.fields.source ?? { kind: 'unspecified' } }
     : d.fields,
-});
+}) as ActivityView;
 
 export class ListActivities {
   constructor(
     readonly scope: Scope,
-    readonly filter: { unitId?: string; kind?: string; planId?: string; taskCode?: string; year?: number; obligationId?: string; includeWithdrawn?: boolean },
+    readonly filter: { unitId?: string; kind?: ActivityKind; planId?: string; taskCode?: string; year?: number; obligationId?: string; includeWithdrawn?: boolean },
     readonly page: number,
     readonly pageSize: number,
   ) {}
@@ -81,10 +86,10 @@ export class GetUnitFigures {
 }
 
 @QueryHandler(GetUnitFigures)
-export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
+export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures, UnitFigures> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
-  async execute({ scope, unitId, year, until }: GetUnitFigures) {
+  async execute({ scope, unitId, year, until }: GetUnitFigures): Promise<UnitFigures> {
     scoped(scope, unitId);
     const all = (await this.reads.find('activities', { unitId, year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const window = until ? { to: until } : undefined;
@@ -95,8 +100,8 @@ export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
     of('conference').forEach((c) => add(participants, c.fields.participants as Record<string, unknown>));
     const trainees: Record<string, number> = {};
     of('training').forEach((t) => add(trainees, t.fields.trainees as Record<string, unknown>));
-    const findings: Record<string, number> = {};
-    of('legalreview').forEach((r) => (r.fields.documents as { finding: string }[]).forEach((d) => (findings[d.finding] = (findings[d.finding] ?? 0) + 1)));
+    const findings: Partial<Record<Finding, number>> = {};
+    of('legalreview').forEach((r) => (r.fields.documents as { finding: Finding }[]).forEach((d) => (findings[d.finding] = (findings[d.finding] ?? 0) + 1)));
     const budgets = of('budget');
     const difficulties = of('difficulty');
     return {
@@ -112,7 +117,10 @@ export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
         allocated: sum(budgets.map((b) => b.money.allocated)),
         spent: sum(budgets.map((b) => b.money.spent)),
       },
-      difficulties: Object.fromEntries(['open', 'answered', 'escalated', 'decided'].map((s) => [s, difficulties.filter((d) => d.status === s).length])),
+      difficulties: {
+        open: difficulties.filter((d) => d.status === 'open').length, answered: difficulties.filter((d) => d.status === 'answered').length,
+        escalated: difficulties.filter((d) => d.status === 'escalated').length, decided: difficulties.filter((d) => d.status === 'decided').length,
+      },
     };
   }
 }
@@ -124,14 +132,14 @@ export class GetUnitFiguresHandler implements IQueryHandler<GetUnitFigures> {
  * that joined it in 2025).
  */
 export class GetRegulationCoverage {
-  constructor(readonly scope: Scope, readonly kind: string, readonly asOf: CalendarDate, readonly underId?: string, readonly readerUnitId?: string | null) {}
+  constructor(readonly scope: Scope, readonly kind: RegulationCoverage['kind'], readonly asOf: CalendarDate, readonly underId?: string, readonly readerUnitId?: string | null) {}
 }
 
 @QueryHandler(GetRegulationCoverage)
-export class GetRegulationCoverageHandler implements IQueryHandler<GetRegulationCoverage> {
+export class GetRegulationCoverageHandler implements IQueryHandler<GetRegulationCoverage, RegulationCoverage> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore, private readonly directory: UnitDirectory) {}
 
-  async execute({ scope, kind, asOf, underId, readerUnitId }: GetRegulationCoverage) {
+  async execute({ scope, kind, asOf, underId, readerUnitId }: GetRegulationCoverage): Promise<RegulationCoverage> {
     const all = await this.directory.units();
     if (underId) requireReadable(scope, underId, `unit ${underId}`);
     const chain = !underId && readerUnitId ? ancestorsOn(all, readerUnitId, asOf) : [];
@@ -145,15 +153,11 @@ export class GetRegulationCoverageHandler implements IQueryHandler<GetRegulation
       const replaced = r.fields.replacedOn as string | undefined;
       if (from <= asOf && (!replaced || asOf < replaced)) inForce.set(r.unitId, r.fields.number as string);
     }
-    const covered = units.filter((u) => inForce.has(u.id)).map((u) => ({ unitId: u.id, name: u.name, regulation: inForce.get(u.id) }));
+    const covered = units.filter((u) => inForce.has(u.id)).map((u) => ({ unitId: u.id, name: u.name, regulation: inForce.get(u.id)! }));
     const missing = units.filter((u) => !inForce.has(u.id)).map((u) => ({ unitId: u.id, name: u.name }));
     return { kind, asOf, units: units.length, covered, missing };
   }
 }
-
-/** What budget totals are grouped by: unit, task, source (state budget, other, unspecified) or level (of the state budget). */
-export const BUDGET_TOTALS_BY = ['unit', 'task', 'source', 'level'] as const;
-export type BudgetTotalsBy = (typeof BUDGET_TOTALS_BY)[number];
 
 /** An estimate's source as recorded; one projected before sources were recorded has none (it was not asked). */
 const sourceOf = (d: ActivityDoc): BudgetSource => (d.fields.source as BudgetSource | undefined) ?? { kind: 'unspecified' };
@@ -175,10 +179,10 @@ export class GetBudgetTotals {
 }
 
 @QueryHandler(GetBudgetTotals)
-export class GetBudgetTotalsHandler implements IQueryHandler<GetBudgetTotals> {
+export class GetBudgetTotalsHandler implements IQueryHandler<GetBudgetTotals, BudgetTotals> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
-  async execute({ scope, year, by }: GetBudgetTotals) {
+  async execute({ scope, year, by }: GetBudgetTotals): Promise<BudgetTotals> {
     const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'budget', year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
     const groups = new Map<string, ActivityDoc[]>();
     for (const d of docs) {
@@ -199,15 +203,15 @@ export class CompileLegalReview {
 }
 
 @QueryHandler(CompileLegalReview)
-export class CompileLegalReviewHandler implements IQueryHandler<CompileLegalReview> {
+export class CompileLegalReviewHandler implements IQueryHandler<CompileLegalReview, LegalReviewCompilation> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
-  async execute({ scope, year }: CompileLegalReview) {
+  async execute({ scope, year }: CompileLegalReview): Promise<LegalReviewCompilation> {
     const docs = (await this.reads.find('activities', { ...scoped(scope), kind: 'legalreview', year, withdrawn: false })).map((d) => withoutStoreFields<ActivityDoc>(d));
-    type Reviewed = { number: string | null; date: string | null; issuer: string; title: string };
-    const byDocument = new Map<string, Reviewed & { reviews: { unitId: string; finding: string; proposal: string }[] }>();
+    type Compiled = LegalReviewCompilation['documents'][number];
+    const byDocument = new Map<string, Compiled>();
     for (const r of docs) {
-      for (const d of r.fields.documents as (Reviewed & { finding: string; proposal: string })[]) {
+      for (const d of r.fields.documents as ReviewedDocument[]) {
         // A proposed new document (ban hành mới, plan II.5) has no number yet: it is known by its issuer and title.
         const key = d.number ?? `new:${d.issuer}:${d.title}`;
         const entry = byDocument.get(key) ?? { number: d.number ?? null, date: d.date ?? null, issuer: d.issuer, title: d.title, reviews: [] };

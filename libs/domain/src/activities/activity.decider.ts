@@ -14,7 +14,7 @@ export interface Activity {
   fields: Record<string, unknown>;
   money: { estimated: number; approved: number | null; allocated: number; spent: number };
   /** The steps of its life that carry a business day, in the order they were recorded. */
-  steps: { type: string; on: CalendarDate }[];
+  steps: { type: ActivityEventType; on: CalendarDate }[];
   withdrawn: boolean;
 }
 

@@ -1,36 +1,32 @@
-import { Activity, ACTIVITY_EVENT_TYPES, ActivityEvent, ActivityHeader, evolveActivity, initialActivity } from '@gl/domain';
-import type { RecordedEvent } from '@gl/event-store';
-import { projection } from '../../engine/projection';
+import { Activity, ACTIVITY_EVENT_TYPES, ActivityEvent, evolveActivity, initialActivity } from '@gl/domain';
+import { projection, RecordedFrom } from '../../engine/projection';
+import type { ActivityDoc } from './activity-doc.schemas';
+
+export { ActivityDocSchema, type ActivityDoc } from './activity-doc.schemas';
+
+const stateOf = (doc: ActivityDoc): Activity => {
+  const { activityId, unitId, obligationId, planId, taskCode, year, kind, status, fields, money, steps, withdrawn } = doc;
+  return { kind, header: { activityId, unitId, obligationId, planId, taskCode, year }, status, fields, money, steps, withdrawn };
+};
 
 /** One document per activity: the corrected figures, its status, and its corrections with reasons. */
-export interface ActivityDoc extends Omit<Activity, 'header'>, ActivityHeader {
-  recordedAt: string;
-  recordedBy: string;
-  corrections: { reason: string; changes: Record<string, unknown>; at: string; by: string }[];
-  history: { type: string; at: string; by: string }[];
-}
-
-export const activities = projection<ActivityDoc>({
+export const activities = projection<ActivityDoc, RecordedFrom<ActivityEvent>>({
   name: 'activities',
   version: 1,
   handles: ACTIVITY_EVENT_TYPES,
   indexes: [{ keys: { unitId: 1, year: 1, kind: 1 } }, { keys: { planId: 1, taskCode: 1 } }],
-  route: (e: RecordedEvent) => [(e.data as { activityId: string }).activityId],
+  route: (e) => [e.data.activityId],
   evolve: (doc, e) => {
-    const ev = e as unknown as ActivityEvent;
-    const { activityId: _a, unitId, obligationId, planId, taskCode, year, recordedAt, recordedBy, corrections, history, ...state } =
-      doc ?? ({ ...initialActivity(), corrections: [], history: [] } as unknown as ActivityDoc);
-    const next = evolveActivity({ ...state, header: doc ? { activityId: doc.activityId, unitId, obligationId, planId, taskCode, year } : null } as Activity, ev);
-    const h = next.header!;
-    const by = e.metadata.actor.userId;
+    const next = evolveActivity(doc ? stateOf(doc) : initialActivity(), e);
+    // A step before its opening cannot be: a stream begins with its opening.
+    if (!next.kind || !next.header) return doc ?? null;
     const at = e.metadata.recordedAt;
-    const { header: _h, ...rest } = next;
+    const by = e.metadata.actor.userId;
     return {
-      ...rest,
-      activityId: h.activityId, unitId: h.unitId, obligationId: h.obligationId, planId: h.planId, taskCode: h.taskCode, year: h.year,
-      recordedAt: recordedAt ?? at, recordedBy: recordedBy ?? by,
-      corrections: ev.type === 'activity.corrected.v1' ? [...corrections, { reason: ev.data.reason, changes: ev.data.changes, at, by }] : corrections,
-      history: [...history, { type: e.type, at, by }],
+      ...next.header, kind: next.kind, status: next.status, fields: next.fields, money: next.money, steps: next.steps, withdrawn: next.withdrawn,
+      recordedAt: doc?.recordedAt ?? at, recordedBy: doc?.recordedBy ?? by,
+      corrections: e.type === 'activity.corrected.v1' ? [...(doc?.corrections ?? []), { reason: e.data.reason, changes: e.data.changes, at, by }] : doc?.corrections ?? [],
+      history: [...(doc?.history ?? []), { type: e.type, at, by }],
     };
   },
 });
