@@ -42,8 +42,9 @@ export const QueryOf = (schema: TObject): ParameterDecorator => (target, key, in
   Query(new SchemaValidationPipe(schema, 'query'))(target, key, index);
   const required = new Set(schema.required ?? []);
   for (const [name, s] of Object.entries(schema.properties)) {
-    const { description, ...rest } = publishedSchema(s as TSchema) as { description?: string };
-    ApiQuery({ name, required: required.has(name), description, schema: rest as never })(target, key!, methodOf(target, key));
+    const { description, ...rest } = publishedSchema(s as TSchema) as { description?: string; default?: unknown };
+    // A parameter with a default may be left out: the pipe fills it in.
+    ApiQuery({ name, required: required.has(name) && rest.default === undefined, description, schema: rest as never })(target, key!, methodOf(target, key));
   }
 };
 
