@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActOnObligation, CommandContext, GetObligation, ListObligations, Principal } from '@gl/application';
 import { Answers, BodyOf, CurrentPrincipal, QueryOf, WriteContext } from '@gl/platform';
 import { WriteResultDto } from '../shared/common.dto';
@@ -34,6 +34,7 @@ export class ObligationsController {
   @Get('obligations')
   @ApiOperation({ summary: 'Obligations in scope, by plan, task, unit, status, role, year, deadline period, overdue' })
   @Answers(ObligationListAnswer)
+  @ApiNotFoundResponse({ description: 'The unit asked for (unitId) is not in your scope' })
   list(@CurrentPrincipal() p: Principal, @QueryOf(ObligationsQuery) q: ObligationsQuery) {
     return this.queries.execute(new ListObligations(p.scope, filters(q), q.page, q.pageSize));
   }

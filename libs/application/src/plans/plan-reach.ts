@@ -3,6 +3,7 @@ import {
   Plan, PlanError, PlanIssued, Recipient, subtreeOn, TaskDefinition, UnitKind, UnitRegistry, unitOn, valueOn,
 } from '@gl/domain';
 import type { EventStore } from '@gl/event-store';
+import { foldStream } from '../shared/stream-runner';
 
 /**
  * Bodies the city's People's Committee does not direct but requests (đề nghị: plan II.2.b–c, IV.3):
@@ -50,8 +51,7 @@ export const dutiesAnswered = async (
     const t = parent.tasks[code];
     if (!t) continue;
     const obligationId = obligationIdOf(parentPlanId, code, issuerUnitId, isRecurring(t.timeFrame) ? Number(on.slice(0, 4)) : undefined);
-    const events = await store.readStream(obligationStream(obligationId));
-    const o = events.reduce<Obligation>((s, e) => evolveObligation(s, e as unknown as ObligationEvent), initialObligation());
+    const o = await foldStream<Obligation, ObligationEvent>(store, obligationStream(obligationId), { initial: initialObligation, evolve: (s, e) => evolveObligation(s, e) });
     if (o.assigned?.unitId === issuerUnitId && o.status !== 'cancelled' && o.status !== 'passed') out.push({ taskCode: code, obligationId });
   }
   return out;
@@ -59,8 +59,7 @@ export const dutiesAnswered = async (
 
 /** The units a line of the distribution list (Nơi nhận) stands for: those it names, and its groups under the issuer on the plan's day. */
 export const unitsOfRecipientLine = (registry: UnitRegistry, plan: PlanIssued['data'], line: Recipient): string[] => {
-  const groups = { lead: line.groups.map((group) => ({ group })), performers: [], coordinating: [] } as unknown as TaskDefinition;
-  const grouped = fanOut(groups, plan.issuerUnitId, registry.units, plan.assignedOn).map((t) => t.unitId);
+  const grouped = fanOut({ lead: line.groups.map((group) => ({ group })), performers: [], coordinating: [] }, plan.issuerUnitId, registry.units, plan.assignedOn).map((t) => t.unitId);
   return [...new Set([...line.unitIds, ...grouped])];
 };
 

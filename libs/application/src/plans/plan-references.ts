@@ -54,8 +54,7 @@ export const checkPlanReferences = (registry: UnitRegistry, c: PlanCommand, curr
   }
   if (c.type === 'AcknowledgeReceipt') {
     const r = plan.recipients.find((x) => x.key === c.recipientKey)!;
-    const line = { lead: r.groups.map((group) => ({ group })), performers: [], coordinating: [] } as unknown as TaskDefinition;
-    const members = new Set([...r.unitIds, ...fanOut(line, plan.issuerUnitId, registry.units, plan.assignedOn).map((t) => t.unitId)]);
+    const members = new Set([...r.unitIds, ...fanOut({ lead: r.groups.map((group) => ({ group })), performers: [], coordinating: [] }, plan.issuerUnitId, registry.units, plan.assignedOn).map((t) => t.unitId)]);
     if (!members.has(c.unitId)) invalid(`${c.unitId} is not on the line "${r.label}" (${r.key}) of plan ${c.planId}'s distribution list`);
   }
 };

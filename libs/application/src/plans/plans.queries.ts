@@ -47,8 +47,8 @@ export class GetPlanHandler implements IQueryHandler<GetPlan, PlanDoc | PlanRece
 
   async execute({ planId, view }: GetPlan) {
     const d = await this.reads.get('plans', planId);
-    if (!d || !(d as unknown as PlanDoc).issued) throw new NotFoundInScopeError(`plan ${planId}`);
-    const plan = withoutStoreFields<PlanDoc>(d);
+    const plan = d ? withoutStoreFields<PlanDoc>(d) : null;
+    if (!plan?.issued) throw new NotFoundInScopeError(`plan ${planId}`);
     if (view === 'plan') return plan;
     const lines = receiptsOf(await this.registry.load(), plan.issued!, plan.acknowledgements);
     const sum = (f: (l: ReceiptLine) => number) => lines.reduce((n, l) => n + f(l), 0);

@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OpenPeriod } from '../reporting/reporting.commands';
 import {
-  CLOSED_STATUSES, Clock, deadlineOf, dueDayOf, evolvePlan, initialPlan, isRecurring, PlanEvent, PlanIssued, planStream, TaskDefinition, vietnamDateOf,
+  CLOSED_STATUSES, Clock, deadlineOf, dueDayOf, evolvePlan, initialPlan, isRecurring, Plan, PlanEvent, PlanIssued, planStream, TaskDefinition, vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
-import { READ_STORE, ReadStore } from '@gl/read-models';
+import { READ_STORE, ReadStore, RegimeDoc } from '@gl/read-models';
 import { CommandContext } from '../shared/command-context';
+import { withoutStoreFields } from '../shared/read-helpers';
+import { foldStream } from '../shared/stream-runner';
 import { CLOCK_PORT } from '../shared/ports';
 import { ObligationFanOut } from './obligation-fan-out';
 import { ActOnObligation } from './obligation.commands';
@@ -39,7 +41,7 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
     const thisYear = Number(vietnamDateOf(this.clock.now()).slice(0, 4));
     const totals = { created: 0, existing: 0 };
     for (const { _id } of await this.reads.find('plans', {}, { projection: { _id: 1 } })) {
-      const plan = (await this.store.readStream(planStream(_id))).reduce((s, e) => evolvePlan(s, e as unknown as PlanEvent), initialPlan());
+      const plan = await foldStream<Plan, PlanEvent>(this.store, planStream(_id), { initial: initialPlan, evolve: evolvePlan });
       if (!plan.issued) continue;
       for (const task of Object.values(plan.tasks)) {
         if (task.cancelled || !isRecurring(task.timeFrame)) continue;
@@ -57,7 +59,7 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
     // Reporting periods open on their regime's day, each year, as the tree stands then.
     const today = vietnamDateOf(this.clock.now());
     for (const r of await this.reads.find('reporting-regimes', {})) {
-      const regime = r as unknown as { regimeId: string; fromYear: number; opensOn: { month: number; day: number } };
+      const regime = withoutStoreFields<RegimeDoc>(r);
       for (let year = regime.fromYear; year <= thisYear; year++) {
         const opens = `${year}-${String(regime.opensOn.month).padStart(2, '0')}-${String(regime.opensOn.day).padStart(2, '0')}`;
         if (opens <= today) await this.commands.execute(new OpenPeriod({ regimeId: regime.regimeId, year }, context));

@@ -2,13 +2,13 @@ import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import {
   Clock, decideReport, dueDayOf, evolveReport, fanOut, Indicators, initialReport, PeriodOpened, periodIdOf, PlanIssued, planStream, periodStream, RegimeDefinition, regimeStream,
-  Report, ReportCommand, ReportError, ReportEvent, reportStream, ReportingEvent, startOfDayInVietnam, TaskDefinition, vietnamDateOf,
+  Report, ReportCommand, ReportError, ReportEvent, reportStream, ReportingEvent, startOfDayInVietnam, vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore, NO_STREAM } from '@gl/event-store';
 import { NotFoundInScopeError, requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult, systemScope } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
-import { eventIdFor, runDecider } from '../shared/stream-runner';
+import { eventIdFor, Fold, foldStream, runDecider } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
 import { checkAdHocAgain, checkAdHocUnits, checkYear } from './period-checks';
 import { GetUnitFigures } from '../activities/activities.queries';
@@ -16,6 +16,8 @@ import { ListObligations } from '../plans/plans.queries';
 import { ActOnObligation } from '../plans/obligation.commands';
 import { openDutyOfReport, reportEvidence } from './report-closes-duty';
 import { indicatorValue } from './money-indicators';
+
+const reportFold: Fold<Report, ReportEvent> = { initial: initialReport, evolve: evolveReport };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayOf = (year: number, md: { month: number; day: number }) => `${year}-${pad(md.month)}-${pad(md.day)}`;
@@ -80,7 +82,6 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
     if ('year' in input) {
       checkYear(regime, input.year, today);
       const openedOn = dayOf(input.year, regime.opensOn) < today ? dayOf(input.year, regime.opensOn) : today;
-      const pseudoTask = { lead: regime.reporters, performers: [], coordinating: [] } as unknown as TaskDefinition;
       // Groups of reporters are the units of that group under the plan's issuer, as a task's are.
       const [issued] = await this.store.readStream(planStream(regime.planId), { maxCount: 1 });
       if (!issued) throw new NotFoundInScopeError(`plan ${regime.planId} of regime ${regime.regimeId}`);
@@ -90,7 +91,7 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
         title: `${regime.title} — ${input.year}`, openedOn, deadline: startOfDayInVietnam(dayOf(input.year, regime.deadline)),
         cutOff: dayOf(input.year, regime.cutOff), recipientUnitId: regime.recipientUnitId,
         // Expected: the units standing on the day the report falls due, the rule a yearly duty follows (dueDayOf).
-        expectedUnitIds: fanOut(pseudoTask, (issued.data as PlanIssued['data']).issuerUnitId, units, dueDayOf(startOfDayInVietnam(dayOf(input.year, regime.deadline)))).map((t) => t.unitId)
+        expectedUnitIds: fanOut({ lead: regime.reporters, performers: [], coordinating: [] }, (issued.data as PlanIssued['data']).issuerUnitId, units, dueDayOf(startOfDayInVietnam(dayOf(input.year, regime.deadline)))).map((t) => t.unitId)
           .concat(regime.reporters.flatMap((a) => ('unitId' in a ? [a.unitId] : []))).filter((v, i, xs) => xs.indexOf(v) === i),
         adHoc: false,
       };
@@ -124,7 +125,7 @@ export class RemindMissingHandler implements ICommandHandler<RemindMissing> {
     if (!period) throw new NotFoundInScopeError(`period ${periodId}`);
     const missing: string[] = [];
     for (const unitId of period.expectedUnitIds) {
-      const report = (await this.store.readStream(reportStream(unitId, periodId))).reduce((s, e) => evolveReport(s, e as unknown as ReportEvent), initialReport());
+      const report = await foldStream<Report, ReportEvent>(this.store, reportStream(unitId, periodId), reportFold);
       if (!report.firstSubmittedAt) missing.push(unitId);
     }
     const stream = periodStream(periodId);
@@ -226,7 +227,7 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
     const totals = new Map<string, bigint>();
     const received: string[] = [];
     for (const unitId of source.expectedUnitIds) {
-      const r = (await this.store.readStream(reportStream(unitId, source.periodId))).reduce((s, e) => evolveReport(s, e as unknown as ReportEvent), initialReport());
+      const r = await foldStream<Report, ReportEvent>(this.store, reportStream(unitId, source.periodId), reportFold);
       const submitted = [...r.versions].filter((v) => v.submittedAt).sort((a, b) => b.version - a.version)[0];
       if (!submitted) continue;
       received.push(unitId);
