@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { comparePositions, EVENT_STORE, EventStore, Position, START, yieldToEventLoop } from '@gl/event-store';
-import { applyEvents, collectionOf, Projection, PROJECTIONS, ProjectionStore, ReadStore, routeBatch } from '@gl/read-models';
+import { AnyProjection, applyEvents, collectionOf, PROJECTIONS, ProjectionStore, ReadStore, routeBatch } from '@gl/read-models';
 
 /** Makes an empty, in-memory read store (bound by the composition root to the embedded adapter). */
 export const SCRATCH_READ_STORE = Symbol('SCRATCH_READ_STORE');
@@ -20,7 +20,7 @@ interface PastStore {
   position: Position;
   /** The projections replayed into it. */
   names: string[];
-  store: Promise<ReadStore>;
+  store: Promise<ReadStore & { close(): Promise<void> }>;
   events: number;
 }
 
@@ -38,7 +38,7 @@ export class TimeTravel {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTIONS) private readonly projections: Projection<any, any>[],
+    @Inject(PROJECTIONS) private readonly projections: AnyProjection[],
     @Inject(SCRATCH_READ_STORE) private readonly scratch: ScratchStoreFactory,
     @Inject(TIME_TRAVEL_MAX_EVENTS) readonly maxEvents: number,
   ) {}
@@ -105,11 +105,11 @@ export class TimeTravel {
       const [oldest, entry] = this.cache.entries().next().value as [string, PastStore];
       this.cache.delete(oldest);
       total -= entry.events;
-      void entry.store.then((s) => (s as unknown as { close(): Promise<void> }).close(), () => undefined);
+      void entry.store.then((s) => s.close(), () => undefined);
     }
   }
 
-  private async build(position: Position, names: ReadonlySet<string>): Promise<ReadStore> {
+  private async build(position: Position, names: ReadonlySet<string>): Promise<ReturnType<ScratchStoreFactory>> {
     const target = this.scratch();
     const projections = this.projections.filter((p) => names.has(p.name));
     if (projections.length === 0) return target;

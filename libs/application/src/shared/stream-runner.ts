@@ -22,7 +22,7 @@ export interface Fold<S, E> {
 }
 
 /** A stream's state as its decider folds it, read now from the log (decisions never read a lagging projection). */
-export const foldStream = async <S, E extends DomainEvent<string, any>>(store: EventStore, stream: string, fold: Fold<S, E>): Promise<S> =>
+export const foldStream = async <S, E extends DomainEvent<string, object>>(store: EventStore, stream: string, fold: Fold<S, E>): Promise<S> =>
   (await store.readStream(stream)).reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as E), fold.initial());
 
 /** A request seen before: the events its key made are in the stream; answer as the first time. */
@@ -55,7 +55,7 @@ export interface Decision {
  * fork). Every event carries the actor, the correlation and causation ids, the reason, and its
  * business time.
  */
-export const decideOn = async <S, E extends DomainEvent<string, any>>(
+export const decideOn = async <S, E extends DomainEvent<string, object>>(
   store: EventStore,
   stream: string,
   fold: Fold<S, E>,
@@ -109,7 +109,7 @@ export const appendFollowUp = async (first: Decision, decideAgain: () => Promise
 };
 
 /** Load → decide → append, for a command that writes one stream. */
-export const runDecider = async <S, E extends DomainEvent<string, any>>(
+export const runDecider = async <S, E extends DomainEvent<string, object>>(
   store: EventStore,
   stream: string,
   fold: Fold<S, E>,

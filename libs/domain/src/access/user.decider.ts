@@ -74,7 +74,6 @@ const instant = (from: string | undefined, now: Date): string => {
 };
 
 export const decideUser = (c: UserCommand, s: User, now: Date): UserEvent[] => {
-  const at = now.toISOString();
   switch (c.type) {
     case 'RegisterUser': {
       if (s.exists) throw new UserError('user-exists', `user ${c.userId} already exists`);

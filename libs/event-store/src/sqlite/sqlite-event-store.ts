@@ -57,8 +57,8 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(options.filename);
     configureConnection(this.db, options.synchronous ?? 'FULL', options.busyTimeoutMs ?? 5000);
     migrate(this.db);
-    const safe = <S extends Statement<any, any>>(s: S): S => s.safeIntegers(true) as S;
-    const rows = <S extends Statement<any, any>>(s: S): S => s.raw(true) as S;
+    const safe = <S extends Statement<unknown[], unknown>>(s: S): S => s.safeIntegers(true) as S;
+    const rows = <S extends Statement<unknown[], unknown>>(s: S): S => s.raw(true) as S;
     this.stmt = {
       last: safe(this.db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')),
       insert: this.db.prepare(

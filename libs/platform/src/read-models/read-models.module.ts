@@ -7,7 +7,7 @@ import {
 import type { Clock } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
-  Projection, PROJECTION_STORE, ProjectionEngine, PROJECTIONS, ProjectionStore, READ_STORE, ReadStore,
+  AnyProjection, PROJECTION_STORE, ProjectionEngine, PROJECTIONS, ProjectionStore, READ_STORE, ReadStore,
 } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { SCRATCH_READ_STORE } from '@gl/application';
@@ -63,7 +63,7 @@ class ReadModelsLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
 }
 
 export interface ReadModelsOptions {
-  projections: Projection<any, any>[];
+  projections: AnyProjection[];
   /** Whether this process runs the projections (or only reads and reports on them). */
   run: boolean;
 }
@@ -84,7 +84,7 @@ export class ReadModelsModule {
         {
           provide: ProjectionEngine,
           inject: [EVENT_STORE, PROJECTION_STORE, PROJECTIONS, CLOCK],
-          useFactory: (events: EventStore, store: ProjectionStore, projections: Projection<any, any>[], clock: Clock) =>
+          useFactory: (events: EventStore, store: ProjectionStore, projections: AnyProjection[], clock: Clock) =>
             new ProjectionEngine(events, store, projections, { clock, run: options.run, log: (level, m) => logger[level](m) }),
         },
         ReadModelsLifecycle,

@@ -1,4 +1,3 @@
-import type { Clock } from '@gl/domain';
 import { comparePositions, EventReader, Position } from '@gl/event-store';
 import { GenerationState, ProjectionRecord, ProjectionStore } from '../port/projection-store.port';
 import { Projection } from './projection';

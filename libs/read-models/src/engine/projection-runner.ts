@@ -95,7 +95,7 @@ export class ProjectionRunner {
     let ref: GenerationRef = { projection: p.name, collection: record.collection, generation: target.generation };
     this.state = catchUpTo ? 'rebuilding' : 'catching-up';
     if (catchUpTo && comparePositions(target.position, catchUpTo) >= 0) {
-      record = await this.promote();
+      await this.promote();
       catchUpTo = null;
     }
 

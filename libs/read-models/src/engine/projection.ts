@@ -24,6 +24,9 @@ export interface Projection<D extends object = Record<string, unknown>, E extend
 }
 
 /** Each event of a domain union as the log records it: what a projection that handles exactly those types is given. */
+/** A projection of any document and events: the engine holds projections of every kind in one list. */
+export type AnyProjection = Projection<any, any>;
+
 export type RecordedFrom<E extends DomainEvent> = E extends DomainEvent<infer T, infer D> ? RecordedEvent<T, D> : never;
 
 export const projection = <D extends object, E extends RecordedEvent = RecordedEvent>(p: Projection<D, E>): Projection<D, E> => p;

@@ -1,4 +1,4 @@
-import { Projection } from '../engine/projection';
+import { AnyProjection } from '../engine/projection';
 import { users } from './access/users.projection';
 import { streamCatalogue } from './audit/stream-catalogue.projection';
 import { unitRegistry } from './units/unit-registry.projection';
@@ -9,4 +9,4 @@ import { reportingPeriods, reportingRegimes, reports } from './reporting/reporti
 import { inspections } from './inspections/inspections.projection';
 
 /** Every projection the product runs. A feature adds its own here. */
-export const allProjections: Projection<any, any>[] = [streamCatalogue, unitRegistry, users, plans, obligations, activities, reportingRegimes, reportingPeriods, reports, inspections];
+export const allProjections: AnyProjection[] = [streamCatalogue, unitRegistry, users, plans, obligations, activities, reportingRegimes, reportingPeriods, reports, inspections];
