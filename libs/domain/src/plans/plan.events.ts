@@ -1,6 +1,7 @@
 import type { TProperties } from '@sinclair/typebox';
 import type { EventOf, EventsOf } from '../shared/event';
 import { Day, DottedId, Id, Instant, Line, List, Nullable, Obj, OneOf, OptionalProse, Prose, Static, Type } from '../shared/schema';
+import { LegalBasisSchema } from '../units/unit.types';
 import { TimeFrameSchema } from './time-frame';
 
 export const planStream = (planId: string): string => `plan-${planId}`;
@@ -45,9 +46,6 @@ export const TaskSchema = Obj({
 });
 export type TaskDefinition = Static<typeof TaskSchema>;
 
-/** Căn cứ: the document a plan rests on (the same shape as a unit change's legal basis). */
-const LegalBasis = Obj({ number: Line(100), date: Nullable(Day()), issuer: Line(200), title: Type.Optional(Line(500)) });
-
 /**
  * What a detailed plan (kế hoạch chi tiết, plan IV.2–3) answers: tasks of its parent plan, and for each
  * the issuer's own obligation under it (its share of the task; for a yearly task, that of the detailed
@@ -79,7 +77,7 @@ export const PLAN_EVENTS = {
     assignedOn: Day({ description: 'The day obligations are assigned from: the tree of that day decides who is in a group' }),
     issuerUnitId: Id(),
     signer: Obj({ name: Line(200), title: Line(200) }),
-    legalBasis: List(LegalBasis, 50),
+    legalBasis: List(LegalBasisSchema, 50),
     title: Line(500),
     purposes: List(Prose(2000), 50),
     requirements: List(Prose(2000), 50),
