@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, Get, NotFoundException, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ActivityViewSchema, BudgetTotalsSchema, CommandContext, CompileLegalReview, DoActivity, GetActivity, GetBudgetTotals, GetRegulationCoverage, GetUnitFigures,
   LegalReviewCompilationSchema, ListActivities, Principal, RegulationCoverageSchema, UnitFiguresSchema,
@@ -103,6 +103,7 @@ export class ActivitiesController {
   @Get('activities')
   @ApiOperation({ summary: 'Activities in scope, per unit, kind, plan, task, year or obligation' })
   @Answers(PageOf(ActivityViewSchema))
+  @ApiResponse({ status: 404, description: 'A unit (unitId) not in your scope' })
   list(@CurrentPrincipal() p: Principal, @QueryOf(ActivitiesQuery) q: ActivitiesQuery) {
     const { page, pageSize, ...filter } = q;
     return this.queries.execute(new ListActivities(p.scope, filter, page, pageSize));
@@ -126,6 +127,7 @@ export class ActivitiesController {
   @Get('regulations/coverage')
   @ApiOperation({ summary: 'Which units of a kind have a regulation (quy chế) in force on a day' })
   @Answers(RegulationCoverageSchema)
+  @ApiResponse({ status: 404, description: 'A unit (underId) not in your scope' })
   coverage(@CurrentPrincipal() p: Principal, @QueryOf(CoverageQuery) q: CoverageQuery) {
     return this.queries.execute(new GetRegulationCoverage(p.scope, q.kind, q.asOf, q.underId, p.actor.unitId));
   }

@@ -7,9 +7,10 @@ import {
  * revision, and a write under it (its path continues the resource's) may send that ETag back in
  * If-Match. Route templates as Nest declares them, below the API prefix.
  */
-const RESOURCES: { route: string; stream: (p: Record<string, string>) => string | null }[] = [
+const RESOURCES: { route: string; stream: (p: Record<string, string>) => string | null; literal?: string }[] = [
   { route: 'obligations/:id', stream: (p) => obligationStream(p.id) },
-  { route: 'activities/:kind/:id', stream: (p) => (ACTIVITY_KINDS.includes(p.kind as ActivityKind) ? activityStream(p.kind as ActivityKind, p.id) : null) },
+  // Each kind's writes have their own route (`activities/budget/:id/correction`): the kind may be spelt in the route.
+  { route: 'activities/:kind/:id', literal: 'kind', stream: (p) => (ACTIVITY_KINDS.includes(p.kind as ActivityKind) ? activityStream(p.kind as ActivityKind, p.id) : null) },
   { route: 'plans/:id', stream: (p) => planStream(p.id) },
   { route: 'inspections/:id', stream: (p) => inspectionStream(p.id) },
   { route: 'reporting/periods/:periodId/reports/:unitId', stream: (p) => reportStream(p.unitId, p.periodId) },
@@ -28,8 +29,11 @@ export const resourceStreamOf = (routeTemplate: string, params: Record<string, s
   const route = segments(routeTemplate);
   for (const r of RESOURCES) {
     const parts = segments(r.route);
-    const under = route.length >= parts.length && parts.every((p, i) => p === route[i]);
-    if (under && (write ? route.length > parts.length : route.length === parts.length)) return r.stream(params);
+    const bound: Record<string, string> = { ...params };
+    const literal = r.literal;
+    const matches = (p: string, i: number) => p === route[i] || (!!literal && p === `:${literal}` && !route[i].startsWith(':') && ((bound[literal] = route[i]), true));
+    const under = route.length >= parts.length && parts.every(matches);
+    if (under && (write ? route.length > parts.length : route.length === parts.length)) return r.stream(bound);
   }
   return null;
 };
