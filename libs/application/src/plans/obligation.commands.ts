@@ -22,8 +22,9 @@ const BY_THE_UNIT: ObligationCommand['type'][] = [
   'Acknowledge', 'UpdateProgress', 'Complete', 'RequestExtension', 'Explain', 'LinkActivity', 'AnswerRequest', 'DeclineRequest', 'RecordDetailedPlan',
 ];
 
+/** The obligation as its stream tells it; a step's time is when it was recorded (as foldStream reads, with the time). */
 const fold = (events: RecordedEvent[]): Obligation =>
-  events.reduce((s, e) => evolveObligation(s, e as unknown as ObligationEvent, e.metadata.recordedAt), initialObligation());
+  events.reduce((s, e) => evolveObligation(s, { type: e.type, data: e.data } as ObligationEvent, e.metadata.recordedAt), initialObligation());
 
 @CommandHandler(ActOnObligation)
 export class ActOnObligationHandler implements ICommandHandler<ActOnObligation, CommandResult> {
