@@ -48,6 +48,35 @@ describe('API foundation over HTTP (embedded SQLite)', () => {
     expect(ui.headers['content-type']).toMatch(/text\/html/);
   });
 
+  it('documents Idempotency-Key on every write and on no read, and only the parameters an operation reads', async () => {
+    const doc = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name?: string; $ref?: string }[] }>>)
+      .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+    const takesKey = ({ op }: { op: { parameters?: { name?: string; $ref?: string }[] } }) =>
+      (op.parameters ?? []).some((p) => p.$ref === '#/components/parameters/IdempotencyKey' || p.name?.toLowerCase() === 'idempotency-key');
+    const writes = operations.filter((o) => ['post', 'put', 'patch', 'delete'].includes(o.method));
+    expect(writes.length).toBeGreaterThan(40);
+    expect(writes.filter((o) => !takesKey(o)).map((o) => `${o.method} ${o.path}`)).toEqual([]);
+    expect(operations.filter((o) => o.method === 'get' && takesKey(o)).map((o) => o.path)).toEqual([]);
+    const names = (path: string) => (doc.paths[path].get.parameters as { name: string }[]).map((p) => p.name);
+    expect(names('/api/v1/events/stream')).not.toContain('limit');
+    expect(names('/api/v1/audit/export.csv')).not.toContain('limit');
+    expect(names('/api/v1/events')).toContain('limit');
+  });
+
+  it('documents what every read of the tree, the people, the audit trail and the dashboards answers', async () => {
+    const doc = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
+    const reads = [
+      '/api/v1/units', '/api/v1/units/tree', '/api/v1/units/{id}', '/api/v1/units/{id}/lineage', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/me',
+      '/api/v1/events', '/api/v1/event-types', '/api/v1/audit/events', '/api/v1/audit/streams/{stream}', '/api/v1/audit/verify', '/api/v1/audit/seal-key',
+      '/api/v1/audit/seals/latest', '/api/v1/audit/read-models/{collection}/{id}', '/api/v1/dashboards/{unitId}', '/api/v1/projections',
+    ];
+    for (const path of reads) expect([path, doc.paths[path].get.responses[200].content['application/json'].schema]).toEqual([path, expect.objectContaining({ type: 'object' })]);
+    // The tree has no fixed depth: its node is a component that refers to itself.
+    expect(doc.components.schemas.UnitTreeNode.properties.children.items).toEqual({ $ref: '#/components/schemas/UnitTreeNode' });
+    expect(JSON.stringify(doc)).not.toContain('"$id"');
+  });
+
   it('answers an unknown route with problem+json', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/nothing-here').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -1,3 +1,5 @@
+import { DashboardSchema } from '@gl/application';
+import { schemaErrors } from '@gl/platform';
 import { FixedClock } from '@gl/testing';
 import { Harness, startApi } from './support/api-harness';
 
@@ -9,8 +11,12 @@ describe('per-level dashboards over HTTP', () => {
   const as = async (u: string) => ({ Authorization: `Bearer ${await h.token(u)}` });
   const post = async (who: string, path: string, body: object = {}) =>
     (await h.http().post(`/api/v1/${path}`).set(await as(who)).send(body).expect(201)).body;
-  const dashboard = async (who: string, unitId: string, query = 'year=2023', position = '0') =>
-    (await h.http().get(`/api/v1/dashboards/${unitId}?${query}`).set(await as(who)).set('X-Wait-For-Position', position).expect(200)).body;
+  /** Every dashboard answered here is in the shape OpenAPI documents. */
+  const dashboard = async (who: string, unitId: string, query = 'year=2023', position = '0') => {
+    const { body } = await h.http().get(`/api/v1/dashboards/${unitId}?${query}`).set(await as(who)).set('X-Wait-For-Position', position).expect(200);
+    expect(schemaErrors(DashboardSchema, body)).toEqual([]);
+    return body;
+  };
   let last = '0';
 
   beforeAll(async () => {

@@ -1,6 +1,8 @@
 import { EVENT_STORE, EventStore, NO_STREAM } from '@gl/event-store';
 import { READ_STORE, ReadStore } from '@gl/read-models';
+import { schemaErrors } from '@gl/platform';
 import { newEvent } from '@gl/testing';
+import { ProjectionsAnswer } from '../../apps/api/src/operations/projections.responses';
 import { Harness, startApi } from './support/api-harness';
 
 describe('read models in the api process (embedded mode)', () => {
@@ -25,6 +27,7 @@ describe('read models in the api process (embedded mode)', () => {
       newEvent('note.amended.v1', { reason: 'Bổ sung nhiệm vụ' }),
     ], NO_STREAM);
     const res = await h.http().get('/api/v1/projections').set('Authorization', auth).set('X-Wait-For-Position', written.position).expect(200);
+    expect(schemaErrors(ProjectionsAnswer, res.body)).toEqual([]);
     const catalogue = res.body.items.find((p: { name: string }) => p.name === 'stream-catalogue');
     expect(BigInt(catalogue.live.position)).toBeGreaterThanOrEqual(BigInt(written.position));
     const doc = await h.app.get<ReadStore>(READ_STORE).get('stream-catalogue', 'note-cantho2023');

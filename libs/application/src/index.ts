@@ -29,6 +29,7 @@ export * from './audit/subject-resolver';
 export * from './audit/subject-stamping-event-store';
 export * from './audit/audit.queries';
 export * from './dashboards/dashboard.query';
+export * from './dashboards/dashboard.responses';
 export * from './dashboards/dashboard-period';
 export * from './dashboards/time-travel';
 export * from './events/event-catalogue';

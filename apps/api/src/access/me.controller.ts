@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@gl/application';
-import { CurrentPrincipal } from '@gl/platform';
+import { Answers, CurrentPrincipal } from '@gl/platform';
+import { MeAnswer } from './users.responses';
 
 /** `GET /api/v1/me`: who the token belongs to, the roles held now, and what they reach. */
 @ApiTags('users')
@@ -10,6 +11,7 @@ import { CurrentPrincipal } from '@gl/platform';
 export class MeController {
   @Get()
   @ApiOperation({ summary: 'The caller: unit, roles held now, and scope' })
+  @Answers(MeAnswer)
   me(@CurrentPrincipal() p: Principal) {
     const { _id, _position, ...user } = p.user as typeof p.user & { _id?: string; _position?: string };
     return {

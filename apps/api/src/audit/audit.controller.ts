@@ -1,12 +1,16 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, EventWithSubjects, SubjectResolver } from '@gl/application';
+import { EventFilter, GetStreamHistory, ListEvents, NotPermittedError, pageOfEvents, Principal, TimeTravel, EventWithSubjects, SubjectResolver } from '@gl/application';
 import { EventStore, verifyRecord } from '@gl/event-store';
-import { CurrentPrincipal, LogPositionPipe, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
-import { AuditQueryDto } from './events.dto';
-import { decodePins, RecordVerificationDto, VerifyQueryDto } from './seals.dto';
+import { Answers, CurrentPrincipal, QueryOf, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
+import { wordsOf } from '../shared/common.schemas';
+import { AuditFilterQuery, AuditQuery, ReadModelAsOfQuery, VerifyQuery } from './audit.requests';
+import {
+  EventsPageSchema, ReadModelAsOfAnswer, RecordVerificationAnswer, SealKeyAnswer, StreamHistorySchema,
+} from './audit.responses';
+import { decodePins } from './pins';
 import { csvLine } from './csv';
 
 const NDJSON = 'application/x-ndjson';
@@ -33,19 +37,21 @@ export class AuditController {
     private readonly subjects: SubjectResolver,
   ) {}
 
-  private filter(q: AuditQueryDto) {
-    const { limit: _l, ...f } = q;
-    return f;
+  private filter(q: AuditFilterQuery): EventFilter {
+    const { limit: _l, ...f } = q as AuditQuery;
+    return { ...f, types: wordsOf(q.types), categories: wordsOf(q.categories) };
   }
 
   @Get('events')
   @ApiOperation({ summary: 'Events by actor, unit, type, stream and period (recorded or business time)' })
-  events(@CurrentPrincipal() p: Principal, @Query() q: AuditQueryDto) {
+  @Answers(EventsPageSchema)
+  events(@CurrentPrincipal() p: Principal, @QueryOf(AuditQuery) q: AuditQuery) {
     return this.queries.execute(new ListEvents(p.scope, this.filter(q), q.limit));
   }
 
   @Get('streams/:stream')
   @ApiOperation({ summary: "A stream's full history: each event's actor, roles, reason, times and hash" })
+  @Answers(StreamHistorySchema)
   stream(@CurrentPrincipal() p: Principal, @Param('stream') stream: string) {
     return this.queries.execute(new GetStreamHistory(p.scope, stream));
   }
@@ -57,8 +63,8 @@ export class AuditController {
       + "the log no longer holds a pinned seal with its range, count and root, or is shorter than it. Gaps are looked for where the store's "
       + 'positions are dense (SQLite); elsewhere `gaps.applies` is false.',
   })
-  @ApiOkResponse({ type: RecordVerificationDto })
-  async verify(@CurrentPrincipal() p: Principal, @Query() q: VerifyQueryDto) {
+  @Answers(RecordVerificationAnswer)
+  async verify(@CurrentPrincipal() p: Principal, @QueryOf(VerifyQuery) q: VerifyQuery): Promise<RecordVerificationAnswer> {
     if (!p.scope.readsAll && !p.scope.roles.includes('plan-coordinator')) throw new NotPermittedError('verifying the record is for auditors and the plan coordinator');
     const pins = decodePins(q.pin ?? []);
     const started = Date.now();
@@ -68,17 +74,17 @@ export class AuditController {
 
   @Get('seal-key')
   @ApiOperation({ summary: 'The public key that signs the seals (Ed25519, PEM) and its id: pin it to check seals independently' })
+  @Answers(SealKeyAnswer)
   sealKey() {
-    return { algorithm: 'Ed25519', keyId: this.sealKeys.keyId, publicKeyPem: this.sealKeys.publicKeyPem };
+    return { algorithm: 'Ed25519' as const, keyId: this.sealKeys.keyId, publicKeyPem: this.sealKeys.publicKeyPem };
   }
 
   @Get('read-models/:collection/:id')
   @ApiOperation({ summary: 'Any read-model document as it was at a global position or recorded instant (auditors)' })
-  async asOf(@CurrentPrincipal() p: Principal, @Param('collection') collection: string, @Param('id') id: string,
-    @Query('asOfPosition', LogPositionPipe) position?: string, @Query('asOfRecorded') recordedAt?: string) {
+  @Answers(ReadModelAsOfAnswer)
+  async asOf(@CurrentPrincipal() p: Principal, @Param('collection') collection: string, @Param('id') id: string, @QueryOf(ReadModelAsOfQuery) q: ReadModelAsOfQuery) {
     if (!p.scope.readsAll) throw new NotPermittedError('reading past read models directly is for auditors');
-    if (recordedAt !== undefined && Number.isNaN(Date.parse(recordedAt))) throw new BadRequestException('asOfRecorded must be an ISO 8601 instant');
-    const at = position ?? (recordedAt ? await this.timeTravel.positionAt(recordedAt) : undefined);
+    const at = q.asOfPosition ?? (q.asOfRecorded ? await this.timeTravel.positionAt(q.asOfRecorded) : undefined);
     if (at === undefined) throw new BadRequestException('give asOfPosition or asOfRecorded');
     const doc = await (await this.timeTravel.storeAt(at, [collection])).get(collection, id);
     if (!doc) throw new NotFoundException(`no ${collection} ${id} at position ${at}`);
@@ -89,7 +95,7 @@ export class AuditController {
   @ApiOperation({ summary: 'The filtered events as NDJSON, with hashes' })
   @ApiProduces(NDJSON)
   @ApiOkResponse({ description: 'One event a line (JSON), as GET /audit/events gives them', content: { [NDJSON]: { schema: { type: 'string' } } } })
-  async ndjson(@CurrentPrincipal() p: Principal, @Query() q: AuditQueryDto, @Res() res: Response) {
+  async ndjson(@CurrentPrincipal() p: Principal, @QueryOf(AuditFilterQuery) q: AuditFilterQuery, @Res() res: Response) {
     // attachment() sets the type from the file's extension, which Express does not know: the type goes after it.
     res.attachment('audit.ndjson').type(NDJSON);
     await this.export(p, q, res, (e) => `${JSON.stringify(e)}\n`);
@@ -99,13 +105,13 @@ export class AuditController {
   @ApiOperation({ summary: 'The filtered events as CSV (UTF-8 with BOM), with hashes; a cell that would be read as a formula starts with a single quote' })
   @ApiProduces(CSV)
   @ApiOkResponse({ description: `Columns: ${CSV_COLUMNS.join(', ')}`, content: { [CSV]: { schema: { type: 'string' } } } })
-  async csv(@CurrentPrincipal() p: Principal, @Query() q: AuditQueryDto, @Res() res: Response) {
+  async csv(@CurrentPrincipal() p: Principal, @QueryOf(AuditFilterQuery) q: AuditFilterQuery, @Res() res: Response) {
     res.attachment('audit.csv').type(`${CSV}; charset=utf-8`);
     res.write(`\uFEFF${csvLine(CSV_COLUMNS)}`);
     await this.export(p, q, res, csvRow);
   }
 
-  private async export(p: Principal, q: AuditQueryDto, res: Response, line: (e: EventWithSubjects) => string) {
+  private async export(p: Principal, q: AuditFilterQuery, res: Response, line: (e: EventWithSubjects) => string) {
     let after = q.after;
     for (;;) {
       const page = await pageOfEvents(this.raw, this.subjects, p.scope, { ...this.filter(q), after }, 1000);

@@ -1,17 +1,24 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { eventTypeCatalogue, ListEvents, Principal, SubjectResolver, visibleTo } from '@gl/application';
 import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
-import { AppConfig, APP_CONFIG, AuthenticatedRequest, CurrentPrincipal, ShutdownState } from '@gl/platform';
-import { EventsQueryDto } from './events.dto';
+import { Answers, AppConfig, APP_CONFIG, AuthenticatedRequest, CurrentPrincipal, QueryOf, ShutdownState } from '@gl/platform';
+import { wordsOf } from '../shared/common.schemas';
+import { EventsQuery, StreamQuery } from './audit.requests';
+import { EventsPageSchema, EventTypesAnswer } from './audit.responses';
 
 /** When the server shuts down, clients wait 1–5 s before reconnecting, so they do not all land on the next one at once. */
 const reconnectAfterMs = () => 1000 + Math.floor(Math.random() * 4000);
 
-const matchesFeed = (e: RecordedEvent, q: EventsQueryDto) =>
-  (!q.types?.length || q.types.some((t) => e.type.startsWith(t))) && (!q.categories?.length || q.categories.includes(e.stream.split('-', 1)[0]));
+const SSE = 'text/event-stream';
+
+/** What the feed asks for: type prefixes and stream categories, each given comma-separated or repeated. */
+const feedOf = (q: StreamQuery) => ({ after: q.after, types: wordsOf(q.types), categories: wordsOf(q.categories) });
+
+const matchesFeed = (e: RecordedEvent, f: ReturnType<typeof feedOf>) =>
+  (!f.types?.length || f.types.some((t) => e.type.startsWith(t))) && (!f.categories?.length || f.categories.includes(e.stream.split('-', 1)[0]));
 
 /**
  * The event feed for integrating systems: pages after a position, and a Server-Sent Events stream
@@ -31,26 +38,34 @@ export class EventsController {
 
   @Get('event-types')
   @ApiOperation({ summary: 'Every event type with a JSON Schema of its data, and the envelope' })
+  @Answers(EventTypesAnswer)
   types() {
     return eventTypeCatalogue();
   }
 
   @Get('events')
   @ApiOperation({ summary: 'A page of events after a position, by type prefix and stream category; `next` continues' })
-  page(@CurrentPrincipal() p: Principal, @Query() q: EventsQueryDto) {
-    return this.queries.execute(new ListEvents(p.scope, { after: q.after, types: q.types, categories: q.categories }, q.limit));
+  @Answers(EventsPageSchema)
+  page(@CurrentPrincipal() p: Principal, @QueryOf(EventsQuery) q: EventsQuery) {
+    return this.queries.execute(new ListEvents(p.scope, feedOf(q), q.limit));
   }
 
   @Get('events/stream')
   @ApiOperation({ summary: 'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats; at shutdown a comment and a `retry:` hint end it' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last position received; the stream resumes strictly after it' })
-  async stream(@CurrentPrincipal() p: Principal, @Query() q: EventsQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @ApiProduces(SSE)
+  @ApiOkResponse({
+    description: 'Server-Sent Events: `id` the global position, `event` the type, `data` the event as GET /events gives it; `event: end` says why a stream ends',
+    content: { [SSE]: { schema: { type: 'string' } } },
+  })
+  async stream(@CurrentPrincipal() p: Principal, @QueryOf(StreamQuery) q: StreamQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const feed = feedOf(q);
     const resume = req.header('last-event-id');
-    const after = resume && isPosition(resume) ? resume : q.after ?? START;
+    const after = resume && isPosition(resume) ? resume : feed.after ?? START;
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     res.write('retry: 2000\n\n');
-    const sub = this.store.subscribeToAll({ after, filter: { typePrefixes: q.types, categories: q.categories } });
+    const sub = this.store.subscribeToAll({ after, filter: { typePrefixes: feed.types, categories: feed.categories } });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.config.sseHeartbeatMs);
     let ended: string | null = null;
     const end = (reason: 'grant-revoked' | 'token-expired' | 'shutting-down') => {
@@ -78,7 +93,7 @@ export class EventsController {
     });
     try {
       for await (const e of sub) {
-        if (!matchesFeed(e, q)) continue;
+        if (!matchesFeed(e, feed)) continue;
         const subjectUnitIds = await this.subjects.of(e);
         if (!visibleTo(p.scope, e, subjectUnitIds)) continue;
         const ok = res.write(`id: ${e.position}\nevent: ${e.type}\ndata: ${JSON.stringify({ ...e, subjectUnitIds })}\n\n`);

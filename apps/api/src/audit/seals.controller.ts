@@ -1,10 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotPermittedError, Principal } from '@gl/application';
 import type { Clock } from '@gl/domain';
-import { EventStore, latestSeal, NoSealYetError } from '@gl/event-store';
-import { CLOCK, CurrentPrincipal, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
-import { LatestSealDto } from './seals.dto';
+import { EventStore, LatestSeal, latestSeal, LatestSealSchema, NoSealYetError } from '@gl/event-store';
+import { Answers, CLOCK, CurrentPrincipal, RAW_EVENT_STORE, SEAL_KEYS, SealKeys } from '@gl/platform';
 
 /**
  * The newest seal, for whoever keeps copies outside the system (niêm phong): a kept seal, checked
@@ -27,9 +26,9 @@ export class SealsController {
       + '{ keyId, position, sealedUpTo, signedAt }. Give the whole answer, or only `seal`, as a pin: GET /api/v1/audit/verify?pin=, '
       + 'or `npm run cli -- audit verify --pin <file>`.',
   })
-  @ApiOkResponse({ type: LatestSealDto })
+  @Answers(LatestSealSchema)
   @ApiNotFoundResponse({ description: 'problem+json `/problems/no-seal-yet`: nothing is sealed yet' })
-  async latest(@CurrentPrincipal() p: Principal): Promise<LatestSealDto> {
+  async latest(@CurrentPrincipal() p: Principal): Promise<LatestSeal> {
     const { readsAll, roles } = p.scope;
     if (!readsAll && !roles.includes('plan-coordinator') && !roles.includes('integration-client')) {
       throw new NotPermittedError('the seals are for auditors, the plan coordinator and integration clients');

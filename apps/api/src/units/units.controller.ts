@@ -1,26 +1,26 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ChangeUnits, CommandContext, CommandResult, GetUnit, GetUnitLineage, GetUnitTree, ListUnits, newIdFor, Principal,
 } from '@gl/application';
 import { Clock, NewUnit, UnitCommand, vietnamDateOf } from '@gl/domain';
-import { CLOCK, CurrentPrincipal, WriteContext } from '@gl/platform';
-import { WriteResultDto } from '../shared/common.dto';
+import { Answers, BodyOf, CLOCK, CurrentPrincipal, QueryOf, WriteContext } from '@gl/platform';
 import {
-  AbolishLevelDto, AsOfQueryDto, DissolveUnitDto, EstablishUnitDto, ListUnitsQueryDto, MergeUnitsDto, NewUnitDto, ReclassifyUnitDto,
-  RecodeUnitDto, RenameUnitDto, ReparentUnitDto, SplitUnitDto, TransferPartDto, TreeQueryDto,
-} from './units.dto';
+  AbolishBody, AsOfQuery, DissolveBody, EstablishBody, ListUnitsQuery, MergeBody, NewUnitBody, ReclassifyBody, RecodeBody, RenameBody, ReparentBody,
+  SplitBody, TransferBody, TreeQuery,
+} from './units.requests';
+import { UnitAnswer, UnitLineage, UnitsPage, UnitTree, UnitWriteResult } from './units.responses';
 
-const newUnit = (dto: NewUnitDto, ctx: CommandContext, purpose: string): NewUnit => ({
-  unitId: dto.unitId ?? newIdFor(ctx, purpose),
-  name: dto.name,
-  nameEn: dto.nameEn ?? null,
-  code: dto.code ?? null,
-  kind: dto.kind,
-  subtype: dto.subtype ?? null,
-  level: dto.level,
-  parentId: dto.parentId ?? null,
+const newUnit = (body: NewUnitBody, ctx: CommandContext, purpose: string): NewUnit => ({
+  unitId: body.unitId ?? newIdFor(ctx, purpose),
+  name: body.name,
+  nameEn: body.nameEn ?? null,
+  code: body.code ?? null,
+  kind: body.kind,
+  subtype: body.subtype ?? null,
+  level: body.level,
+  parentId: body.parentId ?? null,
 });
 
 /**
@@ -29,7 +29,6 @@ const newUnit = (dto: NewUnitDto, ctx: CommandContext, purpose: string): NewUnit
  */
 @ApiTags('units')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried write with the same key records nothing new and gets the first answer' })
 @Controller('units')
 export class UnitsController {
   constructor(
@@ -48,93 +47,98 @@ export class UnitsController {
 
   @Get()
   @ApiOperation({ summary: 'Units standing on a day (default today), by kind, level, parent, or name search without diacritics' })
-  list(@CurrentPrincipal() p: Principal, @Query() q: ListUnitsQueryDto) {
+  @Answers(UnitsPage)
+  list(@CurrentPrincipal() p: Principal, @QueryOf(ListUnitsQuery) q: ListUnitsQuery) {
     return this.queries.execute(new ListUnits(p.scope, q.asOf ?? this.today(), { kind: q.kind, level: q.level, parentId: q.parentId, underId: q.underId, q: q.q }, q.page, q.pageSize));
   }
 
   @Get('tree')
   @ApiOperation({ summary: 'The tree as it stood on a day (default today), from what the caller may see' })
-  tree(@CurrentPrincipal() p: Principal, @Query() q: TreeQueryDto) {
+  @Answers(UnitTree)
+  @ApiNotFoundResponse({ description: 'The root unit did not stand on that day, or is not in your scope' })
+  tree(@CurrentPrincipal() p: Principal, @QueryOf(TreeQuery) q: TreeQuery) {
     return this.queries.execute(new GetUnitTree(p.scope, q.asOf ?? this.today(), q.rootId));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One unit as it stood on a day, with its whole recorded history' })
-  get(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: AsOfQueryDto) {
+  @Answers(UnitAnswer)
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string, @QueryOf(AsOfQuery) q: AsOfQuery) {
     return this.queries.execute(new GetUnit(p.scope, id, q.asOf ?? this.today()));
   }
 
   @Get(':id/lineage')
   @ApiOperation({ summary: 'Predecessors and successors through every merger, split and transfer' })
+  @Answers(UnitLineage)
   lineage(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.queries.execute(new GetUnitLineage(p.scope, id));
   }
 
   @Post()
   @ApiOperation({ summary: 'Establish a unit (or record one that already existed)' })
-  @ApiCreatedResponse({ type: WriteResultDto })
-  establish(@WriteContext() ctx: CommandContext, @Body() dto: EstablishUnitDto) {
-    const unit = newUnit(dto, ctx, 'unit');
-    return this.change({ type: 'EstablishUnit', ...unit, effectiveOn: dto.effectiveOn, legalBasis: dto.legalBasis ?? null, asExisting: dto.asExisting ?? false }, ctx, unit.unitId);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  establish(@WriteContext() ctx: CommandContext, @BodyOf(EstablishBody) body: EstablishBody) {
+    const unit = newUnit(body, ctx, 'unit');
+    return this.change({ type: 'EstablishUnit', ...unit, effectiveOn: body.effectiveOn, legalBasis: body.legalBasis ?? null, asExisting: body.asExisting ?? false }, ctx, unit.unitId);
   }
 
   @Post(':id/renaming')
-  @ApiCreatedResponse({ type: WriteResultDto })
-  rename(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: RenameUnitDto) {
-    return this.change({ type: 'RenameUnit', unitId: id, ...dto }, ctx);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  rename(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(RenameBody) body: RenameBody) {
+    return this.change({ type: 'RenameUnit', unitId: id, ...body }, ctx);
   }
 
   @Post(':id/recoding')
-  @ApiCreatedResponse({ type: WriteResultDto })
-  recode(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: RecodeUnitDto) {
-    return this.change({ type: 'RecodeUnit', unitId: id, ...dto, code: dto.code ?? null }, ctx);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  recode(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(RecodeBody) body: RecodeBody) {
+    return this.change({ type: 'RecodeUnit', unitId: id, ...body, code: body.code ?? null }, ctx);
   }
 
   @Post(':id/reclassification')
-  @ApiCreatedResponse({ type: WriteResultDto })
-  reclassify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReclassifyUnitDto) {
-    return this.change({ type: 'ReclassifyUnit', unitId: id, ...dto, subtype: dto.subtype ?? null }, ctx);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  reclassify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReclassifyBody) body: ReclassifyBody) {
+    return this.change({ type: 'ReclassifyUnit', unitId: id, ...body, subtype: body.subtype ?? null }, ctx);
   }
 
   @Post(':id/reparenting')
-  @ApiCreatedResponse({ type: WriteResultDto })
-  reparent(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: ReparentUnitDto) {
-    return this.change({ type: 'ReparentUnit', unitId: id, ...dto, parentId: dto.parentId ?? null }, ctx);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  reparent(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReparentBody) body: ReparentBody) {
+    return this.change({ type: 'ReparentUnit', unitId: id, ...body, parentId: body.parentId ?? null }, ctx);
   }
 
   @Post(':id/split')
-  @ApiCreatedResponse({ type: WriteResultDto })
-  split(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: SplitUnitDto) {
-    const successors = dto.successors.map((s, i) => newUnit(s, ctx, `split-${i}`));
-    return this.change({ type: 'SplitUnit', unitId: id, effectiveOn: dto.effectiveOn, legalBasis: dto.legalBasis, successors }, ctx);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  split(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(SplitBody) body: SplitBody) {
+    const successors = body.successors.map((s, i) => ({ ...newUnit(s, ctx, `split-${i}`), ...(s.share != null && { share: s.share }) }));
+    return this.change({ type: 'SplitUnit', unitId: id, effectiveOn: body.effectiveOn, legalBasis: body.legalBasis, successors }, ctx);
   }
 
   @Post(':id/part-transfers')
-  @ApiCreatedResponse({ type: WriteResultDto })
-  transfer(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: TransferPartDto) {
-    return this.change({ type: 'TransferPart', fromUnitId: id, ...dto }, ctx);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  transfer(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(TransferBody) body: TransferBody) {
+    return this.change({ type: 'TransferPart', fromUnitId: id, ...body }, ctx);
   }
 
   @Post(':id/dissolution')
-  @ApiCreatedResponse({ type: WriteResultDto })
-  dissolve(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() dto: DissolveUnitDto) {
-    return this.change({ type: 'DissolveUnit', unitId: id, ...dto }, ctx);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  dissolve(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(DissolveBody) body: DissolveBody) {
+    return this.change({ type: 'DissolveUnit', unitId: id, ...body }, ctx);
   }
 
   @Post('mergers')
   @HttpCode(201)
   @ApiOperation({ summary: 'Merge n units into one: a new unit, or one predecessor absorbing the others' })
-  @ApiCreatedResponse({ type: WriteResultDto })
-  merge(@WriteContext() ctx: CommandContext, @Body() dto: MergeUnitsDto) {
-    const successor = dto.successor ? newUnit(dto.successor, ctx, 'merger') : { unitId: dto.continuingUnitId ?? '' };
-    return this.change({ type: 'MergeUnits', effectiveOn: dto.effectiveOn, legalBasis: dto.legalBasis, predecessors: dto.predecessors, successor }, ctx, successor.unitId);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  merge(@WriteContext() ctx: CommandContext, @BodyOf(MergeBody) body: MergeBody) {
+    const successor = body.successor ? newUnit(body.successor, ctx, 'merger') : { unitId: body.continuingUnitId ?? '' };
+    return this.change({ type: 'MergeUnits', effectiveOn: body.effectiveOn, legalBasis: body.legalBasis, predecessors: body.predecessors, successor }, ctx, successor.unitId);
   }
 
   @Post('level-abolitions')
   @HttpCode(201)
   @ApiOperation({ summary: 'Abolish a whole level (e.g. the district level from 2025-07-01); children pass to the level above' })
-  @ApiCreatedResponse({ type: WriteResultDto })
-  abolish(@WriteContext() ctx: CommandContext, @Body() dto: AbolishLevelDto) {
-    return this.change({ type: 'AbolishLevel', ...dto }, ctx);
+  @Answers(UnitWriteResult, 201, 'Recorded')
+  abolish(@WriteContext() ctx: CommandContext, @BodyOf(AbolishBody) body: AbolishBody) {
+    return this.change({ type: 'AbolishLevel', ...body }, ctx);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarDate, Clock, reachableFrom, Scope, vietnamDateOf } from '@gl/domain';
-import { ActivityDoc, InspectionDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
+import { ActivityDoc, Doc, InspectionDoc, ObligationDoc, READ_STORE, ReadStore, ReportDoc } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { seesUnit } from '../shared/read-helpers';
 import { CLOCK_PORT } from '../shared/ports';
@@ -11,6 +11,7 @@ import { treeOn } from './tree-on-day';
 import { happenedIn, inForceOn, inWindow, mediaItemsIn } from '../activities/activity-day';
 import { DashboardPeriod, lastDayBefore, periodDays } from './dashboard-period';
 import { Landing, landingsOf } from './rebase';
+import type { Dashboard } from './dashboard.responses';
 
 const DUE_SOON_MS = 30 * 86_400_000;
 /** What a dashboard reads: a past one replays only these. */
@@ -111,7 +112,7 @@ export class GetDashboard {
 }
 
 @QueryHandler(GetDashboard)
-export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
+export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboard> {
   constructor(
     @Inject(READ_STORE) private readonly current: ReadStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
@@ -119,7 +120,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     private readonly timeTravel: TimeTravel,
   ) {}
 
-  async execute({ scope, unitId, year, basis, asOf, past, period }: GetDashboard) {
+  async execute({ scope, unitId, year, basis, asOf, past, period }: GetDashboard): Promise<Dashboard> {
     requireReadable(scope, unitId, `unit ${unitId}`);
     let reads = this.current;
     let units = await this.directory.units();
@@ -162,7 +163,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     const figuresOf = (id: string) => own.get(id) ?? own.set(id, empty()).get(id)!;
 
     for (const d of await reads.find('obligations', { unitId: { $in: members }, status: { $nin: ['cancelled', 'passed'] } })) {
-      const o = d as unknown as ObligationDoc;
+      const o = d as Doc & ObligationDoc;
       // In a period: what falls due in it, and what has no deadline (ongoing duties belong to every period).
       if (!inYear(o, year) || (window && o.deadline && !inWindow(lastDayBefore(o.deadline), window))) continue;
       for (const { to, weight: w } of targets(o.unitId)) {
@@ -186,7 +187,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
       }
     }
     for (const d of await reads.find('activities', { unitId: { $in: members }, year, withdrawn: false })) {
-      const a = d as unknown as ActivityDoc;
+      const a = d as Doc & ActivityDoc;
       if (window && a.kind !== 'media' && a.kind !== 'regulation' && !happenedIn(a, window)) continue;
       for (const { to, weight: w } of targets(a.unitId)) {
         const f = figuresOf(to);
@@ -208,7 +209,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     // Reports: the reporting periods of the year, or those due in the period asked.
     const periods = (await reads.find('reporting-periods', { year })).filter((p) => !window || inWindow(lastDayBefore(p.deadline as string), window));
     const expected = periods.flatMap((p) => (p.expectedUnitIds as string[]).filter((u) => lands.has(u)).map((u) => ({ u, id: `${u}_${p._id}` })));
-    const reports = new Map((await reads.getMany('reports', expected.map((x) => x.id))).map((r) => [r._id, r as unknown as ReportDoc]));
+    const reports = new Map((await reads.getMany('reports', expected.map((x) => x.id))).map((r) => [r._id, r as Doc & ReportDoc]));
     for (const { u, id } of expected) {
       const r = reports.get(id);
       for (const { to, weight: w } of targets(u)) {
@@ -221,7 +222,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard> {
     }
 
     for (const d of await reads.find('inspections', { inspectedUnitId: { $in: members }, year, status: { $ne: 'planned' } })) {
-      const i = d as unknown as InspectionDoc;
+      const i = d as Doc & InspectionDoc;
       if (window && !inWindow(i.conducted!.heldOn, window)) continue;
       for (const { to, weight: w } of targets(i.inspectedUnitId)) {
         const f = figuresOf(to).inspections;

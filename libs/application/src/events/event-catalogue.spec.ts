@@ -2,7 +2,7 @@ import {
   ACTIVITY_EVENTS, INSPECTION_EVENTS, OBLIGATION_EVENTS, PLAN_EVENTS, REPORTING_EVENTS, UNIT_EVENTS, USER_EVENTS,
 } from '@gl/domain';
 import { SEAL_EVENTS } from '@gl/event-store';
-import { schemaErrors } from '@gl/platform';
+import { Value } from '@sinclair/typebox/value';
 import { ENVELOPE_SCHEMA, EVENT_DATA_SCHEMAS, EVENT_SCHEMAS, eventTypeCatalogue } from './event-catalogue';
 import { EventEnvelopeSchema } from './event-envelope';
 
@@ -16,7 +16,7 @@ describe('the event catalogue', () => {
   });
 
   it('names each type as the envelope says types are named: dotted and versioned', () => {
-    for (const type of Object.keys(EVENT_SCHEMAS)) expect(schemaErrors(EventEnvelopeSchema.properties.type, type)).toEqual([]);
+    for (const type of Object.keys(EVENT_SCHEMAS)) expect([type, Value.Check(EventEnvelopeSchema.properties.type, type)]).toEqual([type, true]);
   });
 
   it('publishes plain JSON Schema: without our error sentences', () => {
