@@ -1,47 +1,31 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import {
-  Clock, decideReport, dueDayOf, evolveReport, fanOut, Indicators, initialReport, PeriodOpened, periodIdOf, PlanIssued, planStream, periodStream, RegimeDefinition, regimeStream,
-  Report, ReportCommand, ReportError, ReportEvent, reportStream, ReportingEvent, startOfDayInVietnam, vietnamDateOf,
+  Clock, compileReports, decidePeriod, decideRegime, decideReport, evolvePeriod, evolveReport, Indicators, initialPeriod, initialReport, Period,
+  PeriodEvent, PeriodOpened, periodIdOf, PlanEvent, planStream, periodStream, prefillIndicators, RegimeDefined, RegimeDefinition, regimeStream,
+  PeriodCommand, Report, ReportCommand, ReportError, ReportEvent, reportStream, UnitYearFigures, vietnamDateOf,
 } from '@gl/domain';
-import { EVENT_STORE, EventStore, NO_STREAM } from '@gl/event-store';
+import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotFoundInScopeError, requireReadable, requireRole, requireWritable } from '../shared/access.errors';
 import { CommandContext, CommandResult, systemScope } from '../shared/command-context';
 import { CLOCK_PORT } from '../shared/ports';
-import { eventIdFor, Fold, foldStream, runDecider } from '../shared/stream-runner';
+import { Fold, foldStream, runDecider } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
-import { checkAdHocAgain, checkAdHocUnits, checkYear } from './period-checks';
+import { whyNotStandingOn } from '../units/unit-standing';
 import { GetUnitFigures } from '../activities/activities.queries';
 import { ListObligations } from '../plans/plans.queries';
 import { ActOnObligation } from '../plans/obligation.commands';
 import { openDutyOfReport, reportEvidence } from './report-closes-duty';
-import { indicatorValue } from './money-indicators';
 
 const reportFold: Fold<Report, ReportEvent> = { initial: initialReport, evolve: evolveReport };
+const periodFold: Fold<Period, PeriodEvent> = { initial: initialPeriod, evolve: evolvePeriod };
+const regimeFold: Fold<RegimeDefinition | null, RegimeDefined> = { initial: () => null, evolve: (_s, e) => e.data };
+const issuerFold: Fold<string | null, PlanEvent> = { initial: () => null, evolve: (s, e) => (e.type === 'plan.issued.v1' ? e.data.issuerUnitId : s) };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayOf = (year: number, md: { month: number; day: number }) => `${year}-${pad(md.month)}-${pad(md.day)}`;
+export const loadRegime = (store: EventStore, regimeId: string): Promise<RegimeDefinition | null> => foldStream(store, regimeStream(regimeId), regimeFold);
 
-export const loadRegime = async (store: EventStore, regimeId: string): Promise<RegimeDefinition | null> => {
-  const [e] = await store.readStream(regimeStream(regimeId), { maxCount: 1 });
-  return e ? (e.data as RegimeDefinition) : null;
-};
-
-export const loadPeriod = async (store: EventStore, periodId: string): Promise<PeriodOpened['data'] | null> => {
-  const [e] = await store.readStream(periodStream(periodId), { maxCount: 1 });
-  return e ? (e.data as PeriodOpened['data']) : null;
-};
-
-/** Appends one event to a new stream, once: a second call with the same key is a no-op. */
-const once = async (store: EventStore, stream: string, e: ReportingEvent, ctx: CommandContext): Promise<CommandResult> => {
-  const existing = await store.readStream(stream, { direction: 'backward', maxCount: 1 });
-  if (existing[0]) return { stream, revision: existing[0].revision, position: existing[0].position };
-  const r = await store.appendToStream(stream, [{
-    eventId: eventIdFor({ ...ctx, idempotencyKey: ctx.idempotencyKey ?? stream }, stream, 0), type: e.type, data: e.data,
-    metadata: { actor: ctx.actor, correlationId: ctx.correlationId, causationId: ctx.causationId ?? ctx.correlationId },
-  }], NO_STREAM);
-  return { stream, revision: r.nextExpectedRevision, position: r.position };
-};
+export const loadPeriod = async (store: EventStore, periodId: string): Promise<PeriodOpened['data'] | null> =>
+  (await foldStream(store, periodStream(periodId), periodFold)).opened;
 
 export class DefineRegime {
   constructor(readonly regime: RegimeDefinition, readonly context: CommandContext) {}
@@ -53,7 +37,7 @@ export class DefineRegimeHandler implements ICommandHandler<DefineRegime> {
 
   execute({ regime, context }: DefineRegime) {
     requireRole(context.scope, 'plan-coordinator', 'defining a reporting regime');
-    return once(this.store, regimeStream(regime.regimeId), { type: 'reporting.regime-defined.v1', data: regime }, context);
+    return runDecider(this.store, regimeStream(regime.regimeId), regimeFold, (s) => decideRegime(regime, s !== null), context);
   }
 }
 
@@ -77,36 +61,25 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
     requireRole(context.scope, 'plan-coordinator', 'opening a reporting period');
     const regime = await loadRegime(this.store, input.regimeId);
     if (!regime) throw new NotFoundInScopeError(`regime ${input.regimeId}`);
-    const today = vietnamDateOf(this.clock.now());
-    let data: PeriodOpened['data'];
+    const now = this.clock.now();
+    const registry = await this.registry.load();
+    let command: PeriodCommand;
     if ('year' in input) {
-      checkYear(regime, input.year, today);
-      const openedOn = dayOf(input.year, regime.opensOn) < today ? dayOf(input.year, regime.opensOn) : today;
       // Groups of reporters are the units of that group under the plan's issuer, as a task's are.
-      const [issued] = await this.store.readStream(planStream(regime.planId), { maxCount: 1 });
-      if (!issued) throw new NotFoundInScopeError(`plan ${regime.planId} of regime ${regime.regimeId}`);
-      const units = (await this.registry.load()).units;
-      data = {
-        periodId: periodIdOf(regime.regimeId, input.year), regimeId: regime.regimeId, planId: regime.planId, year: input.year,
-        title: `${regime.title} — ${input.year}`, openedOn, deadline: startOfDayInVietnam(dayOf(input.year, regime.deadline)),
-        cutOff: dayOf(input.year, regime.cutOff), recipientUnitId: regime.recipientUnitId,
-        // Expected: the units standing on the day the report falls due, the rule a yearly duty follows (dueDayOf).
-        expectedUnitIds: fanOut({ lead: regime.reporters, performers: [], coordinating: [] }, (issued.data as PlanIssued['data']).issuerUnitId, units, dueDayOf(startOfDayInVietnam(dayOf(input.year, regime.deadline)))).map((t) => t.unitId)
-          .concat(regime.reporters.flatMap((a) => ('unitId' in a ? [a.unitId] : []))).filter((v, i, xs) => xs.indexOf(v) === i),
-        adHoc: false,
-      };
+      const issuerUnitId = await foldStream(this.store, planStream(regime.planId), issuerFold);
+      if (!issuerUnitId) throw new NotFoundInScopeError(`plan ${regime.planId} of regime ${regime.regimeId}`);
+      command = { type: 'OpenYearPeriod', regime, year: input.year, issuerUnitId, units: registry.units };
     } else {
       const a = input.adHoc;
-      if (Number.isNaN(Date.parse(a.deadline))) throw new ReportError('invalid-report', 'the deadline of an ad hoc request is an instant');
       for (const u of a.unitIds) requireReadable(context.scope, u);
-      checkAdHocUnits(await this.registry.load(), a.unitIds, today);
-      data = {
-        periodId: a.periodId, regimeId: regime.regimeId, planId: regime.planId, year: null, title: a.title, openedOn: today,
-        deadline: new Date(a.deadline).toISOString(), cutOff: today, recipientUnitId: regime.recipientUnitId, expectedUnitIds: [...new Set(a.unitIds)], adHoc: true,
-      };
-      checkAdHocAgain(await loadPeriod(this.store, a.periodId), data);
+      const today = vietnamDateOf(now);
+      const notStanding = Object.fromEntries(a.unitIds.map((u) => [u, whyNotStandingOn(registry, u, today)]));
+      command = { type: 'OpenAdHocPeriod', regime, periodId: a.periodId, title: a.title, deadline: a.deadline, unitIds: a.unitIds, notStanding };
     }
-    return { ...(await once(this.store, periodStream(data.periodId), { type: 'reporting.period-opened.v1', data }, context)), periodId: data.periodId, expected: data.expectedUnitIds.length };
+    const periodId = command.type === 'OpenYearPeriod' ? periodIdOf(regime.regimeId, command.year) : command.periodId;
+    const result = await runDecider(this.store, periodStream(periodId), periodFold, (s) => decidePeriod(command, s, now), context);
+    const period = await loadPeriod(this.store, periodId);
+    return { ...result, periodId, expected: period?.expectedUnitIds.length ?? 0 };
   }
 }
 
@@ -117,7 +90,7 @@ export class RemindMissing {
 
 @CommandHandler(RemindMissing)
 export class RemindMissingHandler implements ICommandHandler<RemindMissing> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK_PORT) private readonly clock: Clock) {}
 
   async execute({ periodId, message, context }: RemindMissing) {
     requireRole(context.scope, 'plan-coordinator', 'sending reminders');
@@ -128,13 +101,8 @@ export class RemindMissingHandler implements ICommandHandler<RemindMissing> {
       const report = await foldStream<Report, ReportEvent>(this.store, reportStream(unitId, periodId), reportFold);
       if (!report.firstSubmittedAt) missing.push(unitId);
     }
-    const stream = periodStream(periodId);
-    const [last] = await this.store.readStream(stream, { direction: 'backward', maxCount: 1 });
-    const r = await this.store.appendToStream(stream, [{
-      eventId: eventIdFor(context, stream, 0), type: 'reporting.reminder-sent.v1', data: { periodId, unitIds: missing, message },
-      metadata: { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId ?? context.correlationId },
-    }], last.revision);
-    return { stream, revision: r.nextExpectedRevision, position: r.position, reminded: missing.length };
+    const result = await runDecider(this.store, periodStream(periodId), periodFold, (s) => decidePeriod({ type: 'RemindMissing', periodId, message, missingUnitIds: missing }, s, this.clock.now()), context);
+    return { ...result, reminded: missing.length };
   }
 }
 
@@ -205,17 +173,9 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
   /** The unit's indicators for the period's year up to its data cut-off, from its recorded activities and obligations. */
   private async prefill(unitId: string, period: PeriodOpened['data']): Promise<Indicators> {
     const year = period.year ?? Number(period.openedOn.slice(0, 4));
-    const f = await this.queries.execute(new GetUnitFigures(systemScope(), unitId, year, period.cutOff));
+    const figures: UnitYearFigures = await this.queries.execute(new GetUnitFigures(systemScope(), unitId, year, period.cutOff));
     const obligations = await this.queries.execute(new ListObligations(systemScope(), { unitId, planId: period.planId }, 1, 1000));
-    const items = obligations.items as { status: string; overdue: boolean }[];
-    return {
-      conferences: f.conferences.count, conferenceParticipants: f.conferences.totalParticipants, mediaItems: f.media.items,
-      trainings: f.trainings.count, trainees: f.trainings.totalTrainees, regulationsInForce: f.regulations.inForce,
-      documentsReviewed: f.legalReview.documents, budgetEstimated: f.budget.estimated, budgetApproved: f.budget.approved, budgetSpent: f.budget.spent,
-      difficultiesRaised: Object.values(f.difficulties as Record<string, number>).reduce((a, b) => a + b, 0),
-      difficultiesAnswered: (f.difficulties as Record<string, number>).answered + (f.difficulties as Record<string, number>).decided,
-      obligationsCompleted: items.filter((o) => o.status === 'completed').length, obligationsOverdue: items.filter((o) => o.overdue).length,
-    };
+    return prefillIndicators(figures, obligations.items);
   }
 
   /** The city's report from the units' submitted reports: sums (exact), and who is missing. */
@@ -224,20 +184,9 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
     if (!regime?.compiles || period.year === null) throw new ReportError('invalid-report', 'this report does not compile others');
     const source = await loadPeriod(this.store, periodIdOf(regime.compiles, period.year));
     if (!source) throw new ReportError('invalid-report', `the units' period ${periodIdOf(regime.compiles, period.year)} is not open`);
-    const totals = new Map<string, bigint>();
-    const received: string[] = [];
-    for (const unitId of source.expectedUnitIds) {
-      const r = await foldStream<Report, ReportEvent>(this.store, reportStream(unitId, source.periodId), reportFold);
-      const submitted = [...r.versions].filter((v) => v.submittedAt).sort((a, b) => b.version - a.version)[0];
-      if (!submitted) continue;
-      received.push(unitId);
-      for (const [k, v] of Object.entries(submitted.indicators)) totals.set(k, (totals.get(k) ?? 0n) + BigInt(v));
-    }
-    const indicators: Indicators = { unitsExpected: source.expectedUnitIds.length, unitsReported: received.length };
-    // Money (whole đồng) is a decimal string in the compiled report as in the units' own; counts stay numbers.
-    for (const [k, v] of totals) indicators[k] = indicatorValue(k, v);
-    const missing = source.expectedUnitIds.filter((u) => !received.includes(u));
-    return { indicators, narrative: `${narrative ?? ''}\nĐơn vị chưa báo cáo (${missing.length}): ${missing.join(', ')}`.trim() };
+    const reports = new Map<string, Report>();
+    for (const unitId of source.expectedUnitIds) reports.set(unitId, await foldStream(this.store, reportStream(unitId, source.periodId), reportFold));
+    return compileReports(source.expectedUnitIds, reports, narrative);
   }
 }
 
