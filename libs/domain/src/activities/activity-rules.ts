@@ -1,12 +1,14 @@
+import { DomainError, ProblemsOf } from '../shared/domain-error';
 import type { TSchema } from '@sinclair/typebox';
 import { daysThatDoNotExist } from '../shared/schema-walk';
 import type { ActivityKind, BudgetSource, ReviewedDocument } from './activity.events';
 
-export class ActivityError extends Error {
-  constructor(readonly code: 'activity-not-found' | 'activity-exists' | 'invalid-activity' | 'activity-closed', message: string) {
-    super(message);
-    this.name = 'ActivityError';
-  }
+export type ActivityErrorCode = 'activity-not-found' | 'activity-exists' | 'invalid-activity' | 'activity-closed';
+export class ActivityError extends DomainError<ActivityErrorCode> {
+  static readonly problems: ProblemsOf<ActivityErrorCode> = {
+    'activity-not-found': { status: 404, title: 'No such activity' }, 'activity-exists': { status: 409, title: 'The activity is already recorded' },
+    'invalid-activity': { status: 422, title: 'The activity does not allow this' }, 'activity-closed': { status: 422, title: 'The activity is closed' },
+  };
 }
 
 export const invalid = (message: string): never => {

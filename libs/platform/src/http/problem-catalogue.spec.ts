@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InspectionError, ObligationError, PlanError, ReportError, UnitRegistryError, UserError } from '@gl/domain';
+import { ActivityError, InspectionError, ObligationError, PlanError, ReportError, UnitRegistryError, UserError } from '@gl/domain';
 import { ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPinError, InvalidPositionError, NoSealYetError } from '@gl/event-store';
 import { NotPermittedError, PreconditionFailedError, TimeTravelTooFarError } from '@gl/application';
 import { defaultProblemMappers, toProblem } from './problem-details';
 
 const docs = readFileSync(join(__dirname, '../../../../docs/problems.md'), 'utf8');
-const FAMILIES = { PlanError, ObligationError, ReportError, UnitRegistryError, UserError, InspectionError };
+const FAMILIES = { ActivityError, PlanError, ObligationError, ReportError, UnitRegistryError, UserError, InspectionError };
 const SINGLES = [ConcurrencyError, IdempotencyConflictError, InvalidAppendError, InvalidPinError, InvalidPositionError, NoSealYetError, NotPermittedError, PreconditionFailedError, TimeTravelTooFarError];
 
 describe('errors declare their problem (issue 14, item 2)', () => {

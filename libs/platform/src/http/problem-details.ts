@@ -1,5 +1,4 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ActivityError } from '@gl/domain';
 
 /** An RFC 9457 problem document. `type` is a relative URI, documented in docs/problems.md. */
 export interface ProblemDetails {
@@ -53,13 +52,6 @@ export const fromBodyParser: ProblemMapper = (e) => {
   return { type: 'about:blank', title: statusTitle(err.status), status: err.status, detail: err.message };
 };
 
-/** The activity family until it declares its problems by code like the others (ADR 0009 work in progress). */
-const fromActivities: ProblemMapper = (e) => {
-  if (!(e instanceof ActivityError)) return undefined;
-  const status = e.code === 'activity-not-found' ? 404 : e.code === 'activity-exists' ? 409 : 422;
-  return { type: `/problems/${e.code}`, title: 'The activity does not allow this', status, detail: e.message };
-};
-
 /** What an error class declares as `static problem` (STYLE.md: the edge looks it up, it does not guess). */
 export interface DeclaredProblem {
   type: string;
@@ -82,7 +74,7 @@ const fromDeclared: ProblemMapper = (e) => {
   return { ...declared, detail: e.message, ...(e as { extensions?: Record<string, unknown> }).extensions };
 };
 
-export const defaultProblemMappers: ProblemMapper[] = [fromDeclared, fromBodyParser, fromHttpException, fromActivities];
+export const defaultProblemMappers: ProblemMapper[] = [fromDeclared, fromBodyParser, fromHttpException];
 
 export const toProblem = (error: unknown, mappers: ProblemMapper[], instance: string): ProblemDetails => {
   for (const map of mappers) {

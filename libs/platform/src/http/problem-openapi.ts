@@ -41,7 +41,8 @@ export const documentProblems = (doc: OpenAPIObject): OpenAPIObject => {
       const open = path.startsWith('/health') || path === '/metrics';
       const wanted: Record<string, string> = {
         ...(open ? { 400: COMMON[400] } : COMMON),
-        ...(WRITES.includes(method) ? WRITE : path.includes('{') ? { 404: WRITE[404] } : {}),
+        // Any read may name a unit outside the reader's scope: that is answered as not found.
+        ...(WRITES.includes(method) ? WRITE : open ? {} : { 404: WRITE[404] }),
       };
       for (const [status, description] of Object.entries(wanted)) op.responses![status] = op.responses![status] ?? answer(description);
       // An error a controller declared by hand (a description only) gets the problem's content too.
