@@ -39,7 +39,7 @@ export class ReportingController {
   @ApiOperation({ summary: "Open a regime's period for a year, or an ad hoc request (đột xuất)" })
   @ApiCreatedResponse({ type: WriteResultDto })
   open(@WriteContext() ctx: CommandContext, @BodyOf(OpenPeriodBody) dto: OpenPeriodBody) {
-    const input = dto.adHoc ? { regimeId: dto.regimeId, adHoc: dto.adHoc } : { regimeId: dto.regimeId, year: dto.year ?? new Date().getFullYear() };
+    const input = dto.adHoc ? { regimeId: dto.regimeId, adHoc: dto.adHoc } : { regimeId: dto.regimeId, year: dto.year };
     return this.commands.execute(new OpenPeriod(input, ctx));
   }
 

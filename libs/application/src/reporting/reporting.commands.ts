@@ -44,7 +44,7 @@ export class DefineRegimeHandler implements ICommandHandler<DefineRegime> {
 /** Opens a regime's period for a year (or an ad hoc request): one expected report per unit, as the tree stands that day. */
 export class OpenPeriod {
   constructor(
-    readonly input: { regimeId: string; year: number } | { regimeId: string; adHoc: { periodId: string; title: string; deadline: string; unitIds: string[] } },
+    readonly input: { regimeId: string; year?: number } | { regimeId: string; adHoc: { periodId: string; title: string; deadline: string; unitIds: string[] } },
     readonly context: CommandContext,
   ) {}
 }
@@ -64,11 +64,12 @@ export class OpenPeriodHandler implements ICommandHandler<OpenPeriod> {
     const now = this.clock.now();
     const registry = await this.registry.load();
     let command: PeriodCommand;
-    if ('year' in input) {
+    if (!('adHoc' in input)) {
       // Groups of reporters are the units of that group under the plan's issuer, as a task's are.
       const issuerUnitId = await foldStream(this.store, planStream(regime.planId), issuerFold);
       if (!issuerUnitId) throw new NotFoundInScopeError(`plan ${regime.planId} of regime ${regime.regimeId}`);
-      command = { type: 'OpenYearPeriod', regime, year: input.year, issuerUnitId, units: registry.units };
+      // Without a year, this year in Vietnam by the server's clock.
+      command = { type: 'OpenYearPeriod', regime, year: input.year ?? Number(vietnamDateOf(now).slice(0, 4)), issuerUnitId, units: registry.units };
     } else {
       const a = input.adHoc;
       for (const u of a.unitIds) requireReadable(context.scope, u);
