@@ -4,7 +4,6 @@ export * from './health/event-store.health';
 export * from './health/projections.health';
 export * from './http/body-parser-errors';
 export * from './http/nfc-normalize.pipe';
-export * from './http/log-position';
 export * from './http/text-input.pipe';
 export * from './http/text-input.errors';
 export * from './http/http-edge';
