@@ -83,30 +83,35 @@ export class UnitsController {
   }
 
   @Post(':id/renaming')
+  @ApiOperation({ summary: 'Rename a unit from a day, on a legal basis (its English name kept unless given)' })
   @Answers(UnitWriteResult, 201, 'Recorded')
   rename(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(RenameBody) body: RenameBody) {
     return this.change({ type: 'RenameUnit', unitId: id, ...body }, ctx);
   }
 
   @Post(':id/recoding')
+  @ApiOperation({ summary: 'Give a unit a new official code (or none) from a day' })
   @Answers(UnitWriteResult, 201, 'Recorded')
   recode(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(RecodeBody) body: RecodeBody) {
     return this.change({ type: 'RecodeUnit', unitId: id, ...body, code: body.code ?? null }, ctx);
   }
 
   @Post(':id/reclassification')
+  @ApiOperation({ summary: 'Change the kind, subtype or level of a unit from a day (a xã becomes a phường)' })
   @Answers(UnitWriteResult, 201, 'Recorded')
   reclassify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReclassifyBody) body: ReclassifyBody) {
     return this.change({ type: 'ReclassifyUnit', unitId: id, ...body, subtype: body.subtype ?? null }, ctx);
   }
 
   @Post(':id/reparenting')
+  @ApiOperation({ summary: 'Move a unit under another parent (or none) from a day' })
   @Answers(UnitWriteResult, 201, 'Recorded')
   reparent(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReparentBody) body: ReparentBody) {
     return this.change({ type: 'ReparentUnit', unitId: id, ...body, parentId: body.parentId ?? null }, ctx);
   }
 
   @Post(':id/split')
+  @ApiOperation({ summary: 'Split a unit into new ones (1 → n), with the share of each part where the act records it' })
   @Answers(UnitWriteResult, 201, 'Recorded')
   split(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(SplitBody) body: SplitBody) {
     const successors = body.successors.map((s, i) => ({ ...newUnit(s, ctx, `split-${i}`), ...(s.share != null && { share: s.share }) }));
@@ -114,12 +119,14 @@ export class UnitsController {
   }
 
   @Post(':id/part-transfers')
+  @ApiOperation({ summary: 'Pass part of a unit to another; both go on' })
   @Answers(UnitWriteResult, 201, 'Recorded')
   transfer(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(TransferBody) body: TransferBody) {
     return this.change({ type: 'TransferPart', fromUnitId: id, ...body }, ctx);
   }
 
   @Post(':id/dissolution')
+  @ApiOperation({ summary: 'Dissolve a unit that has no unit under it any more' })
   @Answers(UnitWriteResult, 201, 'Recorded')
   dissolve(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(DissolveBody) body: DissolveBody) {
     return this.change({ type: 'DissolveUnit', unitId: id, ...body }, ctx);
