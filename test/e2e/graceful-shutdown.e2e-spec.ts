@@ -108,7 +108,7 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
   afterAll(() => {
     if (process.env.GRACEFUL_SHUTDOWN_REPORT && exit) {
       const count = (xs: (string | number | undefined)[]) => xs.reduce<Record<string, number>>((c, x) => ({ ...c, [String(x)]: (c[String(x)] ?? 0) + 1 }), {});
-      // eslint-disable-next-line no-console
+       
       console.log(JSON.stringify({
         exitCode: exit.code, exitAfterMs: exit.at - sigtermAt,
         writes: count(writes.map((w) => w.answer.status ?? w.answer.error)),

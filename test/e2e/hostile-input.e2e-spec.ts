@@ -53,9 +53,9 @@ describe('hostile input is refused, fast, by every write endpoint (property)', (
     const all = Object.values(latencies).flat();
     const line = (name: string, xs: number[]) =>
       `${name.padEnd(13)} n=${String(xs.length).padStart(4)}  p50 ${percentile(xs, 0.5).toFixed(1)} ms  p99 ${percentile(xs, 0.99).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
-    // eslint-disable-next-line no-console
+     
     console.log(['hostile input, latency of each request (supertest, in process):', ...HOSTILE_SHAPES.map((s) => line(s, latencies[s])), line('all', all)].join('\n'));
-    // eslint-disable-next-line no-console
+     
     if (process.env.HOSTILE_INPUT_REPORT) console.log(JSON.stringify(statuses, null, 1));
     await h.close();
   });

@@ -51,7 +51,7 @@ describe('a refused write never moves the head (property, every write endpoint)'
     await arrangeInspections(async (who, path, body) => (await send({ who, path, body: body ?? {}, key: null }).expect(201)).body);
   });
   afterAll(async () => {
-    // eslint-disable-next-line no-console
+     
     if (process.env.REFUSED_WRITES_REPORT) console.log(JSON.stringify(statuses, null, 1));
     await h.close();
   });

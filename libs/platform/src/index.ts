@@ -13,7 +13,6 @@ export * from './http/bodyless-routes.interceptor';
 export * from './http/problem-details';
 export * from './http/problem-details.filter';
 export * from './http/schema-validation.pipe';
-export * from './http/dto-validation.pipe';
 export * from './http/schema-params.decorators';
 export * from './http/read-your-writes.interceptor';
 export * from './http/etag.interceptor';

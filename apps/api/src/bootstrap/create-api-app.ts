@@ -5,7 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import {
-  AppConfig, BodylessRoutesInterceptor, DtoValidationPipe, documentETags, documentIdempotency, documentProblems, documentSchemaIds, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe,
+  AppConfig, BodylessRoutesInterceptor, documentETags, documentIdempotency, documentProblems, documentSchemaIds, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe,
 } from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
@@ -51,7 +51,6 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
   app.useGlobalPipes(
     new NfcNormalizePipe(),
     new TextInputPipe(),
-    new DtoValidationPipe(),
   );
   // Before the Idempotency-Key interceptor (a module's): a body sent to a step that takes none is refused first.
   app.useGlobalInterceptors(new BodylessRoutesInterceptor());
