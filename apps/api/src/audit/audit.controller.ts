@@ -37,8 +37,9 @@ export class AuditController {
     private readonly subjects: SubjectResolver,
   ) {}
 
-  private filter(q: AuditFilterQuery): EventFilter {
-    const { limit: _l, ...f } = q as AuditQuery;
+  /** The filters of a page or an export; a page's limit is apart. */
+  private filter(q: AuditFilterQuery | AuditQuery): EventFilter {
+    const { limit: _limit, ...f } = { limit: undefined, ...q };
     return { ...f, types: wordsOf(q.types), categories: wordsOf(q.categories) };
   }
 
