@@ -110,6 +110,7 @@ export class ActivitiesController {
   }
 
   @Get('activities/:kind/:id')
+  @ApiOperation({ summary: 'One activity: what was recorded, its steps, corrections and withdrawal' })
   @ApiParam({ name: 'kind', enum: ACTIVITY_KINDS })
   @Answers(ActivityViewSchema)
   get(@CurrentPrincipal() p: Principal, @Param('kind') kind: string, @Param('id') id: string) {

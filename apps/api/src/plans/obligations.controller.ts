@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActOnObligation, CommandContext, GetObligation, ListObligations, Principal } from '@gl/application';
-import { Answers, BodyOf, CurrentPrincipal, QueryOf, WriteContext } from '@gl/platform';
+import { Id } from '@gl/domain';
+import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
 import { WriteResultDto } from '../shared/common.dto';
 import { ObligationsQuery } from './obligations.query';
 import { ObligationAnswer, ObligationListAnswer } from './plans.responses';
@@ -42,17 +43,19 @@ export class ObligationsController {
   @Get('units/:unitId/inbox')
   @ApiOperation({ summary: "A unit's inbox: its obligations (lead, performer, coordinating) with status and deadline" })
   @Answers(ObligationListAnswer)
-  inbox(@CurrentPrincipal() p: Principal, @Param('unitId') unitId: string, @QueryOf(ObligationsQuery) q: ObligationsQuery) {
+  inbox(@CurrentPrincipal() p: Principal, @ParamOf('unitId', Id()) unitId: string, @QueryOf(ObligationsQuery) q: ObligationsQuery) {
     return this.queries.execute(new ListObligations(p.scope, { ...filters(q), unitId }, q.page, q.pageSize));
   }
 
   @Get('obligations/:id')
+  @ApiOperation({ summary: 'One obligation: its unit, task, deadline as the plan words it, status, history and linked activities' })
   @Answers(ObligationAnswer)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.queries.execute(new GetObligation(p.scope, id));
   }
 
   @Post('obligations/:id/acknowledgement')
+  @ApiOperation({ summary: 'The unit acknowledges the obligation (đã nhận)' })
   @HttpCode(201)
   @ApiCreatedResponse({ type: WriteResultDto })
   acknowledge(@WriteContext() ctx: CommandContext, @CurrentPrincipal() p: Principal, @Param('id') id: string) {
@@ -74,6 +77,7 @@ export class ObligationsController {
   }
 
   @Post('obligations/:id/progress')
+  @ApiOperation({ summary: 'The unit reports progress, in percent, with a note' })
   @ApiCreatedResponse({ type: WriteResultDto })
   progress(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ProgressBody) dto: ProgressBody) {
     return this.act(ctx, { type: 'UpdateProgress', obligationId: id, ...dto });
@@ -87,24 +91,28 @@ export class ObligationsController {
   }
 
   @Post('obligations/:id/extension-requests')
+  @ApiOperation({ summary: 'The unit asks for more time (gia hạn), with a reason' })
   @ApiCreatedResponse({ type: WriteResultDto })
   requestExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExtensionRequestBody) dto: ExtensionRequestBody) {
     return this.act(ctx, { type: 'RequestExtension', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/extension-decision')
+  @ApiOperation({ summary: 'The coordinator approves or refuses a requested extension' })
   @ApiCreatedResponse({ type: WriteResultDto })
   decideExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExtensionDecisionBody) dto: ExtensionDecisionBody) {
     return this.act(ctx, { type: 'DecideExtension', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/return')
+  @ApiOperation({ summary: 'The coordinator returns completed work for rework, with a reason' })
   @ApiCreatedResponse({ type: WriteResultDto })
   returnForRework(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReasonBody) dto: ReasonBody) {
     return this.act(ctx, { type: 'ReturnForRework', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/cancellation')
+  @ApiOperation({ summary: 'The coordinator cancels an obligation, with a reason' })
   @ApiCreatedResponse({ type: WriteResultDto })
   cancel(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReasonBody) dto: ReasonBody) {
     return this.act(ctx, { type: 'Cancel', obligationId: id, ...dto });
@@ -132,6 +140,7 @@ export class ObligationsController {
   }
 
   @Post('obligations/:id/explanation')
+  @ApiOperation({ summary: 'The unit explains (giải trình), answering an explanation request' })
   @ApiCreatedResponse({ type: WriteResultDto })
   explain(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExplanationBody) dto: ExplanationBody) {
     return this.act(ctx, { type: 'Explain', obligationId: id, ...dto });

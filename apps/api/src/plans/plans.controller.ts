@@ -21,12 +21,14 @@ export class PlansController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({ summary: "Plans in force (the city's and the detailed plans of units), with their task counts" })
   @Answers(PlanListAnswer)
   list(@QueryOf(PageQuery) q: Static<typeof PageQuery>) {
     return this.queries.execute(new ListPlans(q.page, q.pageSize));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One plan: what it was issued with, its tasks as amended, and who acknowledged receipt' })
   @Answers(PlanAnswer)
   get(@ParamOf('id', PlanId) id: string) {
     return this.queries.execute(new GetPlan(id));
@@ -59,12 +61,14 @@ export class PlansController {
   }
 
   @Post(':id/tasks/:code/amendment')
+  @ApiOperation({ summary: 'Amend a task (its units, time or words), with a reason; its obligations follow' })
   @ApiCreatedResponse({ type: WriteResultDto })
   amend(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @ParamOf('code', TaskCode) code: string, @BodyOf(AmendTaskBody) dto: AmendTaskBody) {
     return this.commands.execute(new ChangePlan({ type: 'ChangeTask', planId: id, task: { ...dto.task, code }, reason: dto.reason }, ctx));
   }
 
   @Post(':id/tasks/:code/cancellation')
+  @ApiOperation({ summary: 'Cancel a task, with a reason, and its open obligations with it' })
   @ApiCreatedResponse({ type: WriteResultDto })
   cancel(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @ParamOf('code', TaskCode) code: string, @BodyOf(CancelTaskBody) dto: CancelTaskBody) {
     return this.commands.execute(new ChangePlan({ type: 'CancelTask', planId: id, code, reason: dto.reason }, ctx));

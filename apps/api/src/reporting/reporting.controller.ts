@@ -30,6 +30,7 @@ export class ReportingController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
 
   @Get('periods')
+  @ApiOperation({ summary: "Reporting periods (kỳ báo cáo) in scope: each regime's years and ad hoc requests" })
   @Answers(PeriodListAnswer)
   periods(@QueryOf(PeriodsQuery) q: PeriodsQuery) {
     return this.queries.execute(new ListPeriods(q.regimeId));
@@ -67,6 +68,7 @@ export class ReportingController {
   }
 
   @Get('periods/:periodId/reports/:unitId')
+  @ApiOperation({ summary: "One unit's report for a period: every version, which was submitted, on time or late" })
   @Answers(ReportAnswer)
   report(@CurrentPrincipal() p: Principal, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string) {
     return this.queries.execute(new GetReport(p.scope, periodId, unitId));
@@ -97,6 +99,7 @@ export class ReportingController {
   }
 
   @Post('periods/:periodId/reports/:unitId/draft')
+  @ApiOperation({ summary: "Draft (or redraft) the unit's report: indicators and narrative" })
   @ApiCreatedResponse({ type: WriteResultDto })
   draft(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string, @BodyOf(DraftBody) dto: DraftBody) {
     return this.commands.execute(new ActOnReport(periodId, unitId, { type: 'Draft', ...dto }, ctx));
@@ -110,6 +113,7 @@ export class ReportingController {
   }
 
   @Post('periods/:periodId/reports/:unitId/return')
+  @ApiOperation({ summary: 'The recipient returns a submitted report, with a reason' })
   @ApiCreatedResponse({ type: WriteResultDto })
   returnReport(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string, @BodyOf(ReturnBody) dto: ReturnBody) {
     return this.commands.execute(new ActOnReport(periodId, unitId, { type: 'Return', reason: dto.reason }, ctx));

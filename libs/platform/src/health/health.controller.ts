@@ -7,6 +7,14 @@ import { ProjectionsHealthIndicator } from './projections.health';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { Public } from '../auth/auth.guard';
 import { NotRateLimited } from '../http/rate-limit/rate-limit-policies';
+import { Answers } from '../http/schema-params.decorators';
+import { OneOf, Type } from '@gl/domain';
+
+const CHECKS = Type.Record(Type.String({ maxLength: 100 }), Type.Object({ status: Type.String({ maxLength: 20 }) }, { additionalProperties: true }));
+/** The readiness body as terminus writes it: each check's status under info (up) or error (down), all under details. */
+const READINESS = Type.Object({
+  status: OneOf(['ok', 'error', 'shutting_down']), info: Type.Optional(CHECKS), error: Type.Optional(CHECKS), details: Type.Optional(CHECKS),
+});
 
 /**
  * Probes for orchestrators: live = the process answers; ready = it can serve (not shutting down, the event store
@@ -31,7 +39,10 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
+  // Terminus's own entry is OpenAPI 3.0 (nullable); ours describes the same body in 3.1.
+  @HealthCheck({ swaggerDocumentation: false })
+  @Answers(READINESS, 200, 'Ready: every check is up')
+  @Answers(READINESS, 503, 'Not ready: shutting down, or a check is down (terminus\'s body, not problem+json)')
   @ApiOperation({ summary: 'Readiness: not shutting down, stores answer, projections are not failed or too far behind (503 otherwise)' })
   async ready(@Res({ passthrough: true }) res: Response) {
     // Orchestrators and dashboards read terminus's own body, so a 503 keeps it rather than problem+json.
