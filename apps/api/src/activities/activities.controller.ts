@@ -1,13 +1,13 @@
 import { applyDecorators, Controller, Get, NotFoundException, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ActivityViewSchema, BudgetTotalsSchema, CommandContext, CompileLegalReview, DoActivity, GetActivity, GetBudgetTotals, GetRegulationCoverage, GetUnitFigures,
   LegalReviewCompilationSchema, ListActivities, Principal, RegulationCoverageSchema, UnitFiguresSchema,
 } from '@gl/application';
 import { ACTIVITY_KINDS, ActivityEvent, ActivityKind, Id, OPENING_TYPE } from '@gl/domain';
 import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
-import { WriteResultDto } from '../shared/common.dto';
+import { ActivityWritten } from '../shared/common.schemas';
 import { PageOf } from '../shared/page.schemas';
 import { CORRECTION_BODIES as C, CorrectionBody, RECORD_BODIES as R, RecordBody, WithdrawalBody } from './activities.bodies';
 import { ActivitiesQuery, BudgetTotalsQuery, CoverageQuery, YearQuery } from './activities.queries';
@@ -17,9 +17,9 @@ const kindOf = (kind: string): ActivityKind => {
   return kind as ActivityKind;
 };
 
-const Records = (what: string) => applyDecorators(ApiOperation({ summary: `Record ${what}` }), ApiCreatedResponse({ type: WriteResultDto }));
+const Records = (what: string) => applyDecorators(ApiOperation({ summary: `Record ${what}` }), Answers(ActivityWritten, 201, 'Recorded: where its events went'));
 const Corrects = (kind: ActivityKind) =>
-  applyDecorators(ApiOperation({ summary: `Correct a ${kind} with a reason: the fields given replace what was recorded; the original stays in the history` }), ApiCreatedResponse({ type: WriteResultDto }));
+  applyDecorators(ApiOperation({ summary: `Correct a ${kind} with a reason: the fields given replace what was recorded; the original stays in the history` }), Answers(ActivityWritten, 201, 'Recorded: where its events went'));
 const ActivityId = () => ParamOf('id', Id());
 
 /**
@@ -94,7 +94,7 @@ export class ActivitiesController {
   @Post('activities/:kind/:id/withdrawal')
   @ApiOperation({ summary: 'Withdraw a recording with a reason: read models leave it out of figures; the history keeps it' })
   @ApiParam({ name: 'kind', enum: ACTIVITY_KINDS })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(ActivityWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   withdraw(@WriteContext() ctx: CommandContext, @Param('kind') kind: string, @ActivityId() id: string, @BodyOf(WithdrawalBody) dto: WithdrawalBody) {
     const k = kindOf(kind);
     return this.commands.execute(new DoActivity(k, { type: 'activity.withdrawn.v1', data: { activityId: id, kind: k, reason: dto.reason } }, ctx));

@@ -1,13 +1,13 @@
 import { applyDecorators, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext, DoActivity } from '@gl/application';
 import { ActivityEvent, ActivityKind, Id } from '@gl/domain';
-import { BodyOf, ParamOf, WriteContext } from '@gl/platform';
-import { WriteResultDto } from '../shared/common.dto';
+import { Answers, BodyOf, ParamOf, WriteContext } from '@gl/platform';
+import { ActivityWritten } from '../shared/common.schemas';
 import { STEP_BODIES as S, StepBody, StepType } from './activities.bodies';
 
-const Step = (summary: string) => applyDecorators(ApiOperation({ summary }), ApiCreatedResponse({ type: WriteResultDto }));
+const Step = (summary: string) => applyDecorators(ApiOperation({ summary }), Answers(ActivityWritten, 201, 'Recorded: where its events went'));
 const ActivityId = () => ParamOf('id', Id());
 
 /**

@@ -1,11 +1,11 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActOnInspection, CommandContext, GetInspection, ListInspections, newIdFor, Principal } from '@gl/application';
 import { Id } from '@gl/domain';
 import { InspectionDocSchema } from '@gl/read-models';
 import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
-import { WriteResultDto } from '../shared/common.dto';
+import { InspectionWritten } from '../shared/common.schemas';
 import { PageOf } from '../shared/page.schemas';
 import {
   CloseInspectionBody, ConductBody, FollowUpAnswerBody, FollowUpRequestBody, InspectionsQuery, PlanInspectionBody,
@@ -39,21 +39,21 @@ export class InspectionsController {
 
   @Post()
   @ApiOperation({ summary: 'Plan an inspection (the inspecting unit: Sở Nội vụ for the city, a district for its communes)' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(InspectionWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   plan(@WriteContext() ctx: CommandContext, @BodyOf(PlanInspectionBody) dto: PlanInspectionBody) {
     return this.commands.execute(new ActOnInspection({ type: 'PlanInspection', ...dto, inspectionId: dto.inspectionId ?? '' }, ctx));
   }
 
   @Post(':id/conduct')
   @ApiOperation({ summary: 'Record that it was held: the days, the inspectors, a finding and a rating per task' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(InspectionWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   conduct(@WriteContext() ctx: CommandContext, @ParamOf('id', InspectionId) id: string, @BodyOf(ConductBody) dto: ConductBody) {
     return this.commands.execute(new ActOnInspection({ type: 'RecordConduct', inspectionId: id, ...dto, endedOn: dto.endedOn ?? dto.heldOn }, ctx));
   }
 
   @Post(':id/follow-ups')
   @ApiOperation({ summary: 'Request a follow-up (kiến nghị) of the inspected unit, by a day' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(InspectionWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   requestFollowUp(@WriteContext() ctx: CommandContext, @ParamOf('id', InspectionId) id: string, @BodyOf(FollowUpRequestBody) dto: FollowUpRequestBody) {
     return this.commands.execute(new ActOnInspection({
       type: 'RequestFollowUp', inspectionId: id, ...dto, followUpId: dto.followUpId ?? newIdFor(ctx, `inspection-${id}-follow-up`),
@@ -62,7 +62,7 @@ export class InspectionsController {
 
   @Post(':id/follow-ups/:followUpId/answer')
   @ApiOperation({ summary: "The inspected unit's answer to a follow-up" })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(InspectionWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   answerFollowUp(
     @WriteContext() ctx: CommandContext, @ParamOf('id', InspectionId) id: string, @ParamOf('followUpId', Id()) followUpId: string,
     @BodyOf(FollowUpAnswerBody) dto: FollowUpAnswerBody,
@@ -72,7 +72,7 @@ export class InspectionsController {
 
   @Post(':id/closing')
   @ApiOperation({ summary: 'Close it with its conclusion (kết luận), once every follow-up is answered' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(InspectionWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   close(@WriteContext() ctx: CommandContext, @ParamOf('id', InspectionId) id: string, @BodyOf(CloseInspectionBody) dto: CloseInspectionBody) {
     return this.commands.execute(new ActOnInspection({ type: 'CloseInspection', inspectionId: id, ...dto }, ctx));
   }

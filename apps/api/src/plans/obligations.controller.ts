@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActOnObligation, CommandContext, GetObligation, ListObligations, Principal } from '@gl/application';
 import { Id } from '@gl/domain';
 import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
-import { WriteResultDto } from '../shared/common.dto';
+import { WriteResult } from '../shared/common.schemas';
 import { ObligationsQuery } from './obligations.query';
 import { ObligationAnswer, ObligationListAnswer } from './plans.responses';
 import {
@@ -57,91 +57,91 @@ export class ObligationsController {
   @Post('obligations/:id/acknowledgement')
   @ApiOperation({ summary: 'The unit acknowledges the obligation (đã nhận)' })
   @HttpCode(201)
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   acknowledge(@WriteContext() ctx: CommandContext, @CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.act(ctx, { type: 'Acknowledge', obligationId: id, unitId: p.actor.unitId ?? '' });
   }
 
   @Post('obligations/:id/answer')
   @ApiOperation({ summary: 'A requested body (the Fatherland Front, the Labour Federation) answers a request (đề nghị): đã phản hồi' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   answer(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(RequestAnswerBody) dto: RequestAnswerBody) {
     return this.act(ctx, { type: 'AnswerRequest', obligationId: id, ...dto, documentNumber: dto.documentNumber ?? null });
   }
 
   @Post('obligations/:id/declination')
   @ApiOperation({ summary: 'A requested body declines a request, with its reason' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   decline(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReasonBody) dto: ReasonBody) {
     return this.act(ctx, { type: 'DeclineRequest', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/progress')
   @ApiOperation({ summary: 'The unit reports progress, in percent, with a note' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   progress(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ProgressBody) dto: ProgressBody) {
     return this.act(ctx, { type: 'UpdateProgress', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/completion')
   @ApiOperation({ summary: 'Complete with evidence: document number and date, attachments by SHA-256 and size' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   complete(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(CompletionBody) dto: CompletionBody) {
     return this.act(ctx, { type: 'Complete', obligationId: id, evidence: dto.evidence });
   }
 
   @Post('obligations/:id/extension-requests')
   @ApiOperation({ summary: 'The unit asks for more time (gia hạn), with a reason' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   requestExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExtensionRequestBody) dto: ExtensionRequestBody) {
     return this.act(ctx, { type: 'RequestExtension', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/extension-decision')
   @ApiOperation({ summary: 'The coordinator approves or refuses a requested extension' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   decideExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExtensionDecisionBody) dto: ExtensionDecisionBody) {
     return this.act(ctx, { type: 'DecideExtension', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/return')
   @ApiOperation({ summary: 'The coordinator returns completed work for rework, with a reason' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   returnForRework(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReasonBody) dto: ReasonBody) {
     return this.act(ctx, { type: 'ReturnForRework', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/cancellation')
   @ApiOperation({ summary: 'The coordinator cancels an obligation, with a reason' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   cancel(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReasonBody) dto: ReasonBody) {
     return this.act(ctx, { type: 'Cancel', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/passing')
   @ApiOperation({ summary: 'Pass to a successor unit after a reorganisation (recorded lineage only)' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   pass(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(PassBody) dto: PassBody) {
     return this.act(ctx, { type: 'PassToSuccessor', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/reminders')
   @ApiOperation({ summary: 'Đôn đốc: a reminder addressed to the unit' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   remind(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReminderBody) dto: ReminderBody) {
     return this.act(ctx, { type: 'Remind', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/explanation-requests')
   @ApiOperation({ summary: 'Yêu cầu giải trình: ask the unit to explain' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   requestExplanation(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExplanationRequestBody) dto: ExplanationRequestBody) {
     return this.act(ctx, { type: 'RequestExplanation', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/explanation')
   @ApiOperation({ summary: 'The unit explains (giải trình), answering an explanation request' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   explain(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExplanationBody) dto: ExplanationBody) {
     return this.act(ctx, { type: 'Explain', obligationId: id, ...dto });
   }

@@ -1,10 +1,10 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePlan, CommandContext, GetPlan, ListPlans } from '@gl/application';
 import { Obj, PLAN_EVENTS, Static, TaskCodeSchema } from '@gl/domain';
 import { Answers, BodyOf, ParamOf, QueryOf, WriteContext } from '@gl/platform';
-import { WriteResultDto } from '../shared/common.dto';
+import { TaskWritten, WriteResult } from '../shared/common.schemas';
 import { PAGE_QUERY } from '../shared/page.schemas';
 import { AmendTaskBody, CancelTaskBody, IssuePlanBody, ReceiptBody, TaskBody } from './plans.bodies';
 import { PlanAnswer, PlanListAnswer, PlanReceiptsAnswer } from './plans.responses';
@@ -46,7 +46,7 @@ export class PlansController {
 
   @Post()
   @ApiOperation({ summary: 'Issue a plan (the coordinator), or record a detailed plan (its unit)' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   issue(@WriteContext() ctx: CommandContext, @BodyOf(IssuePlanBody) dto: IssuePlanBody) {
     return this.commands.execute(new ChangePlan({
       type: 'IssuePlan', ...dto, number: dto.number ?? null, issuedOn: dto.issuedOn ?? null, parent: dto.parent ?? null,
@@ -55,21 +55,21 @@ export class PlansController {
 
   @Post(':id/tasks')
   @ApiOperation({ summary: 'Add a task; it fans out at once into one obligation per unit addressed' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(TaskWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   addTask(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @BodyOf(TaskBody) dto: TaskBody) {
     return this.commands.execute(new ChangePlan({ type: 'AddTask', planId: id, task: dto }, ctx));
   }
 
   @Post(':id/tasks/:code/amendment')
   @ApiOperation({ summary: 'Amend a task (its units, time or words), with a reason; its obligations follow' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(TaskWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   amend(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @ParamOf('code', TaskCode) code: string, @BodyOf(AmendTaskBody) dto: AmendTaskBody) {
     return this.commands.execute(new ChangePlan({ type: 'ChangeTask', planId: id, task: { ...dto.task, code }, reason: dto.reason }, ctx));
   }
 
   @Post(':id/tasks/:code/cancellation')
   @ApiOperation({ summary: 'Cancel a task, with a reason, and its open obligations with it' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(TaskWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   cancel(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @ParamOf('code', TaskCode) code: string, @BodyOf(CancelTaskBody) dto: CancelTaskBody) {
     return this.commands.execute(new ChangePlan({ type: 'CancelTask', planId: id, code, reason: dto.reason }, ctx));
   }
@@ -79,7 +79,7 @@ export class PlansController {
     summary: 'A recipient on the distribution list (nơi nhận) acknowledges receipt',
     description: 'By the unit itself (the caller acts for it) for a line that names it, or a group it belonged to on the plan\'s assignment day; else 422 (not on the line) or 404 (not the caller\'s unit).',
   })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   acknowledge(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @BodyOf(ReceiptBody) dto: ReceiptBody) {
     return this.commands.execute(new ChangePlan({ type: 'AcknowledgeReceipt', planId: id, ...dto }, ctx));
   }

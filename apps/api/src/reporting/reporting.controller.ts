@@ -1,11 +1,11 @@
 import { Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ActOnReport, CommandContext, GetCompliance, GetReport, ListPeriods, OpenPeriod, Principal, RemindMissing } from '@gl/application';
 import { Id, ReportingId } from '@gl/domain';
 import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
-import { WriteResultDto } from '../shared/common.dto';
+import { PeriodOpenedAnswer, RemindedAnswer, WriteResult } from '../shared/common.schemas';
 import {
   ComplianceQuery, DraftBody, NarrativeBody, OpenPeriodBody, PeriodsQuery, ReminderBody, ReportCorrectionBody, ReturnBody,
 } from './reporting.bodies';
@@ -38,7 +38,7 @@ export class ReportingController {
 
   @Post('periods')
   @ApiOperation({ summary: "Open a regime's period for a year, or an ad hoc request (đột xuất)" })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(PeriodOpenedAnswer, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   open(@WriteContext() ctx: CommandContext, @BodyOf(OpenPeriodBody) dto: OpenPeriodBody) {
     const input = dto.adHoc ? { regimeId: dto.regimeId, adHoc: dto.adHoc } : { regimeId: dto.regimeId, year: dto.year };
     return this.commands.execute(new OpenPeriod(input, ctx));
@@ -62,7 +62,7 @@ export class ReportingController {
 
   @Post('periods/:periodId/reminders')
   @ApiOperation({ summary: 'Đôn đốc: remind every unit that has not reported' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(RemindedAnswer, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   remind(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @BodyOf(ReminderBody) dto: ReminderBody) {
     return this.commands.execute(new RemindMissing(periodId, dto.message, ctx));
   }
@@ -86,42 +86,42 @@ export class ReportingController {
 
   @Post('periods/:periodId/reports/:unitId/prefill')
   @ApiOperation({ summary: "Draft the report with indicators prefilled from the unit's recorded activities and obligations" })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   prefill(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string, @BodyOf(NarrativeBody) dto: NarrativeBody) {
     return this.commands.execute(new ActOnReport(periodId, unitId, { type: 'Prefill', narrative: dto.narrative }, ctx));
   }
 
   @Post('periods/:periodId/reports/:unitId/compilation')
   @ApiOperation({ summary: "Sở Nội vụ: draft the city's report from the units' submitted reports (sums, and who is missing)" })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   compile(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string, @BodyOf(NarrativeBody) dto: NarrativeBody) {
     return this.commands.execute(new ActOnReport(periodId, unitId, { type: 'Compile', narrative: dto.narrative }, ctx));
   }
 
   @Post('periods/:periodId/reports/:unitId/draft')
   @ApiOperation({ summary: "Draft (or redraft) the unit's report: indicators and narrative" })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   draft(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string, @BodyOf(DraftBody) dto: DraftBody) {
     return this.commands.execute(new ActOnReport(periodId, unitId, { type: 'Draft', ...dto }, ctx));
   }
 
   @Post('periods/:periodId/reports/:unitId/submission')
   @ApiOperation({ summary: "The unit head signs and submits; the time is the server's; on time means before the deadline in Vietnam time" })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   submit(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string) {
     return this.commands.execute(new ActOnReport(periodId, unitId, { type: 'Submit' }, ctx));
   }
 
   @Post('periods/:periodId/reports/:unitId/return')
   @ApiOperation({ summary: 'The recipient returns a submitted report, with a reason' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   returnReport(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string, @BodyOf(ReturnBody) dto: ReturnBody) {
     return this.commands.execute(new ActOnReport(periodId, unitId, { type: 'Return', reason: dto.reason }, ctx));
   }
 
   @Post('periods/:periodId/reports/:unitId/correction')
   @ApiOperation({ summary: 'A new version that supersedes the submitted one, with a reason (then submitted again)' })
-  @ApiCreatedResponse({ type: WriteResultDto })
+  @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   correct(@WriteContext() ctx: CommandContext, @ParamOf('periodId', PeriodId) periodId: string, @ParamOf('unitId', UnitId) unitId: string, @BodyOf(ReportCorrectionBody) dto: ReportCorrectionBody) {
     return this.commands.execute(new ActOnReport(periodId, unitId, { type: 'Correct', ...dto }, ctx));
   }

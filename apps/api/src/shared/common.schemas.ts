@@ -1,5 +1,5 @@
 import type { TProperties } from '@sinclair/typebox';
-import { EffectiveSchema, LegalBasisSchema, Line, Obj, Position, Static, Type } from '@gl/domain';
+import { EffectiveSchema, Id, LegalBasisSchema, Line, Obj, Position, Static, Type } from '@gl/domain';
 import { PAGE_QUERY, PageOf } from './page.schemas';
 
 /*
@@ -25,6 +25,19 @@ export type WriteResult = Static<typeof WriteResult>;
 
 /** A write that also names what it made (the unit, the person). */
 export const WriteResultWith = <P extends TProperties>(p: P) => Obj({ ...WRITE_RESULT, ...p });
+
+/** A write on an activity: where its events went, and the activity's id (generated when not given). */
+export const ActivityWritten = WriteResultWith({ activityId: Id() });
+/** A write on an inspection, and the inspection's id. */
+export const InspectionWritten = WriteResultWith({ inspectionId: Id() });
+/** A task added, amended or cancelled: and what it did to the obligations it fans out to. */
+export const TaskWritten = WriteResultWith({
+  obligations: Type.Optional(Type.Union([Obj({ created: Type.Integer({ minimum: 0 }), existing: Type.Integer({ minimum: 0 }) }), Obj({ cancelled: Type.Integer({ minimum: 0 }) })])),
+});
+/** A period opened: its id and how many units are expected to report. */
+export const PeriodOpenedAnswer = WriteResultWith({ periodId: Line(300), expected: Type.Integer({ minimum: 0 }) });
+/** Reminders sent: to how many units. */
+export const RemindedAnswer = WriteResultWith({ reminded: Type.Integer({ minimum: 0 }) });
 
 /**
  * A query parameter listing words separated by commas (`types=obligation.,report.submitted`), given
