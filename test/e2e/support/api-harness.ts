@@ -53,8 +53,8 @@ export const startApi = async (env: Record<string, string> = {}, clock?: Clock):
     close: async () => {
       await h.app.close();
       rmSync(dir, { recursive: true, force: true });
-      // CONTRACT_CHECK=strict also fails on answers whose content the document does not describe yet.
-      const gaps = process.env.CONTRACT_CHECK === 'strict' ? h.contract?.undocumented ?? [] : [];
+      // An answer whose content the document does not describe fails too (CONTRACT_CHECK=lenient lets it pass while a schema is written).
+      const gaps = process.env.CONTRACT_CHECK === 'lenient' ? [] : h.contract?.undocumented ?? [];
       const violations = [...new Set([...(h.contract?.violations ?? []), ...gaps])];
       if (violations.length) throw new Error(`responses that do not match the OpenAPI document (${violations.length}):\n${violations.slice(0, 40).join('\n')}`);
     },
