@@ -11,7 +11,8 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'libs/domain imports nothing but itself and the schema builder (ADR 0009): no framework, no driver, no node I/O, nothing else of ours.',
+      comment:
+        'libs/domain imports nothing but itself and the schema builder (ADR 0009): no framework, no driver, no node I/O, nothing else of ours.',
       severity: 'error',
       from: { path: '^libs/domain/', pathNot: TESTS },
       to: { pathNot: ['^libs/domain/', '^node_modules/@sinclair/typebox/build/cjs/(type|index)'] },

@@ -11,7 +11,15 @@ export default tseslint.config(
       // We match control characters on purpose: to refuse them in text (libs/platform/src/http/text-input.ts).
       'no-control-regex': 'off',
       // `_x` names a value deliberately left unused (a field taken out of a rest pattern).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   {
@@ -24,7 +32,13 @@ export default tseslint.config(
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: 'TSAsExpression > TSAsExpression > TSUnknownKeyword', message: '`as unknown as` forces a type: type the value at its source instead.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression > TSUnknownKeyword',
+          message: '`as unknown as` forces a type: type the value at its source instead.',
+        },
+      ],
     },
   },
 );

@@ -1,14 +1,17 @@
 /** Three tiers by file name: *.spec.ts (unit), *.int-spec.ts (contract/adapters), test/e2e/*.e2e-spec.ts (HTTP). */
 const transform = {
-  '^.+\\.ts$': ['@swc/jest', {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
     },
-    module: { type: 'commonjs' },
-  }],
+  ],
 };
 const moduleNameMapper = {
   '^@gl/([a-z-]+)$': '<rootDir>/libs/$1/src',

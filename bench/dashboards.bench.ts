@@ -10,13 +10,19 @@ import { fmt, scratchDir } from './support/measure';
 import { LogWriter, SettableClock } from './support/log-writer';
 import { NationalTree, PROVINCES, regimesOf, writePlans, writeUnits } from './support/national-tree';
 import {
-  ObligationBook, openPeriods, writeAcknowledgements, writeActivities, writeCompletions, writeReports,
+  ObligationBook,
+  openPeriods,
+  writeAcknowledgements,
+  writeActivities,
+  writeCompletions,
+  writeReports,
 } from './support/national-activities';
 
 const PROVINCE_TARGET_MS = 50;
 const RUNS = 30;
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 const mib = (n: number) => `${fmt(n / 2 ** 20)} MiB`;
 
@@ -24,7 +30,13 @@ const mib = (n: number) => `${fmt(n / 2 ** 20)} MiB`;
 const writeLog = async (w: LogWriter): Promise<NationalTree> => {
   const { provinces, registry, seedKeys } = await writeUnits(w);
   const obligations = await writePlans(w, provinces, registry, seedKeys);
-  const tree: NationalTree = { rootId: 'bo-noi-vu', provinces, units: registry.units, obligations, regimes: regimesOf(provinces, seedKeys) };
+  const tree: NationalTree = {
+    rootId: 'bo-noi-vu',
+    provinces,
+    units: registry.units,
+    obligations,
+    regimes: regimesOf(provinces, seedKeys),
+  };
   const book = new ObligationBook(obligations);
   await writeAcknowledgements(w, tree, book);
   await writeActivities(w, tree, book, [0, 1]);
@@ -35,7 +47,12 @@ const writeLog = async (w: LogWriter): Promise<NationalTree> => {
   return tree;
 };
 
-const viewerOf = (unitIds: Iterable<string>): Scope => ({ roles: ['viewer'], readsAll: false, reads: new Set(unitIds), writes: new Set() });
+const viewerOf = (unitIds: Iterable<string>): Scope => ({
+  roles: ['viewer'],
+  readsAll: false,
+  reads: new Set(unitIds),
+  writes: new Set(),
+});
 const AUDITOR: Scope = { roles: ['auditor'], readsAll: true, reads: new Set(), writes: new Set() };
 
 /**
@@ -55,8 +72,10 @@ export const dashboardsBench = async (): Promise<boolean> => {
     const head = await events.headPosition();
     const communes = tree.provinces.reduce((n, p) => n + p.communes.length, 0);
     (globalThis as { gc?: () => void }).gc?.();
-    console.log(`log: ${fmt(w.events)} events (head ${head}), ${tree.provinces.length} provinces, ${fmt(communes)} communes, ${fmt(tree.units.size)} units, `
-      + `${fmt(tree.obligations.length)} obligations; written in ${fmt(since(t) / 1000)} s; events.db ${mib(statSync(join(dir, 'events.db')).size)}; heap ${mib(process.memoryUsage().heapUsed)}`);
+    console.log(
+      `log: ${fmt(w.events)} events (head ${head}), ${tree.provinces.length} provinces, ${fmt(communes)} communes, ${fmt(tree.units.size)} units, ` +
+        `${fmt(tree.obligations.length)} obligations; written in ${fmt(since(t) / 1000)} s; events.db ${mib(statSync(join(dir, 'events.db')).size)}; heap ${mib(process.memoryUsage().heapUsed)}`,
+    );
 
     clock.set('2023-11-25T03:00:00.000Z');
     const engine = new ProjectionEngine(events, store, allProjections, { clock, run: true, batchSize: 1000 });
@@ -70,34 +89,52 @@ export const dashboardsBench = async (): Promise<boolean> => {
     await engine.stop();
     (globalThis as { gc?: () => void }).gc?.();
     const mem = process.memoryUsage();
-    console.log(`rebuild of all ${allProjections.length} projections: ${fmt(rebuildMs / 1000)} s (${fmt(w.events / (rebuildMs / 1000))} events/s); `
-      + `heap ${mib(mem.heapUsed)} (peak ${mib(peak)}), rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}`);
+    console.log(
+      `rebuild of all ${allProjections.length} projections: ${fmt(rebuildMs / 1000)} s (${fmt(w.events / (rebuildMs / 1000))} events/s); ` +
+        `heap ${mib(mem.heapUsed)} (peak ${mib(peak)}), rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}`,
+    );
 
-    const timeTravel = new TimeTravel(events, allProjections, () => new EmbeddedReadStore({ filename: ':memory:', clock }), 2_000_000);
+    const timeTravel = new TimeTravel(
+      events,
+      allProjections,
+      () => new EmbeddedReadStore({ filename: ':memory:', clock }),
+      2_000_000,
+    );
     const handler = new GetDashboardHandler(store, clock, new UnitDirectory(store), timeTravel);
     const subtreeOf = (p: (typeof tree.provinces)[number]) => [p.ubnd, ...p.bodies, ...p.communes];
     const dashboard = (scope: Scope, unitId: string, past?: { position: Position }) =>
       handler.execute(new GetDashboard(scope, unitId, 2023, 'recorded', undefined, past));
-    const timed = (runs: number, pick: (i: number) => [Scope, string, { position: Position }?]) => timedRuns(runs, (i) => dashboard(...pick(i)));
+    const timed = (runs: number, pick: (i: number) => [Scope, string, { position: Position }?]) =>
+      timedRuns(runs, (i) => dashboard(...pick(i)));
     const show = (what: string, r: { p50: number; p95: number; max: number }) =>
-      console.log(`  ${what.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   max ${r.max.toFixed(1).padStart(7)} ms`);
+      console.log(
+        `  ${what.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   max ${r.max.toFixed(1).padStart(7)} ms`,
+      );
 
     const sample = await dashboard(AUDITOR, tree.rootId);
-    console.log(`dashboards for 2023 (now ${clock.now().toISOString()}); the nation's roll-up: ${sample.rollup.obligations.total} obligations, `
-      + `${sample.rollup.conferences} conferences, ${sample.rollup.participants} participants, budget ${sample.rollup.budget.estimated} đồng estimated, `
-      + `reports ${JSON.stringify(sample.rollup.reports)}`);
+    console.log(
+      `dashboards for 2023 (now ${clock.now().toISOString()}); the nation's roll-up: ${sample.rollup.obligations.total} obligations, ` +
+        `${sample.rollup.conferences} conferences, ${sample.rollup.participants} participants, budget ${sample.rollup.budget.estimated} đồng estimated, ` +
+        `reports ${JSON.stringify(sample.rollup.reports)}`,
+    );
     const provinces = await timed(tree.provinces.length * 3, (i) => {
       const p = tree.provinces[i % tree.provinces.length];
       return [viewerOf(subtreeOf(p)), p.ubnd];
     });
     show(`a province (${tree.provinces.length} × 3 runs)`, provinces);
     const largest = tree.provinces.reduce((a, b) => (b.communes.length > a.communes.length ? b : a));
-    show(`the largest province (${largest.name}, ${largest.communes.length} communes)`, await timed(RUNS, () => [viewerOf(subtreeOf(largest)), largest.ubnd]));
-    show('a commune', await timed(RUNS, (i) => {
-      const p = tree.provinces[i % tree.provinces.length];
-      const c = p.communes[(i * 7) % p.communes.length];
-      return [viewerOf([c]), c];
-    }));
+    show(
+      `the largest province (${largest.name}, ${largest.communes.length} communes)`,
+      await timed(RUNS, () => [viewerOf(subtreeOf(largest)), largest.ubnd]),
+    );
+    show(
+      'a commune',
+      await timed(RUNS, (i) => {
+        const p = tree.provinces[i % tree.provinces.length];
+        const c = p.communes[(i * 7) % p.communes.length];
+        return [viewerOf([c]), c];
+      }),
+    );
     show(`the nation (${PROVINCES.length} provinces)`, await timed(RUNS, () => [AUDITOR, tree.rootId]));
 
     const halfway = String(BigInt(head) / 2n);
@@ -105,8 +142,13 @@ export const dashboardsBench = async (): Promise<boolean> => {
     t = process.hrtime.bigint();
     await dashboard(viewerOf(subtreeOf(p0)), p0.ubnd, { position: halfway });
     const coldMs = since(t);
-    console.log(`"as of" position ${halfway} (half the log): first dashboard ${(coldMs / 1000).toFixed(1)} s (replays ${fmt(Number(halfway))} events into a scratch store, the projections a dashboard reads)`);
-    show('then a province from the cached past store', await timed(RUNS, () => [viewerOf(subtreeOf(p0)), p0.ubnd, { position: halfway }]));
+    console.log(
+      `"as of" position ${halfway} (half the log): first dashboard ${(coldMs / 1000).toFixed(1)} s (replays ${fmt(Number(halfway))} events into a scratch store, the projections a dashboard reads)`,
+    );
+    show(
+      'then a province from the cached past store',
+      await timed(RUNS, () => [viewerOf(subtreeOf(p0)), p0.ubnd, { position: halfway }]),
+    );
     t = process.hrtime.bigint();
     const at = await timeTravel.positionAt('2023-10-01T00:00:00.000Z');
     console.log(`  the position recorded by an instant (2023-10-01): ${at}, found in ${fmt(since(t))} ms`);
@@ -121,13 +163,17 @@ export const dashboardsBench = async (): Promise<boolean> => {
       const after = new GetDashboardHandler(reopened, clock, new UnitDirectory(reopened), timeTravel);
       t = process.hrtime.bigint();
       await after.execute(new GetDashboard(viewerOf(subtreeOf(p0)), p0.ubnd, 2023, 'recorded'));
-      console.log(`after a restart: loading the read models from read-models.db ${fmt(loadMs / 1000)} s; then the first dashboard of a province ${since(t).toFixed(1)} ms`);
+      console.log(
+        `after a restart: loading the read models from read-models.db ${fmt(loadMs / 1000)} s; then the first dashboard of a province ${since(t).toFixed(1)} ms`,
+      );
     } finally {
       await reopened.close();
     }
 
     const ok = provinces.p95 <= PROVINCE_TARGET_MS;
-    console.log(`province dashboard p95 ${provinces.p95.toFixed(1)} ms ${ok ? '≤' : '>'} ${PROVINCE_TARGET_MS} ms: ${ok ? 'met' : 'MISSED'}`);
+    console.log(
+      `province dashboard p95 ${provinces.p95.toFixed(1)} ms ${ok ? '≤' : '>'} ${PROVINCE_TARGET_MS} ms: ${ok ? 'met' : 'MISSED'}`,
+    );
     return ok;
   } finally {
     await store.close();

@@ -18,7 +18,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const actor: Actor = { userId: 'bench', unitId: 'unit-bench', roles: ['system'] };
 const clock = { now: () => new Date() };
 const event = (i: number): NewEvent => ({
-  eventId: randomUUID(), type: 'obligation.progressed.v1', data: payload(i),
+  eventId: randomUUID(),
+  type: 'obligation.progressed.v1',
+  data: payload(i),
   metadata: { actor, correlationId: 'bench', causationId: 'bench' },
 });
 
@@ -29,15 +31,17 @@ const ours = (sync: SqliteSynchronous, file: string) => {
   const store = new SqliteEventStore({ filename: file, clock, synchronous: sync });
   return {
     store,
-    single: (events: NewEvent[]) => measure('append one per call', EVENTS, async () => {
-      for (let i = 0; i < EVENTS; i++) {
-        const round = Math.floor(i / STREAMS);
-        await store.appendToStream(`obligation-${i % STREAMS}`, [events[i]], round === 0 ? NO_STREAM : round - 1);
-      }
-    }),
-    batched: (batches: NewEvent[][]) => measure('append 100 per call', EVENTS, async () => {
-      for (let b = 0; b < batches.length; b++) await store.appendToStream(`obligation-${b}`, batches[b], NO_STREAM);
-    }),
+    single: (events: NewEvent[]) =>
+      measure('append one per call', EVENTS, async () => {
+        for (let i = 0; i < EVENTS; i++) {
+          const round = Math.floor(i / STREAMS);
+          await store.appendToStream(`obligation-${i % STREAMS}`, [events[i]], round === 0 ? NO_STREAM : round - 1);
+        }
+      }),
+    batched: (batches: NewEvent[][]) =>
+      measure('append 100 per call', EVENTS, async () => {
+        for (let b = 0; b < batches.length; b++) await store.appendToStream(`obligation-${b}`, batches[b], NO_STREAM);
+      }),
     readAll: async () => {
       let n = 0;
       const m = await measure('readAll', EVENTS, async () => {
@@ -72,7 +76,8 @@ const bare = (sync: SqliteSynchronous, file: string) => {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${sync}`);
   migrate(db);
-  const insert = db.prepare(`INSERT INTO events (stream, category, revision, event_id, type, schema_version, data, actor,
+  const insert =
+    db.prepare(`INSERT INTO events (stream, category, revision, event_id, type, schema_version, data, actor,
     correlation_id, causation_id, recorded_at, prev_hash, hash)
     VALUES (?, 'obligation', ?, ?, 'obligation.progressed.v1', 1, ?, ?, 'bench', 'bench', ?, ?, ?)`);
   const page = db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
@@ -86,22 +91,26 @@ const bare = (sync: SqliteSynchronous, file: string) => {
   });
   return {
     db,
-    single: (events: NewEvent[]) => measure('bare insert, one per transaction', EVENTS, () => {
-      for (let i = 0; i < EVENTS; i++) row(`obligation-${i % STREAMS}`, Math.floor(i / STREAMS), events[i]);
-    }),
-    batched: (events: NewEvent[]) => measure('bare insert, 100 per transaction', EVENTS, () => {
-      for (let b = 0; b < EVENTS / BATCH; b++) tx(b, events);
-    }),
-    readAll: () => measure('bare paged select', EVENTS, () => {
-      for (let after = 0; ;) {
-        const rows = page.all(after, READ_BATCH) as { position: number }[];
-        if (rows.length === 0) break;
-        after = rows[rows.length - 1].position;
-      }
-    }),
-    stream: () => measure('bare stream select', LONG_STREAM * REPS, () => {
-      for (let r = 0; r < REPS; r++) stream.all('plan-long');
-    }),
+    single: (events: NewEvent[]) =>
+      measure('bare insert, one per transaction', EVENTS, () => {
+        for (let i = 0; i < EVENTS; i++) row(`obligation-${i % STREAMS}`, Math.floor(i / STREAMS), events[i]);
+      }),
+    batched: (events: NewEvent[]) =>
+      measure('bare insert, 100 per transaction', EVENTS, () => {
+        for (let b = 0; b < EVENTS / BATCH; b++) tx(b, events);
+      }),
+    readAll: () =>
+      measure('bare paged select', EVENTS, () => {
+        for (let after = 0; ;) {
+          const rows = page.all(after, READ_BATCH) as { position: number }[];
+          if (rows.length === 0) break;
+          after = rows[rows.length - 1].position;
+        }
+      }),
+    stream: () =>
+      measure('bare stream select', LONG_STREAM * REPS, () => {
+        for (let r = 0; r < REPS; r++) stream.all('plan-long');
+      }),
   };
 };
 
@@ -116,7 +125,11 @@ const round = async (sync: SqliteSynchronous, dir: string, n: number): Promise<R
   bareSingle.db.close();
   const o = ours(sync, file('ours-single'));
   single.ours = await o.single(events);
-  await o.store.appendToStream('plan-long', Array.from({ length: LONG_STREAM }, (_, i) => event(i)), NO_STREAM);
+  await o.store.appendToStream(
+    'plan-long',
+    Array.from({ length: LONG_STREAM }, (_, i) => event(i)),
+    NO_STREAM,
+  );
   const readAll = { ours: await o.readAll(), bare: { name: '', ops: 0, seconds: 0 } };
   const stream = { ours: await o.stream(), bare: { name: '', ops: 0, seconds: 0 } };
   await o.store.close();
@@ -152,7 +165,9 @@ export const eventStoreBench = async (): Promise<boolean> => {
     } finally {
       scratch.dispose();
     }
-    console.log(`\nEvent store (SQLite, synchronous=${sync}), ${fmt(EVENTS)} events of ~${JSON.stringify(payload(1)).length} bytes, median of ${ROUNDS} rounds`);
+    console.log(
+      `\nEvent store (SQLite, synchronous=${sync}), ${fmt(EVENTS)} events of ~${JSON.stringify(payload(1)).length} bytes, median of ${ROUNDS} rounds`,
+    );
     console.log('| scenario | ours (events/s) | bare better-sqlite3 (events/s) | ratio | target | |');
     console.log('|---|---:|---:|---:|---:|---|');
     for (const s of SCENARIOS) {
@@ -164,7 +179,9 @@ export const eventStoreBench = async (): Promise<boolean> => {
       const target = s.time ? 'within 2× the bare time' : `≥ ${s.target * 100}%`;
       const ms = (m: Measurement) => ((m.seconds / REPS) * 1000).toFixed(2);
       const label = s.time ? `${s.label} (${ms(o)} ms vs ${ms(b)} ms)` : s.label;
-      console.log(`| ${label} | ${fmt(perSecond(o))} | ${fmt(perSecond(b))} | ${(ratio * 100).toFixed(0)}% | ${target} | ${pass ? 'ok' : 'MISSED'} |`);
+      console.log(
+        `| ${label} | ${fmt(perSecond(o))} | ${fmt(perSecond(b))} | ${(ratio * 100).toFixed(0)}% | ${target} | ${pass ? 'ok' : 'MISSED'} |`,
+      );
     }
   }
   return ok;

@@ -11,7 +11,10 @@ const out = join(__dirname, '..', '.jest-results.json');
 rmSync(out, { force: true });
 const jest = require.resolve('jest/bin/jest');
 // A hung run (an open handle) fails after 20 minutes instead of eating CI's 90.
-const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${out}`, ...process.argv.slice(2)], { stdio: 'inherit', timeout: 20 * 60 * 1000 });
+const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${out}`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  timeout: 20 * 60 * 1000,
+});
 if (run.error) process.stderr.write(`jest did not finish: ${run.error.message}\n`);
 
 let summary;

@@ -27,16 +27,26 @@ export class LogWriter {
   events = 0;
   private readonly revisions = new Map<string, number>();
 
-  constructor(readonly store: EventStore, readonly clock: SettableClock) {}
+  constructor(
+    readonly store: EventStore,
+    readonly clock: SettableClock,
+  ) {}
 
   async append(stream: string, decided: DomainEvent<string, unknown>[], actor: Actor): Promise<void> {
     if (decided.length === 0) return;
     const revision = this.revisions.get(stream);
     const expected: ExpectedRevision = revision ?? NO_STREAM;
     const correlationId = randomUUID();
-    const r = await this.store.appendToStream(stream, decided.map((e) => ({
-      eventId: randomUUID(), type: e.type, data: e.data, metadata: { actor, correlationId, causationId: correlationId },
-    })), expected);
+    const r = await this.store.appendToStream(
+      stream,
+      decided.map((e) => ({
+        eventId: randomUUID(),
+        type: e.type,
+        data: e.data,
+        metadata: { actor, correlationId, causationId: correlationId },
+      })),
+      expected,
+    );
     this.revisions.set(stream, r.nextExpectedRevision);
     this.events += decided.length;
   }

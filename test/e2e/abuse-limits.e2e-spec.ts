@@ -20,14 +20,22 @@ describe('abuse limits: rate limits per user, per address and for failed authent
   /** `n` requests, `width` at a time (a burst, without opening hundreds of sockets at once). */
   const burst = async <T>(n: number, send: (i: number) => Promise<T>, width = 10): Promise<T[]> => {
     const out: T[] = [];
-    for (let i = 0; i < n; i += width) out.push(...(await Promise.all(Array.from({ length: Math.min(width, n - i) }, (_, j) => send(i + j)))));
+    for (let i = 0; i < n; i += width)
+      out.push(...(await Promise.all(Array.from({ length: Math.min(width, n - i) }, (_, j) => send(i + j)))));
     return out;
   };
-  const count = (statuses: number[]) => statuses.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {});
+  const count = (statuses: number[]) =>
+    statuses.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {});
 
   beforeAll(async () => {
-    h = await startApi({ JWT_SECRET: SECRET, TRUST_PROXY: 'loopback', RATE_LIMIT_PER_USER: '40', RATE_LIMIT_PER_ADDRESS: '60' });
-    for (const u of ['tanan-reporter', 'anhoa-reporter', 'ninhkieu-reporter', 'tanan-head', 'city-viewer', 'auditor']) tokens[u] = await h.token(u);
+    h = await startApi({
+      JWT_SECRET: SECRET,
+      TRUST_PROXY: 'loopback',
+      RATE_LIMIT_PER_USER: '40',
+      RATE_LIMIT_PER_ADDRESS: '60',
+    });
+    for (const u of ['tanan-reporter', 'anhoa-reporter', 'ninhkieu-reporter', 'tanan-head', 'city-viewer', 'auditor'])
+      tokens[u] = await h.token(u);
   });
   afterAll(() => h.close());
 
@@ -36,7 +44,13 @@ describe('abuse limits: rate limits per user, per address and for failed authent
     expect(count(answers.map((r) => r.status))).toEqual({ 401: 20, 429: 180 });
     const last = answers[answers.length - 1];
     expect(last.headers['content-type']).toMatch(PROBLEM);
-    expect(last.body).toMatchObject({ type: '/problems/rate-limited', status: 429, policy: 'failed-auth', quota: 20, windowSeconds: 60 });
+    expect(last.body).toMatchObject({
+      type: '/problems/rate-limited',
+      status: 429,
+      policy: 'failed-auth',
+      quota: 20,
+      windowSeconds: 60,
+    });
     const retryAfter = Number(last.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -76,20 +90,39 @@ describe('abuse limits: rate limits per user, per address and for failed authent
   });
 
   it('never limits probes and metrics', async () => {
-    const answers = await burst(80, (i) => h.http().get(i % 2 ? '/health/live' : '/metrics').set('X-Forwarded-For', '192.0.2.10'));
+    const answers = await burst(80, (i) =>
+      h
+        .http()
+        .get(i % 2 ? '/health/live' : '/metrics')
+        .set('X-Forwarded-For', '192.0.2.10'),
+    );
     expect(answers.every((r) => r.status === 200)).toBe(true);
     expect(answers[0].headers.ratelimit).toBeUndefined();
   });
 
   describe('the token policy', () => {
     const now = () => Math.floor(Date.now() / 1000);
-    const forge = (iat: number, exp: number) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('auditor')
-      .setIssuer('grassroots-ledger').setAudience('grassroots-ledger-api').setIssuedAt(iat).setExpirationTime(exp)
-      .sign(new TextEncoder().encode(SECRET));
+    const forge = (iat: number, exp: number) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('auditor')
+        .setIssuer('grassroots-ledger')
+        .setAudience('grassroots-ledger-api')
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(new TextEncoder().encode(SECRET));
 
     it.each([
-      ['valid for 100 years', () => forge(now(), now() + 100 * YEAR), /lifetime \("exp" − "iat"\) of \d+ s is longer than the 86400 s allowed/],
-      ['issued a year in the future', () => forge(now() + YEAR, now() + YEAR + 3600), /issued \d+ s in the future \("iat"\); at most 60 s of clock skew/],
+      [
+        'valid for 100 years',
+        () => forge(now(), now() + 100 * YEAR),
+        /lifetime \("exp" − "iat"\) of \d+ s is longer than the 86400 s allowed/,
+      ],
+      [
+        'issued a year in the future',
+        () => forge(now() + YEAR, now() + YEAR + 3600),
+        /issued \d+ s in the future \("iat"\); at most 60 s of clock skew/,
+      ],
     ])('refuses a token %s with 401 problem+json naming why', async (_what, token, why) => {
       const res = await me('192.0.2.20', await token()).expect(401);
       expect(res.headers['content-type']).toMatch(PROBLEM);

@@ -13,7 +13,9 @@ describe('API foundation over HTTP (embedded SQLite)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gl-e2e-'));
-    app = await createApiApp(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_ON_EMPTY: 'false' }));
+    app = await createApiApp(
+      loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_ON_EMPTY: 'false' }),
+    );
     await app.init();
   });
   afterAll(async () => {
@@ -50,10 +52,13 @@ describe('API foundation over HTTP (embedded SQLite)', () => {
 
   it('documents Idempotency-Key on every write and on no read, and only the parameters an operation reads', async () => {
     const doc = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name?: string; $ref?: string }[] }>>)
-      .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(
+      doc.paths as Record<string, Record<string, { parameters?: { name?: string; $ref?: string }[] }>>,
+    ).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
     const takesKey = ({ op }: { op: { parameters?: { name?: string; $ref?: string }[] } }) =>
-      (op.parameters ?? []).some((p) => p.$ref === '#/components/parameters/IdempotencyKey' || p.name?.toLowerCase() === 'idempotency-key');
+      (op.parameters ?? []).some(
+        (p) => p.$ref === '#/components/parameters/IdempotencyKey' || p.name?.toLowerCase() === 'idempotency-key',
+      );
     const writes = operations.filter((o) => ['post', 'put', 'patch', 'delete'].includes(o.method));
     expect(writes.length).toBeGreaterThan(40);
     expect(writes.filter((o) => !takesKey(o)).map((o) => `${o.method} ${o.path}`)).toEqual([]);
@@ -67,25 +72,52 @@ describe('API foundation over HTTP (embedded SQLite)', () => {
   it('documents what every read of the tree, the people, the audit trail and the dashboards answers', async () => {
     const doc = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
     const reads = [
-      '/api/v1/units', '/api/v1/units/tree', '/api/v1/units/{id}', '/api/v1/units/{id}/lineage', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/me',
-      '/api/v1/events', '/api/v1/event-types', '/api/v1/audit/events', '/api/v1/audit/streams/{stream}', '/api/v1/audit/verify', '/api/v1/audit/seal-key',
-      '/api/v1/audit/seals/latest', '/api/v1/audit/read-models/{collection}/{id}', '/api/v1/dashboards/{unitId}', '/api/v1/projections',
+      '/api/v1/units',
+      '/api/v1/units/tree',
+      '/api/v1/units/{id}',
+      '/api/v1/units/{id}/lineage',
+      '/api/v1/users',
+      '/api/v1/users/{id}',
+      '/api/v1/me',
+      '/api/v1/events',
+      '/api/v1/event-types',
+      '/api/v1/audit/events',
+      '/api/v1/audit/streams/{stream}',
+      '/api/v1/audit/verify',
+      '/api/v1/audit/seal-key',
+      '/api/v1/audit/seals/latest',
+      '/api/v1/audit/read-models/{collection}/{id}',
+      '/api/v1/dashboards/{unitId}',
+      '/api/v1/projections',
     ];
-    for (const path of reads) expect([path, doc.paths[path].get.responses[200].content['application/json'].schema]).toEqual([path, expect.objectContaining({ type: 'object' })]);
+    for (const path of reads)
+      expect([path, doc.paths[path].get.responses[200].content['application/json'].schema]).toEqual([
+        path,
+        expect.objectContaining({ type: 'object' }),
+      ]);
     // The tree has no fixed depth: its node is a component that refers to itself.
-    expect(doc.components.schemas.UnitTreeNode.properties.children.items).toEqual({ $ref: '#/components/schemas/UnitTreeNode' });
+    expect(doc.components.schemas.UnitTreeNode.properties.children.items).toEqual({
+      $ref: '#/components/schemas/UnitTreeNode',
+    });
     expect(JSON.stringify(doc)).not.toContain('"$id"');
   });
 
   it('answers an unknown route with problem+json', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/nothing-here').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: 'about:blank', title: 'Not found', status: 404, instance: '/api/v1/nothing-here' });
+    expect(res.body).toMatchObject({
+      type: 'about:blank',
+      title: 'Not found',
+      status: 404,
+      instance: '/api/v1/nothing-here',
+    });
   });
 
   it('answers malformed JSON with problem+json, before any handler runs', async () => {
     const res = await request(app.getHttpServer())
-      .post('/api/v1/anything').set('content-type', 'application/json').send('{"name": "Cần Thơ",')
+      .post('/api/v1/anything')
+      .set('content-type', 'application/json')
+      .send('{"name": "Cần Thơ",')
       .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ type: '/problems/malformed-json', status: 400 });
@@ -93,7 +125,9 @@ describe('API foundation over HTTP (embedded SQLite)', () => {
 
   it('refuses a body over the limit with 413 problem+json', async () => {
     const res = await request(app.getHttpServer())
-      .post('/api/v1/anything').set('content-type', 'application/json').send(JSON.stringify({ text: 'x'.repeat(1100 * 1024) }))
+      .post('/api/v1/anything')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ text: 'x'.repeat(1100 * 1024) }))
       .expect(413);
     expect(res.body).toMatchObject({ type: '/problems/body-too-large', status: 413 });
   });

@@ -10,10 +10,22 @@ describe('per-level dashboards over HTTP', () => {
   let h: Harness;
   const as = async (u: string) => ({ Authorization: `Bearer ${await h.token(u)}` });
   const post = async (who: string, path: string, body: object = {}) =>
-    (await h.http().post(`/api/v1/${path}`).set(await as(who)).send(body).expect(201)).body;
+    (
+      await h
+        .http()
+        .post(`/api/v1/${path}`)
+        .set(await as(who))
+        .send(body)
+        .expect(201)
+    ).body;
   /** Every dashboard answered here is in the shape OpenAPI documents. */
   const dashboard = async (who: string, unitId: string, query = 'year=2023', position = '0') => {
-    const { body } = await h.http().get(`/api/v1/dashboards/${unitId}?${query}`).set(await as(who)).set('X-Wait-For-Position', position).expect(200);
+    const { body } = await h
+      .http()
+      .get(`/api/v1/dashboards/${unitId}?${query}`)
+      .set(await as(who))
+      .set('X-Wait-For-Position', position)
+      .expect(200);
     expect(schemaErrors(DashboardSchema, body)).toEqual([]);
     return body;
   };
@@ -22,19 +34,42 @@ describe('per-level dashboards over HTTP', () => {
   beforeAll(async () => {
     h = await startApi({}, clock);
     const conference = (unitId: string, participants: Record<string, number>) => ({
-      unitId, obligationId: `${PLAN}.II.1.d.${unitId}`, year: 2023,
-      details: { level: 'commune', heldOn: '2023-09-20', place: 'Hội trường', chairedBy: 'Chủ tịch UBND phường', participants, evidence: null },
+      unitId,
+      obligationId: `${PLAN}.II.1.d.${unitId}`,
+      year: 2023,
+      details: {
+        level: 'commune',
+        heldOn: '2023-09-20',
+        place: 'Hội trường',
+        chairedBy: 'Chủ tịch UBND phường',
+        participants,
+        evidence: null,
+      },
     });
-    await post('tanan-reporter', 'activities/conference', conference('ninh-kieu-tan-an', { cadres: 20, 'residents-representatives': 31 }));
-    await post('anhoa-reporter', 'activities/conference', conference('ninh-kieu-an-hoa', { cadres: 15, 'residents-representatives': 25 }));
-    await post('tanan-reporter', 'activities/budget', { unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 15_000_000, description: 'Hội nghị', source: { kind: 'state-budget', level: 'district' } } });
-    last = (await post('tanan-reporter', `obligations/${PLAN}.II.1.d.ninh-kieu-tan-an/completion`, {
-      evidence: { documentNumber: '98/BC-UBND', documentDate: '2023-10-30', attachments: [] },
-    })).position;
+    await post(
+      'tanan-reporter',
+      'activities/conference',
+      conference('ninh-kieu-tan-an', { cadres: 20, 'residents-representatives': 31 }),
+    );
+    await post(
+      'anhoa-reporter',
+      'activities/conference',
+      conference('ninh-kieu-an-hoa', { cadres: 15, 'residents-representatives': 25 }),
+    );
+    await post('tanan-reporter', 'activities/budget', {
+      unitId: 'ninh-kieu-tan-an',
+      year: 2023,
+      details: { amount: 15_000_000, description: 'Hội nghị', source: { kind: 'state-budget', level: 'district' } },
+    });
+    last = (
+      await post('tanan-reporter', `obligations/${PLAN}.II.1.d.ninh-kieu-tan-an/completion`, {
+        evidence: { documentNumber: '98/BC-UBND', documentDate: '2023-10-30', attachments: [] },
+      })
+    ).position;
   });
   afterAll(() => h.close());
 
-  it("shows a commune its own figures, with obligations by status and red-amber-green", async () => {
+  it('shows a commune its own figures, with obligations by status and red-amber-green', async () => {
     const d = await dashboard('tanan-reporter', 'ninh-kieu-tan-an', 'year=2023', last);
     // 8 obligations of 2023: II.1.d completed; IV.2.b due on 15 November (within 30 days: amber); the rest,
     // IV.2.a (the detailed plan, no time in the plan) among them, on track.
@@ -48,8 +83,14 @@ describe('per-level dashboards over HTTP', () => {
     // The district's own 8 obligations and 8 for each of its 11 wards.
     expect(d.rollup.obligations).toMatchObject({ total: 8 + 11 * 8, completed: 1 });
     expect(d.children).toHaveLength(11);
-    expect(d.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu-tan-an')).toMatchObject({ rag: 'amber', rollup: { conferences: 1, participants: 51 } });
-    expect(d.rollup.regulationCoverage).toEqual({ district: { units: 1, covered: 0 }, commune: { units: 11, covered: 0 } });
+    expect(d.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu-tan-an')).toMatchObject({
+      rag: 'amber',
+      rollup: { conferences: 1, participants: 51 },
+    });
+    expect(d.rollup.regulationCoverage).toEqual({
+      district: { units: 1, covered: 0 },
+      commune: { units: 11, covered: 0 },
+    });
   });
 
   it('gives the city viewer the city with its districts to drill into; a commune user cannot see the district', async () => {
@@ -57,13 +98,32 @@ describe('per-level dashboards over HTTP', () => {
     expect(city.children.filter((c: { level: string }) => c.level === 'district')).toHaveLength(9);
     expect(city.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu').rollup.conferences).toBe(2);
     expect(city.rollup.conferences).toBe(2);
-    await h.http().get('/api/v1/dashboards/ninh-kieu?year=2023').set(await as('tanan-reporter')).expect(404);
+    await h
+      .http()
+      .get('/api/v1/dashboards/ninh-kieu?year=2023')
+      .set(await as('tanan-reporter'))
+      .expect(404);
   });
 
   it('answers "as of" just before and just after an event, differing exactly by that event', async () => {
-    const e = await post('anhoa-reporter', 'activities/conference', { unitId: 'ninh-kieu-an-hoa', year: 2023,
-      details: { level: 'commune', heldOn: '2023-10-25', place: 'Nhà văn hóa khu vực 2', chairedBy: 'Phó Chủ tịch UBND phường', participants: { 'residents-representatives': 60 }, evidence: null } });
-    const before = await dashboard('city-viewer', 'ninh-kieu', `year=2023&asOfPosition=${BigInt(e.position) - 1n}`, e.position);
+    const e = await post('anhoa-reporter', 'activities/conference', {
+      unitId: 'ninh-kieu-an-hoa',
+      year: 2023,
+      details: {
+        level: 'commune',
+        heldOn: '2023-10-25',
+        place: 'Nhà văn hóa khu vực 2',
+        chairedBy: 'Phó Chủ tịch UBND phường',
+        participants: { 'residents-representatives': 60 },
+        evidence: null,
+      },
+    });
+    const before = await dashboard(
+      'city-viewer',
+      'ninh-kieu',
+      `year=2023&asOfPosition=${BigInt(e.position) - 1n}`,
+      e.position,
+    );
     const after = await dashboard('city-viewer', 'ninh-kieu', `year=2023&asOfPosition=${e.position}`, e.position);
     expect(after.rollup.conferences - before.rollup.conferences).toBe(1);
     expect(after.rollup.participants - before.rollup.participants).toBe(60);
@@ -72,7 +132,11 @@ describe('per-level dashboards over HTTP', () => {
     expect(restAfter).toEqual(restBefore);
     const now = await dashboard('city-viewer', 'ninh-kieu', 'year=2023', e.position);
     expect(now.rollup).toEqual(after.rollup);
-    await h.http().get('/api/v1/dashboards/ninh-kieu?year=2023&asOfPosition=yesterday').set(await as('city-viewer')).expect(400);
+    await h
+      .http()
+      .get('/api/v1/dashboards/ninh-kieu?year=2023&asOfPosition=yesterday')
+      .set(await as('city-viewer'))
+      .expect(400);
   });
 
   it("re-bases 2023's records onto today's units, flagged approximate where a unit passed on only in part", async () => {
@@ -97,7 +161,14 @@ describe('per-level dashboards over HTTP', () => {
     expect(q3.rollup).toMatchObject({ conferences: 2, participants: 91, budget: { estimated: '0' } });
     // Nothing of 2023 fell due in the third quarter: only the duties without a deadline — the ongoing ones
     // (II.1.b, II.6) and the detailed plan not yet issued (IV.2.a) — of the district and its 11 wards.
-    expect(q3.rollup.obligations).toEqual({ total: 12 * 3, completed: 0, completedLate: 0, onTrack: 36, dueSoon: 0, overdue: 0 });
+    expect(q3.rollup.obligations).toEqual({
+      total: 12 * 3,
+      completed: 0,
+      completedLate: 0,
+      onTrack: 36,
+      dueSoon: 0,
+      overdue: 0,
+    });
     const q4 = await of('Q4');
     expect(q4.rollup).toMatchObject({ conferences: 1, participants: 60, budget: { estimated: '15000000' } });
     expect(q4.rollup.obligations).toMatchObject({ total: 96, completed: 1, completedLate: 0, dueSoon: 12 });
@@ -108,10 +179,16 @@ describe('per-level dashboards over HTTP', () => {
     });
     const after = await dashboard('city-viewer', 'ninh-kieu', 'year=2023&period=Q4', late.position);
     expect(after.rollup.obligations).toMatchObject({ total: 96, completed: 2, completedLate: 1 });
-    expect(after.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu-an-hoa').rollup.obligations).toMatchObject({ completed: 1, completedLate: 1 });
+    expect(
+      after.children.find((c: { unitId: string }) => c.unitId === 'ninh-kieu-an-hoa').rollup.obligations,
+    ).toMatchObject({ completed: 1, completedLate: 1 });
     expect((await of('H2')).rollup).toMatchObject({ conferences: 3, participants: 151 });
     expect((await of('M09')).rollup.conferences).toBe(2);
-    const bad = await h.http().get('/api/v1/dashboards/ninh-kieu?year=2023&period=Q5').set(await as('city-viewer')).expect(400);
+    const bad = await h
+      .http()
+      .get('/api/v1/dashboards/ninh-kieu?year=2023&period=Q5')
+      .set(await as('city-viewer'))
+      .expect(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(bad.body)).toContain('period must be one of Q1, Q2, Q3, Q4, H1, H2, 9M, M01');
   });

@@ -14,7 +14,10 @@ describe('ETag and If-Match over HTTP', () => {
   const head = () => h.app.get<EventStore>(EVENT_STORE).headPosition();
   const as = async (userId: string) => ({ Authorization: `Bearer ${await h.token(userId)}` });
   const progress = async (ifMatch: string | null, percent: number, key?: string) => {
-    const req = h.http().post(`/api/v1/obligations/${OBLIGATION}/progress`).set(await as('tanan-reporter'));
+    const req = h
+      .http()
+      .post(`/api/v1/obligations/${OBLIGATION}/progress`)
+      .set(await as('tanan-reporter'));
     if (ifMatch !== null) req.set('If-Match', ifMatch);
     if (key) req.set('Idempotency-Key', key);
     return req.send({ percent, note: '' });
@@ -26,12 +29,24 @@ describe('ETag and If-Match over HTTP', () => {
   afterAll(() => h.close());
 
   it("answers a resource's GET with the ETag of its stream revision, and a write with the new one", async () => {
-    const read = await h.http().get(`/api/v1/obligations/${OBLIGATION}`).set(await as('tanan-reporter')).expect(200);
+    const read = await h
+      .http()
+      .get(`/api/v1/obligations/${OBLIGATION}`)
+      .set(await as('tanan-reporter'))
+      .expect(200);
     expect(read.headers.etag).toBe('"0"');
     const write = await progress('"0"', 10).then((r) => r);
     expect(write.status).toBe(201);
     expect(write.headers.etag).toBe('"1"');
-    expect((await h.http().get(`/api/v1/obligations/${OBLIGATION}`).set(await as('tanan-reporter')).expect(200)).headers.etag).toBe('"1"');
+    expect(
+      (
+        await h
+          .http()
+          .get(`/api/v1/obligations/${OBLIGATION}`)
+          .set(await as('tanan-reporter'))
+          .expect(200)
+      ).headers.etag,
+    ).toBe('"1"');
   });
 
   it('refuses a write whose If-Match is stale with 412 problem+json, writing nothing', async () => {
@@ -59,22 +74,53 @@ describe('ETag and If-Match over HTTP', () => {
     const bad = await progress('3', 50);
     expect(bad.status).toBe(400);
     expect(bad.body.detail).toMatch(/If-Match/);
-    const missing = await h.http().post('/api/v1/obligations/cantho-2023-ldcs.II.1.d.khong-co/progress').set(await as('sonv-coordinator')).set('If-Match', '*').send({ percent: 1, note: '' });
+    const missing = await h
+      .http()
+      .post('/api/v1/obligations/cantho-2023-ldcs.II.1.d.khong-co/progress')
+      .set(await as('sonv-coordinator'))
+      .set('If-Match', '*')
+      .send({ percent: 1, note: '' });
     expect(missing.status).toBe(412);
     expect(await head()).toBe(before);
   });
 
   it('lets exactly one of 50 concurrent corrections with the same If-Match through (observed: all 50, the last one winning)', async () => {
-    const created = await h.http().post('/api/v1/activities/conference').set(await as('tanan-reporter')).send({
-      activityId: 'hn-etag', unitId: 'ninh-kieu-tan-an', year: 2023,
-      details: { level: 'commune', heldOn: '2023-08-15', place: 'Hội trường', chairedBy: 'Chủ tịch UBND phường', participants: { cadres: 10 }, evidence: null },
-    }).expect(201);
+    const created = await h
+      .http()
+      .post('/api/v1/activities/conference')
+      .set(await as('tanan-reporter'))
+      .send({
+        activityId: 'hn-etag',
+        unitId: 'ninh-kieu-tan-an',
+        year: 2023,
+        details: {
+          level: 'commune',
+          heldOn: '2023-08-15',
+          place: 'Hội trường',
+          chairedBy: 'Chủ tịch UBND phường',
+          participants: { cadres: 10 },
+          evidence: null,
+        },
+      })
+      .expect(201);
     await h.settle();
-    const read = await h.http().get('/api/v1/activities/conference/hn-etag').set(await as('tanan-reporter')).expect(200);
+    const read = await h
+      .http()
+      .get('/api/v1/activities/conference/hn-etag')
+      .set(await as('tanan-reporter'))
+      .expect(200);
     expect(read.headers.etag).toBe(`"${created.body.revision}"`);
     const auth = await as('tanan-reporter');
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => h.http().post('/api/v1/activities/conference/hn-etag/correction')
-      .set(auth).set('If-Match', read.headers.etag).send({ changes: { place: `Hội trường ${i + 1}` }, reason: 'Sửa địa điểm' })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h
+          .http()
+          .post('/api/v1/activities/conference/hn-etag/correction')
+          .set(auth)
+          .set('If-Match', read.headers.etag)
+          .send({ changes: { place: `Hội trường ${i + 1}` }, reason: 'Sửa địa điểm' }),
+      ),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 412)).toHaveLength(49);
@@ -84,7 +130,12 @@ describe('ETag and If-Match over HTTP', () => {
 
   it('refuses If-Match on a write that addresses no resource with an ETag (400), writing nothing', async () => {
     const before = await head();
-    const res = await h.http().post('/api/v1/plans').set(await as('sonv-coordinator')).set('If-Match', '"0"').send({});
+    const res = await h
+      .http()
+      .post('/api/v1/plans')
+      .set(await as('sonv-coordinator'))
+      .set('If-Match', '"0"')
+      .send({});
     expect(res.status).toBe(400);
     expect(await head()).toBe(before);
   });
@@ -95,13 +146,22 @@ describe('ETag and If-Match over HTTP', () => {
     const progressOp = doc.paths['/api/v1/obligations/{id}/progress'].post;
     expect(progressOp.parameters).toContainEqual({ $ref: '#/components/parameters/IfMatch' });
     expect(progressOp.responses['412']).toEqual({ $ref: '#/components/responses/PreconditionFailed' });
-    expect(doc.paths['/api/v1/plans'].post.parameters ?? []).not.toContainEqual({ $ref: '#/components/parameters/IfMatch' });
-    for (const [path, item] of Object.entries<Record<string, { responses: Record<string, { content?: Record<string, unknown>; $ref?: string }> }>>(doc.paths)) {
+    expect(doc.paths['/api/v1/plans'].post.parameters ?? []).not.toContainEqual({
+      $ref: '#/components/parameters/IfMatch',
+    });
+    for (const [path, item] of Object.entries<
+      Record<string, { responses: Record<string, { content?: Record<string, unknown>; $ref?: string }> }>
+    >(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         const errors = Object.entries(op.responses).filter(([status]) => status >= '400');
         expect([`${method} ${path}`, errors.length > 0]).toEqual([`${method} ${path}`, true]);
         // Readiness answers terminus's own JSON (a probe's body, not an error of the API).
-        for (const [status, r] of errors) if (!r.$ref && !path.startsWith('/health')) expect([`${method} ${path} ${status}`, Object.keys(r.content ?? {})]).toEqual([`${method} ${path} ${status}`, ['application/problem+json']]);
+        for (const [status, r] of errors)
+          if (!r.$ref && !path.startsWith('/health'))
+            expect([`${method} ${path} ${status}`, Object.keys(r.content ?? {})]).toEqual([
+              `${method} ${path} ${status}`,
+              ['application/problem+json'],
+            ]);
       }
     }
   });

@@ -16,8 +16,14 @@ const WRITERS = 30;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const env = (dir: string) => ({
-  DATA_DIR: dir, JWT_SECRET: SECRET, LOG_LEVEL: 'info', SQLITE_SYNCHRONOUS: 'NORMAL', SCHEDULER: 'false', SEAL_INTERVAL_MS: '0',
-  SHUTDOWN_DELAY_MS: String(DELAY_MS), SSE_HEARTBEAT_MS: '1000',
+  DATA_DIR: dir,
+  JWT_SECRET: SECRET,
+  LOG_LEVEL: 'info',
+  SQLITE_SYNCHRONOUS: 'NORMAL',
+  SCHEDULER: 'false',
+  SEAL_INTERVAL_MS: '0',
+  SHUTDOWN_DELAY_MS: String(DELAY_MS),
+  SSE_HEARTBEAT_MS: '1000',
   // This test loads one user with hundreds of writes a second to have some under way at the signal; it is not about the limits.
   RATE_LIMIT_ENABLED: 'false',
 });
@@ -61,7 +67,10 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
     const head = (await untilReady(port)).info.eventStore.headPosition;
     const tokens = new TokenService(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir }));
     const writer = await tokens.sign('tanan-reporter');
-    streams = [openSse(port, `/api/v1/events/stream?after=${head}`, await tokens.sign('city-viewer')), openSse(port, `/api/v1/events/stream?after=${head}`, await tokens.sign('auditor'))];
+    streams = [
+      openSse(port, `/api/v1/events/stream?after=${head}`, await tokens.sign('city-viewer')),
+      openSse(port, `/api/v1/events/stream?after=${head}`, await tokens.sign('auditor')),
+    ];
     await Promise.all(streams.map((s) => s.connected));
 
     // Each writer's first write goes out at once (30 concurrent), then it keeps writing until its connection is refused.
@@ -69,12 +78,18 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
       for (let i = 0; ; i++) {
         const id = `hn-tat-${w}-${i}`;
         const sentAt = Date.now();
-        const answer = await call(port, 'POST', '/api/v1/activities/conference', { token: writer, body: { ...conference(), activityId: id } });
+        const answer = await call(port, 'POST', '/api/v1/activities/conference', {
+          token: writer,
+          body: { ...conference(), activityId: id },
+        });
         writes.push({ id, first: i === 0, answer, sentAt });
         if (answer.error || Date.now() - sentAt > LIMIT_MS) return;
       }
     };
-    const reading = call(port, 'GET', '/api/v1/me', { token: writer, headers: { 'X-Wait-For-Position': '999999999', 'X-Wait-Timeout-Ms': '1500' } });
+    const reading = call(port, 'GET', '/api/v1/me', {
+      token: writer,
+      headers: { 'X-Wait-For-Position': '999999999', 'X-Wait-Timeout-Ms': '1500' },
+    });
     const writers = Array.from({ length: WRITERS }, (_, w) => write(w));
     await sleep(30);
     sigtermAt = Date.now();
@@ -100,23 +115,38 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
 
     again = await startApiProcess(env(dir), join(dir, 'api-restarted.log'));
     await untilReady(again.port);
-    for (const w of writes) afterRestart[w.id] = (await call(again.port, 'GET', `/api/v1/activities/conference/${w.id}`, { token: writer })).status;
+    for (const w of writes)
+      afterRestart[w.id] = (
+        await call(again.port, 'GET', `/api/v1/activities/conference/${w.id}`, { token: writer })
+      ).status;
     again.child.kill('SIGTERM');
     expect((await again.exited).code).toBe(0);
   }, 240_000);
 
   afterAll(() => {
     if (process.env.GRACEFUL_SHUTDOWN_REPORT && exit) {
-      const count = (xs: (string | number | undefined)[]) => xs.reduce<Record<string, number>>((c, x) => ({ ...c, [String(x)]: (c[String(x)] ?? 0) + 1 }), {});
-       
-      console.log(JSON.stringify({
-        exitCode: exit.code, exitAfterMs: exit.at - sigtermAt,
-        writes: count(writes.map((w) => w.answer.status ?? w.answer.error)),
-        probes: probes.map((p) => `${p.at - sigtermAt}:${p.status ?? p.error}`).join(' '),
-        slowRead: slowRead && `${slowRead.at - sigtermAt}:${slowRead.status}`,
-        streamsEndedAfterMs: ends?.map((e) => e.at - sigtermAt),
-        log: api.output().split('\n').filter((l) => l.includes('"context":"Shutdown"')).map((l) => `${JSON.parse(l).time - sigtermAt}: ${JSON.parse(l).msg}`),
-      }, null, 1));
+      const count = (xs: (string | number | undefined)[]) =>
+        xs.reduce<Record<string, number>>((c, x) => ({ ...c, [String(x)]: (c[String(x)] ?? 0) + 1 }), {});
+
+      console.log(
+        JSON.stringify(
+          {
+            exitCode: exit.code,
+            exitAfterMs: exit.at - sigtermAt,
+            writes: count(writes.map((w) => w.answer.status ?? w.answer.error)),
+            probes: probes.map((p) => `${p.at - sigtermAt}:${p.status ?? p.error}`).join(' '),
+            slowRead: slowRead && `${slowRead.at - sigtermAt}:${slowRead.status}`,
+            streamsEndedAfterMs: ends?.map((e) => e.at - sigtermAt),
+            log: api
+              .output()
+              .split('\n')
+              .filter((l) => l.includes('"context":"Shutdown"'))
+              .map((l) => `${JSON.parse(l).time - sigtermAt}: ${JSON.parse(l).msg}`),
+          },
+          null,
+          1,
+        ),
+      );
     }
     for (const p of [api, again]) if (p?.child.exitCode === null) p.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -130,7 +160,11 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
 
   /** The process's own account, in its clock: when it took the signal, closed the port, and how much was under way then. */
   const shutdownLog = () => {
-    const lines = api.output().split('\n').filter((l) => l.includes('"context":"Shutdown"')).map((l) => JSON.parse(l) as { time: number; msg: string });
+    const lines = api
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('"context":"Shutdown"'))
+      .map((l) => JSON.parse(l) as { time: number; msg: string });
     const at = (re: RegExp) => lines.find((l) => re.test(l.msg));
     return { signalAt: at(/^SIGTERM: readiness answers 503/)!.time, port: at(/^port closed/)! };
   };
@@ -162,7 +196,9 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
     expect(slowRead.at).toBeGreaterThan(port.time);
     // A write without an answer was refused, or reset in the kernel's queue before the process accepted it
     // (nothing of those is written: next test).
-    expect(writes.every((w) => w.answer.status === 201 || ['ECONNREFUSED', 'ECONNRESET'].includes(w.answer.error!))).toBe(true);
+    expect(
+      writes.every((w) => w.answer.status === 201 || ['ECONNREFUSED', 'ECONNRESET'].includes(w.answer.error!)),
+    ).toBe(true);
   });
 
   it('loses no acknowledged write: after a restart every 201 is there, and nothing unanswered was written', () => {

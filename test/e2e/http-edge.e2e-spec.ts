@@ -21,7 +21,11 @@ describe('the HTTP edge under hostile input', () => {
   const post = (path: string, body: string, type = 'application/json') =>
     h.http().post(`/api/v1/${path}`).set('Authorization', `Bearer ${coordinator}`).set('Content-Type', type).send(body);
   /** The answer is a problem of this type and status, and the log's head did not move. */
-  const refused = async (send: () => PromiseLike<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }>, status: number, type: string) => {
+  const refused = async (
+    send: () => PromiseLike<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }>,
+    status: number,
+    type: string,
+  ) => {
     const before = await head();
     const res = await send();
     expect({ status: res.status, type: res.body.type }).toEqual({ status, type });
@@ -87,7 +91,10 @@ describe('the HTTP edge under hostile input', () => {
     it('refuses JSON nested 3,000 deep with 400, fast, before anything reads it', async () => {
       const started = Date.now();
       const res = await refused(() => post(PROGRESS, nested(3000)), 400, '/problems/too-deeply-nested');
-      expect(res.body).toMatchObject({ maxDepth: 32, detail: 'the body nests objects and arrays deeper than 32 levels' });
+      expect(res.body).toMatchObject({
+        maxDepth: 32,
+        detail: 'the body nests objects and arrays deeper than 32 levels',
+      });
       expect(Date.now() - started).toBeLessThan(5000);
     });
 
@@ -96,28 +103,58 @@ describe('the HTTP edge under hostile input', () => {
       await refused(() => post(PROGRESS, nested(33)), 400, '/problems/too-deeply-nested');
     });
 
-    it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['application/json; charset=latin1'], ['application/xml']])('refuses a write sent as %s with 415', async (type) => {
+    it.each([
+      ['text/plain'],
+      ['application/x-www-form-urlencoded'],
+      ['application/json; charset=latin1'],
+      ['application/xml'],
+    ])('refuses a write sent as %s with 415', async (type) => {
       const res = await refused(() => post(PROGRESS, '{"percent":10}', type), 415, '/problems/unsupported-media-type');
       expect(res.body.detail).toMatch(/a write takes a JSON body in UTF-8/);
       expect(res.body.errors).toBeUndefined();
     });
 
     it('refuses a write without a Content-Type with 415, and takes a body-less step without one', async () => {
-      await refused(() => h.http().post(`/api/v1/${PROGRESS}`).set('Authorization', `Bearer ${coordinator}`).set('Content-Length', '14')
-        .serialize((b: string) => b).send('{"percent":10}' as never).unset('Content-Type'), 415, '/problems/unsupported-media-type');
-      const res = await h.http().post('/api/v1/obligations/khong-co/acknowledgement').set('Authorization', `Bearer ${coordinator}`);
+      await refused(
+        () =>
+          h
+            .http()
+            .post(`/api/v1/${PROGRESS}`)
+            .set('Authorization', `Bearer ${coordinator}`)
+            .set('Content-Length', '14')
+            .serialize((b: string) => b)
+            .send('{"percent":10}' as never)
+            .unset('Content-Type'),
+        415,
+        '/problems/unsupported-media-type',
+      );
+      const res = await h
+        .http()
+        .post('/api/v1/obligations/khong-co/acknowledgement')
+        .set('Authorization', `Bearer ${coordinator}`);
       expect(res.status).toBe(404);
     });
 
     it('refuses a body over BODY_LIMIT_BYTES with 413', async () => {
-      await refused(() => post(PROGRESS, JSON.stringify({ percent: 10, note: 'x'.repeat(1100 * 1024) })), 413, '/problems/body-too-large');
+      await refused(
+        () => post(PROGRESS, JSON.stringify({ percent: 10, note: 'x'.repeat(1100 * 1024) })),
+        413,
+        '/problems/body-too-large',
+      );
     });
 
-    it.each([['\\u0000'], ['\\u0007'], ['\\u001b'], ['\\u007f'], ['\\u0085'], ['\\r']])('refuses %s (JSON-escaped) in a long text, naming the field', async (bad) => {
-      const res = await refused(() => post(PROGRESS, `{"percent":10,"note":"Đang${bad}làm"}`), 400, '/problems/invalid-text');
-      expect(res.body).toMatchObject({ field: 'note', in: 'body' });
-      expect(res.body.detail).toMatch(/^note contains U\+00[0-9A-F]{2}: a control character/);
-    });
+    it.each([['\\u0000'], ['\\u0007'], ['\\u001b'], ['\\u007f'], ['\\u0085'], ['\\r']])(
+      'refuses %s (JSON-escaped) in a long text, naming the field',
+      async (bad) => {
+        const res = await refused(
+          () => post(PROGRESS, `{"percent":10,"note":"Đang${bad}làm"}`),
+          400,
+          '/problems/invalid-text',
+        );
+        expect(res.body).toMatchObject({ field: 'note', in: 'body' });
+        expect(res.body.detail).toMatch(/^note contains U\+00[0-9A-F]{2}: a control character/);
+      },
+    );
 
     it('stores tab, LF and CRLF in a long text', async () => {
       const res = await post(PROGRESS, JSON.stringify({ percent: 20, note: 'Dòng 1\r\nDòng 2\n\tDòng 3' })).expect(201);
@@ -126,26 +163,60 @@ describe('the HTTP edge under hostile input', () => {
     });
 
     it('refuses a line break in a single-line field (a name)', async () => {
-      const res = await refused(() => post('users', JSON.stringify({
-        userId: 'nguoi-moi', displayName: 'Người\nmới', unitId: 'new-phuong-ninh-kieu', email: 'a@b.vn', from: '2026-01-01T00:00:00+07:00',
-      })), 400, '/problems/invalid-text');
+      const res = await refused(
+        () =>
+          post(
+            'users',
+            JSON.stringify({
+              userId: 'nguoi-moi',
+              displayName: 'Người\nmới',
+              unitId: 'new-phuong-ninh-kieu',
+              email: 'a@b.vn',
+              from: '2026-01-01T00:00:00+07:00',
+            }),
+          ),
+        400,
+        '/problems/invalid-text',
+      );
       expect(res.body).toMatchObject({ field: 'displayName', codePoint: 'U+000A' });
     });
 
     it('refuses a control character in X-Reason, which is stored too', async () => {
-      const res = await refused(() => post(PROGRESS, '{"percent":30,"note":"x"}').set('X-Reason', encodeURIComponent('Lý do\u0000')), 400, '/problems/invalid-text');
+      const res = await refused(
+        () => post(PROGRESS, '{"percent":30,"note":"x"}').set('X-Reason', encodeURIComponent('Lý do\u0000')),
+        400,
+        '/problems/invalid-text',
+      );
       expect(res.body).toMatchObject({ field: 'X-Reason', in: 'header' });
     });
 
-    it.each([['__proto__'], ['constructor'], ['prototype']])('refuses %s as an unknown field, at the top and deep down', async (key) => {
-      let res = await refused(() => post(PROGRESS, `{"percent":10,"${key}":{"polluted":true}}`), 400, '/problems/validation-failed');
-      expect(res.body.errors).toEqual([`property ${key} should not exist`]);
-      res = await refused(() => post('obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-an-hoa/completion',
-        `{"evidence":{"documentNumber":"2/BC","documentDate":"2023-11-20","attachments":[{"${key}":{"x":1},"name":"a.pdf"}]}}`), 400, '/problems/validation-failed');
-      expect(res.body.errors).toEqual([`property evidence.attachments[0].${key} should not exist`]);
-    });
+    it.each([['__proto__'], ['constructor'], ['prototype']])(
+      'refuses %s as an unknown field, at the top and deep down',
+      async (key) => {
+        let res = await refused(
+          () => post(PROGRESS, `{"percent":10,"${key}":{"polluted":true}}`),
+          400,
+          '/problems/validation-failed',
+        );
+        expect(res.body.errors).toEqual([`property ${key} should not exist`]);
+        res = await refused(
+          () =>
+            post(
+              'obligations/cantho-2023-ldcs.II.1.d.ninh-kieu-an-hoa/completion',
+              `{"evidence":{"documentNumber":"2/BC","documentDate":"2023-11-20","attachments":[{"${key}":{"x":1},"name":"a.pdf"}]}}`,
+            ),
+          400,
+          '/problems/validation-failed',
+        );
+        expect(res.body.errors).toEqual([`property evidence.attachments[0].${key} should not exist`]);
+      },
+    );
     it('refuses an array or an object larger than JSON_MAX_ITEMS (1000) before validating it', async () => {
-      const res = await refused(() => post(PROGRESS, JSON.stringify({ percent: 10, note: 'x', extra: Array(100_000).fill(1) })), 400, '/problems/validation-failed');
+      const res = await refused(
+        () => post(PROGRESS, JSON.stringify({ percent: 10, note: 'x', extra: Array(100_000).fill(1) })),
+        400,
+        '/problems/validation-failed',
+      );
       expect(res.body.errors).toEqual(['extra must contain no more than 1000 elements']);
     });
 
@@ -164,14 +235,22 @@ describe('the HTTP edge under hostile input', () => {
       expect(res.body.limitBytes).toBe(8192);
     });
 
-    it('answers a 20,000-character query string with 431 problem+json, not Node\'s bare status line', async () => {
-      const res = await refused(() => get(`/api/v1/events?types=${'a'.repeat(20_000)}`), 431, '/problems/headers-too-large');
+    it("answers a 20,000-character query string with 431 problem+json, not Node's bare status line", async () => {
+      const res = await refused(
+        () => get(`/api/v1/events?types=${'a'.repeat(20_000)}`),
+        431,
+        '/problems/headers-too-large',
+      );
       expect(res.body).toMatchObject({ status: 431, limitBytes: 16_384 });
       expect(res.body.requestId).toMatch(UUID_V4);
     });
 
     it('answers headers over HEADER_LIMIT_BYTES with 431 problem+json', async () => {
-      await refused(() => get('/api/v1/units').set('X-Padding', 'p'.repeat(17_000)), 431, '/problems/headers-too-large');
+      await refused(
+        () => get('/api/v1/units').set('X-Padding', 'p'.repeat(17_000)),
+        431,
+        '/problems/headers-too-large',
+      );
     });
 
     it('refuses a control character in a query or a path parameter', async () => {
@@ -184,7 +263,10 @@ describe('the HTTP edge under hostile input', () => {
 
   describe('request and correlation ids', () => {
     it('echoes a sane X-Request-Id, and puts it in the problem; X-Correlation-Id likewise', async () => {
-      const res = await get('/api/v1/nothing-here').set('X-Request-Id', 'gw-7:abc.1').set('X-Correlation-Id', 'case/42').expect(404);
+      const res = await get('/api/v1/nothing-here')
+        .set('X-Request-Id', 'gw-7:abc.1')
+        .set('X-Correlation-Id', 'case/42')
+        .expect(404);
       expect(res.headers['x-request-id']).toBe('gw-7:abc.1');
       expect(res.headers['x-correlation-id']).toBe('case/42');
       expect(res.body).toMatchObject({ requestId: 'gw-7:abc.1', correlationId: 'case/42' });
@@ -208,7 +290,11 @@ describe('the HTTP edge under hostile input', () => {
 
     it('puts both ids in problems of the body parser too', async () => {
       const res = await post(PROGRESS, '{"percent":').set('X-Request-Id', 'bad-json-1').expect(400);
-      expect(res.body).toMatchObject({ type: '/problems/malformed-json', requestId: 'bad-json-1', correlationId: 'bad-json-1' });
+      expect(res.body).toMatchObject({
+        type: '/problems/malformed-json',
+        requestId: 'bad-json-1',
+        correlationId: 'bad-json-1',
+      });
     });
   });
 
@@ -216,7 +302,9 @@ describe('the HTTP edge under hostile input', () => {
     const FORMULA = "=2+5+cmd|' /C calc'!A0";
 
     it('neutralises a reason that Excel would run as a formula in the CSV export', async () => {
-      const res = await post(PROGRESS, JSON.stringify({ percent: 50, note: 'Đang làm' })).set('X-Reason', encodeURIComponent(FORMULA)).expect(201);
+      const res = await post(PROGRESS, JSON.stringify({ percent: 50, note: 'Đang làm' }))
+        .set('X-Reason', encodeURIComponent(FORMULA))
+        .expect(201);
       const csv = await get(`/api/v1/audit/export.csv?stream=${res.body.stream}`, auditor).expect(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
       const line = csv.text.split('\n').find((l) => l.startsWith(`${res.body.position},`))!;
@@ -228,11 +316,14 @@ describe('the HTTP edge under hostile input', () => {
       const res = await get('/api/v1/audit/export.ndjson?types=obligation.progress', auditor).expect(200);
       expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
       expect(res.headers['content-disposition']).toBe('attachment; filename="audit.ndjson"');
-      const reasons = res.text.trim().split('\n').map((l) => JSON.parse(l).metadata.reason);
+      const reasons = res.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).metadata.reason);
       expect(reasons).toContain(FORMULA);
     });
 
-    it('documents every export\'s content type in OpenAPI', async () => {
+    it("documents every export's content type in OpenAPI", async () => {
       const doc = (await h.http().get('/docs-json').expect(200)).body;
       const produces = (path: string) => Object.keys(doc.paths[path].get.responses['200'].content);
       expect(produces('/api/v1/audit/export.csv')).toEqual(['text/csv']);

@@ -21,8 +21,10 @@ describe('Idempotency-Key over HTTP (draft-ietf-httpapi-idempotency-key-header)'
   const progress = (key: string, body: object, { who = 'tanan-reporter', obligation = TAN_AN } = {}) =>
     h.http().post(`/api/v1/obligations/${obligation}/progress`).set(as(who)).set('Idempotency-Key', key).send(body);
   /** Progress events with this note: how many times a request was recorded. */
-  const recorded = async (note: string, obligation = TAN_AN) => (await events().readStream(obligationStream(obligation)))
-    .filter((e) => e.type === 'obligation.progress-updated.v1' && (e.data as { note: string }).note === note).length;
+  const recorded = async (note: string, obligation = TAN_AN) =>
+    (await events().readStream(obligationStream(obligation))).filter(
+      (e) => e.type === 'obligation.progress-updated.v1' && (e.data as { note: string }).note === note,
+    ).length;
 
   beforeAll(async () => {
     h = await startApi({}, clock);
@@ -48,8 +50,13 @@ describe('Idempotency-Key over HTTP (draft-ietf-httpapi-idempotency-key-header)'
     const other = await progress('reused-1', { percent: 90, note: 'ba mươi' }).expect(422);
     expect(other.headers['content-type']).toMatch(PROBLEM);
     expect(other.body).toMatchObject({ type: '/problems/idempotency-key-reused', status: 422, mismatch: 'body' });
-    const elsewhere = await h.http().post(`/api/v1/obligations/${TAN_AN}/acknowledgement`).set(as('tanan-reporter'))
-      .set('Idempotency-Key', 'reused-1').send({}).expect(422);
+    const elsewhere = await h
+      .http()
+      .post(`/api/v1/obligations/${TAN_AN}/acknowledgement`)
+      .set(as('tanan-reporter'))
+      .set('Idempotency-Key', 'reused-1')
+      .send({})
+      .expect(422);
     expect(elsewhere.body).toMatchObject({ type: '/problems/idempotency-key-reused', mismatch: 'operation' });
     expect((await h.http().get('/health/ready').expect(200)).body.info.eventStore.headPosition).toBe(before);
     expect(await head()).toBe(before);
@@ -75,7 +82,11 @@ describe('Idempotency-Key over HTTP (draft-ietf-httpapi-idempotency-key-header)'
 
   it('keeps keys per user: another user may use the same key', async () => {
     const mine = await progress('shared-1', { percent: 10, note: 'của Tân An' }).expect(201);
-    const theirs = await progress('shared-1', { percent: 20, note: 'của An Hòa' }, { who: 'anhoa-reporter', obligation: AN_HOA }).expect(201);
+    const theirs = await progress(
+      'shared-1',
+      { percent: 20, note: 'của An Hòa' },
+      { who: 'anhoa-reporter', obligation: AN_HOA },
+    ).expect(201);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
     expect(theirs.body.stream).not.toBe(mine.body.stream);
     expect(await recorded('của An Hòa', AN_HOA)).toBe(1);
@@ -97,12 +108,21 @@ describe('Idempotency-Key over HTTP (draft-ietf-httpapi-idempotency-key-header)'
   it('answers 409 while a crashed process holds the key, and lets it go after the lease', async () => {
     const body = { percent: 55, note: 'sau sự cố' };
     const { operation, fingerprint } = describeWrite({
-      method: 'POST', route: { path: '/api/v1/obligations/:id/progress' }, params: { id: TAN_AN }, body,
+      method: 'POST',
+      route: { path: '/api/v1/obligations/:id/progress' },
+      params: { id: TAN_AN },
+      body,
     } as unknown as Request);
     const now = clock.now().getTime();
     await h.app.get<IdempotencyStore>(IDEMPOTENCY_STORE).begin({
-      userId: 'tanan-reporter', key: 'crash-1', operation, fingerprint, owner: 'a process that died', createdAt: new Date(now),
-      leaseUntil: new Date(now + IDEMPOTENCY_LEASE_MS), expiresAt: new Date(now + 86_400_000),
+      userId: 'tanan-reporter',
+      key: 'crash-1',
+      operation,
+      fingerprint,
+      owner: 'a process that died',
+      createdAt: new Date(now),
+      leaseUntil: new Date(now + IDEMPOTENCY_LEASE_MS),
+      expiresAt: new Date(now + 86_400_000),
     });
     const before = await head();
     const blocked = await progress('crash-1', body).expect(409);
@@ -128,12 +148,25 @@ describe('Idempotency-Key over HTTP (draft-ietf-httpapi-idempotency-key-header)'
   it('documents the header and the 409 and 422 answers on every write, and on no read', async () => {
     const doc = (await h.http().get('/docs-json').expect(200)).body;
     let writes = 0;
-    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { parameters?: { $ref?: string; name?: string }[]; responses: Record<string, unknown> }>>)) {
+    for (const [path, item] of Object.entries(
+      doc.paths as Record<
+        string,
+        Record<string, { parameters?: { $ref?: string; name?: string }[]; responses: Record<string, unknown> }>
+      >,
+    )) {
       for (const [method, op] of Object.entries(item)) {
-        const documented = (op.parameters ?? []).some((p) => p.$ref === '#/components/parameters/IdempotencyKey' || p.name === 'Idempotency-Key');
+        const documented = (op.parameters ?? []).some(
+          (p) => p.$ref === '#/components/parameters/IdempotencyKey' || p.name === 'Idempotency-Key',
+        );
         if (['post', 'put', 'patch', 'delete'].includes(method)) {
           writes++;
-          expect({ path, method, documented, 409: !!op.responses['409'], 422: !!op.responses['422'] }).toEqual({ path, method, documented: true, 409: true, 422: true });
+          expect({ path, method, documented, 409: !!op.responses['409'], 422: !!op.responses['422'] }).toEqual({
+            path,
+            method,
+            documented: true,
+            409: true,
+            422: true,
+          });
         } else {
           expect({ path, method, documented }).toEqual({ path, method, documented: false });
         }

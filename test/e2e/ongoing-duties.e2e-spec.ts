@@ -18,18 +18,51 @@ describe('ongoing duties (thường xuyên) count in every year they are in forc
   afterAll(() => h.close());
 
   it("keeps Đài PT-TH Cần Thơ's media duty in 2024 beside its 2024 media items, never overdue", async () => {
-    const o = (await h.http().get(`/api/v1/obligations?taskCode=II.1.b&unitId=dai-ptth-can-tho`).set(await as('auditor')).expect(200)).body.items;
-    expect(o).toEqual([expect.objectContaining({ obligationId: `${PLAN}.II.1.b.dai-ptth-can-tho`, deadline: null, overdue: false })]);
-    const media = await h.http().post('/api/v1/activities/media').set(await as('sonv-coordinator')).send({
-      unitId: 'dai-ptth-can-tho', obligationId: `${PLAN}.II.1.b.dai-ptth-can-tho`, year: 2024,
-      details: { outlet: 'Đài Phát thanh và Truyền hình Cần Thơ', channel: 'television', month: '2024-03', items: [{ title: 'Luật Thực hiện dân chủ ở cơ sở đi vào cuộc sống', link: null, publishedOn: '2024-03-12' }] },
-    }).expect(201);
+    const o = (
+      await h
+        .http()
+        .get(`/api/v1/obligations?taskCode=II.1.b&unitId=dai-ptth-can-tho`)
+        .set(await as('auditor'))
+        .expect(200)
+    ).body.items;
+    expect(o).toEqual([
+      expect.objectContaining({ obligationId: `${PLAN}.II.1.b.dai-ptth-can-tho`, deadline: null, overdue: false }),
+    ]);
+    const media = await h
+      .http()
+      .post('/api/v1/activities/media')
+      .set(await as('sonv-coordinator'))
+      .send({
+        unitId: 'dai-ptth-can-tho',
+        obligationId: `${PLAN}.II.1.b.dai-ptth-can-tho`,
+        year: 2024,
+        details: {
+          outlet: 'Đài Phát thanh và Truyền hình Cần Thơ',
+          channel: 'television',
+          month: '2024-03',
+          items: [{ title: 'Luật Thực hiện dân chủ ở cơ sở đi vào cuộc sống', link: null, publishedOn: '2024-03-12' }],
+        },
+      })
+      .expect(201);
     for (const year of [2023, 2024]) {
-      const d = (await h.http().get(`/api/v1/dashboards/dai-ptth-can-tho?year=${year}`).set(await as('auditor')).set('X-Wait-For-Position', media.body.position).expect(200)).body;
+      const d = (
+        await h
+          .http()
+          .get(`/api/v1/dashboards/dai-ptth-can-tho?year=${year}`)
+          .set(await as('auditor'))
+          .set('X-Wait-For-Position', media.body.position)
+          .expect(200)
+      ).body;
       expect([year, d.own.obligations.total, d.own.obligations.overdue]).toEqual([year, 1, 0]);
       expect([year, d.own.mediaItems]).toEqual([year, year === 2024 ? 1 : 0]);
     }
-    const q1 = (await h.http().get('/api/v1/dashboards/dai-ptth-can-tho?year=2024&period=Q1').set(await as('auditor')).expect(200)).body;
+    const q1 = (
+      await h
+        .http()
+        .get('/api/v1/dashboards/dai-ptth-can-tho?year=2024&period=Q1')
+        .set(await as('auditor'))
+        .expect(200)
+    ).body;
     expect(q1.own).toMatchObject({ obligations: { total: 1 }, mediaItems: 1 });
   });
 });

@@ -11,7 +11,14 @@ describe('re-basing a ward divided between successors', () => {
   const clock = new FixedClock('2023-10-01T03:00:00.000Z');
   const as = async (u: string) => ({ Authorization: `Bearer ${await h.token(u)}` });
   const dashboard = async (unitId: string, position: string) =>
-    (await h.http().get(`/api/v1/dashboards/${unitId}?year=2023&basis=today`).set(await as('city-viewer')).set('X-Wait-For-Position', position).expect(200)).body;
+    (
+      await h
+        .http()
+        .get(`/api/v1/dashboards/${unitId}?year=2023&basis=today`)
+        .set(await as('city-viewer'))
+        .set('X-Wait-For-Position', position)
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     h = await startApi({}, clock);
@@ -19,10 +26,23 @@ describe('re-basing a ward divided between successors', () => {
   afterAll(() => h.close());
 
   it("sends Bùi Hữu Nghĩa's conference to Cái Khế and Bình Thủy alike, each approximate, once in the city", async () => {
-    const c = await h.http().post('/api/v1/activities/conference').set(await as('sonv-coordinator')).send({
-      unitId: 'binh-thuy-bui-huu-nghia', year: 2023,
-      details: { level: 'commune', heldOn: '2023-09-20', place: 'Hội trường UBND phường', chairedBy: 'Chủ tịch UBND phường', participants: { cadres: 20, 'residents-representatives': 40 }, evidence: null },
-    }).expect(201);
+    const c = await h
+      .http()
+      .post('/api/v1/activities/conference')
+      .set(await as('sonv-coordinator'))
+      .send({
+        unitId: 'binh-thuy-bui-huu-nghia',
+        year: 2023,
+        details: {
+          level: 'commune',
+          heldOn: '2023-09-20',
+          place: 'Hội trường UBND phường',
+          chairedBy: 'Chủ tịch UBND phường',
+          participants: { cadres: 20, 'residents-representatives': 40 },
+          evidence: null,
+        },
+      })
+      .expect(201);
     clock.set('2025-08-01T03:00:00.000Z');
     const caiKhe = await dashboard('new-phuong-cai-khe', c.body.position);
     const binhThuy = await dashboard('new-phuong-binh-thuy', c.body.position);
@@ -32,7 +52,8 @@ describe('re-basing a ward divided between successors', () => {
     }
     const city = await dashboard('ubnd-can-tho', c.body.position);
     expect(city.rollup.conferences).toBe(1);
-    expect(city.children.filter((x: { approximate: boolean }) => x.approximate).map((x: { unitId: string }) => x.unitId))
-      .toEqual(expect.arrayContaining(['new-phuong-cai-khe', 'new-phuong-binh-thuy']));
+    expect(
+      city.children.filter((x: { approximate: boolean }) => x.approximate).map((x: { unitId: string }) => x.unitId),
+    ).toEqual(expect.arrayContaining(['new-phuong-cai-khe', 'new-phuong-binh-thuy']));
   });
 });

@@ -17,16 +17,25 @@ describe('read models in the api process (embedded mode)', () => {
 
   it('runs the projections on start and reports them ready', async () => {
     const res = await h.http().get('/health/ready').expect(200);
-    expect(res.body.info.projections).toMatchObject({ status: 'up', 'stream-catalogue': { generation: 1, lagEvents: 0 } });
+    expect(res.body.info.projections).toMatchObject({
+      status: 'up',
+      'stream-catalogue': { generation: 1, lagEvents: 0 },
+    });
   });
 
   it('lets a client read its own write: waits for the position, then answers', async () => {
     const events = h.app.get<EventStore>(EVENT_STORE);
-    const written = await events.appendToStream('note-cantho2023', [
-      newEvent('note.written.v1', { text: 'Ghi chú 1' }),
-      newEvent('note.amended.v1', { reason: 'Bổ sung nhiệm vụ' }),
-    ], NO_STREAM);
-    const res = await h.http().get('/api/v1/projections').set('Authorization', auth).set('X-Wait-For-Position', written.position).expect(200);
+    const written = await events.appendToStream(
+      'note-cantho2023',
+      [newEvent('note.written.v1', { text: 'Ghi chú 1' }), newEvent('note.amended.v1', { reason: 'Bổ sung nhiệm vụ' })],
+      NO_STREAM,
+    );
+    const res = await h
+      .http()
+      .get('/api/v1/projections')
+      .set('Authorization', auth)
+      .set('X-Wait-For-Position', written.position)
+      .expect(200);
     expect(schemaErrors(ProjectionsAnswer, res.body)).toEqual([]);
     const catalogue = res.body.items.find((p: { name: string }) => p.name === 'stream-catalogue');
     expect(BigInt(catalogue.live.position)).toBeGreaterThanOrEqual(BigInt(written.position));
@@ -35,8 +44,13 @@ describe('read models in the api process (embedded mode)', () => {
   });
 
   it('answers 503 problem+json with Retry-After when the position is not reached in time', async () => {
-    const res = await h.http().get('/api/v1/projections').set('Authorization', auth)
-      .set('X-Wait-For-Position', '999999999').set('X-Wait-Timeout-Ms', '50').expect(503);
+    const res = await h
+      .http()
+      .get('/api/v1/projections')
+      .set('Authorization', auth)
+      .set('X-Wait-For-Position', '999999999')
+      .set('X-Wait-Timeout-Ms', '50')
+      .expect(503);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['retry-after']).toBe('1');
     expect(res.body).toMatchObject({ type: '/problems/read-model-behind', status: 503, position: '999999999' });
@@ -51,7 +65,13 @@ describe('read models in the api process (embedded mode)', () => {
   });
 
   it('refuses a wait timeout that is not a whole number of milliseconds', async () => {
-    const res = await h.http().get('/api/v1/projections').set('Authorization', auth).set('X-Wait-For-Position', '1').set('X-Wait-Timeout-Ms', 'soon').expect(400);
+    const res = await h
+      .http()
+      .get('/api/v1/projections')
+      .set('Authorization', auth)
+      .set('X-Wait-For-Position', '1')
+      .set('X-Wait-Timeout-Ms', 'soon')
+      .expect(400);
     expect(res.body.detail).toContain('x-wait-timeout-ms');
   });
 
@@ -67,8 +87,19 @@ describe('read models in the api process (embedded mode)', () => {
     await h.restart();
     auth = `Bearer ${await h.token('auditor')}`;
     const events = h.app.get<EventStore>(EVENT_STORE);
-    const more = await events.appendToStream('note-cantho2023', [newEvent('note.amended.v1', { reason: 'Gia hạn' })], 1);
-    await h.http().get('/api/v1/projections').set('Authorization', auth).set('X-Wait-For-Position', more.position).expect(200);
-    expect(await h.app.get<ReadStore>(READ_STORE).get('stream-catalogue', 'note-cantho2023')).toMatchObject({ events: 3 });
+    const more = await events.appendToStream(
+      'note-cantho2023',
+      [newEvent('note.amended.v1', { reason: 'Gia hạn' })],
+      1,
+    );
+    await h
+      .http()
+      .get('/api/v1/projections')
+      .set('Authorization', auth)
+      .set('X-Wait-For-Position', more.position)
+      .expect(200);
+    expect(await h.app.get<ReadStore>(READ_STORE).get('stream-catalogue', 'note-cantho2023')).toMatchObject({
+      events: 3,
+    });
   });
 });

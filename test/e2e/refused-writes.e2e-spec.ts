@@ -12,18 +12,30 @@ import { arrange, DAY, DEMO_USERS } from './support/write-fixtures';
 import { arrangeInspections, inspectionEndpoints } from './support/write-endpoints-inspections';
 
 /** Tree changes last: a generated change that is valid may end one of the test's units. */
-const ENDPOINTS: Endpoint[] = [...activityEndpoints, ...obligationEndpoints, ...planEndpoints, ...reportingEndpoints, ...inspectionEndpoints, ...userEndpoints, ...unitEndpoints];
+const ENDPOINTS: Endpoint[] = [
+  ...activityEndpoints,
+  ...obligationEndpoints,
+  ...planEndpoints,
+  ...reportingEndpoints,
+  ...inspectionEndpoints,
+  ...userEndpoints,
+  ...unitEndpoints,
+];
 const RUNS = Number(process.env.REFUSED_WRITES_RUNS ?? 40);
 
 /** Every `@Post` the api's controllers declare, as `POST /<controller path>/<route>`. */
 const declaredWrites = (): string[] => {
   const root = join(__dirname, '../../apps/api/src');
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.controller.ts'));
-  return files.flatMap((f) => {
-    const source = readFileSync(join(root, f), 'utf8');
-    const prefix = /@Controller\((?:'([^']*)')?\)/.exec(source)?.[1] ?? '';
-    return [...source.matchAll(/@Post\((?:'([^']*)')?\)/g)].map((m) => `POST /${[prefix, m[1] ?? ''].filter(Boolean).join('/')}`);
-  }).sort();
+  return files
+    .flatMap((f) => {
+      const source = readFileSync(join(root, f), 'utf8');
+      const prefix = /@Controller\((?:'([^']*)')?\)/.exec(source)?.[1] ?? '';
+      return [...source.matchAll(/@Post\((?:'([^']*)')?\)/g)].map(
+        (m) => `POST /${[prefix, m[1] ?? ''].filter(Boolean).join('/')}`,
+      );
+    })
+    .sort();
 };
 
 /**
@@ -37,7 +49,11 @@ describe('a refused write never moves the head (property, every write endpoint)'
   const tokens: Record<string, string> = {};
   const head = () => h.app.get<EventStore>(EVENT_STORE).headPosition();
   const send = (r: WriteRequest) => {
-    const req = h.http().post(`/api/v1/${r.path}`).set('Authorization', `Bearer ${tokens[r.who]}`).set('Content-Type', 'application/json');
+    const req = h
+      .http()
+      .post(`/api/v1/${r.path}`)
+      .set('Authorization', `Bearer ${tokens[r.who]}`)
+      .set('Content-Type', 'application/json');
     return (r.key ? req.set('Idempotency-Key', r.key) : req).send(JSON.stringify(r.body));
   };
   const statuses: Record<string, Record<number, number>> = {};
@@ -48,10 +64,11 @@ describe('a refused write never moves the head (property, every write endpoint)'
     h = await startApi({ SEAL_INTERVAL_MS: '0', RATE_LIMIT_ENABLED: 'false' }, new FixedClock(DAY));
     for (const u of DEMO_USERS) tokens[u] = await h.token(u);
     await arrange(async (who, path, body) => (await send({ who, path, body: body ?? {}, key: null }).expect(201)).body);
-    await arrangeInspections(async (who, path, body) => (await send({ who, path, body: body ?? {}, key: null }).expect(201)).body);
+    await arrangeInspections(
+      async (who, path, body) => (await send({ who, path, body: body ?? {}, key: null }).expect(201)).body,
+    );
   });
   afterAll(async () => {
-     
     if (process.env.REFUSED_WRITES_REPORT) console.log(JSON.stringify(statuses, null, 1));
     await h.close();
   });
@@ -62,17 +79,21 @@ describe('a refused write never moves the head (property, every write endpoint)'
 
   it.each(ENDPOINTS.map((e) => [e.route, e] as const))('%s', async (route, e) => {
     const seen = (statuses[route] = {} as Record<number, number>);
-    await fc.assert(fc.asyncProperty(e.request, async (r) => {
-      const before = await head();
-      const res = await send(r);
-      seen[res.status] = (seen[res.status] ?? 0) + 1;
-      const what = `${r.who} POST ${r.path} ${JSON.stringify(r.body)?.slice(0, 400)} → ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`;
-      if (res.status >= 500) throw new Error(`a server error: ${what}`);
-      if (res.status < 400) return;
-      if (!/^application\/problem\+json/.test(res.headers['content-type'] ?? '')) throw new Error(`not a problem+json: ${what}`);
-      const after = await head();
-      if (after !== before) throw new Error(`the head moved from ${before} to ${after} on a refusal: ${what}`);
-    }), { numRuns: RUNS, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(e.request, async (r) => {
+        const before = await head();
+        const res = await send(r);
+        seen[res.status] = (seen[res.status] ?? 0) + 1;
+        const what = `${r.who} POST ${r.path} ${JSON.stringify(r.body)?.slice(0, 400)} → ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`;
+        if (res.status >= 500) throw new Error(`a server error: ${what}`);
+        if (res.status < 400) return;
+        if (!/^application\/problem\+json/.test(res.headers['content-type'] ?? ''))
+          throw new Error(`not a problem+json: ${what}`);
+        const after = await head();
+        if (after !== before) throw new Error(`the head moved from ${before} to ${after} on a refusal: ${what}`);
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
     expect(Object.keys(seen).some((s) => Number(s) >= 400)).toBe(true);
   });
 

@@ -14,12 +14,23 @@ describe('the annual report closes its duty', () => {
   const clock = new FixedClock('2023-11-10T03:00:00.000Z');
   const as = async (u: string) => ({ Authorization: `Bearer ${await h.token(u)}` });
   const post = async (who: string, path: string, body: object = {}) => {
-    const r = await h.http().post(`/api/v1/${path}`).set(await as(who)).send(body);
+    const r = await h
+      .http()
+      .post(`/api/v1/${path}`)
+      .set(await as(who))
+      .send(body);
     expect([path, r.status]).toEqual([path, 201]);
     return r.body;
   };
   const get = async (path: string, position: string) =>
-    (await h.http().get(`/api/v1/${path}`).set(await as('auditor')).set('X-Wait-For-Position', position).expect(200)).body;
+    (
+      await h
+        .http()
+        .get(`/api/v1/${path}`)
+        .set(await as('auditor'))
+        .set('X-Wait-For-Position', position)
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     h = await startApi({}, clock);
@@ -28,7 +39,10 @@ describe('the annual report closes its duty', () => {
   afterAll(() => h.close());
 
   it("completes Tân An's IV.2 obligation when its head submits the report on time", async () => {
-    await post('tanan-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/draft`, { indicators: { conferences: 1, budgetEstimated: 15_000_000 }, narrative: 'Báo cáo năm 2023' });
+    await post('tanan-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/draft`, {
+      indicators: { conferences: 1, budgetEstimated: 15_000_000 },
+      narrative: 'Báo cáo năm 2023',
+    });
     const s = await post('tanan-head', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/submission`);
     // Money leaves the API as a decimal string of whole đồng, however it was drafted.
     const report = await get(`reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an`, s.position);
@@ -44,10 +58,18 @@ describe('the annual report closes its duty', () => {
   });
 
   it('stays completed through a correction, and compliance shows the version submitted, not the draft', async () => {
-    await post('sonv-coordinator', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/return`, { reason: 'Thiếu số liệu tập huấn' });
-    const c = await post('tanan-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/correction`, { indicators: { conferences: 1, trainees: 5 }, narrative: 'Bổ sung', reason: 'Theo yêu cầu của Sở Nội vụ' });
+    await post('sonv-coordinator', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/return`, {
+      reason: 'Thiếu số liệu tập huấn',
+    });
+    const c = await post('tanan-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/correction`, {
+      indicators: { conferences: 1, trainees: 5 },
+      narrative: 'Bổ sung',
+      reason: 'Theo yêu cầu của Sở Nội vụ',
+    });
     expect((await get(`obligations/${DUTY}`, c.position)).status).toBe('completed');
-    const row = (await get(`reporting/periods/${PERIOD}/compliance`, c.position)).rows.find((r: { unitId: string }) => r.unitId === 'ninh-kieu-tan-an');
+    const row = (await get(`reporting/periods/${PERIOD}/compliance`, c.position)).rows.find(
+      (r: { unitId: string }) => r.unitId === 'ninh-kieu-tan-an',
+    );
     expect(row).toMatchObject({ status: 'on-time', version: 1 });
     const again = await post('tanan-head', `reporting/periods/${PERIOD}/reports/ninh-kieu-tan-an/submission`);
     const compliance = await get(`reporting/periods/${PERIOD}/compliance`, again.position);
@@ -57,11 +79,25 @@ describe('the annual report closes its duty', () => {
   });
 
   it('completes a late report’s duty as late', async () => {
-    await post('sonv-coordinator', 'users', { userId: 'an-hoa-head', displayName: 'Chủ tịch UBND phường An Hòa (demo)', unitId: 'ninh-kieu-an-hoa', from: '2023-06-01T00:00:00+07:00' });
-    await post('sonv-coordinator', 'users/an-hoa-head/grants', { role: 'unit-head', unitId: 'ninh-kieu-an-hoa', from: '2023-06-01T00:00:00+07:00' });
-    await post('anhoa-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-an-hoa/draft`, { indicators: { conferences: 1 }, narrative: 'Báo cáo' });
+    await post('sonv-coordinator', 'users', {
+      userId: 'an-hoa-head',
+      displayName: 'Chủ tịch UBND phường An Hòa (demo)',
+      unitId: 'ninh-kieu-an-hoa',
+      from: '2023-06-01T00:00:00+07:00',
+    });
+    await post('sonv-coordinator', 'users/an-hoa-head/grants', {
+      role: 'unit-head',
+      unitId: 'ninh-kieu-an-hoa',
+      from: '2023-06-01T00:00:00+07:00',
+    });
+    await post('anhoa-reporter', `reporting/periods/${PERIOD}/reports/ninh-kieu-an-hoa/draft`, {
+      indicators: { conferences: 1 },
+      narrative: 'Báo cáo',
+    });
     const s = await post('an-hoa-head', `reporting/periods/${PERIOD}/reports/ninh-kieu-an-hoa/submission`);
-    expect(await get(`obligations/${PLAN}.IV.2.b.ninh-kieu-an-hoa.2023`, s.position)).toMatchObject({ status: 'completed', onTime: false });
+    expect(await get(`obligations/${PLAN}.IV.2.b.ninh-kieu-an-hoa.2023`, s.position)).toMatchObject({
+      status: 'completed',
+      onTime: false,
+    });
   });
-
 });

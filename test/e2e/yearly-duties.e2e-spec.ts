@@ -24,8 +24,14 @@ describe('yearly duties follow the tree of their year', () => {
     await h.app.get(CommandBus).execute(new OpenYears(ctx));
     await h.settle();
   };
-  const owing = async (year: number) => (await h.app.get<ReadStore>(READ_STORE).find('obligations', { planId: PLAN, taskCode: 'IV.2.b', year, status: { $nin: CLOSED } }))
-    .map((o) => o.unitId as string).sort();
+  const owing = async (year: number) =>
+    (
+      await h.app
+        .get<ReadStore>(READ_STORE)
+        .find('obligations', { planId: PLAN, taskCode: 'IV.2.b', year, status: { $nin: CLOSED } })
+    )
+      .map((o) => o.unitId as string)
+      .sort();
   const as = async (u: string) => ({ Authorization: `Bearer ${await h.token(u)}` });
 
   beforeAll(async () => {
@@ -37,7 +43,13 @@ describe('yearly duties follow the tree of their year', () => {
 
   it('owes IV.2 in 2023–2026 exactly as each year’s period expects, unit by unit', async () => {
     for (const year of [2023, 2024, 2025, 2026]) {
-      const period = (await h.http().get(`/api/v1/reporting/periods/cantho-2023-ldcs-units_${year}/compliance`).set(await as('auditor')).expect(200)).body;
+      const period = (
+        await h
+          .http()
+          .get(`/api/v1/reporting/periods/cantho-2023-ldcs-units_${year}/compliance`)
+          .set(await as('auditor'))
+          .expect(200)
+      ).body;
       expect(schemaErrors(ComplianceAnswer, period)).toEqual([]);
       const expected = period.rows.map((r: { unitId: string }) => r.unitId).sort();
       expect([year, await owing(year)]).toEqual([year, expected]);
@@ -55,10 +67,23 @@ describe('yearly duties follow the tree of their year', () => {
   it('passes an open duty to the successor when a merger is recorded after the year opened', async () => {
     const before = await owing(2026);
     const [a, b] = before.filter((u) => u.startsWith('new-phuong-'));
-    const merged = await h.http().post('/api/v1/units/mergers').set(await as('sonv-coordinator')).send({
-      predecessors: [{ unitId: a, whole: true }, { unitId: b, whole: true }], continuingUnitId: a,
-      effectiveOn: '2026-06-01', legalBasis: { number: '9999/NQ-UBTVQH15 (thử nghiệm)', date: '2026-05-01', issuer: 'Ủy ban Thường vụ Quốc hội' },
-    });
+    const merged = await h
+      .http()
+      .post('/api/v1/units/mergers')
+      .set(await as('sonv-coordinator'))
+      .send({
+        predecessors: [
+          { unitId: a, whole: true },
+          { unitId: b, whole: true },
+        ],
+        continuingUnitId: a,
+        effectiveOn: '2026-06-01',
+        legalBasis: {
+          number: '9999/NQ-UBTVQH15 (thử nghiệm)',
+          date: '2026-05-01',
+          issuer: 'Ủy ban Thường vụ Quốc hội',
+        },
+      });
     expect(merged.status).toBe(201);
     await openYears();
     const after = await owing(2026);

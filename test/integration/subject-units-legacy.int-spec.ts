@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { SubjectResolver, SubjectStampingEventStore } from '@gl/application';
-import { EventStore, NO_STREAM, RecordedEvent, START, UpcasterRegistry, UpcastingEventStore, verifyLog } from '@gl/event-store';
+import {
+  EventStore,
+  NO_STREAM,
+  RecordedEvent,
+  START,
+  UpcasterRegistry,
+  UpcastingEventStore,
+  verifyLog,
+} from '@gl/event-store';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
 import { FixedClock } from '@gl/testing';
 
@@ -57,8 +65,18 @@ describe('subject units of a log written before they were stamped', () => {
     const writer = new SubjectStampingEventStore(upcasting, new SubjectResolver(upcasting));
     for (const e of legacyEvents) {
       const { actor, correlationId, causationId, occurredAt, reason } = e.metadata;
-      await writer.appendToStream(e.stream, [{ eventId: e.eventId, type: e.type, data: e.data, metadata: { actor, correlationId, causationId, occurredAt, reason } }],
-        e.revision === 0 ? NO_STREAM : e.revision - 1);
+      await writer.appendToStream(
+        e.stream,
+        [
+          {
+            eventId: e.eventId,
+            type: e.type,
+            data: e.data,
+            metadata: { actor, correlationId, causationId, occurredAt, reason },
+          },
+        ],
+        e.revision === 0 ? NO_STREAM : e.revision - 1,
+      );
     }
     const stamped = (await everything(fresh)).map((e) => e.metadata.subjectUnitIds);
     expect(stamped).toEqual(derived);
@@ -66,7 +84,8 @@ describe('subject units of a log written before they were stamped', () => {
   });
 
   it("files Sở Nội vụ's answers and reminders under the ward, and the tree and plan under the units they touch", () => {
-    const of = (type: string, stream?: string) => derived[legacyEvents.findIndex((e) => e.type === type && (!stream || e.stream === stream))];
+    const of = (type: string, stream?: string) =>
+      derived[legacyEvents.findIndex((e) => e.type === type && (!stream || e.stream === stream))];
     expect(of('difficulty.guidance-given.v1')).toEqual(['ninh-kieu-an-hoa']);
     expect(of('obligation.reminded.v1')).toEqual(['ninh-kieu-tan-an']);
     expect(of('obligation.progress-updated.v1')).toEqual(['ninh-kieu-tan-an']);
@@ -74,7 +93,9 @@ describe('subject units of a log written before they were stamped', () => {
     expect(of('report.returned.v1')).toEqual(['ninh-kieu-tan-an']);
     expect(of('user.role-revoked.v1')).toEqual(['ninh-kieu-xuan-khanh']);
     expect(of('plan.task-added.v1')).toContain('ubnd-can-tho');
-    expect(of('reporting.period-opened.v1')).toEqual(expect.arrayContaining(['ubnd-can-tho', 'so-noi-vu', 'ninh-kieu-tan-an']));
+    expect(of('reporting.period-opened.v1')).toEqual(
+      expect.arrayContaining(['ubnd-can-tho', 'so-noi-vu', 'ninh-kieu-tan-an']),
+    );
     expect(of('units.level-abolished.v1')).toEqual(expect.arrayContaining(['ninh-kieu', 'binh-thuy']));
     expect(of('units.merged.v1').length).toBeGreaterThan(1);
     // Nothing the domain records is about no unit, but the seal.

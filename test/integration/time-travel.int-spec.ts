@@ -6,7 +6,13 @@ import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { FixedClock, newEvent } from '@gl/testing';
 
 /** Counts every event: a second projection, to see which ones a past store replayed. */
-const tally = projection<{ n: number }>({ name: 'tally', version: 1, handles: 'all', route: () => ['all'], evolve: (d) => ({ n: (d?.n ?? 0) + 1 }) });
+const tally = projection<{ n: number }>({
+  name: 'tally',
+  version: 1,
+  handles: 'all',
+  route: () => ['all'],
+  evolve: (d) => ({ n: (d?.n ?? 0) + 1 }),
+});
 
 describe('time travel: past read models, bounded in what they replay and what they keep', () => {
   const clock = new FixedClock('2023-11-14T02:00:00.000Z');
@@ -18,18 +24,27 @@ describe('time travel: past read models, bounded in what they replay and what th
     events = new SqliteEventStore({ filename: ':memory:', clock });
     for (let i = 1; i <= 10; i++) {
       clock.set(`2023-11-${String(10 + i).padStart(2, '0')}T02:00:00.000Z`);
-      await events.appendToStream(`conference-${i}`, [newEvent('conference.held.v1', { activityId: String(i) })], NO_STREAM);
+      await events.appendToStream(
+        `conference-${i}`,
+        [newEvent('conference.held.v1', { activityId: String(i) })],
+        NO_STREAM,
+      );
     }
     closed = 0;
-    travel = new TimeTravel(events, [streamCatalogue, tally], () => {
-      const store = new EmbeddedReadStore({ filename: ':memory:', clock });
-      const close = store.close.bind(store);
-      store.close = async () => {
-        closed++;
-        await close();
-      };
-      return store;
-    }, 10);
+    travel = new TimeTravel(
+      events,
+      [streamCatalogue, tally],
+      () => {
+        const store = new EmbeddedReadStore({ filename: ':memory:', clock });
+        const close = store.close.bind(store);
+        store.close = async () => {
+          closed++;
+          await close();
+        };
+        return store;
+      },
+      10,
+    );
   });
   afterEach(() => events.close());
 

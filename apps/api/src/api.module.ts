@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { OpenYears, systemScope, YearScheduler } from '@gl/application';
@@ -6,8 +13,23 @@ import { Clock, SYSTEM_ACTOR } from '@gl/domain';
 import { allProjections, ProjectionEngine } from '@gl/read-models';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
-  ApplicationModule, AppConfig, APP_CONFIG, AuthGuard, IdempotencyInterceptor, IdempotencyModule, loggerModule, OperationsModule,
-  ETagInterceptor, PlatformModule, RateLimitGuard, RateLimitModule, ReadModelsModule, ReadYourWritesInterceptor, RightsAtAppendInterceptor, SealScheduler, SeedService,
+  ApplicationModule,
+  AppConfig,
+  APP_CONFIG,
+  AuthGuard,
+  IdempotencyInterceptor,
+  IdempotencyModule,
+  loggerModule,
+  OperationsModule,
+  ETagInterceptor,
+  PlatformModule,
+  RateLimitGuard,
+  RateLimitModule,
+  ReadModelsModule,
+  ReadYourWritesInterceptor,
+  RightsAtAppendInterceptor,
+  SealScheduler,
+  SeedService,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
 import { UsersController } from './access/users.controller';
@@ -48,7 +70,8 @@ class StartUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
     const context = { actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'scheduler' };
     // The scheduler reads plans and regimes from the read models: let them catch up first (in the
     // background, so the api answers meanwhile).
-    void this.events.headPosition()
+    void this.events
+      .headPosition()
       .then((head) => this.engine.waitFor(head, 120_000))
       .then(() => this.scheduler.start(() => this.commands.execute(new OpenYears(context))));
   }
@@ -75,7 +98,22 @@ export class ApiModule {
         IdempotencyModule.forRoot(),
         RateLimitModule,
       ],
-      controllers: [ProjectionsController, UnitsController, UsersController, MeController, PlansController, ObligationsController, ActivitiesController, ActivityStepsController, ReportingController, AuditController, SealsController, EventsController, DashboardsController, InspectionsController],
+      controllers: [
+        ProjectionsController,
+        UnitsController,
+        UsersController,
+        MeController,
+        PlansController,
+        ObligationsController,
+        ActivitiesController,
+        ActivityStepsController,
+        ReportingController,
+        AuditController,
+        SealsController,
+        EventsController,
+        DashboardsController,
+        InspectionsController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         // After AuthGuard, so a request counts against its user (and every one against its address).

@@ -9,7 +9,13 @@ import { createApiApp, openApiDocument } from './bootstrap/create-api-app';
 const main = async () => {
   const out = process.argv[2] ?? 'openapi.json';
   const dir = mkdtempSync(join(tmpdir(), 'gl-openapi-'));
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', SCHEDULER: 'false', SEAL_INTERVAL_MS: '0' });
+  const config = loadConfig({
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    SEED_ON_EMPTY: 'false',
+    SCHEDULER: 'false',
+    SEAL_INTERVAL_MS: '0',
+  });
   const app = await createApiApp(config);
   await app.init();
   writeFileSync(out, `${JSON.stringify(openApiDocument(app, config), null, 2)}\n`);
@@ -19,6 +25,6 @@ const main = async () => {
 };
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -3,7 +3,11 @@ import { allProjections } from '@gl/read-models';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApplicationModule, AppConfig, PlatformModule, ReadModelsModule } from '@gl/platform';
 import { AuditCommand, AuditSealCommand, AuditVerifyCommand } from './commands/audit-verify.command';
-import { ProjectionsCommand, ProjectionsRebuildCommand, ProjectionsStatusCommand } from './commands/projections.command';
+import {
+  ProjectionsCommand,
+  ProjectionsRebuildCommand,
+  ProjectionsStatusCommand,
+} from './commands/projections.command';
 import { OpenYearsCommand } from './commands/open-years.command';
 import { SeedCommand } from './commands/seed.command';
 import { StoreInfoCommand } from './commands/store-info.command';
@@ -16,11 +20,22 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [
-        PlatformModule.forRoot(config), CqrsModule.forRoot(), ReadModelsModule.forRoot({ projections: allProjections, run: false }), ApplicationModule,
+        PlatformModule.forRoot(config),
+        CqrsModule.forRoot(),
+        ReadModelsModule.forRoot({ projections: allProjections, run: false }),
+        ApplicationModule,
       ],
       providers: [
-        AuditCommand, AuditVerifyCommand, AuditSealCommand, StoreInfoCommand,
-        ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, SeedCommand, TokenCommand, OpenYearsCommand,
+        AuditCommand,
+        AuditVerifyCommand,
+        AuditSealCommand,
+        StoreInfoCommand,
+        ProjectionsCommand,
+        ProjectionsStatusCommand,
+        ProjectionsRebuildCommand,
+        SeedCommand,
+        TokenCommand,
+        OpenYearsCommand,
       ],
     };
   }

@@ -12,7 +12,7 @@ const main = async () => {
   if (config.readStore.kind === 'embedded') {
     throw new Error(
       'The projector serves server mode (READ_STORE=mongodb). With the embedded read store the api ' +
-      'process runs the projections itself: start it with `npm start`.',
+        'process runs the projections itself: start it with `npm start`.',
     );
   }
   const app = await NestFactory.create<NestExpressApplication>(ProjectorModule.forRoot(config), { bufferLogs: true });

@@ -12,7 +12,11 @@ export const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata 
 });
 
 /** A new event with a fresh uuid unless one is given. */
-export const newEvent = <D>(type: string, data: D, overrides: Partial<NewEvent<string, D>> = {}): NewEvent<string, D> => ({
+export const newEvent = <D>(
+  type: string,
+  data: D,
+  overrides: Partial<NewEvent<string, D>> = {},
+): NewEvent<string, D> => ({
   eventId: randomUUID(),
   type,
   data,

@@ -5,7 +5,11 @@ import { applyEvents, Doc, Projection, routeBatch } from '@gl/read-models';
  * Runs a projection in memory, batch by batch, with the same engine code and the same position
  * guard as a real store: a change at or below a document's position is ignored.
  */
-export const runInMemory = (p: Projection<any, any>, batches: RecordedEvent[][], start = new Map<string, Doc>()): Map<string, Doc> => {
+export const runInMemory = (
+  p: Projection<any, any>,
+  batches: RecordedEvent[][],
+  start = new Map<string, Doc>(),
+): Map<string, Doc> => {
   const docs = new Map(start);
   for (const batch of batches) {
     const ids = routeBatch(p, batch);
@@ -13,9 +17,12 @@ export const runInMemory = (p: Projection<any, any>, batches: RecordedEvent[][],
     for (const change of applyEvents(p, batch, stored)) {
       const current = docs.get(change._id)?._position;
       if (current !== undefined && BigInt(change.position) <= BigInt(current)) continue;
-      docs.set(change._id, change.doc === null
-        ? { _id: change._id, _position: change.position, _deleted: true }
-        : { ...change.doc, _id: change._id, _position: change.position });
+      docs.set(
+        change._id,
+        change.doc === null
+          ? { _id: change._id, _position: change.position, _deleted: true }
+          : { ...change.doc, _id: change._id, _position: change.position },
+      );
     }
   }
   return docs;
@@ -33,7 +40,10 @@ export const projectionSpec = (p: Projection<any, any>) => {
     when: (...events: RecordedEvent[]) => stage(given, [...when, ...events]),
     /** The document (without _id and _position) equals `expected`; null: absent or deleted. */
     then: (id: string, expected: Record<string, unknown> | null) => {
-      const docs = runInMemory(p, [given, ...when.map((e) => [e])].filter((b) => b.length > 0));
+      const docs = runInMemory(
+        p,
+        [given, ...when.map((e) => [e])].filter((b) => b.length > 0),
+      );
       expect(visible(docs.get(id))).toEqual(expected);
     },
   });
@@ -46,7 +56,10 @@ export const projectionSpec = (p: Projection<any, any>) => {
  */
 export const expectAppliedTwiceIsIdempotent = (p: Projection<any, any>, events: RecordedEvent[]): void => {
   const once = runInMemory(p, [events]);
-  const eachTwice = runInMemory(p, events.flatMap((e) => [[e], [e]]));
+  const eachTwice = runInMemory(
+    p,
+    events.flatMap((e) => [[e], [e]]),
+  );
   const runTwice = runInMemory(p, [events], runInMemory(p, [events]));
   expect(eachTwice).toEqual(once);
   expect(runTwice).toEqual(once);

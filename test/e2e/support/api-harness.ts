@@ -31,10 +31,20 @@ export const startApi = async (env: Record<string, string> = {}, clock?: Clock):
   const start = async () => {
     // NORMAL durability: tests need no power-cut safety, and it keeps the seed quick. The scheduler
     // is off: tests open years and periods themselves, with their own clock.
-    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL', SCHEDULER: 'false', ...env });
+    const config = loadConfig({
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+      SCHEDULER: 'false',
+      ...env,
+    });
     h.app = await createApiApp(config, { clock });
     // Every answer the suite receives is checked against the OpenAPI document (issue 14, item 9).
-    if (process.env.CONTRACT_CHECK !== 'off') h.contract = installContractCheck((mw) => h.app.use(mw), () => openApiDocument(h.app, config));
+    if (process.env.CONTRACT_CHECK !== 'off')
+      h.contract = installContractCheck(
+        (mw) => h.app.use(mw),
+        () => openApiDocument(h.app, config),
+      );
     await h.app.init();
     await h.settle();
   };
@@ -54,9 +64,12 @@ export const startApi = async (env: Record<string, string> = {}, clock?: Clock):
       await h.app.close();
       rmSync(dir, { recursive: true, force: true });
       // An answer whose content the document does not describe fails too (CONTRACT_CHECK=lenient lets it pass while a schema is written).
-      const gaps = process.env.CONTRACT_CHECK === 'lenient' ? [] : h.contract?.undocumented ?? [];
+      const gaps = process.env.CONTRACT_CHECK === 'lenient' ? [] : (h.contract?.undocumented ?? []);
       const violations = [...new Set([...(h.contract?.violations ?? []), ...gaps])];
-      if (violations.length) throw new Error(`responses that do not match the OpenAPI document (${violations.length}):\n${violations.slice(0, 40).join('\n')}`);
+      if (violations.length)
+        throw new Error(
+          `responses that do not match the OpenAPI document (${violations.length}):\n${violations.slice(0, 40).join('\n')}`,
+        );
     },
   });
   await start();

@@ -24,7 +24,10 @@ const MAX_BODY = 2_000_000;
 const templateOf = (route: string) => route.replace(/:(\w+)/g, '{$1}');
 const mediaOf = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase();
 
-export const installContractCheck = (use: (mw: (req: Request, res: Response, next: NextFunction) => void) => void, document: () => OpenAPIObject): ContractCheck => {
+export const installContractCheck = (
+  use: (mw: (req: Request, res: Response, next: NextFunction) => void) => void,
+  document: () => OpenAPIObject,
+): ContractCheck => {
   const check: ContractCheck = { violations: [], undocumented: [], counts: { responses: 0, bodies: 0 } };
   let doc: OpenAPIObject | undefined;
   let ajv: Ajv2020 | undefined;
@@ -54,7 +57,10 @@ export const installContractCheck = (use: (mw: (req: Request, res: Response, nex
     check.counts.responses++;
     // Refused before any route matched (the edge's 4xx, an unknown path): the answer is a problem.
     if (!route) {
-      if (res.statusCode >= 400 && media && media !== 'application/problem+json') check.violations.push(`${req.method} ${req.originalUrl} ${status}: ${media} (no route), expected application/problem+json`);
+      if (res.statusCode >= 400 && media && media !== 'application/problem+json')
+        check.violations.push(
+          `${req.method} ${req.originalUrl} ${status}: ${media} (no route), expected application/problem+json`,
+        );
       return;
     }
     const path = templateOf(route);
@@ -63,12 +69,18 @@ export const installContractCheck = (use: (mw: (req: Request, res: Response, nex
     const what = `${req.method} ${path} → ${status}`;
     if (!op) return void check.violations.push(`${what}: the operation is not in the document`);
     const entry = op.responses?.[status];
-    if (!entry) return void check.violations.push(`${what}: status not documented (documented: ${Object.keys(op.responses ?? {}).join(', ')})`);
+    if (!entry)
+      return void check.violations.push(
+        `${what}: status not documented (documented: ${Object.keys(op.responses ?? {}).join(', ')})`,
+      );
     const r = resolve(entry);
     if (!media || res.statusCode === 204 || res.statusCode === 304) return;
     const content = r.content ?? {};
     if (Object.keys(content).length === 0) return void check.undocumented.push(`${what}: ${media}`);
-    if (!(media in content)) return void check.violations.push(`${what}: content type ${media} not documented (documented: ${Object.keys(content).join(', ')})`);
+    if (!(media in content))
+      return void check.violations.push(
+        `${what}: content type ${media} not documented (documented: ${Object.keys(content).join(', ')})`,
+      );
     if (!body || !(media === 'application/json' || media.endsWith('+json')) || !content[media].schema) return;
     let parsed: unknown;
     try {
@@ -81,7 +93,10 @@ export const installContractCheck = (use: (mw: (req: Request, res: Response, nex
       : `/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/responses/${status}/content/${media.replace(/\//g, '~1')}/schema`;
     const validate = validatorFor(pointer);
     check.counts.bodies++;
-    if (!validate(parsed)) check.violations.push(`${what}: body does not match its schema: ${ajv!.errorsText(validate.errors, { separator: '; ' }).slice(0, 500)}`);
+    if (!validate(parsed))
+      check.violations.push(
+        `${what}: body does not match its schema: ${ajv!.errorsText(validate.errors, { separator: '; ' }).slice(0, 500)}`,
+      );
   };
 
   use((req, res, next) => {
@@ -89,7 +104,9 @@ export const installContractCheck = (use: (mw: (req: Request, res: Response, nex
     let size = 0;
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > MAX_BODY) return;
-      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      const b = Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
       size += b.length;
       chunks.push(b);
     };

@@ -18,7 +18,8 @@ export const expectEventsMatchTheirSchemas = async (h: Harness): Promise<Set<str
       const validate = byType.get(e.type);
       if (!validate) problems.push(`${e.type}: no schema`);
       else if (!validate(e.data)) problems.push(`${e.type} at ${e.position}: ${ajv.errorsText(validate.errors)}`);
-      if (!envelope(JSON.parse(JSON.stringify(e)))) problems.push(`envelope at ${e.position}: ${ajv.errorsText(envelope.errors)}`);
+      if (!envelope(JSON.parse(JSON.stringify(e))))
+        problems.push(`envelope at ${e.position}: ${ajv.errorsText(envelope.errors)}`);
     }
     if (batch.isEnd) break;
     after = batch.position;

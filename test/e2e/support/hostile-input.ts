@@ -1,7 +1,21 @@
 import fc from 'fast-check';
 import {
-  CONTROL_CHARACTERS, control, deep, Path, HostileRequest, HUGE_NUMBERS, hugeArray, hugeNumber, hugeString, objectPathsOf, pathsOf, protoKey,
-  PROTOTYPE_KEYS, tooLarge, wrongType, WRONG_CONTENT_TYPES,
+  CONTROL_CHARACTERS,
+  control,
+  deep,
+  Path,
+  HostileRequest,
+  HUGE_NUMBERS,
+  hugeArray,
+  hugeNumber,
+  hugeString,
+  objectPathsOf,
+  pathsOf,
+  protoKey,
+  PROTOTYPE_KEYS,
+  tooLarge,
+  wrongType,
+  WRONG_CONTENT_TYPES,
 } from '../../../bench/support/hostile-requests';
 
 /**
@@ -15,13 +29,17 @@ export const hostileBody = (valid: object, bodyLimitBytes: number): fc.Arbitrary
   const valuePath = pathsOf(valid).length > 0 ? fc.constantFrom(...pathsOf(valid)) : fc.constant<Path>(['x']);
   const objectPath = fc.constantFrom(...objectPathsOf(valid));
   return fc.oneof(
-    fc.tuple(anyPath, fc.constantFrom(33, 100, 3000, 50_000), fc.constantFrom<'array' | 'object'>('array', 'object')).map(([p, d, k]) => deep(valid, p, d, k)),
+    fc
+      .tuple(anyPath, fc.constantFrom(33, 100, 3000, 50_000), fc.constantFrom<'array' | 'object'>('array', 'object'))
+      .map(([p, d, k]) => deep(valid, p, d, k)),
     fc.tuple(valuePath, fc.constantFrom(...CONTROL_CHARACTERS)).map(([p, c]) => control(valid, p, c, false)),
     fc.tuple(objectPath, fc.constantFrom(...CONTROL_CHARACTERS)).map(([p, c]) => control(valid, p, c, true)),
     fc.tuple(objectPath, fc.constantFrom(...PROTOTYPE_KEYS)).map(([p, k]) => protoKey(valid, p, k)),
     fc.tuple(valuePath, fc.constantFrom(...HUGE_NUMBERS)).map(([p, n]) => hugeNumber(valid, p, n)),
     fc.tuple(valuePath, fc.constantFrom(100_000, 600_000)).map(([p, n]) => hugeString(valid, p, n)),
-    fc.tuple(valuePath, fc.constantFrom(1001, 20_000, 100_000), fc.constantFrom<unknown>(1, 'x', {}, [])).map(([p, n, item]) => hugeArray(valid, p, n, item)),
+    fc
+      .tuple(valuePath, fc.constantFrom(1001, 20_000, 100_000), fc.constantFrom<unknown>(1, 'x', {}, []))
+      .map(([p, n, item]) => hugeArray(valid, p, n, item)),
     fc.constantFrom(...WRONG_CONTENT_TYPES).map((t) => wrongType(valid, t)),
     fc.constant(null).map(() => tooLarge(valid, bodyLimitBytes + 1)),
   );

@@ -19,19 +19,31 @@ export interface Endpoint {
 }
 
 /** Every demo user, with those who act most (the coordinator, Tân An's staff) more often: they reach the deeper checks. */
-const who = fc.constantFrom(...DEMO_USERS, 'sonv-coordinator', 'sonv-coordinator', 'sonv-coordinator', 'tanan-reporter', 'tanan-head');
+const who = fc.constantFrom(
+  ...DEMO_USERS,
+  'sonv-coordinator',
+  'sonv-coordinator',
+  'sonv-coordinator',
+  'tanan-reporter',
+  'tanan-head',
+);
 const key = fc.option(fc.uuid(), { freq: 4 });
 
 /** Ids for a path: those given, and references to nothing or to what has ended. */
 export const ids = (...given: string[]): fc.Arbitrary<string> =>
-  given.length === 0 ? fc.constantFrom(...REFS) : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...given) }, { weight: 1, arbitrary: fc.constantFrom(...REFS) });
+  given.length === 0
+    ? fc.constantFrom(...REFS)
+    : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...given) }, { weight: 1, arbitrary: fc.constantFrom(...REFS) });
 
 /** An endpoint whose target (path and the valid body for it) is generated, and the body then broken in one place. */
 export const endpoint = (route: string, target: fc.Arbitrary<{ path: string; valid: object }>): Endpoint => ({
   route,
   target,
-  request: fc.record({ who, target, key }).chain(({ who: w, target: t, key: k }) =>
-    brokenBody(t.valid, REFS).map((body) => ({ who: w, key: k, path: t.path, body }))),
+  request: fc
+    .record({ who, target, key })
+    .chain(({ who: w, target: t, key: k }) =>
+      brokenBody(t.valid, REFS).map((body) => ({ who: w, key: k, path: t.path, body })),
+    ),
 });
 
 /** A path from generated parts, with one valid body for all of them. */

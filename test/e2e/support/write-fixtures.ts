@@ -10,12 +10,28 @@ export const CITY_PERIOD = 'cantho-2023-ldcs-city_2023';
 export const DAY = '2026-03-02T03:00:00.000Z';
 
 export const DEMO_USERS = [
-  'sonv-coordinator', 'sonv-director', 'ninhkieu-reporter', 'ninhkieu-head', 'tanan-reporter', 'tanan-head', 'anhoa-reporter',
-  'city-viewer', 'auditor', 'integration-portal',
+  'sonv-coordinator',
+  'sonv-director',
+  'ninhkieu-reporter',
+  'ninhkieu-head',
+  'tanan-reporter',
+  'tanan-head',
+  'anhoa-reporter',
+  'city-viewer',
+  'auditor',
+  'integration-portal',
 ];
 
 /** References a body or a path may carry: to nothing, to units that have ended (Tân An and Thới Bình merged in 2025), and to units that stand but may not fit. */
-export const REFS = ['khong-co', 'khong-co-don-vi', 'ninh-kieu-tan-an', 'ninh-kieu-thoi-binh', 'new-phuong-ninh-kieu', 'so-noi-vu', 'bo-noi-vu'];
+export const REFS = [
+  'khong-co',
+  'khong-co-don-vi',
+  'ninh-kieu-tan-an',
+  'ninh-kieu-thoi-binh',
+  'new-phuong-ninh-kieu',
+  'so-noi-vu',
+  'bo-noi-vu',
+];
 
 export const ACTIVITIES: Record<string, string[]> = {
   budget: ['ns-du-toan', 'ns-da-nop', 'ns-da-duyet'],
@@ -44,30 +60,78 @@ export const legalBasis = { number: '01/QĐ-UBND', date: '2026-01-02', issuer: '
 
 type Post = (who: string, path: string, body?: object) => Promise<unknown>;
 
-const budget = (activityId: string) => ({ activityId, unitId: 'ninh-kieu-tan-an', year: 2023, details: { amount: 1_000_000, description: 'Tài liệu', source: { kind: 'state-budget', level: 'commune' } } });
+const budget = (activityId: string) => ({
+  activityId,
+  unitId: 'ninh-kieu-tan-an',
+  year: 2023,
+  details: { amount: 1_000_000, description: 'Tài liệu', source: { kind: 'state-budget', level: 'commune' } },
+});
 const regulation = (activityId: string, replaces: string | null, effectiveFrom: string) => ({
-  activityId, unitId: 'ninh-kieu-tan-an', year: 2023,
-  details: { number: `${activityId}/QĐ`, issuedOn: '2023-05-02', effectiveFrom, signer: 'Chủ tịch', title: 'Quy chế', document: null, replaces },
+  activityId,
+  unitId: 'ninh-kieu-tan-an',
+  year: 2023,
+  details: {
+    number: `${activityId}/QĐ`,
+    issuedOn: '2023-05-02',
+    effectiveFrom,
+    signer: 'Chủ tịch',
+    title: 'Quy chế',
+    document: null,
+    replaces,
+  },
 });
 export const conference = (unitId = 'ninh-kieu-tan-an') => ({
-  unitId, year: 2023, details: { level: 'commune', heldOn: '2023-09-15', place: 'Hội trường', chairedBy: 'Chủ tịch', participants: { cadres: 12 }, evidence: null },
+  unitId,
+  year: 2023,
+  details: {
+    level: 'commune',
+    heldOn: '2023-09-15',
+    place: 'Hội trường',
+    chairedBy: 'Chủ tịch',
+    participants: { cadres: 12 },
+    evidence: null,
+  },
 });
 export const training = (unitId = 'so-noi-vu') => ({
-  unitId, year: 2023,
-  details: { organiser: 'Sở Nội vụ', targetGroups: ['cadres'], startsOn: '2023-11-07', endsOn: '2023-11-08', trainees: { cadres: 30 }, materials: [], attendedTrainingId: null },
+  unitId,
+  year: 2023,
+  details: {
+    organiser: 'Sở Nội vụ',
+    targetGroups: ['cadres'],
+    startsOn: '2023-11-07',
+    endsOn: '2023-11-08',
+    trainees: { cadres: 30 },
+    materials: [],
+    attendedTrainingId: null,
+  },
 });
 
 /** Records the fixtures through the API, as the people who would. */
 export const arrange = async (post: Post): Promise<void> => {
   for (const id of ACTIVITIES.budget) await post('tanan-reporter', 'activities/budget', budget(id));
   await post('tanan-reporter', 'activities/budget/ns-da-nop/steps/submission', { details: { to: 'Phòng Tài chính' } });
-  await post('tanan-reporter', 'activities/budget/ns-da-duyet/steps/submission', { details: { to: 'Phòng Tài chính' } });
-  await post('sonv-coordinator', 'activities/budget/ns-da-duyet/steps/approval', { details: { amount: 900_000, by: 'UBND quận' } });
-  const difficulty = { unitId: 'ninh-kieu-tan-an', year: 2023, details: { title: 'Vướng mắc', description: 'Chưa có hướng dẫn', raisedOn: '2023-10-05' } };
+  await post('tanan-reporter', 'activities/budget/ns-da-duyet/steps/submission', {
+    details: { to: 'Phòng Tài chính' },
+  });
+  await post('sonv-coordinator', 'activities/budget/ns-da-duyet/steps/approval', {
+    details: { amount: 900_000, by: 'UBND quận' },
+  });
+  const difficulty = {
+    unitId: 'ninh-kieu-tan-an',
+    year: 2023,
+    details: { title: 'Vướng mắc', description: 'Chưa có hướng dẫn', raisedOn: '2023-10-05' },
+  };
   await post('tanan-reporter', 'activities/difficulty', { ...difficulty, activityId: 'kk-mo' });
   await post('tanan-reporter', 'activities/difficulty', { ...difficulty, activityId: 'kk-tra-loi' });
-  await post('sonv-coordinator', 'activities/difficulty/kk-tra-loi/steps/guidance', { details: { guidance: 'Theo Điều 25', on: '2023-10-12' } });
-  await post('sonv-coordinator', 'activities/resolution', { activityId: 'nq-du-thao', unitId: 'so-noi-vu', year: 2023, details: { title: 'Nghị quyết', draftedOn: '2023-09-20' } });
+  await post('sonv-coordinator', 'activities/difficulty/kk-tra-loi/steps/guidance', {
+    details: { guidance: 'Theo Điều 25', on: '2023-10-12' },
+  });
+  await post('sonv-coordinator', 'activities/resolution', {
+    activityId: 'nq-du-thao',
+    unitId: 'so-noi-vu',
+    year: 2023,
+    details: { title: 'Nghị quyết', draftedOn: '2023-09-20' },
+  });
   await post('tanan-head', 'activities/regulation', regulation('qc-hieu-luc', null, '2023-05-02'));
   await post('tanan-head', 'activities/regulation', regulation('qc-cu', null, '2023-05-02'));
   await post('tanan-head', 'activities/regulation', regulation('qc-moi', 'qc-cu', '2023-06-01'));
@@ -79,30 +143,78 @@ export const arrange = async (post: Post): Promise<void> => {
   const evidence = { documentNumber: '1/BC', documentDate: '2023-11-20', attachments: [] };
   await post('tanan-reporter', `obligations/${OBLIGATIONS.completed}/completion`, { evidence });
   await post('sonv-coordinator', `obligations/${OBLIGATIONS.cancelled}/cancellation`, { reason: 'Không còn phù hợp' });
-  await post('sonv-coordinator', `obligations/${OBLIGATIONS.passed}/passing`, { toUnitId: 'new-phuong-ninh-kieu', reason: 'Sắp xếp đơn vị hành chính' });
-  await post('tanan-reporter', `obligations/${OBLIGATIONS.pending}/extension-requests`, { until: '2027-01-01T00:00:00+07:00', reason: 'Chờ sắp xếp' });
-  await post('sonv-coordinator', `obligations/${OBLIGATIONS.pending}/explanation-requests`, { question: 'Vì sao chậm?' });
+  await post('sonv-coordinator', `obligations/${OBLIGATIONS.passed}/passing`, {
+    toUnitId: 'new-phuong-ninh-kieu',
+    reason: 'Sắp xếp đơn vị hành chính',
+  });
+  await post('tanan-reporter', `obligations/${OBLIGATIONS.pending}/extension-requests`, {
+    until: '2027-01-01T00:00:00+07:00',
+    reason: 'Chờ sắp xếp',
+  });
+  await post('sonv-coordinator', `obligations/${OBLIGATIONS.pending}/explanation-requests`, {
+    question: 'Vì sao chậm?',
+  });
 
   await post('sonv-coordinator', 'reporting/periods', { regimeId: 'cantho-2023-ldcs-units', year: 2023 });
   await post('sonv-coordinator', 'reporting/periods', { regimeId: 'cantho-2023-ldcs-city', year: 2023 });
-  await post('tanan-reporter', `reporting/periods/${UNITS_PERIOD}/reports/ninh-kieu-tan-an/draft`, { indicators: { conferences: 1 }, narrative: 'Báo cáo' });
+  await post('tanan-reporter', `reporting/periods/${UNITS_PERIOD}/reports/ninh-kieu-tan-an/draft`, {
+    indicators: { conferences: 1 },
+    narrative: 'Báo cáo',
+  });
   await post('tanan-head', `reporting/periods/${UNITS_PERIOD}/reports/ninh-kieu-tan-an/submission`);
-  await post('anhoa-reporter', `reporting/periods/${UNITS_PERIOD}/reports/ninh-kieu-an-hoa/draft`, { indicators: { conferences: 2 }, narrative: 'Báo cáo' });
+  await post('anhoa-reporter', `reporting/periods/${UNITS_PERIOD}/reports/ninh-kieu-an-hoa/draft`, {
+    indicators: { conferences: 2 },
+    narrative: 'Báo cáo',
+  });
 
-  await post('sonv-coordinator', 'users', { userId: TEST_USER, displayName: 'Người thử', unitId: 'new-phuong-ninh-kieu', from: '2026-01-01T00:00:00+07:00' });
-  await post('sonv-coordinator', `users/${TEST_USER}/grants`, { role: 'unit-reporter', unitId: 'new-phuong-ninh-kieu', from: '2026-01-01T00:00:00+07:00' });
+  await post('sonv-coordinator', 'users', {
+    userId: TEST_USER,
+    displayName: 'Người thử',
+    unitId: 'new-phuong-ninh-kieu',
+    from: '2026-01-01T00:00:00+07:00',
+  });
+  await post('sonv-coordinator', `users/${TEST_USER}/grants`, {
+    role: 'unit-reporter',
+    unitId: 'new-phuong-ninh-kieu',
+    from: '2026-01-01T00:00:00+07:00',
+  });
   for (const unitId of TEST_UNITS) {
-    await post('sonv-coordinator', 'units', { unitId, name: `Tổ ${unitId}`, kind: 'other', level: 'city', parentId: 'so-noi-vu', effectiveOn: '2026-01-02', legalBasis });
+    await post('sonv-coordinator', 'units', {
+      unitId,
+      name: `Tổ ${unitId}`,
+      kind: 'other',
+      level: 'city',
+      parentId: 'so-noi-vu',
+      effectiveOn: '2026-01-02',
+      legalBasis,
+    });
   }
   await post('sonv-coordinator', 'plans', {
-    planId: TEST_PLAN, assignedOn: '2026-01-05', issuerUnitId: 'so-noi-vu', signer: { name: 'Giám đốc', title: 'Giám đốc' }, legalBasis: [], title: 'Kế hoạch thử',
-    purposes: [], requirements: [], sections: [], budgetDuties: [], difficultyChannel: { reportToUnitId: 'so-noi-vu', text: '' },
+    planId: TEST_PLAN,
+    assignedOn: '2026-01-05',
+    issuerUnitId: 'so-noi-vu',
+    signer: { name: 'Giám đốc', title: 'Giám đốc' },
+    legalBasis: [],
+    title: 'Kế hoạch thử',
+    purposes: [],
+    requirements: [],
+    sections: [],
+    budgetDuties: [],
+    difficultyChannel: { reportToUnitId: 'so-noi-vu', text: '' },
     recipients: [{ key: 'so-ban-nganh', label: 'Các sở, ban, ngành', unitIds: [], groups: ['every-department'] }],
   });
   await post('sonv-coordinator', `plans/${TEST_PLAN}/tasks`, task('II.1'));
 };
 
 export const task = (code: string) => ({
-  code, section: 'II', title: 'Nhiệm vụ thử', description: '', lead: [{ unitId: 'so-noi-vu' }], performers: [], coordinating: [],
-  obligation: 'assigned', timeFrame: { kind: 'before', date: '2026-12-31' }, timeWords: 'Trước ngày 31 tháng 12 năm 2026',
+  code,
+  section: 'II',
+  title: 'Nhiệm vụ thử',
+  description: '',
+  lead: [{ unitId: 'so-noi-vu' }],
+  performers: [],
+  coordinating: [],
+  obligation: 'assigned',
+  timeFrame: { kind: 'before', date: '2026-12-31' },
+  timeWords: 'Trước ngày 31 tháng 12 năm 2026',
 });

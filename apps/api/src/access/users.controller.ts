@@ -12,7 +12,10 @@ import { UsersPage, UserWriteResult } from './users.responses';
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'People of the units the caller may read' })

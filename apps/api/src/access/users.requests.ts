@@ -16,13 +16,19 @@ export const RegisterUserBody = Obj({
   from: From('The instant from which the person works in the unit (default now); the unit must exist then'),
 });
 export const GrantRoleBody = Obj({
-  role: granted.role, unitId: granted.unitId, reason: Type.Optional(granted.reason), from: From('The instant the right starts (default now)'),
+  role: granted.role,
+  unitId: granted.unitId,
+  reason: Type.Optional(granted.reason),
+  from: From('The instant the right starts (default now)'),
 });
 const revoked = E['user.role-revoked.v1'].properties;
 /** A revocation always gives its reason. */
 export const RevokeRoleBody = Obj({ role: revoked.role, unitId: revoked.unitId, reason: revoked.reason.anyOf[0] });
 
-export const ListUsersQuery = Obj({ ...PAGE_QUERY, unitId: Type.Optional(Id({ description: "The unit's people (it must be in the caller's scope)" })) });
+export const ListUsersQuery = Obj({
+  ...PAGE_QUERY,
+  unitId: Type.Optional(Id({ description: "The unit's people (it must be in the caller's scope)" })),
+});
 
 export type RegisterUserBody = Static<typeof RegisterUserBody>;
 export type GrantRoleBody = Static<typeof GrantRoleBody>;

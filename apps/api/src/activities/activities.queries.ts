@@ -21,15 +21,23 @@ export type YearQuery = Static<typeof YearQuery>;
 
 export const BudgetTotalsQuery = Obj({
   year: Year(),
-  by: Type.Optional(OneOf(BUDGET_TOTALS_BY, {
-    description: 'source: state-budget, other, unspecified (estimates recorded before sources were); level: city, district, commune of the state budget, and other, unspecified',
-  })),
+  by: Type.Optional(
+    OneOf(BUDGET_TOTALS_BY, {
+      description:
+        'source: state-budget, other, unspecified (estimates recorded before sources were); level: city, district, commune of the state budget, and other, unspecified',
+    }),
+  ),
 });
 export type BudgetTotalsQuery = Static<typeof BudgetTotalsQuery>;
 
 export const CoverageQuery = Obj({
   kind: OneOf(COVERAGE_KINDS),
   asOf: RealDay({ examples: ['2023-12-31'] }),
-  underId: Type.Optional(Id({ description: "Only units under this one on asOf (default: the tree the reader's unit stood in that day)", examples: ['ninh-kieu'] })),
+  underId: Type.Optional(
+    Id({
+      description: "Only units under this one on asOf (default: the tree the reader's unit stood in that day)",
+      examples: ['ninh-kieu'],
+    }),
+  ),
 });
 export type CoverageQuery = Static<typeof CoverageQuery>;

@@ -4,13 +4,26 @@ import { CommaSeparated } from '../shared/common.schemas';
 /* What the feed, the audit trail and the verification take in their query strings. */
 
 const FEED = {
-  after: Type.Optional(Position({ description: 'Events strictly after this global position (default: from the start)' })),
-  types: Type.Optional(CommaSeparated('[a-z0-9.-]{1,100}', 'Type prefixes, comma-separated (or the parameter repeated), e.g. `obligation.,report.submitted`',
-    'must be type prefixes separated by commas (lower-case letters, digits, dots and dashes)')),
-  categories: Type.Optional(CommaSeparated('[a-z]{1,50}', 'Stream categories, comma-separated (or the parameter repeated), e.g. `obligation,report`',
-    'must be stream categories separated by commas (lower-case words)')),
+  after: Type.Optional(
+    Position({ description: 'Events strictly after this global position (default: from the start)' }),
+  ),
+  types: Type.Optional(
+    CommaSeparated(
+      '[a-z0-9.-]{1,100}',
+      'Type prefixes, comma-separated (or the parameter repeated), e.g. `obligation.,report.submitted`',
+      'must be type prefixes separated by commas (lower-case letters, digits, dots and dashes)',
+    ),
+  ),
+  categories: Type.Optional(
+    CommaSeparated(
+      '[a-z]{1,50}',
+      'Stream categories, comma-separated (or the parameter repeated), e.g. `obligation,report`',
+      'must be stream categories separated by commas (lower-case words)',
+    ),
+  ),
 };
-const Limit = () => Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'At most this many events in the page' });
+const Limit = () =>
+  Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'At most this many events in the page' });
 
 /** The live stream: where to start, and what to send; it has no page, so no limit. */
 export const StreamQuery = Obj(FEED);
@@ -39,13 +52,15 @@ export const ReadModelAsOfQuery = Obj({
   asOfRecorded: At('Or the instant: the last event recorded by then'),
 });
 
-const Pin = () => Type.String({ maxLength: 8000, pattern: '^[A-Za-z0-9_-]+={0,2}$', errorMessage: 'must be base64url' });
+const Pin = () =>
+  Type.String({ maxLength: 8000, pattern: '^[A-Za-z0-9_-]+={0,2}$', errorMessage: 'must be base64url' });
 export const VerifyQuery = Obj({
   pin: Type.Optional({
     ...List(Pin(), 20, 0),
-    description: 'A pinned seal: the base64url of its JSON, either the bare seal or the whole GET /api/v1/audit/seals/latest answer '
-      + '(then its signed head is checked too). Repeat for several. Verification fails when the log no longer holds the seal with the same '
-      + 'range, count and root, or is shorter than it (or than the pinned head).',
+    description:
+      'A pinned seal: the base64url of its JSON, either the bare seal or the whole GET /api/v1/audit/seals/latest answer ' +
+      '(then its signed head is checked too). Repeat for several. Verification fails when the log no longer holds the seal with the same ' +
+      'range, count and root, or is shorter than it (or than the pinned head).',
   }),
 });
 

@@ -13,11 +13,14 @@ const JsonSchema = (description: string) => Type.Object({}, { additionalProperti
 
 export const EventTypesAnswer = Obj({
   envelope: JsonSchema('The envelope every event comes in, on the feed and in the exports'),
-  items: List(Obj({
-    type: EventEnvelopeSchema.properties.type,
-    category: Line(50, { description: "The stream category (the type's first word)" }),
-    schema: JsonSchema("The JSON Schema of the type's data; `$id` is its address here"),
-  }), 1000),
+  items: List(
+    Obj({
+      type: EventEnvelopeSchema.properties.type,
+      category: Line(50, { description: "The stream category (the type's first word)" }),
+      schema: JsonSchema("The JSON Schema of the type's data; `$id` is its address here"),
+    }),
+    1000,
+  ),
 });
 
 export const SealKeyAnswer = Obj({
@@ -28,7 +31,13 @@ export const SealKeyAnswer = Obj({
 
 export const ReadModelAsOfAnswer = Obj({
   asOfPosition: Position(),
-  document: Type.Object({}, { additionalProperties: true, description: 'The document as its projection kept it then, with `_id` and `_position`' }),
+  document: Type.Object(
+    {},
+    {
+      additionalProperties: true,
+      description: 'The document as its projection kept it then, with `_id` and `_position`',
+    },
+  ),
 });
 
 /** What a row holds where its chain does not hold: whatever was written there. */
@@ -38,13 +47,25 @@ const ChainBreak = Type.Union([
   Obj({ kind: Type.Literal('prev-hash-mismatch'), expected: Sha256(), found: AsStored() }),
   Obj({ kind: Type.Literal('hash-mismatch'), expected: Sha256(), found: AsStored() }),
 ]);
-const BadEvent = Obj({ stream: AsStored(), revision: Count(), position: Position(), eventId: AsStored(), problem: ChainBreak });
+const BadEvent = Obj({
+  stream: AsStored(),
+  revision: Count(),
+  position: Position(),
+  eventId: AsStored(),
+  problem: ChainBreak,
+});
 
 const PinVerification = Obj({
-  after: Position(), upTo: Position(), count: Count(), root: Sha256(), signature: Line(200),
+  after: Position(),
+  upTo: Position(),
+  count: Count(),
+  root: Sha256(),
+  signature: Line(200),
   headPosition: Nullable(Position({ description: "The pinned head's position, when the pin carried one" })),
   ok: Type.Boolean(),
-  problem: Nullable(OneOf(['key', 'signature', 'short', 'count', 'root', 'missing'], { description: 'The first check that failed' })),
+  problem: Nullable(
+    OneOf(['key', 'signature', 'short', 'count', 'root', 'missing'], { description: 'The first check that failed' }),
+  ),
   detail: Nullable(Detail()),
   sealRevision: Nullable({ ...Count(), description: "The pinned seal's revision in seal-log, while it is there" }),
 });
@@ -56,20 +77,37 @@ export const RecordVerificationAnswer = Obj({
   eventsChecked: Count(),
   firstBad: Nullable({ ...BadEvent, description: 'The first event whose chain link does not hold' }),
   position: Position({ description: 'Verified up to this position' }),
-  gaps: Type.Union([
-    Obj({ applies: Type.Literal(true), firstGap: Nullable(Obj({ from: Position(), to: Position(), atTail: Type.Boolean(), detail: Detail() })) }),
-    Obj({ applies: Type.Literal(false), reason: Detail() }),
-  ], { description: "Missing positions, looked for where the store's positions are dense (SQLite); elsewhere `applies` is false" }),
-  seals: Obj({
-    keyId: Sha256(),
-    seals: Count(),
-    sealedUpTo: Position({ description: 'The end of the last good seal: the log is vouched for up to here' }),
-    firstBad: Nullable(Obj({
-      sealRevision: Count(), after: Position(), upTo: Position(), problem: OneOf(['chain', 'key', 'signature', 'count', 'root']), detail: Detail(),
-    })),
-  }, { description: 'Every seal in seal-log checked in order' }),
+  gaps: Type.Union(
+    [
+      Obj({
+        applies: Type.Literal(true),
+        firstGap: Nullable(Obj({ from: Position(), to: Position(), atTail: Type.Boolean(), detail: Detail() })),
+      }),
+      Obj({ applies: Type.Literal(false), reason: Detail() }),
+    ],
+    {
+      description:
+        "Missing positions, looked for where the store's positions are dense (SQLite); elsewhere `applies` is false",
+    },
+  ),
+  seals: Obj(
+    {
+      keyId: Sha256(),
+      seals: Count(),
+      sealedUpTo: Position({ description: 'The end of the last good seal: the log is vouched for up to here' }),
+      firstBad: Nullable(
+        Obj({
+          sealRevision: Count(),
+          after: Position(),
+          upTo: Position(),
+          problem: OneOf(['chain', 'key', 'signature', 'count', 'root']),
+          detail: Detail(),
+        }),
+      ),
+    },
+    { description: 'Every seal in seal-log checked in order' },
+  ),
   pins: List(PinVerification, 20),
   seconds: Type.Number({ minimum: 0 }),
 });
 export type RecordVerificationAnswer = Static<typeof RecordVerificationAnswer>;
-

@@ -9,7 +9,13 @@ const parseLine = (line: string): string[] => {
     let cell = '';
     if (line[i] === '"') {
       for (i++; ; i++) {
-        if (line[i] === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (line[i] === '"') { i++; break; } else cell += line[i];
+        if (line[i] === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else cell += line[i];
       }
     } else {
       while (i < line.length && line[i] !== ',' && line[i] !== '\n') cell += line[i++];
@@ -23,7 +29,11 @@ const parseLine = (line: string): string[] => {
 describe('CSV cells', () => {
   it.each([
     ["=2+5+cmd|' /C calc'!A0", `"'=2+5+cmd|' /C calc'!A0"`],
-    ['+1', `"'+1"`], ['-1', `"'-1"`], ['@SUM(A1)', `"'@SUM(A1)"`], ['\tx', `"'\tx"`], ['\rx', `"'\rx"`],
+    ['+1', `"'+1"`],
+    ['-1', `"'-1"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\tx', `"'\tx"`],
+    ['\rx', `"'\rx"`],
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
   ])('neutralises %j as a formula: %s', (given, cell) => {
     expect(csvCell(given)).toBe(cell);
@@ -38,14 +48,16 @@ describe('CSV cells', () => {
     expect(csvCell(12)).toBe('12');
   });
 
-  it('never starts a cell\'s text with a formula character, and reads back as the text with at most a quote before it (property)', () => {
-    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), (cells) => {
-      const read = parseLine(csvLine(cells).replace(/\n$/, ''));
-      expect(read).toHaveLength(cells.length);
-      read.forEach((r, i) => {
-        expect(r).toMatch(/^[^=+\-@\t\r]|^$/);
-        expect(r === cells[i] || r === `'${cells[i]}`).toBe(true);
-      });
-    }));
+  it("never starts a cell's text with a formula character, and reads back as the text with at most a quote before it (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), (cells) => {
+        const read = parseLine(csvLine(cells).replace(/\n$/, ''));
+        expect(read).toHaveLength(cells.length);
+        read.forEach((r, i) => {
+          expect(r).toMatch(/^[^=+\-@\t\r]|^$/);
+          expect(r === cells[i] || r === `'${cells[i]}`).toBe(true);
+        });
+      }),
+    );
   });
 });

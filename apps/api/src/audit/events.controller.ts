@@ -4,7 +4,15 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, Api
 import type { Request, Response } from 'express';
 import { eventTypeCatalogue, ListEvents, Principal, SubjectResolver, visibleTo } from '@gl/application';
 import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
-import { Answers, AppConfig, APP_CONFIG, AuthenticatedRequest, CurrentPrincipal, QueryOf, ShutdownState } from '@gl/platform';
+import {
+  Answers,
+  AppConfig,
+  APP_CONFIG,
+  AuthenticatedRequest,
+  CurrentPrincipal,
+  QueryOf,
+  ShutdownState,
+} from '@gl/platform';
 import { wordsOf } from '../shared/common.schemas';
 import { EventsQuery, StreamQuery } from './audit.requests';
 import { EventsPageSchema, EventTypesAnswer } from './audit.responses';
@@ -18,7 +26,8 @@ const SSE = 'text/event-stream';
 const feedOf = (q: StreamQuery) => ({ after: q.after, types: wordsOf(q.types), categories: wordsOf(q.categories) });
 
 const matchesFeed = (e: RecordedEvent, f: ReturnType<typeof feedOf>) =>
-  (!f.types?.length || f.types.some((t) => e.type.startsWith(t))) && (!f.categories?.length || f.categories.includes(e.stream.split('-', 1)[0]));
+  (!f.types?.length || f.types.some((t) => e.type.startsWith(t))) &&
+  (!f.categories?.length || f.categories.includes(e.stream.split('-', 1)[0]));
 
 /**
  * The event feed for integrating systems: pages after a position, and a Server-Sent Events stream
@@ -51,18 +60,38 @@ export class EventsController {
   }
 
   @Get('events/stream')
-  @ApiOperation({ summary: 'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats; at shutdown a comment and a `retry:` hint end it' })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last position received; the stream resumes strictly after it' })
+  @ApiOperation({
+    summary:
+      'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats; at shutdown a comment and a `retry:` hint end it',
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The last position received; the stream resumes strictly after it',
+  })
   @ApiProduces(SSE)
   @ApiOkResponse({
-    description: 'Server-Sent Events: `id` the global position, `event` the type, `data` the event as GET /events gives it; `event: end` says why a stream ends',
+    description:
+      'Server-Sent Events: `id` the global position, `event` the type, `data` the event as GET /events gives it; `event: end` says why a stream ends',
     content: { [SSE]: { schema: { type: 'string' } } },
   })
-  async stream(@CurrentPrincipal() p: Principal, @QueryOf(StreamQuery) q: StreamQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async stream(
+    @CurrentPrincipal() p: Principal,
+    @QueryOf(StreamQuery) q: StreamQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const feed = feedOf(q);
     const resume = req.header('last-event-id');
-    const after = resume && isPosition(resume) ? resume : feed.after ?? START;
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    const after = resume && isPosition(resume) ? resume : (feed.after ?? START);
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
     res.flushHeaders();
     res.write('retry: 2000\n\n');
     const sub = this.store.subscribeToAll({ after, filter: { typePrefixes: feed.types, categories: feed.categories } });
@@ -96,7 +125,9 @@ export class EventsController {
         if (!matchesFeed(e, feed)) continue;
         const subjectUnitIds = await this.subjects.of(e);
         if (!visibleTo(p.scope, e, subjectUnitIds)) continue;
-        const ok = res.write(`id: ${e.position}\nevent: ${e.type}\ndata: ${JSON.stringify({ ...e, subjectUnitIds })}\n\n`);
+        const ok = res.write(
+          `id: ${e.position}\nevent: ${e.type}\ndata: ${JSON.stringify({ ...e, subjectUnitIds })}\n\n`,
+        );
         if (!ok) await new Promise((r) => res.once('drain', r));
       }
     } finally {
@@ -106,7 +137,8 @@ export class EventsController {
       void rights.stop();
       // Shutting down, a comment and a retry hint: EventSource reconnects (elsewhere) with Last-Event-ID.
       // Otherwise the last word says why the stream ends, so a client knows not to resume with the same token.
-      if (ended === 'shutting-down') res.write(`: server shutting down, reconnect to resume\nretry: ${reconnectAfterMs()}\n\n`);
+      if (ended === 'shutting-down')
+        res.write(`: server shutting down, reconnect to resume\nretry: ${reconnectAfterMs()}\n\n`);
       else if (ended) res.write(`event: end\ndata: ${JSON.stringify({ reason: ended })}\n\n`);
       res.end();
     }

@@ -21,10 +21,12 @@ export class SealsController {
 
   @Get('latest')
   @ApiOperation({
-    summary: 'The newest seal as stored, and a signed head of the log: keep it outside the system, and pin it in verify later (auditors, the plan coordinator, integration clients)',
-    description: 'The head is signed with the seal key (GET /api/v1/audit/seal-key) over the canonical JSON (RFC 8785) of '
-      + '{ keyId, position, sealedUpTo, signedAt }. Give the whole answer, or only `seal`, as a pin: GET /api/v1/audit/verify?pin=, '
-      + 'or `npm run cli -- audit verify --pin <file>`.',
+    summary:
+      'The newest seal as stored, and a signed head of the log: keep it outside the system, and pin it in verify later (auditors, the plan coordinator, integration clients)',
+    description:
+      'The head is signed with the seal key (GET /api/v1/audit/seal-key) over the canonical JSON (RFC 8785) of ' +
+      '{ keyId, position, sealedUpTo, signedAt }. Give the whole answer, or only `seal`, as a pin: GET /api/v1/audit/verify?pin=, ' +
+      'or `npm run cli -- audit verify --pin <file>`.',
   })
   @Answers(LatestSealSchema)
   @ApiNotFoundResponse({ description: 'problem+json `/problems/no-seal-yet`: nothing is sealed yet' })

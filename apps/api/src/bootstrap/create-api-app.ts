@@ -5,7 +5,16 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import {
-  AppConfig, BodylessRoutesInterceptor, documentETags, documentIdempotency, documentProblems, documentSchemaIds, guardHttpEdge, NfcNormalizePipe, ProblemDetailsFilter, TextInputPipe,
+  AppConfig,
+  BodylessRoutesInterceptor,
+  documentETags,
+  documentIdempotency,
+  documentProblems,
+  documentSchemaIds,
+  guardHttpEdge,
+  NfcNormalizePipe,
+  ProblemDetailsFilter,
+  TextInputPipe,
 } from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
@@ -19,7 +28,7 @@ export const openApiDocument = (app: INestApplication, config: AppConfig): OpenA
     .setTitle('Grassroots Ledger API')
     .setDescription(
       'The immutable record of how a city carries out its plan for implementing the Law on Implementing ' +
-      'Grassroots Democracy (Luật Thực hiện dân chủ ở cơ sở, 10/2022/QH15). Errors are RFC 9457 problem+json.',
+        'Grassroots Democracy (Luật Thực hiện dân chủ ở cơ sở, 10/2022/QH15). Errors are RFC 9457 problem+json.',
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
@@ -27,7 +36,11 @@ export const openApiDocument = (app: INestApplication, config: AppConfig): OpenA
     .addServer('/', 'this server')
     .build();
   // What every write or resource shares is documented once, after the controllers' own entries.
-  return documentSchemaIds(documentETags(documentProblems(documentIdempotency(SwaggerModule.createDocument(app, info), config.idempotencyTtlSeconds))));
+  return documentSchemaIds(
+    documentETags(
+      documentProblems(documentIdempotency(SwaggerModule.createDocument(app, info), config.idempotencyTtlSeconds)),
+    ),
+  );
 };
 
 const openApi = (app: INestApplication, config: AppConfig) => {
@@ -39,19 +52,25 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
   app.useLogger(app.get(Logger));
   // Rate limits count per client address: behind a proxy, only its X-Forwarded-For names the client.
   app.set('trust proxy', config.trustProxy);
-  app.use(helmet({
-    contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", 'https:', "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-    },
-  }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", 'https:', "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
   guardHttpEdge(app, config);
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }, { path: 'metrics', method: RequestMethod.GET }],
+    exclude: [
+      { path: 'health/{*path}', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
   });
-  app.useGlobalPipes(
-    new NfcNormalizePipe(),
-    new TextInputPipe(),
-  );
+  app.useGlobalPipes(new NfcNormalizePipe(), new TextInputPipe());
   // Before the Idempotency-Key interceptor (a module's): a body sent to a step that takes none is refused first.
   app.useGlobalInterceptors(new BodylessRoutesInterceptor());
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -60,7 +79,13 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
   return app;
 };
 
-export const createApiApp = async (config: AppConfig, overrides: { clock?: Clock } = {}): Promise<NestExpressApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, overrides), { bufferLogs: true, bodyParser: false });
+export const createApiApp = async (
+  config: AppConfig,
+  overrides: { clock?: Clock } = {},
+): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, overrides), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   return configureApiApp(app, config);
 };

@@ -6,14 +6,27 @@ import { PAGE_QUERY } from '../shared/page.schemas';
 const { inspectionId: _p, ...planned } = E['inspection.planned.v1'].properties;
 const { inspectionId: _c, endedOn: _e, ...conducted } = E['inspection.conducted.v1'].properties;
 const { inspectionId: _r, followUpId: _id, ...requested } = E['inspection.follow-up-requested.v1'].properties;
-const { inspectionId: _a, followUpId: _f, documentNumber, ...answered } = E['inspection.follow-up-answered.v1'].properties;
+const {
+  inspectionId: _a,
+  followUpId: _f,
+  documentNumber,
+  ...answered
+} = E['inspection.follow-up-answered.v1'].properties;
 
 export const PlanInspectionBody = Obj({
-  inspectionId: Type.Optional(Id({ description: 'Stable id; generated (from the Idempotency-Key when given) when absent' })),
+  inspectionId: Type.Optional(
+    Id({ description: 'Stable id; generated (from the Idempotency-Key when given) when absent' }),
+  ),
   ...planned,
 });
-export const ConductBody = Obj({ ...conducted, endedOn: Type.Optional(Day({ description: 'The last day on site; heldOn when absent' })) });
-export const FollowUpRequestBody = Obj({ followUpId: Type.Optional(Id({ description: 'Stable id; generated when absent' })), ...requested });
+export const ConductBody = Obj({
+  ...conducted,
+  endedOn: Type.Optional(Day({ description: 'The last day on site; heldOn when absent' })),
+});
+export const FollowUpRequestBody = Obj({
+  followUpId: Type.Optional(Id({ description: 'Stable id; generated when absent' })),
+  ...requested,
+});
 export const FollowUpAnswerBody = Obj({ ...answered, documentNumber: Type.Optional(documentNumber) });
 export const CloseInspectionBody = Type.Omit(E['inspection.closed.v1'], ['inspectionId']);
 

@@ -8,7 +8,10 @@ const data = <K extends keyof typeof E>(type: K) => Type.Omit(E[type], ['obligat
 
 export const CompletionBody = Obj({ evidence: EvidenceSchema });
 export const ProgressBody = data('obligation.progress-updated.v1');
-export const ExtensionRequestBody = Obj({ until: Instant({ examples: ['2024-02-01T00:00:00+07:00'] }), reason: Prose(2000) });
+export const ExtensionRequestBody = Obj({
+  until: Instant({ examples: ['2024-02-01T00:00:00+07:00'] }),
+  reason: Prose(2000),
+});
 export const ExtensionDecisionBody = Obj({ approve: Type.Boolean(), reason: Prose(2000) });
 export const ReasonBody = data('obligation.cancelled.v1');
 export const PassBody = Type.Pick(E['obligation.passed-to-successor.v1'], ['toUnitId', 'reason']);

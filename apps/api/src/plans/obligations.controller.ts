@@ -8,12 +8,26 @@ import { WriteResult } from '../shared/common.schemas';
 import { ObligationsQuery } from './obligations.query';
 import { ObligationAnswer, ObligationListAnswer } from './plans.responses';
 import {
-  CompletionBody, ExplanationBody, ExplanationRequestBody, ExtensionDecisionBody, ExtensionRequestBody, PassBody, ProgressBody, ReasonBody, ReminderBody,
+  CompletionBody,
+  ExplanationBody,
+  ExplanationRequestBody,
+  ExtensionDecisionBody,
+  ExtensionRequestBody,
+  PassBody,
+  ProgressBody,
+  ReasonBody,
+  ReminderBody,
   RequestAnswerBody,
 } from './obligations.bodies';
 
 const filters = (q: ObligationsQuery) => ({
-  planId: q.planId, taskCode: q.taskCode, unitId: q.unitId, status: q.status, role: q.role, year: q.year, overdue: q.overdue,
+  planId: q.planId,
+  taskCode: q.taskCode,
+  unitId: q.unitId,
+  status: q.status,
+  role: q.role,
+  year: q.year,
+  overdue: q.overdue,
   deadlineFrom: q.deadlineFrom ? new Date(`${q.deadlineFrom}T00:00:00+07:00`).toISOString() : undefined,
   deadlineTo: q.deadlineTo ? new Date(`${q.deadlineTo}T00:00:00+07:00`).toISOString() : undefined,
 });
@@ -26,7 +40,10 @@ const filters = (q: ObligationsQuery) => ({
 @ApiBearerAuth()
 @Controller()
 export class ObligationsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   private act(ctx: CommandContext, command: ActOnObligation['command']) {
     return this.commands.execute(new ActOnObligation(command, ctx));
@@ -43,12 +60,18 @@ export class ObligationsController {
   @Get('units/:unitId/inbox')
   @ApiOperation({ summary: "A unit's inbox: its obligations (lead, performer, coordinating) with status and deadline" })
   @Answers(ObligationListAnswer)
-  inbox(@CurrentPrincipal() p: Principal, @ParamOf('unitId', Id()) unitId: string, @QueryOf(ObligationsQuery) q: ObligationsQuery) {
+  inbox(
+    @CurrentPrincipal() p: Principal,
+    @ParamOf('unitId', Id()) unitId: string,
+    @QueryOf(ObligationsQuery) q: ObligationsQuery,
+  ) {
     return this.queries.execute(new ListObligations(p.scope, { ...filters(q), unitId }, q.page, q.pageSize));
   }
 
   @Get('obligations/:id')
-  @ApiOperation({ summary: 'One obligation: its unit, task, deadline as the plan words it, status, history and linked activities' })
+  @ApiOperation({
+    summary: 'One obligation: its unit, task, deadline as the plan words it, status, history and linked activities',
+  })
   @Answers(ObligationAnswer)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.queries.execute(new GetObligation(p.scope, id));
@@ -63,10 +86,21 @@ export class ObligationsController {
   }
 
   @Post('obligations/:id/answer')
-  @ApiOperation({ summary: 'A requested body (the Fatherland Front, the Labour Federation) answers a request (đề nghị): đã phản hồi' })
+  @ApiOperation({
+    summary: 'A requested body (the Fatherland Front, the Labour Federation) answers a request (đề nghị): đã phản hồi',
+  })
   @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
-  answer(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(RequestAnswerBody) dto: RequestAnswerBody) {
-    return this.act(ctx, { type: 'AnswerRequest', obligationId: id, ...dto, documentNumber: dto.documentNumber ?? null });
+  answer(
+    @WriteContext() ctx: CommandContext,
+    @Param('id') id: string,
+    @BodyOf(RequestAnswerBody) dto: RequestAnswerBody,
+  ) {
+    return this.act(ctx, {
+      type: 'AnswerRequest',
+      obligationId: id,
+      ...dto,
+      documentNumber: dto.documentNumber ?? null,
+    });
   }
 
   @Post('obligations/:id/declination')
@@ -93,14 +127,22 @@ export class ObligationsController {
   @Post('obligations/:id/extension-requests')
   @ApiOperation({ summary: 'The unit asks for more time (gia hạn), with a reason' })
   @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
-  requestExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExtensionRequestBody) dto: ExtensionRequestBody) {
+  requestExtension(
+    @WriteContext() ctx: CommandContext,
+    @Param('id') id: string,
+    @BodyOf(ExtensionRequestBody) dto: ExtensionRequestBody,
+  ) {
     return this.act(ctx, { type: 'RequestExtension', obligationId: id, ...dto });
   }
 
   @Post('obligations/:id/extension-decision')
   @ApiOperation({ summary: 'The coordinator approves or refuses a requested extension' })
   @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
-  decideExtension(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExtensionDecisionBody) dto: ExtensionDecisionBody) {
+  decideExtension(
+    @WriteContext() ctx: CommandContext,
+    @Param('id') id: string,
+    @BodyOf(ExtensionDecisionBody) dto: ExtensionDecisionBody,
+  ) {
     return this.act(ctx, { type: 'DecideExtension', obligationId: id, ...dto });
   }
 
@@ -135,7 +177,11 @@ export class ObligationsController {
   @Post('obligations/:id/explanation-requests')
   @ApiOperation({ summary: 'Yêu cầu giải trình: ask the unit to explain' })
   @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
-  requestExplanation(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ExplanationRequestBody) dto: ExplanationRequestBody) {
+  requestExplanation(
+    @WriteContext() ctx: CommandContext,
+    @Param('id') id: string,
+    @BodyOf(ExplanationRequestBody) dto: ExplanationRequestBody,
+  ) {
     return this.act(ctx, { type: 'RequestExplanation', obligationId: id, ...dto });
   }
 

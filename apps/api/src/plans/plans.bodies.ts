@@ -14,10 +14,14 @@ export const IssuePlanBody = Obj({
   issuedOn: Type.Optional(issuedOn),
   ...issued,
   // At least one task, each once, is the decider's rule (it says which plan's tasks are meant).
-  parent: Type.Optional(Nullable(Obj(
-    { planId: parent.planId, taskCodes: List(parent.taskCodes.items, parent.taskCodes.maxItems!) },
-    { description: 'For a detailed plan (kế hoạch chi tiết): the parent plan and the tasks it implements' },
-  ))),
+  parent: Type.Optional(
+    Nullable(
+      Obj(
+        { planId: parent.planId, taskCodes: List(parent.taskCodes.items, parent.taskCodes.maxItems!) },
+        { description: 'For a detailed plan (kế hoạch chi tiết): the parent plan and the tasks it implements' },
+      ),
+    ),
+  ),
 });
 export const TaskBody = TaskSchema;
 /** The task as amended (its code is the path's), and why. */

@@ -18,7 +18,10 @@ const PlanId = PLAN_EVENTS['plan.issued.v1'].properties.planId;
 @ApiBearerAuth()
 @Controller('plans')
 export class PlansController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "Plans in force (the city's and the detailed plans of units), with their task counts" })
@@ -36,8 +39,10 @@ export class PlansController {
 
   @Get(':id/receipts')
   @ApiOperation({
-    summary: 'Receipts per line of the distribution list (nơi nhận): units that have acknowledged (when, by whom) and those that have not',
-    description: "A line's groups (e.g. \"TT. HĐND, UBND xã, phường, thị trấn\") are expanded into the units under the issuer on the plan's assignment day.",
+    summary:
+      'Receipts per line of the distribution list (nơi nhận): units that have acknowledged (when, by whom) and those that have not',
+    description:
+      'A line\'s groups (e.g. "TT. HĐND, UBND xã, phường, thị trấn") are expanded into the units under the issuer on the plan\'s assignment day.',
   })
   @Answers(PlanReceiptsAnswer)
   receipts(@ParamOf('id', PlanId) id: string) {
@@ -48,9 +53,18 @@ export class PlansController {
   @ApiOperation({ summary: 'Issue a plan (the coordinator), or record a detailed plan (its unit)' })
   @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
   issue(@WriteContext() ctx: CommandContext, @BodyOf(IssuePlanBody) dto: IssuePlanBody) {
-    return this.commands.execute(new ChangePlan({
-      type: 'IssuePlan', ...dto, number: dto.number ?? null, issuedOn: dto.issuedOn ?? null, parent: dto.parent ?? null,
-    }, ctx));
+    return this.commands.execute(
+      new ChangePlan(
+        {
+          type: 'IssuePlan',
+          ...dto,
+          number: dto.number ?? null,
+          issuedOn: dto.issuedOn ?? null,
+          parent: dto.parent ?? null,
+        },
+        ctx,
+      ),
+    );
   }
 
   @Post(':id/tasks')
@@ -63,24 +77,41 @@ export class PlansController {
   @Post(':id/tasks/:code/amendment')
   @ApiOperation({ summary: 'Amend a task (its units, time or words), with a reason; its obligations follow' })
   @Answers(TaskWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
-  amend(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @ParamOf('code', TaskCode) code: string, @BodyOf(AmendTaskBody) dto: AmendTaskBody) {
-    return this.commands.execute(new ChangePlan({ type: 'ChangeTask', planId: id, task: { ...dto.task, code }, reason: dto.reason }, ctx));
+  amend(
+    @WriteContext() ctx: CommandContext,
+    @ParamOf('id', PlanId) id: string,
+    @ParamOf('code', TaskCode) code: string,
+    @BodyOf(AmendTaskBody) dto: AmendTaskBody,
+  ) {
+    return this.commands.execute(
+      new ChangePlan({ type: 'ChangeTask', planId: id, task: { ...dto.task, code }, reason: dto.reason }, ctx),
+    );
   }
 
   @Post(':id/tasks/:code/cancellation')
   @ApiOperation({ summary: 'Cancel a task, with a reason, and its open obligations with it' })
   @Answers(TaskWritten, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
-  cancel(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @ParamOf('code', TaskCode) code: string, @BodyOf(CancelTaskBody) dto: CancelTaskBody) {
+  cancel(
+    @WriteContext() ctx: CommandContext,
+    @ParamOf('id', PlanId) id: string,
+    @ParamOf('code', TaskCode) code: string,
+    @BodyOf(CancelTaskBody) dto: CancelTaskBody,
+  ) {
     return this.commands.execute(new ChangePlan({ type: 'CancelTask', planId: id, code, reason: dto.reason }, ctx));
   }
 
   @Post(':id/receipts')
   @ApiOperation({
     summary: 'A recipient on the distribution list (nơi nhận) acknowledges receipt',
-    description: 'By the unit itself (the caller acts for it) for a line that names it, or a group it belonged to on the plan\'s assignment day; else 422 (not on the line) or 404 (not the caller\'s unit).',
+    description:
+      "By the unit itself (the caller acts for it) for a line that names it, or a group it belonged to on the plan's assignment day; else 422 (not on the line) or 404 (not the caller's unit).",
   })
   @Answers(WriteResult, 201, 'Recorded: where its events went (send position as X-Wait-For-Position to read it)')
-  acknowledge(@WriteContext() ctx: CommandContext, @ParamOf('id', PlanId) id: string, @BodyOf(ReceiptBody) dto: ReceiptBody) {
+  acknowledge(
+    @WriteContext() ctx: CommandContext,
+    @ParamOf('id', PlanId) id: string,
+    @BodyOf(ReceiptBody) dto: ReceiptBody,
+  ) {
     return this.commands.execute(new ChangePlan({ type: 'AcknowledgeReceipt', planId: id, ...dto }, ctx));
   }
 }

@@ -16,12 +16,29 @@ const line = RecipientSchema.properties;
 export const PlanReceiptsAnswer = Obj({
   planId: Id(),
   on: Day({ description: "The plan's assignment day: groups are expanded on the tree of that day" }),
-  lines: List(Obj({
-    key: line.key, label: line.label, unitIds: line.unitIds, groups: line.groups,
-    units: Type.Integer({ minimum: 0, maximum: 100_000, description: "How many units the line stands for on the plan's day" }),
-    acknowledged: List(Obj({ ...UnitNamed, at: Instant({ description: 'When it was acknowledged' }), by: Nullable(Line(200, { description: 'The user who recorded it' })) }), 100_000),
-    pending: List(Obj(UnitNamed), 100_000),
-  }), 100),
+  lines: List(
+    Obj({
+      key: line.key,
+      label: line.label,
+      unitIds: line.unitIds,
+      groups: line.groups,
+      units: Type.Integer({
+        minimum: 0,
+        maximum: 100_000,
+        description: "How many units the line stands for on the plan's day",
+      }),
+      acknowledged: List(
+        Obj({
+          ...UnitNamed,
+          at: Instant({ description: 'When it was acknowledged' }),
+          by: Nullable(Line(200, { description: 'The user who recorded it' })),
+        }),
+        100_000,
+      ),
+      pending: List(Obj(UnitNamed), 100_000),
+    }),
+    100,
+  ),
   totals: Obj({ units: Count(), acknowledged: Count(), pending: Count() }),
 });
 

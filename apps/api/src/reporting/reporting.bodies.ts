@@ -1,4 +1,18 @@
-import { Id, IndicatorsSchema, Instant, Line, List, Obj, OneOf, OptionalProse, REPORTING_EVENTS as E, ReportingId, Static, Type, Year } from '@gl/domain';
+import {
+  Id,
+  IndicatorsSchema,
+  Instant,
+  Line,
+  List,
+  Obj,
+  OneOf,
+  OptionalProse,
+  REPORTING_EVENTS as E,
+  ReportingId,
+  Static,
+  Type,
+  Year,
+} from '@gl/domain';
 
 /* What each reporting step takes over HTTP: the fields of the event it records, from its one definition. */
 
@@ -9,17 +23,26 @@ export const OpenPeriodBody = Obj({
   regimeId: E['reporting.period-opened.v1'].properties.regimeId,
   /** The regime's year to open (this year when absent). */
   year: Type.Optional(Year()),
-  adHoc: Type.Optional(Obj({
-    periodId: ReportingId(),
-    title: Line(300),
-    deadline: Instant({ examples: ['2024-03-01T00:00:00+07:00'] }),
-    unitIds: List(Id(), 5000),
-  }, { description: 'An ad hoc request (đột xuất) with its own units and deadline' })),
+  adHoc: Type.Optional(
+    Obj(
+      {
+        periodId: ReportingId(),
+        title: Line(300),
+        deadline: Instant({ examples: ['2024-03-01T00:00:00+07:00'] }),
+        unitIds: List(Id(), 5000),
+      },
+      { description: 'An ad hoc request (đột xuất) with its own units and deadline' },
+    ),
+  ),
 });
 export const ReminderBody = Type.Pick(E['reporting.reminder-sent.v1'], ['message']);
 export const DraftBody = Obj({ indicators: IndicatorsSchema, narrative: Narrative() });
 /** A new version of a submitted or returned report, and why (the activities' correction is another shape). */
-export const ReportCorrectionBody = Obj({ indicators: IndicatorsSchema, narrative: Narrative(), reason: E['report.corrected.v1'].properties.reason });
+export const ReportCorrectionBody = Obj({
+  indicators: IndicatorsSchema,
+  narrative: Narrative(),
+  reason: E['report.corrected.v1'].properties.reason,
+});
 export const NarrativeBody = Obj({ narrative: Type.Optional(Narrative()) });
 export const ReturnBody = Type.Pick(E['report.returned.v1'], ['reason']);
 

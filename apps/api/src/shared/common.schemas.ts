@@ -15,8 +15,14 @@ export type PageQuery = Static<typeof PageQuery>;
 
 const WRITE_RESULT = {
   stream: Line(500, { description: 'The stream written, e.g. `units-registry`' }),
-  revision: Type.Integer({ minimum: -1, maximum: Number.MAX_SAFE_INTEGER, description: "The stream's revision after the write (-1: the stream is still empty)" }),
-  position: Position({ description: 'The global log position of the last event written (send it back as X-Wait-For-Position to read it)' }),
+  revision: Type.Integer({
+    minimum: -1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: "The stream's revision after the write (-1: the stream is still empty)",
+  }),
+  position: Position({
+    description: 'The global log position of the last event written (send it back as X-Wait-For-Position to read it)',
+  }),
 };
 
 /** What every write answers: where its events went. */
@@ -32,7 +38,12 @@ export const ActivityWritten = WriteResultWith({ activityId: Id() });
 export const InspectionWritten = WriteResultWith({ inspectionId: Id() });
 /** A task added, amended or cancelled: and what it did to the obligations it fans out to. */
 export const TaskWritten = WriteResultWith({
-  obligations: Type.Optional(Type.Union([Obj({ created: Type.Integer({ minimum: 0 }), existing: Type.Integer({ minimum: 0 }) }), Obj({ cancelled: Type.Integer({ minimum: 0 }) })])),
+  obligations: Type.Optional(
+    Type.Union([
+      Obj({ created: Type.Integer({ minimum: 0 }), existing: Type.Integer({ minimum: 0 }) }),
+      Obj({ cancelled: Type.Integer({ minimum: 0 }) }),
+    ]),
+  ),
 });
 /** A period opened: its id and how many units are expected to report. */
 export const PeriodOpenedAnswer = WriteResultWith({ periodId: Line(300), expected: Type.Integer({ minimum: 0 }) });
@@ -44,7 +55,15 @@ export const RemindedAnswer = WriteResultWith({ reminded: Type.Integer({ minimum
  * once or repeated; `wordsOf` reads it as one list.
  */
 export const CommaSeparated = (word: string, description: string, errorMessage: string) =>
-  Type.Array(Type.String({ maxLength: 2000, pattern: `^ *${word} *(, *${word} *)*$`, errorMessage }), { maxItems: 20, description });
+  Type.Array(Type.String({ maxLength: 2000, pattern: `^ *${word} *(, *${word} *)*$`, errorMessage }), {
+    maxItems: 20,
+    description,
+  });
 
 export const wordsOf = (lists: string[] | undefined): string[] | undefined =>
-  lists?.flatMap((l) => l.split(',').map((w) => w.trim()).filter(Boolean));
+  lists?.flatMap((l) =>
+    l
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );

@@ -10,6 +10,10 @@ export const PAGE_QUERY = {
 };
 
 /** One page of a list, with the total that matches (what `findPage` answers). */
-export const PageOf = <T extends TSchema>(item: T) => Obj({
-  items: List(item, PAGE_SIZE.maximum), page: Type.Integer(PAGE), pageSize: Type.Integer(PAGE_SIZE), total: Count(100_000_000),
-});
+export const PageOf = <T extends TSchema>(item: T) =>
+  Obj({
+    items: List(item, PAGE_SIZE.maximum),
+    page: Type.Integer(PAGE),
+    pageSize: Type.Integer(PAGE_SIZE),
+    total: Count(100_000_000),
+  });

@@ -2,13 +2,33 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ChangeUnits, CommandContext, CommandResult, GetUnit, GetUnitLineage, GetUnitTree, ListUnits, newIdFor, Principal,
+  ChangeUnits,
+  CommandContext,
+  CommandResult,
+  GetUnit,
+  GetUnitLineage,
+  GetUnitTree,
+  ListUnits,
+  newIdFor,
+  Principal,
 } from '@gl/application';
 import { Clock, NewUnit, UnitCommand, vietnamDateOf } from '@gl/domain';
 import { Answers, BodyOf, CLOCK, CurrentPrincipal, QueryOf, WriteContext } from '@gl/platform';
 import {
-  AbolishBody, AsOfQuery, DissolveBody, EstablishBody, ListUnitsQuery, MergeBody, NewUnitBody, ReclassifyBody, RecodeBody, RenameBody, ReparentBody,
-  SplitBody, TransferBody, TreeQuery,
+  AbolishBody,
+  AsOfQuery,
+  DissolveBody,
+  EstablishBody,
+  ListUnitsQuery,
+  MergeBody,
+  NewUnitBody,
+  ReclassifyBody,
+  RecodeBody,
+  RenameBody,
+  ReparentBody,
+  SplitBody,
+  TransferBody,
+  TreeQuery,
 } from './units.requests';
 import { UnitAnswer, UnitLineage, UnitsPage, UnitTree, UnitWriteResult } from './units.responses';
 
@@ -41,15 +61,31 @@ export class UnitsController {
     return vietnamDateOf(this.clock.now());
   }
 
-  private change(command: UnitCommand, ctx: CommandContext, unitId?: string): Promise<CommandResult & { unitId?: string }> {
-    return this.commands.execute<ChangeUnits, CommandResult>(new ChangeUnits(command, ctx)).then((r) => ({ ...r, ...(unitId && { unitId }) }));
+  private change(
+    command: UnitCommand,
+    ctx: CommandContext,
+    unitId?: string,
+  ): Promise<CommandResult & { unitId?: string }> {
+    return this.commands
+      .execute<ChangeUnits, CommandResult>(new ChangeUnits(command, ctx))
+      .then((r) => ({ ...r, ...(unitId && { unitId }) }));
   }
 
   @Get()
-  @ApiOperation({ summary: 'Units standing on a day (default today), by kind, level, parent, or name search without diacritics' })
+  @ApiOperation({
+    summary: 'Units standing on a day (default today), by kind, level, parent, or name search without diacritics',
+  })
   @Answers(UnitsPage)
   list(@CurrentPrincipal() p: Principal, @QueryOf(ListUnitsQuery) q: ListUnitsQuery) {
-    return this.queries.execute(new ListUnits(p.scope, q.asOf ?? this.today(), { kind: q.kind, level: q.level, parentId: q.parentId, underId: q.underId, q: q.q }, q.page, q.pageSize));
+    return this.queries.execute(
+      new ListUnits(
+        p.scope,
+        q.asOf ?? this.today(),
+        { kind: q.kind, level: q.level, parentId: q.parentId, underId: q.underId, q: q.q },
+        q.page,
+        q.pageSize,
+      ),
+    );
   }
 
   @Get('tree')
@@ -79,7 +115,17 @@ export class UnitsController {
   @Answers(UnitWriteResult, 201, 'Recorded')
   establish(@WriteContext() ctx: CommandContext, @BodyOf(EstablishBody) body: EstablishBody) {
     const unit = newUnit(body, ctx, 'unit');
-    return this.change({ type: 'EstablishUnit', ...unit, effectiveOn: body.effectiveOn, legalBasis: body.legalBasis ?? null, asExisting: body.asExisting ?? false }, ctx, unit.unitId);
+    return this.change(
+      {
+        type: 'EstablishUnit',
+        ...unit,
+        effectiveOn: body.effectiveOn,
+        legalBasis: body.legalBasis ?? null,
+        asExisting: body.asExisting ?? false,
+      },
+      ctx,
+      unit.unitId,
+    );
   }
 
   @Post(':id/renaming')
@@ -99,7 +145,11 @@ export class UnitsController {
   @Post(':id/reclassification')
   @ApiOperation({ summary: 'Change the kind, subtype or level of a unit from a day (a xã becomes a phường)' })
   @Answers(UnitWriteResult, 201, 'Recorded')
-  reclassify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(ReclassifyBody) body: ReclassifyBody) {
+  reclassify(
+    @WriteContext() ctx: CommandContext,
+    @Param('id') id: string,
+    @BodyOf(ReclassifyBody) body: ReclassifyBody,
+  ) {
     return this.change({ type: 'ReclassifyUnit', unitId: id, ...body, subtype: body.subtype ?? null }, ctx);
   }
 
@@ -114,8 +164,14 @@ export class UnitsController {
   @ApiOperation({ summary: 'Split a unit into new ones (1 → n), with the share of each part where the act records it' })
   @Answers(UnitWriteResult, 201, 'Recorded')
   split(@WriteContext() ctx: CommandContext, @Param('id') id: string, @BodyOf(SplitBody) body: SplitBody) {
-    const successors = body.successors.map((s, i) => ({ ...newUnit(s, ctx, `split-${i}`), ...(s.share != null && { share: s.share }) }));
-    return this.change({ type: 'SplitUnit', unitId: id, effectiveOn: body.effectiveOn, legalBasis: body.legalBasis, successors }, ctx);
+    const successors = body.successors.map((s, i) => ({
+      ...newUnit(s, ctx, `split-${i}`),
+      ...(s.share != null && { share: s.share }),
+    }));
+    return this.change(
+      { type: 'SplitUnit', unitId: id, effectiveOn: body.effectiveOn, legalBasis: body.legalBasis, successors },
+      ctx,
+    );
   }
 
   @Post(':id/part-transfers')
@@ -138,12 +194,24 @@ export class UnitsController {
   @Answers(UnitWriteResult, 201, 'Recorded')
   merge(@WriteContext() ctx: CommandContext, @BodyOf(MergeBody) body: MergeBody) {
     const successor = body.successor ? newUnit(body.successor, ctx, 'merger') : { unitId: body.continuingUnitId ?? '' };
-    return this.change({ type: 'MergeUnits', effectiveOn: body.effectiveOn, legalBasis: body.legalBasis, predecessors: body.predecessors, successor }, ctx, successor.unitId);
+    return this.change(
+      {
+        type: 'MergeUnits',
+        effectiveOn: body.effectiveOn,
+        legalBasis: body.legalBasis,
+        predecessors: body.predecessors,
+        successor,
+      },
+      ctx,
+      successor.unitId,
+    );
   }
 
   @Post('level-abolitions')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Abolish a whole level (e.g. the district level from 2025-07-01); children pass to the level above' })
+  @ApiOperation({
+    summary: 'Abolish a whole level (e.g. the district level from 2025-07-01); children pass to the level above',
+  })
   @Answers(UnitWriteResult, 201, 'Recorded')
   abolish(@WriteContext() ctx: CommandContext, @BodyOf(AbolishBody) body: AbolishBody) {
     return this.change({ type: 'AbolishLevel', ...body }, ctx);

@@ -1,6 +1,21 @@
 import {
-  ABOLISHABLE_LEVELS, EffectiveSchema, Id, LegalBasisSchema, Line, NewUnitSchema, Nullable, Obj, OneOf, RealDay, Static, Type, UNIT_EVENTS as E,
-  UnitCodeSchema, UnitKindSchema, UnitLevelSchema, UnitSubtypeSchema,
+  ABOLISHABLE_LEVELS,
+  EffectiveSchema,
+  Id,
+  LegalBasisSchema,
+  Line,
+  NewUnitSchema,
+  Nullable,
+  Obj,
+  OneOf,
+  RealDay,
+  Static,
+  Type,
+  UNIT_EVENTS as E,
+  UnitCodeSchema,
+  UnitKindSchema,
+  UnitLevelSchema,
+  UnitSubtypeSchema,
 } from '@gl/domain';
 import { PAGE_QUERY } from '../shared/common.schemas';
 
@@ -24,26 +39,44 @@ export const EstablishBody = Obj({
   ...NewUnitBody.properties,
   effectiveOn: E['unit.established.v1'].properties.effectiveOn,
   legalBasis: optional(LegalBasisSchema),
-  asExisting: Type.Optional(Type.Boolean({ description: 'Recording a unit that already existed (no founding act): then no legal basis is needed' })),
+  asExisting: Type.Optional(
+    Type.Boolean({
+      description: 'Recording a unit that already existed (no founding act): then no legal basis is needed',
+    }),
+  ),
 });
 export const RenameBody = Type.Omit(E['unit.renamed.v1'], ['unitId']);
 export const RecodeBody = Obj({ code: optional(UnitCodeSchema), ...effective });
-export const ReclassifyBody = Obj({ kind: UnitKindSchema, subtype: optional(UnitSubtypeSchema), level: UnitLevelSchema, ...effective });
+export const ReclassifyBody = Obj({
+  kind: UnitKindSchema,
+  subtype: optional(UnitSubtypeSchema),
+  level: UnitLevelSchema,
+  ...effective,
+});
 export const ReparentBody = Obj({ parentId: optional(Id()), ...effective });
 export const MergeBody = Obj({
   predecessors: E['units.merged.v1'].properties.predecessors,
-  successor: Type.Optional({ ...NewUnitBody, description: 'The new unit; leave it out and give continuingUnitId when one predecessor absorbs the others' }),
+  successor: Type.Optional({
+    ...NewUnitBody,
+    description: 'The new unit; leave it out and give continuingUnitId when one predecessor absorbs the others',
+  }),
   continuingUnitId: Type.Optional(Id({ description: 'The predecessor that goes on and absorbs the others' })),
   ...effective,
 });
 const successors = E['unit.split.v1'].properties.successors;
 export const SplitBody = Obj({
-  successors: Type.Array(Obj({ ...NewUnitBody.properties, share: successors.items.properties.share }), { minItems: successors.minItems, maxItems: successors.maxItems }),
+  successors: Type.Array(Obj({ ...NewUnitBody.properties, share: successors.items.properties.share }), {
+    minItems: successors.minItems,
+    maxItems: successors.maxItems,
+  }),
   ...effective,
 });
 export const TransferBody = Type.Omit(E['unit.part-transferred.v1'], ['fromUnitId']);
 export const DissolveBody = EffectiveSchema;
-export const AbolishBody = Obj({ level: OneOf(ABOLISHABLE_LEVELS, { description: 'e.g. the district level, from 2025-07-01' }), ...effective });
+export const AbolishBody = Obj({
+  level: OneOf(ABOLISHABLE_LEVELS, { description: 'e.g. the district level, from 2025-07-01' }),
+  ...effective,
+});
 
 export type EstablishBody = Static<typeof EstablishBody>;
 export type RenameBody = Static<typeof RenameBody>;
@@ -67,7 +100,9 @@ export const ListUnitsQuery = Obj({
   level: Type.Optional(UnitLevelSchema),
   parentId: Type.Optional(Id({ description: 'Direct children of this unit' })),
   underId: Type.Optional(Id({ description: 'Anywhere under this unit (its whole subtree on that day)' })),
-  q: Type.Optional(Line(100, { description: 'Name or code; ignores diacritics and case ("ninh kieu" finds "Ninh Kiều")' })),
+  q: Type.Optional(
+    Line(100, { description: 'Name or code; ignores diacritics and case ("ninh kieu" finds "Ninh Kiều")' }),
+  ),
 });
 export type AsOfQuery = Static<typeof AsOfQuery>;
 export type TreeQuery = Static<typeof TreeQuery>;

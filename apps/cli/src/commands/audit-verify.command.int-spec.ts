@@ -10,7 +10,11 @@ import { AuditVerifyCommand } from './audit-verify.command';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const keys: SealKeys = {
-  privateKey, publicKey: createPublicKey(privateKey), keyId: keyIdOf(createPublicKey(privateKey)), publicKeyPem: '', source: 'generated',
+  privateKey,
+  publicKey: createPublicKey(privateKey),
+  keyId: keyIdOf(createPublicKey(privateKey)),
+  publicKeyPem: '',
+  source: 'generated',
 };
 const SEALER = { userId: 'sealer', unitId: null, roles: ['system'] };
 
@@ -31,18 +35,28 @@ describe('npm run cli -- audit verify', () => {
 
   it('says OK with the counts when every chain holds', async () => {
     const store = new SqliteEventStore({ filename: ':memory:', clock: new FixedClock() });
-    await store.appendToStream('plan-1', [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })], NO_STREAM);
+    await store.appendToStream(
+      'plan-1',
+      [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })],
+      NO_STREAM,
+    );
     await store.appendToStream('unit-1', [newEvent('unit.established.v1', { name: 'Sở Nội vụ' })], NO_STREAM);
     await sealLog(store, keys.privateKey, SEALER);
     await new AuditVerifyCommand(store, keys).run();
-    expect(out.join('')).toMatch(/^OK: 4 events in 3 streams verified up to position 4 in [0-9.]+ s; 1 seals by key [0-9a-f]{16}… vouch for the log up to position 3/);
+    expect(out.join('')).toMatch(
+      /^OK: 4 events in 3 streams verified up to position 4 in [0-9.]+ s; 1 seals by key [0-9a-f]{16}… vouch for the log up to position 3/,
+    );
     expect(process.exitCode).toBeUndefined();
     await store.close();
   });
 
   it('names the first bad event and exits with 1', async () => {
     const store = new SqliteEventStore({ filename: ':memory:', clock: new FixedClock() });
-    await store.appendToStream('plan-1', [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })], NO_STREAM);
+    await store.appendToStream(
+      'plan-1',
+      [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })],
+      NO_STREAM,
+    );
     store.db.prepare("UPDATE events SET actor = json_set(actor, '$.userId', 'someone-else') WHERE revision = 1").run();
     await new AuditVerifyCommand(store, keys).run();
     expect(err.join('')).toMatch(/^BROKEN: plan-1 revision 1 \(position 2, event [0-9a-f-]+\): hash-mismatch/);
@@ -64,7 +78,11 @@ describe('npm run cli -- audit verify', () => {
 
   it('names a missing position: the last event of a stream deleted, with no seal over it', async () => {
     const store = new SqliteEventStore({ filename: ':memory:', clock: new FixedClock() });
-    await store.appendToStream('plan-1', [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })], NO_STREAM);
+    await store.appendToStream(
+      'plan-1',
+      [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })],
+      NO_STREAM,
+    );
     await store.appendToStream('unit-1', [newEvent('unit.established.v1', { name: 'Sở Nội vụ' })], NO_STREAM);
     store.db.prepare("DELETE FROM events WHERE stream = 'plan-1' AND revision = 1").run();
     await new AuditVerifyCommand(store, keys).run();
@@ -105,11 +123,15 @@ describe('npm run cli -- audit verify', () => {
     it('fails, naming the pin, when the newest seal was deleted, which plain verify passes', async () => {
       const file = await keep('latest.json', (a) => a.seal);
       store.db.prepare("DELETE FROM events WHERE stream = 'seal-log' AND revision = 1").run();
-      store.db.prepare("UPDATE sqlite_sequence SET seq = (SELECT MAX(position) FROM events) WHERE name = 'events'").run();
+      store.db
+        .prepare("UPDATE sqlite_sequence SET seq = (SELECT MAX(position) FROM events) WHERE name = 'events'")
+        .run();
       await new AuditVerifyCommand(store, keys).run();
       expect(out.join('')).toMatch(/^OK: .*; 1 seals by key/);
       await new AuditVerifyCommand(store, keys).run([], { pin: [file] });
-      expect(err.join('')).toContain(`BROKEN PIN ${file} (seal after 1 up to 3): missing: seal-log no longer holds the pinned seal`);
+      expect(err.join('')).toContain(
+        `BROKEN PIN ${file} (seal after 1 up to 3): missing: seal-log no longer holds the pinned seal`,
+      );
       expect(process.exitCode).toBe(1);
     });
 

@@ -15,7 +15,9 @@ export class OpenYearsCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const r = await this.commands.execute(new OpenYears({ actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'cli-open-years' }));
+    const r = await this.commands.execute(
+      new OpenYears({ actor: SYSTEM_ACTOR, scope: systemScope(), correlationId: 'cli-open-years' }),
+    );
     process.stdout.write(`Opened ${r.created} obligations (${r.existing} already existed).\n`);
   }
 }

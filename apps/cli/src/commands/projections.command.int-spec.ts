@@ -25,17 +25,22 @@ describe('npm run cli -- projections', () => {
     await new ProjectionsStatusCommand(engine).run([], {});
     expect(out.join('')).toBe(
       'stream-catalogue (collection stream-catalogue, not-running)\n' +
-      '  live: generation 1, version 1, position 0, behind by 2 events / 30.0 s\n',
+        '  live: generation 1, version 1, position 0, behind by 2 events / 30.0 s\n',
     );
     out.length = 0;
     await new ProjectionsStatusCommand(engine).run([], { json: true });
-    expect(JSON.parse(out.join(''))[0]).toMatchObject({ name: 'stream-catalogue', live: { lag: { events: 2, seconds: 30 } } });
+    expect(JSON.parse(out.join(''))[0]).toMatchObject({
+      name: 'stream-catalogue',
+      live: { lag: { events: 2, seconds: 30 } },
+    });
 
     out.length = 0;
     await new ProjectionsRebuildCommand(engine).run(['stream-catalogue'], {});
     expect(out.join('')).toMatch(/^Rebuild of stream-catalogue requested/);
     expect((await store.record('stream-catalogue'))?.rebuildRequested).toBe(true);
-    await expect(new ProjectionsRebuildCommand(engine).run(['no-such'], {})).rejects.toThrow('no projection named no-such');
+    await expect(new ProjectionsRebuildCommand(engine).run(['no-such'], {})).rejects.toThrow(
+      'no projection named no-such',
+    );
     await Promise.all([events.close(), store.close()]);
   });
 });

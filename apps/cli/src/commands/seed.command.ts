@@ -13,6 +13,8 @@ export class SeedCommand extends CommandRunner {
 
   async run(): Promise<void> {
     const r = await this.seed.seed();
-    process.stdout.write(`Seeded: ${r.unitSteps} changes to the organisation tree, ${r.users} demo users, the plan's ${r.tasks} tasks (${r.obligations} new obligations). Nothing is recorded twice.\n`);
+    process.stdout.write(
+      `Seeded: ${r.unitSteps} changes to the organisation tree, ${r.users} demo users, the plan's ${r.tasks} tasks (${r.obligations} new obligations). Nothing is recorded twice.\n`,
+    );
   }
 }

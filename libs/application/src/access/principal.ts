@@ -1,5 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, Clock, evolveUser, grantsAt, initialUser, Scope, scopeOf, User, UserEvent, userStream, vietnamDateOf } from '@gl/domain';
+import {
+  Actor,
+  Clock,
+  evolveUser,
+  grantsAt,
+  initialUser,
+  Scope,
+  scopeOf,
+  User,
+  UserEvent,
+  userStream,
+  vietnamDateOf,
+} from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { READ_STORE, ReadStore, UserDoc } from '@gl/read-models';
 import { CLOCK_PORT } from '../shared/ports';

@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Clock, decideUser, evolveUser, initialUser, isActiveOn, Role, User, UserCommand, UserEvent, userStream, valueOn,
+  Clock,
+  decideUser,
+  evolveUser,
+  initialUser,
+  isActiveOn,
+  Role,
+  User,
+  UserCommand,
+  UserEvent,
+  userStream,
+  valueOn,
   vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
@@ -12,13 +22,29 @@ import { RegistryLoader } from '../units/registry-loader';
 import { CLOCK_PORT } from '../shared/ports';
 
 export class RegisterUser {
-  constructor(readonly input: { userId?: string; displayName: string; unitId: string; email?: string | null; externalId?: string | null; from?: string }, readonly context: CommandContext) {}
+  constructor(
+    readonly input: {
+      userId?: string;
+      displayName: string;
+      unitId: string;
+      email?: string | null;
+      externalId?: string | null;
+      from?: string;
+    },
+    readonly context: CommandContext,
+  ) {}
 }
 export class GrantRole {
-  constructor(readonly input: { userId: string; role: Role; unitId: string; reason?: string | null; from?: string }, readonly context: CommandContext) {}
+  constructor(
+    readonly input: { userId: string; role: Role; unitId: string; reason?: string | null; from?: string },
+    readonly context: CommandContext,
+  ) {}
 }
 export class RevokeRole {
-  constructor(readonly input: { userId: string; role: Role; unitId: string; reason: string }, readonly context: CommandContext) {}
+  constructor(
+    readonly input: { userId: string; role: Role; unitId: string; reason: string },
+    readonly context: CommandContext,
+  ) {}
 }
 
 /** Registers people and grants or revokes their roles: the plan coordinator's work, within their scope. */
@@ -40,20 +66,38 @@ export class UserCommands {
     const unit = async (unitId: string, from?: string) => {
       const u = (await this.registry.load()).units.get(unitId);
       const day = vietnamDateOf(from ? new Date(from) : now);
-      return { id: unitId, kind: u ? valueOn(u.classes, day)?.kind ?? 'other' : 'other', active: !!u && isActiveOn(u, day) };
+      return {
+        id: unitId,
+        kind: u ? (valueOn(u.classes, day)?.kind ?? 'other') : 'other',
+        active: !!u && isActiveOn(u, day),
+      };
     };
     let command: UserCommand;
     if (cmd instanceof RegisterUser) {
       const { from, ...input } = cmd.input;
-      command = { type: 'RegisterUser', ...input, userId: cmd.input.userId ?? newIdFor(context, 'user'), unit: await unit(cmd.input.unitId, from) };
+      command = {
+        type: 'RegisterUser',
+        ...input,
+        userId: cmd.input.userId ?? newIdFor(context, 'user'),
+        unit: await unit(cmd.input.unitId, from),
+      };
     } else if (cmd instanceof GrantRole) {
-      command = { type: 'GrantRole', ...cmd.input, unit: await unit(cmd.input.unitId, cmd.input.from), grantedBy: context.actor.userId };
+      command = {
+        type: 'GrantRole',
+        ...cmd.input,
+        unit: await unit(cmd.input.unitId, cmd.input.from),
+        grantedBy: context.actor.userId,
+      };
     } else {
       command = { type: 'RevokeRole', ...cmd.input, revokedBy: context.actor.userId };
     }
     const userId = command.userId;
     const result = await runDecider<User, UserEvent>(
-      this.store, userStream(userId), { initial: initialUser, evolve: evolveUser }, (s) => decideUser(command, s, now), context,
+      this.store,
+      userStream(userId),
+      { initial: initialUser, evolve: evolveUser },
+      (s) => decideUser(command, s, now),
+      context,
     );
     return { ...result, userId };
   }

@@ -5,10 +5,14 @@ import { READ_STORE, ReadStore, UserDoc } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { findPage, Page, seesAll, seesUnit, withoutStoreFields } from '../shared/read-helpers';
 
-
 /** People of the units the caller may read (auditors: everyone). */
 export class ListUsers {
-  constructor(readonly scope: Scope, readonly unitId: string | undefined, readonly page: number, readonly pageSize: number) {}
+  constructor(
+    readonly scope: Scope,
+    readonly unitId: string | undefined,
+    readonly page: number,
+    readonly pageSize: number,
+  ) {}
 }
 
 @QueryHandler(ListUsers)
@@ -25,7 +29,10 @@ export class ListUsersHandler implements IQueryHandler<ListUsers, Page<UserDoc>>
 }
 
 export class GetUser {
-  constructor(readonly scope: Scope, readonly userId: string) {}
+  constructor(
+    readonly scope: Scope,
+    readonly userId: string,
+  ) {}
 }
 
 @QueryHandler(GetUser)

@@ -8,18 +8,26 @@ import type { ActivityDoc } from '@gl/read-models';
  */
 export const activityDay = (a: ActivityDoc): CalendarDate => {
   const f = a.fields;
-  const day = a.kind === 'conference' ? f.heldOn
-    : a.kind === 'training' ? f.startsOn
-      : a.kind === 'regulation' ? f.issuedOn
-        : a.kind === 'difficulty' ? f.raisedOn
-          : a.kind === 'resolution' ? f.draftedOn
-            : undefined;
+  const day =
+    a.kind === 'conference'
+      ? f.heldOn
+      : a.kind === 'training'
+        ? f.startsOn
+        : a.kind === 'regulation'
+          ? f.issuedOn
+          : a.kind === 'difficulty'
+            ? f.raisedOn
+            : a.kind === 'resolution'
+              ? f.draftedOn
+              : undefined;
   return typeof day === 'string' ? day : vietnamDateOf(new Date(a.recordedAt));
 };
 
 /** Whether a regulation (quy chế) is in force on a day: in effect by then, and not replaced by then. */
 export const inForceOn = (a: ActivityDoc, day: CalendarDate): boolean =>
-  a.kind === 'regulation' && (a.fields.effectiveFrom as string) <= day && !(a.fields.replacedOn && (a.fields.replacedOn as string) <= day);
+  a.kind === 'regulation' &&
+  (a.fields.effectiveFrom as string) <= day &&
+  !(a.fields.replacedOn && (a.fields.replacedOn as string) <= day);
 
 /** A window of days, both ends included; an end left out is open. */
 export interface DayWindow {
@@ -27,7 +35,8 @@ export interface DayWindow {
   to?: CalendarDate;
 }
 
-export const inWindow = (day: CalendarDate, w: DayWindow): boolean => (!w.from || w.from <= day) && (!w.to || day <= w.to);
+export const inWindow = (day: CalendarDate, w: DayWindow): boolean =>
+  (!w.from || w.from <= day) && (!w.to || day <= w.to);
 
 /** Whether an activity happened in a window of days (on its `activityDay`). */
 export const happenedIn = (a: ActivityDoc, w: DayWindow): boolean => inWindow(activityDay(a), w);

@@ -1,8 +1,24 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  Activity, ActivityError, ActivityEvent, ActivityKind, activityStream, businessDayOf, Clock, decideActivity, decideObligation, evolveActivity,
-  evolveObligation, initialActivity, initialObligation, Obligation, ObligationEvent, obligationStream, OPENING_TYPE, startOfDayInVietnam,
+  Activity,
+  ActivityError,
+  ActivityEvent,
+  ActivityKind,
+  activityStream,
+  businessDayOf,
+  Clock,
+  decideActivity,
+  decideObligation,
+  evolveActivity,
+  evolveObligation,
+  initialActivity,
+  initialObligation,
+  Obligation,
+  ObligationEvent,
+  obligationStream,
+  OPENING_TYPE,
+  startOfDayInVietnam,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotFoundInScopeError, requireReadable, requireRole, requireWritable } from '../shared/access.errors';
@@ -14,12 +30,19 @@ import { checkOpeningReferences, checkReplacing, loadActivity } from './activity
 
 /** Steps that belong to the coordinator (Sở Nội vụ, for the competent authority and UBND TP). */
 const COORDINATOR_STEPS: string[] = [
-  'budget.approved.v1', 'budget.adjusted.v1', 'budget.allocated.v1',
-  'difficulty.guidance-given.v1', 'difficulty.escalated.v1', 'difficulty.decided.v1',
+  'budget.approved.v1',
+  'budget.adjusted.v1',
+  'budget.allocated.v1',
+  'difficulty.guidance-given.v1',
+  'difficulty.escalated.v1',
+  'difficulty.decided.v1',
 ];
 
 const activityFold: Fold<Activity, ActivityEvent> = { initial: initialActivity, evolve: evolveActivity };
-const obligationFold: Fold<Obligation, ObligationEvent> = { initial: initialObligation, evolve: (s, e) => evolveObligation(s, e) };
+const obligationFold: Fold<Obligation, ObligationEvent> = {
+  initial: initialObligation,
+  evolve: (s, e) => evolveObligation(s, e),
+};
 
 /** The business day of an activity's event (the domain's table, one entry per type), as the instant its day starts in Vietnam. */
 const occurredAt = (e: ActivityEvent): string | undefined => {
@@ -65,7 +88,14 @@ export class DoActivityHandler implements ICommandHandler<DoActivity, CommandRes
       if (COORDINATOR_STEPS.includes(event.type)) requireRole(context.scope, 'plan-coordinator', 'this step');
       else requireWritable(context.scope, state.header.unitId, `${kind} ${activityId}`);
     }
-    const decision = await decideOn(this.store, activityStream(kind, activityId), activityFold, (s) => decideActivity({ type: 'Do', event: asked }, s), context, occurredAt);
+    const decision = await decideOn(
+      this.store,
+      activityStream(kind, activityId),
+      activityFold,
+      (s) => decideActivity({ type: 'Do', event: asked }, s),
+      context,
+      occurredAt,
+    );
     // A retry answered as the first time is not checked again: what it named may have moved since (the old regulation is now replaced).
     if (!decision.replayed) {
       if (opening) await checkOpeningReferences(this.store, await this.registry.load(), asked);
@@ -82,7 +112,8 @@ export class DoActivityHandler implements ICommandHandler<DoActivity, CommandRes
   /** An activity names the obligation it fulfils only if that obligation is the same unit's. */
   private async withObligation(e: ActivityEvent): Promise<ActivityEvent> {
     const d = e.data as { obligationId?: string | null; unitId: string };
-    if (!d.obligationId) return { ...e, data: { ...e.data, obligationId: null, planId: null, taskCode: null } } as ActivityEvent;
+    if (!d.obligationId)
+      return { ...e, data: { ...e.data, obligationId: null, planId: null, taskCode: null } } as ActivityEvent;
     const o = await foldStream(this.store, obligationStream(d.obligationId), obligationFold);
     if (!o.assigned || o.assigned.unitId !== d.unitId) {
       throw new ActivityError('invalid-activity', `obligation ${d.obligationId} is not one of ${d.unitId}'s`);
@@ -97,16 +128,37 @@ export class DoActivityHandler implements ICommandHandler<DoActivity, CommandRes
     if (obligationId) {
       // Recording what the obligation asks for moves it along; completing it stays the unit's own act.
       const now = this.clock.now();
-      out.push(() => decideOn(this.store, obligationStream(obligationId), obligationFold,
-        (s) => decideObligation({ type: 'LinkActivity', obligationId, activityId, kind }, s, now),
-        { ...context, idempotencyKey: `link:${kind}:${activityId}`, causationId: context.correlationId }));
+      out.push(() =>
+        decideOn(
+          this.store,
+          obligationStream(obligationId),
+          obligationFold,
+          (s) => decideObligation({ type: 'LinkActivity', obligationId, activityId, kind }, s, now),
+          { ...context, idempotencyKey: `link:${kind}:${activityId}`, causationId: context.correlationId },
+        ),
+      );
     }
     const replaces = e.type === 'regulation.issued.v1' ? e.data.replaces : null;
     if (replaces) {
       // A new regulation that replaces an old one ends the old one on the day it takes effect.
-      const replaced: ActivityEvent = { type: 'regulation.replaced.v1', data: { activityId: replaces, byActivityId: activityId, on: (e.data as { effectiveFrom: string }).effectiveFrom } };
-      out.push(() => decideOn(this.store, activityStream('regulation', replaces), activityFold, (s) => decideActivity({ type: 'Do', event: replaced }, s),
-        { ...context, idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:replaces` }, occurredAt));
+      const replaced: ActivityEvent = {
+        type: 'regulation.replaced.v1',
+        data: {
+          activityId: replaces,
+          byActivityId: activityId,
+          on: (e.data as { effectiveFrom: string }).effectiveFrom,
+        },
+      };
+      out.push(() =>
+        decideOn(
+          this.store,
+          activityStream('regulation', replaces),
+          activityFold,
+          (s) => decideActivity({ type: 'Do', event: replaced }, s),
+          { ...context, idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:replaces` },
+          occurredAt,
+        ),
+      );
     }
     return out;
   }

@@ -39,16 +39,32 @@ const matches = (e: RecordedEvent, subjects: readonly string[], f: EventFilter):
  * A page of the log as the caller may see it, after a position, filtered. `next` continues the
  * scan (also when a page ends early because the scan cap was reached); `isEnd` says the log's end was reached.
  */
-export const pageOfEvents = async (store: EventStore, subjects: SubjectResolver, scope: Scope, filter: EventFilter, limit: number) => {
+export const pageOfEvents = async (
+  store: EventStore,
+  subjects: SubjectResolver,
+  scope: Scope,
+  filter: EventFilter,
+  limit: number,
+) => {
   // Instants compare as strings only in one form: the stored one (toISOString).
   const iso = (t?: string) => (t ? new Date(t).toISOString() : undefined);
-  const f = { ...filter, recordedFrom: iso(filter.recordedFrom), recordedTo: iso(filter.recordedTo), occurredFrom: iso(filter.occurredFrom), occurredTo: iso(filter.occurredTo) };
+  const f = {
+    ...filter,
+    recordedFrom: iso(filter.recordedFrom),
+    recordedTo: iso(filter.recordedTo),
+    occurredFrom: iso(filter.occurredFrom),
+    occurredTo: iso(filter.occurredTo),
+  };
   const items: EventWithSubjects[] = [];
   let after = f.after ?? START;
   let scanned = 0;
   let isEnd = false;
   while (items.length < limit && scanned < SCAN_CAP) {
-    const batch = await store.readAll({ after, maxCount: 1000, filter: { typePrefixes: f.types, categories: f.categories } });
+    const batch = await store.readAll({
+      after,
+      maxCount: 1000,
+      filter: { typePrefixes: f.types, categories: f.categories },
+    });
     for (const e of batch.events) {
       scanned++;
       after = e.position;
@@ -67,12 +83,19 @@ export const pageOfEvents = async (store: EventStore, subjects: SubjectResolver,
 };
 
 export class ListEvents {
-  constructor(readonly scope: Scope, readonly filter: EventFilter, readonly limit: number) {}
+  constructor(
+    readonly scope: Scope,
+    readonly filter: EventFilter,
+    readonly limit: number,
+  ) {}
 }
 
 @QueryHandler(ListEvents)
 export class ListEventsHandler implements IQueryHandler<ListEvents> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly subjects: SubjectResolver) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly subjects: SubjectResolver,
+  ) {}
 
   execute({ scope, filter, limit }: ListEvents) {
     return pageOfEvents(this.store, this.subjects, scope, filter, limit);
@@ -81,18 +104,25 @@ export class ListEventsHandler implements IQueryHandler<ListEvents> {
 
 /** The full history of one stream, with each event's actor, roles, reason and hash. */
 export class GetStreamHistory {
-  constructor(readonly scope: Scope, readonly stream: string) {}
+  constructor(
+    readonly scope: Scope,
+    readonly stream: string,
+  ) {}
 }
 
 @QueryHandler(GetStreamHistory)
 export class GetStreamHistoryHandler implements IQueryHandler<GetStreamHistory> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly subjects: SubjectResolver) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly subjects: SubjectResolver,
+  ) {}
 
   async execute({ scope, stream }: GetStreamHistory) {
     const stored = await this.store.readStream(stream);
     const units = await this.subjects.ofAll(stored);
     const events = stored.map((e, i) => ({ ...e, subjectUnitIds: units[i] }));
-    if (events.length === 0 || !events.every((e) => visibleTo(scope, e, e.subjectUnitIds))) throw new NotFoundInScopeError(`stream ${stream}`);
+    if (events.length === 0 || !events.every((e) => visibleTo(scope, e, e.subjectUnitIds)))
+      throw new NotFoundInScopeError(`stream ${stream}`);
     return { stream, events };
   }
 }

@@ -1,6 +1,12 @@
 import {
-  planStream, RECORDED_EVENT_TYPES, RecordedDomainEvent, SubjectContext, SUBJECT_FROM_OPENING, subjectUnitsOf,
-  UnitRegistry, unitsOn,
+  planStream,
+  RECORDED_EVENT_TYPES,
+  RecordedDomainEvent,
+  SubjectContext,
+  SUBJECT_FROM_OPENING,
+  subjectUnitsOf,
+  UnitRegistry,
+  unitsOn,
 } from '@gl/domain';
 import type { EventStore, NewEvent, RecordedEvent } from '@gl/event-store';
 import { RegistryLoader } from '../units/registry-loader';
@@ -21,7 +27,10 @@ export class SubjectResolver {
   private readonly openings = new Map<string, Plain | null>();
   private readonly issuers = new Map<string, string | null>();
 
-  constructor(private readonly store: EventStore, private readonly registry: RegistryLoader = new RegistryLoader(store)) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly registry: RegistryLoader = new RegistryLoader(store),
+  ) {}
 
   /** The units an event is about: as stamped, else derived. */
   async of(e: RecordedEvent): Promise<string[]> {
@@ -52,7 +61,8 @@ export class SubjectResolver {
   private async derive(e: Plain, opening: Plain | null): Promise<string[]> {
     if (!KNOWN.has(e.type)) return [];
     const planId = (e.data as { planId?: unknown } | null)?.planId;
-    if (typeof planId === 'string' && !e.type.startsWith('obligation.') && !this.issuers.has(planId)) await this.loadIssuer(planId);
+    if (typeof planId === 'string' && !e.type.startsWith('obligation.') && !this.issuers.has(planId))
+      await this.loadIssuer(planId);
     const registry = e.type === 'units.level-abolished.v1' ? await this.registry.load() : null;
     const ctx: SubjectContext = {
       opening,
@@ -80,4 +90,7 @@ export class SubjectResolver {
 }
 
 const unitsOfLevel = (registry: UnitRegistry, level: string, on: string): string[] =>
-  unitsOn(registry.units.values(), on).filter((u) => u.level === level).map((u) => u.id).sort();
+  unitsOn(registry.units.values(), on)
+    .filter((u) => u.level === level)
+    .map((u) => u.id)
+    .sort();

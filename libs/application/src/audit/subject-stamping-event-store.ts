@@ -1,6 +1,17 @@
 import {
-  AppendResult, EventStore, ExpectedRevision, NewEvent, NO_STREAM, Position, PositionGap, ReadAllOptions, ReadAllResult, ReadStreamOptions,
-  RecordedEvent, SubscribeOptions, Subscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  NO_STREAM,
+  Position,
+  PositionGap,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
 } from '@gl/event-store';
 import { SubjectResolver } from './subject-resolver';
 
@@ -11,13 +22,18 @@ import { SubjectResolver } from './subject-resolver';
 export class SubjectStampingEventStore implements EventStore {
   readonly findFirstPositionGap?: () => Promise<PositionGap | null>;
 
-  constructor(private readonly inner: EventStore, private readonly subjects: SubjectResolver) {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly subjects: SubjectResolver,
+  ) {
     if (inner.findFirstPositionGap) this.findFirstPositionGap = () => inner.findFirstPositionGap!();
   }
 
   async appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const found = await this.subjects.forAppend(stream, events, expected === NO_STREAM);
-    const stamped = events.map((e, i) => (e.metadata.subjectUnitIds ? e : { ...e, metadata: { ...e.metadata, subjectUnitIds: found[i] } }));
+    const stamped = events.map((e, i) =>
+      e.metadata.subjectUnitIds ? e : { ...e, metadata: { ...e.metadata, subjectUnitIds: found[i] } },
+    );
     return this.inner.appendToStream(stream, stamped, expected);
   }
 

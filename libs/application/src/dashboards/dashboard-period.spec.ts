@@ -20,7 +20,7 @@ describe('dashboard periods (kỳ)', () => {
   });
 
   const activity = (kind: string, fields: Record<string, unknown>, recordedAt = '2023-09-30T17:30:00.000Z') =>
-    ({ kind, fields, recordedAt } as unknown as ActivityDoc);
+    ({ kind, fields, recordedAt }) as unknown as ActivityDoc;
 
   it('counts an activity on the day it happened, or, when it has none, on the day it was recorded in Vietnam', () => {
     expect(activityDay(activity('conference', { heldOn: '2023-09-20' }))).toBe('2023-09-20');

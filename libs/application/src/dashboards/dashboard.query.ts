@@ -15,16 +15,36 @@ import type { Dashboard } from './dashboard.responses';
 
 const DUE_SOON_MS = 30 * 86_400_000;
 /** What a dashboard reads: a past one replays only these. */
-const DASHBOARD_COLLECTIONS = ['unit-registry', 'obligations', 'activities', 'reporting-periods', 'reports', 'inspections'];
+const DASHBOARD_COLLECTIONS = [
+  'unit-registry',
+  'obligations',
+  'activities',
+  'reporting-periods',
+  'reports',
+  'inspections',
+];
 
 /** The figures of one unit, or summed over a subtree. Money is exact (BigInt, decimal strings out). */
 interface Figures {
   /** completed, of which completedLate after the deadline; the open ones on track, due within 30 days, or overdue. */
-  obligations: { total: number; completed: number; completedLate: number; onTrack: number; dueSoon: number; overdue: number };
+  obligations: {
+    total: number;
+    completed: number;
+    completedLate: number;
+    onTrack: number;
+    dueSoon: number;
+    overdue: number;
+  };
   /** Requests (đề nghị) to bodies outside UBND's authority, apart: answered or declined (đã phản hồi), or awaiting (chưa phản hồi); never red. */
   requests: { total: number; answered: number; declined: number; awaiting: number };
-  conferences: number; participants: number; mediaItems: number; trainings: number; trainees: number;
-  regulationsInForce: number; documentsReviewed: number; findings: Record<string, number>;
+  conferences: number;
+  participants: number;
+  mediaItems: number;
+  trainings: number;
+  trainees: number;
+  regulationsInForce: number;
+  documentsReviewed: number;
+  findings: Record<string, number>;
   budget: { estimated: bigint; approved: bigint; allocated: bigint; spent: bigint };
   difficulties: Record<string, number>;
   reports: { expected: number; onTime: number; late: number; missing: number };
@@ -35,8 +55,16 @@ interface Figures {
 const empty = (): Figures => ({
   obligations: { total: 0, completed: 0, completedLate: 0, onTrack: 0, dueSoon: 0, overdue: 0 },
   requests: { total: 0, answered: 0, declined: 0, awaiting: 0 },
-  conferences: 0, participants: 0, mediaItems: 0, trainings: 0, trainees: 0, regulationsInForce: 0, documentsReviewed: 0, findings: {},
-  budget: { estimated: 0n, approved: 0n, allocated: 0n, spent: 0n }, difficulties: { open: 0, answered: 0, escalated: 0, decided: 0 },
+  conferences: 0,
+  participants: 0,
+  mediaItems: 0,
+  trainings: 0,
+  trainees: 0,
+  regulationsInForce: 0,
+  documentsReviewed: 0,
+  findings: {},
+  budget: { estimated: 0n, approved: 0n, allocated: 0n, spent: 0n },
+  difficulties: { open: 0, answered: 0, escalated: 0, decided: 0 },
   reports: { expected: 0, onTime: 0, late: 0, missing: 0 },
   inspections: { held: 0, findings: 0, followUpsOpen: 0, followUpsClosed: 0 },
 });
@@ -50,28 +78,48 @@ const addInto = (a: Figures, b: Figures): Figures => {
   return {
     obligations: sum(a.obligations, b.obligations) as Figures['obligations'],
     requests: sum(a.requests, b.requests) as Figures['requests'],
-    conferences: a.conferences + b.conferences, participants: a.participants + b.participants, mediaItems: a.mediaItems + b.mediaItems,
-    trainings: a.trainings + b.trainings, trainees: a.trainees + b.trainees, regulationsInForce: a.regulationsInForce + b.regulationsInForce,
-    documentsReviewed: a.documentsReviewed + b.documentsReviewed, findings: sum(a.findings, b.findings),
-    budget: { estimated: a.budget.estimated + b.budget.estimated, approved: a.budget.approved + b.budget.approved, allocated: a.budget.allocated + b.budget.allocated, spent: a.budget.spent + b.budget.spent },
-    difficulties: sum(a.difficulties, b.difficulties), reports: sum(a.reports, b.reports) as Figures['reports'],
+    conferences: a.conferences + b.conferences,
+    participants: a.participants + b.participants,
+    mediaItems: a.mediaItems + b.mediaItems,
+    trainings: a.trainings + b.trainings,
+    trainees: a.trainees + b.trainees,
+    regulationsInForce: a.regulationsInForce + b.regulationsInForce,
+    documentsReviewed: a.documentsReviewed + b.documentsReviewed,
+    findings: sum(a.findings, b.findings),
+    budget: {
+      estimated: a.budget.estimated + b.budget.estimated,
+      approved: a.budget.approved + b.budget.approved,
+      allocated: a.budget.allocated + b.budget.allocated,
+      spent: a.budget.spent + b.budget.spent,
+    },
+    difficulties: sum(a.difficulties, b.difficulties),
+    reports: sum(a.reports, b.reports) as Figures['reports'],
     inspections: sum(a.inspections, b.inspections) as Figures['inspections'],
   };
 };
 
 /** An amount's share, in whole đồng (exact when the share is the whole). */
-const share = (amount: string | number, w: number): bigint => (w === 1 ? BigInt(amount) : BigInt(Math.round(Number(amount) * w)));
+const share = (amount: string | number, w: number): bigint =>
+  w === 1 ? BigInt(amount) : BigInt(Math.round(Number(amount) * w));
 /** Shares of records (through a part) are shown to two decimals; whole counts stay whole. */
 const rounded = <T>(v: T): T => {
   if (typeof v === 'number') return (Number.isInteger(v) ? v : Math.round(v * 100) / 100) as T;
-  if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) as T;
+  if (v && typeof v === 'object' && !Array.isArray(v))
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) as T;
   return v;
 };
 
-const rag = (f: Figures): 'red' | 'amber' | 'green' => (f.obligations.overdue > 0 ? 'red' : f.obligations.dueSoon > 0 ? 'amber' : 'green');
+const rag = (f: Figures): 'red' | 'amber' | 'green' =>
+  f.obligations.overdue > 0 ? 'red' : f.obligations.dueSoon > 0 ? 'amber' : 'green';
 const out = (f: Figures) => ({
-  ...rounded({ ...f, budget: {} }), rag: rag(f),
-  budget: { estimated: f.budget.estimated.toString(), approved: f.budget.approved.toString(), allocated: f.budget.allocated.toString(), spent: f.budget.spent.toString() },
+  ...rounded({ ...f, budget: {} }),
+  rag: rag(f),
+  budget: {
+    estimated: f.budget.estimated.toString(),
+    approved: f.budget.approved.toString(),
+    allocated: f.budget.allocated.toString(),
+    spent: f.budget.spent.toString(),
+  },
 });
 
 /** The people counted in a headcount (participants or trainees by group). */
@@ -90,7 +138,10 @@ const sumOf = (h: unknown): number => {
 const inYear = (o: ObligationDoc, year: number) => {
   if (o.year !== null) return o.year === year;
   const from = Number(o.assignedOn.slice(0, 4));
-  if (o.deadline === null) return year >= from && (o.completedAt === null || year <= Number(vietnamDateOf(new Date(o.completedAt)).slice(0, 4)));
+  if (o.deadline === null)
+    return (
+      year >= from && (o.completedAt === null || year <= Number(vietnamDateOf(new Date(o.completedAt)).slice(0, 4)))
+    );
   return o.deadline.startsWith(String(year)) || year === from;
 };
 
@@ -103,7 +154,11 @@ const inYear = (o: ObligationDoc, year: number) => {
  */
 export class GetDashboard {
   constructor(
-    readonly scope: Scope, readonly unitId: string, readonly year: number, readonly basis: 'recorded' | 'today', readonly asOf?: CalendarDate,
+    readonly scope: Scope,
+    readonly unitId: string,
+    readonly year: number,
+    readonly basis: 'recorded' | 'today',
+    readonly asOf?: CalendarDate,
     /** Time travel: the read models as they were at a global position, or at a recorded instant. */
     readonly past?: { position?: string; recordedAt?: string },
     /** A part of the year: what was due, done, held or reported in it. */
@@ -136,7 +191,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     const today = vietnamDateOf(now);
     const window = period ? periodDays(year, period) : undefined;
     const span = window ?? { from: `${year}-01-01`, to: `${year}-12-31` };
-    const day = basis === 'today' ? today : asOf ?? (span.to < today ? span.to : today);
+    const day = basis === 'today' ? today : (asOf ?? (span.to < today ? span.to : today));
     const { byId: standingById, children } = treeOn(units, day);
     const root = standingById.get(unitId);
     if (!root) throw new NotFoundInScopeError(`unit ${unitId} on ${day}`);
@@ -145,16 +200,21 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     // today's, the unit it became through the lineage ("approximate" when it passed on only in part).
     const lands = new Map<string, Landing[]>();
     if (basis === 'recorded') for (const id of subtree) lands.set(id, [{ to: id, weight: 1, approximate: false }]);
-    else for (const u of units.values()) {
-      const here = landingsOf(units, u.id, today).filter((l) => subtree.has(l.to));
-      if (here.length > 0) lands.set(u.id, here);
-    }
+    else
+      for (const u of units.values()) {
+        const here = landingsOf(units, u.id, today).filter((l) => subtree.has(l.to));
+        if (here.length > 0) lands.set(u.id, here);
+      }
     let approximate = false;
     const approximateUnits = new Set<string>();
     /** Where a record of this unit counts, and with what weight (1, except through a part). */
     const targets = (id: string): Landing[] => {
       const ls = lands.get(id)!;
-      for (const l of ls) if (l.approximate) { approximate = true; approximateUnits.add(l.to); }
+      for (const l of ls)
+        if (l.approximate) {
+          approximate = true;
+          approximateUnits.add(l.to);
+        }
       return ls;
     };
     const members = [...lands.keys()];
@@ -162,7 +222,10 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     const own = new Map<string, Figures>();
     const figuresOf = (id: string) => own.get(id) ?? own.set(id, empty()).get(id)!;
 
-    for (const d of await reads.find('obligations', { unitId: { $in: members }, status: { $nin: ['cancelled', 'passed'] } })) {
+    for (const d of await reads.find('obligations', {
+      unitId: { $in: members },
+      status: { $nin: ['cancelled', 'passed'] },
+    })) {
       const o = d as Doc & ObligationDoc;
       // In a period: what falls due in it, and what has no deadline (ongoing duties belong to every period).
       if (!inYear(o, year) || (window && o.deadline && !inWindow(lastDayBefore(o.deadline), window))) continue;
@@ -180,8 +243,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
         if (o.status === 'completed') {
           f.completed += w;
           if (o.onTime === false) f.completedLate += w;
-        }
-        else if (o.deadline && Date.parse(o.deadline) <= now.getTime()) f.overdue += w;
+        } else if (o.deadline && Date.parse(o.deadline) <= now.getTime()) f.overdue += w;
         else if (o.deadline && Date.parse(o.deadline) - now.getTime() <= DUE_SOON_MS) f.dueSoon += w;
         else f.onTrack += w;
       }
@@ -191,25 +253,47 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
       if (window && a.kind !== 'media' && a.kind !== 'regulation' && !happenedIn(a, window)) continue;
       for (const { to, weight: w } of targets(a.unitId)) {
         const f = figuresOf(to);
-        if (a.kind === 'conference') { f.conferences += w; f.participants += w * sumOf(a.fields.participants); }
+        if (a.kind === 'conference') {
+          f.conferences += w;
+          f.participants += w * sumOf(a.fields.participants);
+        }
         if (a.kind === 'media') f.mediaItems += w * mediaItemsIn(a, window);
-        if (a.kind === 'training') { f.trainings += w; f.trainees += w * sumOf(a.fields.trainees); }
+        if (a.kind === 'training') {
+          f.trainings += w;
+          f.trainees += w * sumOf(a.fields.trainees);
+        }
         if (a.kind === 'legalreview') {
-          for (const doc of a.fields.documents as { finding: string }[]) { f.documentsReviewed += w; f.findings[doc.finding] = (f.findings[doc.finding] ?? 0) + w; }
+          for (const doc of a.fields.documents as { finding: string }[]) {
+            f.documentsReviewed += w;
+            f.findings[doc.finding] = (f.findings[doc.finding] ?? 0) + w;
+          }
         }
         // A regulation in force counts on the last day asked, whenever it was issued.
         if (a.kind === 'regulation' && inForceOn(a, day)) f.regulationsInForce += w;
         if (a.kind === 'budget') {
-          f.budget.estimated += share(a.money.estimated, w); f.budget.approved += share(a.money.approved ?? 0, w);
-          f.budget.allocated += share(a.money.allocated, w); f.budget.spent += share(a.money.spent, w);
+          f.budget.estimated += share(a.money.estimated, w);
+          f.budget.approved += share(a.money.approved ?? 0, w);
+          f.budget.allocated += share(a.money.allocated, w);
+          f.budget.spent += share(a.money.spent, w);
         }
         if (a.kind === 'difficulty') f.difficulties[a.status] = (f.difficulties[a.status] ?? 0) + w;
       }
     }
     // Reports: the reporting periods of the year, or those due in the period asked.
-    const periods = (await reads.find('reporting-periods', { year })).filter((p) => !window || inWindow(lastDayBefore(p.deadline as string), window));
-    const expected = periods.flatMap((p) => (p.expectedUnitIds as string[]).filter((u) => lands.has(u)).map((u) => ({ u, id: `${u}_${p._id}` })));
-    const reports = new Map((await reads.getMany('reports', expected.map((x) => x.id))).map((r) => [r._id, r as Doc & ReportDoc]));
+    const periods = (await reads.find('reporting-periods', { year })).filter(
+      (p) => !window || inWindow(lastDayBefore(p.deadline as string), window),
+    );
+    const expected = periods.flatMap((p) =>
+      (p.expectedUnitIds as string[]).filter((u) => lands.has(u)).map((u) => ({ u, id: `${u}_${p._id}` })),
+    );
+    const reports = new Map(
+      (
+        await reads.getMany(
+          'reports',
+          expected.map((x) => x.id),
+        )
+      ).map((r) => [r._id, r as Doc & ReportDoc]),
+    );
     for (const { u, id } of expected) {
       const r = reports.get(id);
       for (const { to, weight: w } of targets(u)) {
@@ -221,14 +305,20 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
       }
     }
 
-    for (const d of await reads.find('inspections', { inspectedUnitId: { $in: members }, year, status: { $ne: 'planned' } })) {
+    for (const d of await reads.find('inspections', {
+      inspectedUnitId: { $in: members },
+      year,
+      status: { $ne: 'planned' },
+    })) {
       const i = d as Doc & InspectionDoc;
       if (window && !inWindow(i.conducted!.heldOn, window)) continue;
       for (const { to, weight: w } of targets(i.inspectedUnitId)) {
         const f = figuresOf(to).inspections;
         f.held += w;
         f.findings += w * i.findings.length;
-        for (const u of i.followUps) if (u.answeredOn) f.followUpsClosed += w; else f.followUpsOpen += w;
+        for (const u of i.followUps)
+          if (u.answeredOn) f.followUpsClosed += w;
+          else f.followUpsOpen += w;
       }
     }
 
@@ -256,15 +346,35 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     };
     const visible = (id: string) => seesUnit(scope, id);
     return {
-      unit: root, year, period: period ?? null, from: span.from, to: span.to, basis, asOf: day, approximate, asOfPosition,
+      unit: root,
+      year,
+      period: period ?? null,
+      from: span.from,
+      to: span.to,
+      basis,
+      asOf: day,
+      approximate,
+      asOfPosition,
       own: out(own.get(unitId) ?? empty()),
       rollup: { ...out(rollup(unitId)), regulationCoverage: coverage(unitId) },
-      children: (children.get(unitId) ?? []).filter(visible).map((c) => {
-        const u = standingById.get(c)!;
-        const r = rollup(c);
-        const partly = approximateUnits.size > 0 && [...reachableFrom(children, c)].some((x) => approximateUnits.has(x));
-        return { unitId: c, name: u.name, kind: u.kind, level: u.level, rag: rag(r), approximate: partly, rollup: out(r) };
-      }).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+      children: (children.get(unitId) ?? [])
+        .filter(visible)
+        .map((c) => {
+          const u = standingById.get(c)!;
+          const r = rollup(c);
+          const partly =
+            approximateUnits.size > 0 && [...reachableFrom(children, c)].some((x) => approximateUnits.has(x));
+          return {
+            unitId: c,
+            name: u.name,
+            kind: u.kind,
+            level: u.level,
+            rag: rag(r),
+            approximate: partly,
+            rollup: out(r),
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     };
   }
 }

@@ -4,32 +4,80 @@ import { landingsOf } from './rebase';
 const basis = { number: '1668/NQ-UBTVQH15', date: '2025-06-16', issuer: 'Ủy ban Thường vụ Quốc hội' };
 const ward = (unitId: string): UnitEvent => ({
   type: 'unit.established.v1',
-  data: { unitId, name: unitId, kind: 'commune', level: 'commune', parentId: null, effectiveOn: '2023-01-01', legalBasis: null, asExisting: true },
+  data: {
+    unitId,
+    name: unitId,
+    kind: 'commune',
+    level: 'commune',
+    parentId: null,
+    effectiveOn: '2023-01-01',
+    legalBasis: null,
+    asExisting: true,
+  },
 });
 const merged = (successor: string, predecessors: { unitId: string; whole: boolean; share?: number }[]): UnitEvent => ({
-  type: 'units.merged.v1', data: { predecessors, successor: { unitId: successor, name: successor, kind: 'commune', level: 'commune', parentId: null }, effectiveOn: '2025-07-01', legalBasis: basis },
+  type: 'units.merged.v1',
+  data: {
+    predecessors,
+    successor: { unitId: successor, name: successor, kind: 'commune', level: 'commune', parentId: null },
+    effectiveOn: '2025-07-01',
+    legalBasis: basis,
+  },
 });
 const registry = (...events: UnitEvent[]) => events.reduce(evolveRegistry, initialRegistry()).units;
 
 describe("where a unit's records land on today's tree (landingsOf)", () => {
   it('follows a whole merger as one, exactly', () => {
-    const units = registry(ward('a'), ward('b'), merged('ab', [{ unitId: 'a', whole: true }, { unitId: 'b', whole: true }]));
+    const units = registry(
+      ward('a'),
+      ward('b'),
+      merged('ab', [
+        { unitId: 'a', whole: true },
+        { unitId: 'b', whole: true },
+      ]),
+    );
     expect(landingsOf(units, 'a', '2025-08-01')).toEqual([{ to: 'ab', weight: 1, approximate: false }]);
   });
 
   it('divides a ward taken in parts between every successor, by the recorded shares', () => {
-    const units = registry(ward('x'), ward('y'), ward('z'),
-      merged('xy', [{ unitId: 'x', whole: false, share: 0.3 }, { unitId: 'y', whole: true }]),
-      merged('xz', [{ unitId: 'x', whole: false, share: 0.7 }, { unitId: 'z', whole: true }]));
+    const units = registry(
+      ward('x'),
+      ward('y'),
+      ward('z'),
+      merged('xy', [
+        { unitId: 'x', whole: false, share: 0.3 },
+        { unitId: 'y', whole: true },
+      ]),
+      merged('xz', [
+        { unitId: 'x', whole: false, share: 0.7 },
+        { unitId: 'z', whole: true },
+      ]),
+    );
     const l = landingsOf(units, 'x', '2025-08-01');
-    expect(l.map((x) => [x.to, Math.round(x.weight * 100) / 100, x.approximate])).toEqual([['xy', 0.3, true], ['xz', 0.7, true]]);
+    expect(l.map((x) => [x.to, Math.round(x.weight * 100) / 100, x.approximate])).toEqual([
+      ['xy', 0.3, true],
+      ['xz', 0.7, true],
+    ]);
   });
 
   it('divides equally where no share is recorded (Bùi Hữu Nghĩa: NQ 1668 khoản 2 and the rest)', () => {
-    const units = registry(ward('x'), ward('y'), ward('z'),
-      merged('xy', [{ unitId: 'x', whole: false }, { unitId: 'y', whole: true }]),
-      merged('xz', [{ unitId: 'x', whole: false }, { unitId: 'z', whole: true }]));
-    expect(landingsOf(units, 'x', '2025-08-01').map((x) => [x.to, x.weight])).toEqual([['xy', 0.5], ['xz', 0.5]]);
+    const units = registry(
+      ward('x'),
+      ward('y'),
+      ward('z'),
+      merged('xy', [
+        { unitId: 'x', whole: false },
+        { unitId: 'y', whole: true },
+      ]),
+      merged('xz', [
+        { unitId: 'x', whole: false },
+        { unitId: 'z', whole: true },
+      ]),
+    );
+    expect(landingsOf(units, 'x', '2025-08-01').map((x) => [x.to, x.weight])).toEqual([
+      ['xy', 0.5],
+      ['xz', 0.5],
+    ]);
   });
 
   it('leaves a unit standing today where it is', () =>

@@ -15,9 +15,15 @@ export interface Landing {
  * shares of what is left — and every landing through a part is approximate. Only the links made
  * on the day the unit ended count: an earlier transfer of part of it took none of its records.
  */
-export const landingsOf = (units: ReadonlyMap<string, Unit>, id: string, today: CalendarDate, seen = new Set<string>()): Landing[] => {
+export const landingsOf = (
+  units: ReadonlyMap<string, Unit>,
+  id: string,
+  today: CalendarDate,
+  seen = new Set<string>(),
+): Landing[] => {
   const u = units.get(id);
-  if (!u || isActiveOn(u, today) || seen.has(id) || u.successors.length === 0) return [{ to: id, weight: 1, approximate: false }];
+  if (!u || isActiveOn(u, today) || seen.has(id) || u.successors.length === 0)
+    return [{ to: id, weight: 1, approximate: false }];
   const ending = u.ended ? u.successors.filter((l) => l.on === u.ended!.on) : [];
   const links = ending.length > 0 ? ending : u.successors;
   const next = new Set(seen).add(id);

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { comparePositions, EVENT_STORE, EventStore, Position, START, yieldToEventLoop } from '@gl/event-store';
-import { AnyProjection, applyEvents, collectionOf, PROJECTIONS, ProjectionStore, ReadStore, routeBatch } from '@gl/read-models';
+import {
+  AnyProjection,
+  applyEvents,
+  collectionOf,
+  PROJECTIONS,
+  ProjectionStore,
+  ReadStore,
+  routeBatch,
+} from '@gl/read-models';
 
 /** Makes an empty, in-memory read store (bound by the composition root to the embedded adapter). */
 export const SCRATCH_READ_STORE = Symbol('SCRATCH_READ_STORE');
@@ -10,7 +18,10 @@ export const TIME_TRAVEL_MAX_EVENTS = Symbol('TIME_TRAVEL_MAX_EVENTS');
 
 export class TimeTravelTooFarError extends Error {
   static readonly problem = { type: '/problems/time-travel-too-far', status: 422, title: 'Too far back to replay' };
-  constructor(readonly events: number, readonly max: number) {
+  constructor(
+    readonly events: number,
+    readonly max: number,
+  ) {
     super(`replaying ${events} events exceeds the limit of ${max} (TIME_TRAVEL_MAX_EVENTS)`);
     this.name = 'TimeTravelTooFarError';
   }
@@ -69,10 +80,15 @@ export class TimeTravel {
    * when not given) replayed up to it. A kept store of that position with at least those answers.
    */
   async storeAt(position: Position, collections?: readonly string[]): Promise<ReadStore> {
-    const names = this.projections.filter((p) => !collections || collections.includes(collectionOf(p))).map((p) => p.name).sort();
+    const names = this.projections
+      .filter((p) => !collections || collections.includes(collectionOf(p)))
+      .map((p) => p.name)
+      .sort();
     const hit = this.find(position, names);
     if (hit) return hit;
-    const events = await this.store.countEventsAfter(START, this.maxEvents + 1) - (await this.store.countEventsAfter(position, this.maxEvents + 1));
+    const events =
+      (await this.store.countEventsAfter(START, this.maxEvents + 1)) -
+      (await this.store.countEventsAfter(position, this.maxEvents + 1));
     if (events > this.maxEvents) throw new TimeTravelTooFarError(events, this.maxEvents);
     const raced = this.find(position, names);
     if (raced) return raced;
@@ -105,7 +121,10 @@ export class TimeTravel {
       const [oldest, entry] = this.cache.entries().next().value as [string, PastStore];
       this.cache.delete(oldest);
       total -= entry.events;
-      void entry.store.then((s) => s.close(), () => undefined);
+      void entry.store.then(
+        (s) => s.close(),
+        () => undefined,
+      );
     }
   }
 

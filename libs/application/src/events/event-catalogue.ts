@@ -1,5 +1,13 @@
 import {
-  ACTIVITY_EVENTS, INSPECTION_EVENTS, OBLIGATION_EVENTS, PLAN_EVENTS, publishedSchema, REPORTING_EVENTS, TSchema, UNIT_EVENTS, USER_EVENTS,
+  ACTIVITY_EVENTS,
+  INSPECTION_EVENTS,
+  OBLIGATION_EVENTS,
+  PLAN_EVENTS,
+  publishedSchema,
+  REPORTING_EVENTS,
+  TSchema,
+  UNIT_EVENTS,
+  USER_EVENTS,
 } from '@gl/domain';
 import { SEAL_EVENTS } from '@gl/event-store';
 import { EventEnvelopeSchema } from './event-envelope';
@@ -10,7 +18,14 @@ import { EventEnvelopeSchema } from './event-envelope';
  * (ADR 0009), and the envelope. The e2e suites validate every event they store against it.
  */
 export const EVENT_DATA_SCHEMAS: Readonly<Record<string, TSchema>> = {
-  ...UNIT_EVENTS, ...USER_EVENTS, ...PLAN_EVENTS, ...OBLIGATION_EVENTS, ...ACTIVITY_EVENTS, ...REPORTING_EVENTS, ...INSPECTION_EVENTS, ...SEAL_EVENTS,
+  ...UNIT_EVENTS,
+  ...USER_EVENTS,
+  ...PLAN_EVENTS,
+  ...OBLIGATION_EVENTS,
+  ...ACTIVITY_EVENTS,
+  ...REPORTING_EVENTS,
+  ...INSPECTION_EVENTS,
+  ...SEAL_EVENTS,
 };
 
 type Schema = Record<string, unknown>;
@@ -28,6 +43,8 @@ const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 export const eventTypeCatalogue = () => ({
   envelope: { $schema: DRAFT, ...ENVELOPE_SCHEMA },
   items: Object.entries(EVENT_SCHEMAS).map(([type, schema]) => ({
-    type, category: type.split('.')[0], schema: { $schema: DRAFT, $id: `/api/v1/event-types/${type}`, ...schema },
+    type,
+    category: type.split('.')[0],
+    schema: { $schema: DRAFT, $id: `/api/v1/event-types/${type}`, ...schema },
   })),
 });

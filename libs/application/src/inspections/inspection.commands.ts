@@ -1,8 +1,25 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
-  canWrite, Clock, decideInspection, evolveInspection, evolvePlan, initialInspection, initialPlan, Inspection, InspectionCommand, InspectionEvent,
-  inspectionDayOf, InspectionNotFound, inspectionStream, InvalidInspection, Plan, PlanEvent, planStream, startOfDayInVietnam, subtreeOn,
+  canWrite,
+  Clock,
+  decideInspection,
+  evolveInspection,
+  evolvePlan,
+  initialInspection,
+  initialPlan,
+  Inspection,
+  InspectionCommand,
+  InspectionEvent,
+  inspectionDayOf,
+  InspectionNotFound,
+  inspectionStream,
+  InvalidInspection,
+  Plan,
+  PlanEvent,
+  planStream,
+  startOfDayInVietnam,
+  subtreeOn,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotFoundInScopeError, NotPermittedError, requireReadable, requireWritable } from '../shared/access.errors';
@@ -19,12 +36,18 @@ const inspectionFold: Fold<Inspection, InspectionEvent> = { initial: initialInsp
 const occurredAt = (e: InspectionEvent): string => startOfDayInVietnam(inspectionDayOf(e));
 
 export const loadInspection = async (store: EventStore, inspectionId: string): Promise<Inspection> =>
-  (await store.readStream(inspectionStream(inspectionId))).reduce((s, e) => evolveInspection(s, { type: e.type, data: e.data } as InspectionEvent), initialInspection());
+  (await store.readStream(inspectionStream(inspectionId))).reduce(
+    (s, e) => evolveInspection(s, { type: e.type, data: e.data } as InspectionEvent),
+    initialInspection(),
+  );
 
 /** Plan an inspection, record its conduct, request or answer a follow-up, close it. */
 export class ActOnInspection {
   /** For a new inspection, inspectionId may be empty (one is made). */
-  constructor(readonly command: InspectionCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly command: InspectionCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 
 /**
@@ -37,7 +60,10 @@ export class ActOnInspection {
  * Someone who sees neither unit gets a 404. Every check runs before the append.
  */
 @CommandHandler(ActOnInspection)
-export class ActOnInspectionHandler implements ICommandHandler<ActOnInspection, CommandResult & { inspectionId: string }> {
+export class ActOnInspectionHandler implements ICommandHandler<
+  ActOnInspection,
+  CommandResult & { inspectionId: string }
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
@@ -53,7 +79,8 @@ export class ActOnInspectionHandler implements ICommandHandler<ActOnInspection, 
       if (!s.planned) throw new InspectionNotFound(inspectionId);
       const { inspectingUnitId, inspectedUnitId } = s.planned;
       const what = `inspection ${inspectionId}`;
-      if (!seesUnit(context.scope, inspectedUnitId) && !seesUnit(context.scope, inspectingUnitId)) throw new NotFoundInScopeError(what);
+      if (!seesUnit(context.scope, inspectedUnitId) && !seesUnit(context.scope, inspectingUnitId))
+        throw new NotFoundInScopeError(what);
       if (c.type === 'AnswerFollowUp') {
         requireWritable(context.scope, inspectedUnitId, what);
         if (!isSystem(context.scope) && context.actor.unitId !== inspectedUnitId) {
@@ -65,7 +92,14 @@ export class ActOnInspectionHandler implements ICommandHandler<ActOnInspection, 
       }
     }
     const now = this.clock.now();
-    const result = await runDecider(this.store, inspectionStream(inspectionId), inspectionFold, (s) => decideInspection(c, s, now), context, occurredAt);
+    const result = await runDecider(
+      this.store,
+      inspectionStream(inspectionId),
+      inspectionFold,
+      (s) => decideInspection(c, s, now),
+      context,
+      occurredAt,
+    );
     return { ...result, inspectionId };
   }
 
@@ -73,20 +107,34 @@ export class ActOnInspectionHandler implements ICommandHandler<ActOnInspection, 
     requireWritable(context.scope, c.inspectingUnitId);
     requireReadable(context.scope, c.inspectedUnitId);
     const registry = await this.registry.load();
-    for (const [u, what] of [[c.inspectingUnitId, 'inspectingUnitId'], [c.inspectedUnitId, 'inspectedUnitId']] as const) {
+    for (const [u, what] of [
+      [c.inspectingUnitId, 'inspectingUnitId'],
+      [c.inspectedUnitId, 'inspectedUnitId'],
+    ] as const) {
       const why = whyNotStandingOn(registry, u, c.plannedFrom);
       if (why) throw new InvalidInspection(`${what}: ${why}`);
     }
     // Sở Nội vụ's coordinator inspects across the city's tree; any other unit only the units under it.
-    const coordinatorsOwn = context.scope.roles.includes('plan-coordinator') && context.actor.unitId === c.inspectingUnitId;
-    if (!isSystem(context.scope) && !coordinatorsOwn && !subtreeOn(registry.units.values(), c.inspectingUnitId, c.plannedFrom).has(c.inspectedUnitId)) {
-      throw new InvalidInspection(`${c.inspectingUnitId} inspects only the units under it; ${c.inspectedUnitId} was not under it on ${c.plannedFrom}`);
+    const coordinatorsOwn =
+      context.scope.roles.includes('plan-coordinator') && context.actor.unitId === c.inspectingUnitId;
+    if (
+      !isSystem(context.scope) &&
+      !coordinatorsOwn &&
+      !subtreeOn(registry.units.values(), c.inspectingUnitId, c.plannedFrom).has(c.inspectedUnitId)
+    ) {
+      throw new InvalidInspection(
+        `${c.inspectingUnitId} inspects only the units under it; ${c.inspectedUnitId} was not under it on ${c.plannedFrom}`,
+      );
     }
-    const plan = (await this.store.readStream(planStream(c.planId))).reduce((s, e) => evolvePlan(s, { type: e.type, data: e.data } as PlanEvent), initialPlan() as Plan);
+    const plan = (await this.store.readStream(planStream(c.planId))).reduce(
+      (s, e) => evolvePlan(s, { type: e.type, data: e.data } as PlanEvent),
+      initialPlan() as Plan,
+    );
     if (!plan.issued) throw new InvalidInspection(`no plan ${c.planId} is recorded`);
     for (const code of c.taskCodes ?? []) {
       const t = plan.tasks[code];
-      if (!t || t.cancelled) throw new InvalidInspection(`plan ${c.planId} has no task ${code}${t ? ' in force (it was cancelled)' : ''}`);
+      if (!t || t.cancelled)
+        throw new InvalidInspection(`plan ${c.planId} has no task ${code}${t ? ' in force (it was cancelled)' : ''}`);
     }
   }
 }

@@ -31,12 +31,22 @@ export class ListInspectionsHandler implements IQueryHandler<ListInspections> {
     if (filter.status) and.push({ status: filter.status });
     const visible = visibleTo(scope);
     if (visible) and.push(visible);
-    return findPage<InspectionDoc>(this.reads, 'inspections', and.length ? { $and: and } : {}, { plannedFrom: -1, _id: 1 }, page, pageSize);
+    return findPage<InspectionDoc>(
+      this.reads,
+      'inspections',
+      and.length ? { $and: and } : {},
+      { plannedFrom: -1, _id: 1 },
+      page,
+      pageSize,
+    );
   }
 }
 
 export class GetInspection {
-  constructor(readonly scope: Scope, readonly inspectionId: string) {}
+  constructor(
+    readonly scope: Scope,
+    readonly inspectionId: string,
+  ) {}
 }
 
 @QueryHandler(GetInspection)
@@ -47,7 +57,8 @@ export class GetInspectionHandler implements IQueryHandler<GetInspection> {
     const d = await this.reads.get('inspections', inspectionId);
     const doc = d ? withoutStoreFields<InspectionDoc>(d) : null;
     // Outside the caller's scope it does not exist (404), as everywhere.
-    if (!doc || (!seesUnit(scope, doc.inspectedUnitId) && !seesUnit(scope, doc.inspectingUnitId))) throw new InspectionNotFound(inspectionId);
+    if (!doc || (!seesUnit(scope, doc.inspectedUnitId) && !seesUnit(scope, doc.inspectingUnitId)))
+      throw new InspectionNotFound(inspectionId);
     return doc;
   }
 }

@@ -1,7 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CalendarDate, deadlineOf, decideObligation, dueDayOf, evolveObligation, fanOut, initialObligation, isRecurring, Obligation, ObligationError,
-  ObligationEvent, obligationIdOf, obligationStream, PlanIssued, startOfDayInVietnam, TaskDefinition,
+  CalendarDate,
+  deadlineOf,
+  decideObligation,
+  dueDayOf,
+  evolveObligation,
+  fanOut,
+  initialObligation,
+  isRecurring,
+  Obligation,
+  ObligationError,
+  ObligationEvent,
+  obligationIdOf,
+  obligationStream,
+  PlanIssued,
+  startOfDayInVietnam,
+  TaskDefinition,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { CommandContext } from '../shared/command-context';
@@ -23,9 +37,17 @@ export class ObligationFanOut {
     private readonly registry: RegistryLoader,
   ) {}
 
-  async assign(plan: PlanIssued['data'], task: TaskDefinition, on: CalendarDate, year: number | null, ctx: CommandContext): Promise<{ created: number; existing: number }> {
+  async assign(
+    plan: PlanIssued['data'],
+    task: TaskDefinition,
+    on: CalendarDate,
+    year: number | null,
+    ctx: CommandContext,
+  ): Promise<{ created: number; existing: number }> {
     const units = (await this.registry.load()).units;
-    const deadline = isRecurring(task.timeFrame) ? deadlineOf(task.timeFrame, year ?? undefined) : deadlineOf(task.timeFrame);
+    const deadline = isRecurring(task.timeFrame)
+      ? deadlineOf(task.timeFrame, year ?? undefined)
+      : deadlineOf(task.timeFrame);
     const treeDay = this.treeDayOf(task, deadline, on);
     let created = 0;
     let existing = 0;
@@ -39,11 +61,28 @@ export class ObligationFanOut {
       }
       try {
         await runDecider<Obligation, ObligationEvent>(
-          this.store, obligationStream(obligationId), { initial: initialObligation, evolve: evolveObligation },
-          (s) => decideObligation({
-            type: 'AssignObligation', obligationId, planId: plan.planId, taskCode: task.code, unitId: target.unitId, role: target.role,
-            kind: task.obligation, year, deadline, timeWords: task.timeWords, assignedOn, passedFrom: null,
-          }, s, new Date(startOfDayInVietnam(assignedOn))),
+          this.store,
+          obligationStream(obligationId),
+          { initial: initialObligation, evolve: evolveObligation },
+          (s) =>
+            decideObligation(
+              {
+                type: 'AssignObligation',
+                obligationId,
+                planId: plan.planId,
+                taskCode: task.code,
+                unitId: target.unitId,
+                role: target.role,
+                kind: task.obligation,
+                year,
+                deadline,
+                timeWords: task.timeWords,
+                assignedOn,
+                passedFrom: null,
+              },
+              s,
+              new Date(startOfDayInVietnam(assignedOn)),
+            ),
           { ...ctx, idempotencyKey: `assign:${obligationId}` },
           () => startOfDayInVietnam(assignedOn),
         );
@@ -57,7 +96,12 @@ export class ObligationFanOut {
   }
 
   /** The units owing a yearly task's duty of a year: those standing on its due day. */
-  async owingUnits(plan: PlanIssued['data'], task: TaskDefinition, on: CalendarDate, year: number): Promise<Set<string>> {
+  async owingUnits(
+    plan: PlanIssued['data'],
+    task: TaskDefinition,
+    on: CalendarDate,
+    year: number,
+  ): Promise<Set<string>> {
     const units = (await this.registry.load()).units;
     const treeDay = this.treeDayOf(task, deadlineOf(task.timeFrame, year), on);
     return new Set(fanOut(task, plan.issuerUnitId, units, treeDay).map((t) => t.unitId));

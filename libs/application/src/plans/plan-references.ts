@@ -1,5 +1,15 @@
 import {
-  CalendarDate, deadlineOf, dueDayOf, fanOut, isRecurring, Plan, PlanCommand, PlanError, PlanIssued, TaskDefinition, UnitRegistry,
+  CalendarDate,
+  deadlineOf,
+  dueDayOf,
+  fanOut,
+  isRecurring,
+  Plan,
+  PlanCommand,
+  PlanError,
+  PlanIssued,
+  TaskDefinition,
+  UnitRegistry,
 } from '@gl/domain';
 import { whyNotStandingOn } from '../units/unit-standing';
 
@@ -43,18 +53,34 @@ export const checkPlanReferences = (registry: UnitRegistry, c: PlanCommand, curr
   if (c.type === 'IssuePlan') {
     requireStanding(registry, c.issuerUnitId, c.assignedOn, 'issuerUnitId');
     requireStanding(registry, c.difficultyChannel.reportToUnitId, c.assignedOn, 'difficultyChannel.reportToUnitId');
-    for (const r of c.recipients) for (const u of r.unitIds) requireStanding(registry, u, c.assignedOn, `recipient ${r.key}`);
+    for (const r of c.recipients)
+      for (const u of r.unitIds) requireStanding(registry, u, c.assignedOn, `recipient ${r.key}`);
     return;
   }
   const plan = current.issued!;
   if (c.type === 'AddTask' || c.type === 'ChangeTask') {
     const day = treeDayOf(plan, c.task);
-    for (const u of namedUnits(c.task)) requireStanding(registry, u, day, `task ${c.task.code} names ${u}, whose obligation is assigned as the tree stands on ${day}`);
+    for (const u of namedUnits(c.task))
+      requireStanding(
+        registry,
+        u,
+        day,
+        `task ${c.task.code} names ${u}, whose obligation is assigned as the tree stands on ${day}`,
+      );
     return;
   }
   if (c.type === 'AcknowledgeReceipt') {
     const r = plan.recipients.find((x) => x.key === c.recipientKey)!;
-    const members = new Set([...r.unitIds, ...fanOut({ lead: r.groups.map((group) => ({ group })), performers: [], coordinating: [] }, plan.issuerUnitId, registry.units, plan.assignedOn).map((t) => t.unitId)]);
-    if (!members.has(c.unitId)) invalid(`${c.unitId} is not on the line "${r.label}" (${r.key}) of plan ${c.planId}'s distribution list`);
+    const members = new Set([
+      ...r.unitIds,
+      ...fanOut(
+        { lead: r.groups.map((group) => ({ group })), performers: [], coordinating: [] },
+        plan.issuerUnitId,
+        registry.units,
+        plan.assignedOn,
+      ).map((t) => t.unitId),
+    ]);
+    if (!members.has(c.unitId))
+      invalid(`${c.unitId} is not on the line "${r.label}" (${r.key}) of plan ${c.planId}'s distribution list`);
   }
 };

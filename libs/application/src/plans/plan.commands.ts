@@ -2,7 +2,18 @@ import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { READ_STORE, ReadStore } from '@gl/read-models';
 import {
-  Clock, decidePlan, evolvePlan, initialPlan, isRecurring, ObligationError, obligationStream, Plan, PlanCommand, PlanError, PlanEvent, planStream,
+  Clock,
+  decidePlan,
+  evolvePlan,
+  initialPlan,
+  isRecurring,
+  ObligationError,
+  obligationStream,
+  Plan,
+  PlanCommand,
+  PlanError,
+  PlanEvent,
+  planStream,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { NotPermittedError, requireReadable, requireWritable } from '../shared/access.errors';
@@ -16,7 +27,10 @@ import { checkTaskReach, dutiesAnswered } from './plan-reach';
 import { ObligationFanOut } from './obligation-fan-out';
 
 export class ChangePlan {
-  constructor(readonly command: PlanCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly command: PlanCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 
 const fold: Fold<Plan, PlanEvent> = { initial: initialPlan, evolve: evolvePlan };
@@ -26,7 +40,10 @@ const fold: Fold<Plan, PlanEvent> = { initial: initialPlan, evolve: evolvePlan }
  * its issuing unit's. Adding a task fans it out into obligations at once (this year's, for a yearly one).
  */
 @CommandHandler(ChangePlan)
-export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandResult & { obligations?: { created: number; existing: number } | { cancelled: number } }> {
+export class ChangePlanHandler implements ICommandHandler<
+  ChangePlan,
+  CommandResult & { obligations?: { created: number; existing: number } | { cancelled: number } }
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
@@ -47,11 +64,17 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     if (!decision.replayed) {
       const registry = await this.registry.load();
       checkPlanReferences(registry, command, current);
-      if (command.type === 'AddTask' || command.type === 'ChangeTask') checkTaskReach(registry, current.issued!, command.task, assignmentDayOf(current.issued!, command.task));
+      if (command.type === 'AddTask' || command.type === 'ChangeTask')
+        checkTaskReach(registry, current.issued!, command.task, assignmentDayOf(current.issued!, command.task));
     }
     const result = await decision.append();
-    if (command.type === 'IssuePlan' && command.parent?.fulfils?.length && !decision.replayed) await this.recordDutiesDone(command, context);
-    if (command.type === 'CancelTask') return { ...result, obligations: await this.cancelObligations(command.planId, command.code, command.reason, context) };
+    if (command.type === 'IssuePlan' && command.parent?.fulfils?.length && !decision.replayed)
+      await this.recordDutiesDone(command, context);
+    if (command.type === 'CancelTask')
+      return {
+        ...result,
+        obligations: await this.cancelObligations(command.planId, command.code, command.reason, context),
+      };
     if (command.type !== 'AddTask' && command.type !== 'ChangeTask') return result;
     const plan = current.issued!;
     const task = command.task;
@@ -70,7 +93,8 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     const p = await foldStream(this.store, planStream(parent.planId), fold);
     if (!p.issued) throw new PlanError('plan-not-found', `no parent plan ${parent.planId}`);
     for (const code of parent.taskCodes) {
-      if (!p.tasks[code] || p.tasks[code].cancelled) throw new PlanError('task-not-found', `the parent plan has no task ${code}`);
+      if (!p.tasks[code] || p.tasks[code].cancelled)
+        throw new PlanError('task-not-found', `the parent plan has no task ${code}`);
     }
     const fulfils = await dutiesAnswered(this.store, p, parent.planId, parent.taskCodes, c.issuerUnitId, c.assignedOn);
     return { ...c, parent: { planId: parent.planId, taskCodes: parent.taskCodes, fulfils } };
@@ -87,13 +111,29 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
       const [assigned] = await this.store.readStream(obligationStream(f.obligationId), { maxCount: 1 });
       const requested = (assigned?.data as { kind?: string } | undefined)?.kind === 'requested';
       const step = requested
-        ? { type: 'AnswerRequest' as const, obligationId: f.obligationId, answer: `Kế hoạch ${c.number ?? c.planId}: ${c.title}`, answeredOn: on, documentNumber: c.number }
+        ? {
+            type: 'AnswerRequest' as const,
+            obligationId: f.obligationId,
+            answer: `Kế hoạch ${c.number ?? c.planId}: ${c.title}`,
+            answeredOn: on,
+            documentNumber: c.number,
+          }
         : {
-          type: 'RecordDetailedPlan' as const, obligationId: f.obligationId, planId: c.planId, number: c.number, issuedOn: on,
-          completesDuty: parent.tasks[f.taskCode]?.dischargedBy === 'detailed-plan',
-        };
+            type: 'RecordDetailedPlan' as const,
+            obligationId: f.obligationId,
+            planId: c.planId,
+            number: c.number,
+            issuedOn: on,
+            completesDuty: parent.tasks[f.taskCode]?.dischargedBy === 'detailed-plan',
+          };
       try {
-        await this.commands.execute(new ActOnObligation(step, { ...ctx, idempotencyKey: `detailed-plan:${c.planId}:${f.obligationId}`, causationId: ctx.correlationId }));
+        await this.commands.execute(
+          new ActOnObligation(step, {
+            ...ctx,
+            idempotencyKey: `detailed-plan:${c.planId}:${f.obligationId}`,
+            causationId: ctx.correlationId,
+          }),
+        );
       } catch (e) {
         // A request already answered, or a duty closed since: the plan stands, the duty's record is unchanged.
         if (!(e instanceof ObligationError && e.code === 'obligation-closed')) throw e;
@@ -102,12 +142,26 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
   }
 
   /** A cancelled task's open obligations are cancelled with it, for the same reason. */
-  private async cancelObligations(planId: string, code: string, reason: string, ctx: CommandContext): Promise<{ cancelled: number }> {
-    const open = await this.reads.find('obligations', { planId, taskCode: code, status: { $nin: ['completed', 'cancelled', 'passed'] } }, { projection: { _id: 1 } });
+  private async cancelObligations(
+    planId: string,
+    code: string,
+    reason: string,
+    ctx: CommandContext,
+  ): Promise<{ cancelled: number }> {
+    const open = await this.reads.find(
+      'obligations',
+      { planId, taskCode: code, status: { $nin: ['completed', 'cancelled', 'passed'] } },
+      { projection: { _id: 1 } },
+    );
     let cancelled = 0;
     for (const { _id } of open) {
       try {
-        await this.commands.execute(new ActOnObligation({ type: 'Cancel', obligationId: _id, reason: `Nhiệm vụ ${code} bị hủy: ${reason}` }, { ...ctx, scope: systemScope() }));
+        await this.commands.execute(
+          new ActOnObligation(
+            { type: 'Cancel', obligationId: _id, reason: `Nhiệm vụ ${code} bị hủy: ${reason}` },
+            { ...ctx, scope: systemScope() },
+          ),
+        );
         cancelled++;
       } catch (e) {
         // The read model may lag: an obligation closed since it was read stays as it was, and the task is cancelled all the same.
@@ -124,7 +178,8 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlan, CommandRes
     if (!issued) throw new PlanError('plan-not-found', `no plan ${c.planId}`);
     requireReadable(ctx.scope, issued.issuerUnitId, `plan ${c.planId}`);
     // A city plan is the coordinator's; a detailed plan, its own unit's (reporter or head).
-    if (!issued.parent && !ctx.scope.roles.includes('plan-coordinator')) throw new NotPermittedError('a plan of the city is the plan coordinator\'s');
+    if (!issued.parent && !ctx.scope.roles.includes('plan-coordinator'))
+      throw new NotPermittedError("a plan of the city is the plan coordinator's");
     requireWritable(ctx.scope, issued.issuerUnitId, `plan ${c.planId}`);
   }
 }

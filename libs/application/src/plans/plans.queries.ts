@@ -10,20 +10,30 @@ import { ReceiptLine, receiptsOf } from './plan-reach';
 
 const CLOSED = [...CLOSED_STATUSES];
 /** Open work past its deadline; a request (đề nghị) is never overdue (obligation.decider.ts, isOverdue). */
-const overdueAt = (o: ObligationDoc, now: string): boolean => o.kind !== 'requested' && o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status);
+const overdueAt = (o: ObligationDoc, now: string): boolean =>
+  o.kind !== 'requested' && o.deadline !== null && o.deadline <= now && !CLOSED.includes(o.status);
 
 /** Plans are the city's public documents: any signed-in person may read them. */
 export class ListPlans {
-  constructor(readonly page: number, readonly pageSize: number) {}
+  constructor(
+    readonly page: number,
+    readonly pageSize: number,
+  ) {}
 }
 
 @QueryHandler(ListPlans)
-export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Omit<PlanDoc, 'tasks'> & { taskCount: number }>> {
+export class ListPlansHandler implements IQueryHandler<
+  ListPlans,
+  Page<Omit<PlanDoc, 'tasks'> & { taskCount: number }>
+> {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async execute({ page, pageSize }: ListPlans) {
     const found = await findPage<PlanDoc>(this.reads, 'plans', {}, { _id: 1 }, page, pageSize);
-    const items = found.items.map(({ tasks, ...rest }) => ({ ...rest, taskCount: Object.values(tasks).filter((t) => !t.cancelled).length }));
+    const items = found.items.map(({ tasks, ...rest }) => ({
+      ...rest,
+      taskCount: Object.values(tasks).filter((t) => !t.cancelled).length,
+    }));
     return { ...found, items };
   }
 }
@@ -38,12 +48,18 @@ export interface PlanReceipts {
 
 /** A plan as recorded, or (view 'receipts') who on its distribution list (Nơi nhận) has and has not acknowledged receipt. */
 export class GetPlan {
-  constructor(readonly planId: string, readonly view: 'plan' | 'receipts' = 'plan') {}
+  constructor(
+    readonly planId: string,
+    readonly view: 'plan' | 'receipts' = 'plan',
+  ) {}
 }
 
 @QueryHandler(GetPlan)
 export class GetPlanHandler implements IQueryHandler<GetPlan, PlanDoc | PlanReceipts> {
-  constructor(@Inject(READ_STORE) private readonly reads: ReadStore, private readonly registry: RegistryLoader) {}
+  constructor(
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    private readonly registry: RegistryLoader,
+  ) {}
 
   async execute({ planId, view }: GetPlan) {
     const d = await this.reads.get('plans', planId);
@@ -53,8 +69,14 @@ export class GetPlanHandler implements IQueryHandler<GetPlan, PlanDoc | PlanRece
     const lines = receiptsOf(await this.registry.load(), plan.issued!, plan.acknowledgements);
     const sum = (f: (l: ReceiptLine) => number) => lines.reduce((n, l) => n + f(l), 0);
     return {
-      planId, on: plan.issued!.assignedOn, lines,
-      totals: { units: sum((l) => l.units), acknowledged: sum((l) => l.acknowledged.length), pending: sum((l) => l.pending.length) },
+      planId,
+      on: plan.issued!.assignedOn,
+      lines,
+      totals: {
+        units: sum((l) => l.units),
+        acknowledged: sum((l) => l.acknowledged.length),
+        pending: sum((l) => l.pending.length),
+      },
     };
   }
 }
@@ -74,12 +96,23 @@ export interface ObligationFilter {
 
 /** Obligations the caller may see, by plan, task, unit, status, year, period or overdue. */
 export class ListObligations {
-  constructor(readonly scope: Scope, readonly filter: ObligationFilter, readonly page: number, readonly pageSize: number) {}
+  constructor(
+    readonly scope: Scope,
+    readonly filter: ObligationFilter,
+    readonly page: number,
+    readonly pageSize: number,
+  ) {}
 }
 
 @QueryHandler(ListObligations)
-export class ListObligationsHandler implements IQueryHandler<ListObligations, Page<ObligationDoc & { overdue: boolean }>> {
-  constructor(@Inject(READ_STORE) private readonly reads: ReadStore, @Inject(CLOCK_PORT) private readonly clock: Clock) {}
+export class ListObligationsHandler implements IQueryHandler<
+  ListObligations,
+  Page<ObligationDoc & { overdue: boolean }>
+> {
+  constructor(
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(CLOCK_PORT) private readonly clock: Clock,
+  ) {}
 
   async execute({ scope, filter: f, page, pageSize }: ListObligations) {
     if (f.unitId) requireReadable(scope, f.unitId, `unit ${f.unitId}`);
@@ -93,12 +126,21 @@ export class ListObligationsHandler implements IQueryHandler<ListObligations, Pa
     if (f.role) q.role = f.role;
     if (f.year !== undefined) q.year = f.year;
     if (f.overdue !== undefined) {
-      Object.assign(q, f.overdue
-        ? { deadline: { $ne: null, $lte: now }, status: { $nin: CLOSED }, kind: { $ne: 'requested' } }
-        : { $or: [{ deadline: null }, { deadline: { $gt: now } }, { status: { $in: CLOSED } }, { kind: 'requested' }] });
+      Object.assign(
+        q,
+        f.overdue
+          ? { deadline: { $ne: null, $lte: now }, status: { $nin: CLOSED }, kind: { $ne: 'requested' } }
+          : {
+              $or: [{ deadline: null }, { deadline: { $gt: now } }, { status: { $in: CLOSED } }, { kind: 'requested' }],
+            },
+      );
     }
     if (f.deadlineFrom || f.deadlineTo) {
-      q.deadline = { ...(q.deadline as object), ...(f.deadlineFrom && { $gte: f.deadlineFrom }), ...(f.deadlineTo && { $lt: f.deadlineTo }) };
+      q.deadline = {
+        ...(q.deadline as object),
+        ...(f.deadlineFrom && { $gte: f.deadlineFrom }),
+        ...(f.deadlineTo && { $lt: f.deadlineTo }),
+      };
     }
     const found = await findPage<ObligationDoc>(this.reads, 'obligations', q, { deadline: 1, _id: 1 }, page, pageSize);
     const items = found.items.map((o) => ({ ...o, overdue: overdueAt(o, now) }));
@@ -107,12 +149,18 @@ export class ListObligationsHandler implements IQueryHandler<ListObligations, Pa
 }
 
 export class GetObligation {
-  constructor(readonly scope: Scope, readonly obligationId: string) {}
+  constructor(
+    readonly scope: Scope,
+    readonly obligationId: string,
+  ) {}
 }
 
 @QueryHandler(GetObligation)
 export class GetObligationHandler implements IQueryHandler<GetObligation, ObligationDoc & { overdue: boolean }> {
-  constructor(@Inject(READ_STORE) private readonly reads: ReadStore, @Inject(CLOCK_PORT) private readonly clock: Clock) {}
+  constructor(
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(CLOCK_PORT) private readonly clock: Clock,
+  ) {}
 
   async execute({ scope, obligationId }: GetObligation) {
     const d = await this.reads.get('obligations', obligationId);

@@ -2,7 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OpenPeriod } from '../reporting/reporting.commands';
 import {
-  CLOSED_STATUSES, Clock, deadlineOf, dueDayOf, evolvePlan, initialPlan, isRecurring, Plan, PlanEvent, PlanIssued, planStream, TaskDefinition, vietnamDateOf,
+  CLOSED_STATUSES,
+  Clock,
+  deadlineOf,
+  dueDayOf,
+  evolvePlan,
+  initialPlan,
+  isRecurring,
+  Plan,
+  PlanEvent,
+  PlanIssued,
+  planStream,
+  TaskDefinition,
+  vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { READ_STORE, ReadStore, RegimeDoc } from '@gl/read-models';
@@ -41,7 +53,10 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
     const thisYear = Number(vietnamDateOf(this.clock.now()).slice(0, 4));
     const totals = { created: 0, existing: 0 };
     for (const { _id } of await this.reads.find('plans', {}, { projection: { _id: 1 } })) {
-      const plan = await foldStream<Plan, PlanEvent>(this.store, planStream(_id), { initial: initialPlan, evolve: evolvePlan });
+      const plan = await foldStream<Plan, PlanEvent>(this.store, planStream(_id), {
+        initial: initialPlan,
+        evolve: evolvePlan,
+      });
       if (!plan.issued) continue;
       for (const task of Object.values(plan.tasks)) {
         if (task.cancelled || !isRecurring(task.timeFrame)) continue;
@@ -69,9 +84,24 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
   }
 
   /** Open obligations of a year whose unit does not stand on the due day: passed to the successor that owes it, or cancelled. */
-  private async settleEndedUnits(plan: PlanIssued['data'], task: TaskDefinition, year: number, context: CommandContext): Promise<void> {
-    const owing = await this.fanOut.owingUnits(plan, task, plan.assignedOn > `${year}-01-01` ? plan.assignedOn : `${year}-01-01`, year);
-    const open = await this.reads.find('obligations', { planId: plan.planId, taskCode: task.code, year, status: { $nin: [...CLOSED_STATUSES] } });
+  private async settleEndedUnits(
+    plan: PlanIssued['data'],
+    task: TaskDefinition,
+    year: number,
+    context: CommandContext,
+  ): Promise<void> {
+    const owing = await this.fanOut.owingUnits(
+      plan,
+      task,
+      plan.assignedOn > `${year}-01-01` ? plan.assignedOn : `${year}-01-01`,
+      year,
+    );
+    const open = await this.reads.find('obligations', {
+      planId: plan.planId,
+      taskCode: task.code,
+      year,
+      status: { $nin: [...CLOSED_STATUSES] },
+    });
     if (open.every((o) => owing.has(o.unitId as string))) return;
     const units = (await this.registry.load()).units;
     const due = dueDayOf(deadlineOf(task.timeFrame, year)!);
@@ -79,12 +109,25 @@ export class OpenYearsHandler implements ICommandHandler<OpenYears, { created: n
       const unitId = o.unitId as string;
       if (owing.has(unitId)) continue;
       const u = units.get(unitId);
-      const ended = u?.ended ? `${unitId} ended on ${u.ended.on} (${u.ended.reason})` : `${unitId} is not among those owing it`;
+      const ended = u?.ended
+        ? `${unitId} ended on ${u.ended.on} (${u.ended.reason})`
+        : `${unitId} is not among those owing it`;
       const successor = u?.successors.find((l) => owing.has(l.unitId))?.unitId;
       const command = successor
-        ? { type: 'PassToSuccessor' as const, obligationId: o._id as string, toUnitId: successor, reason: `${ended}, before the duty fell due on ${due}; ${successor} owes it` }
-        : { type: 'Cancel' as const, obligationId: o._id as string, reason: `${ended}, before the duty fell due on ${due}; no successor owes it` };
-      await this.commands.execute(new ActOnObligation(command, { ...context, idempotencyKey: `settle:${o._id as string}` }));
+        ? {
+            type: 'PassToSuccessor' as const,
+            obligationId: o._id as string,
+            toUnitId: successor,
+            reason: `${ended}, before the duty fell due on ${due}; ${successor} owes it`,
+          }
+        : {
+            type: 'Cancel' as const,
+            obligationId: o._id as string,
+            reason: `${ended}, before the duty fell due on ${due}; no successor owes it`,
+          };
+      await this.commands.execute(
+        new ActOnObligation(command, { ...context, idempotencyKey: `settle:${o._id as string}` }),
+      );
     }
   }
 }

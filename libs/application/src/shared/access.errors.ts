@@ -28,9 +28,11 @@ export const requireReadable = (scope: Scope, unitId: string, what = `unit ${uni
 export const requireWritable = (scope: Scope, unitId: string, what = `unit ${unitId}`): void => {
   if (isSystem(scope)) return;
   requireReadable(scope, unitId, what);
-  if (!canWrite(scope, unitId)) throw new NotPermittedError(`your roles (${scope.roles.join(', ') || 'none'}) do not let you act for ${what}`);
+  if (!canWrite(scope, unitId))
+    throw new NotPermittedError(`your roles (${scope.roles.join(', ') || 'none'}) do not let you act for ${what}`);
 };
 
 export const requireRole = (scope: Scope, role: string, action: string): void => {
-  if (!isSystem(scope) && !scope.roles.includes(role as never)) throw new NotPermittedError(`${action} needs the ${role} role`);
+  if (!isSystem(scope) && !scope.roles.includes(role as never))
+    throw new NotPermittedError(`${action} needs the ${role} role`);
 };

@@ -25,6 +25,7 @@ export interface CommandResult {
 }
 
 /** Full rights, for the seed and the scheduler: never a person. */
-export const systemScope = (): Scope => ({ roles: [], readsAll: true, reads: new Set(), writes: new Set(), system: true } as Scope & { system: true });
+export const systemScope = (): Scope =>
+  ({ roles: [], readsAll: true, reads: new Set(), writes: new Set(), system: true }) as Scope & { system: true };
 
 export const isSystem = (scope: Scope): boolean => (scope as Scope & { system?: boolean }).system === true;

@@ -23,7 +23,14 @@ export interface Page<T> {
 }
 
 /** A page of a collection (1-based), without the store's own fields; `sort` should end on `_id` so pages are stable. */
-export const findPage = async <T>(reads: ReadStore, collection: string, filter: Filter, sort: SortSpec, page: number, pageSize: number): Promise<Page<T>> => {
+export const findPage = async <T>(
+  reads: ReadStore,
+  collection: string,
+  filter: Filter,
+  sort: SortSpec,
+  page: number,
+  pageSize: number,
+): Promise<Page<T>> => {
   const [docs, total] = await Promise.all([
     reads.find(collection, filter, { sort, skip: (page - 1) * pageSize, limit: pageSize }),
     reads.count(collection, filter),

@@ -10,11 +10,15 @@ const MAX_EVENTS_PER_COMMAND = 1000;
 
 /** With a key, the same request always makes the same event ids: the store then sees a retry. */
 export const eventIdFor = (ctx: CommandContext, stream: string, index: number): string =>
-  ctx.idempotencyKey ? uuidv5(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${stream}\n${index}`, IDEMPOTENCY_NAMESPACE) : uuidv4();
+  ctx.idempotencyKey
+    ? uuidv5(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${stream}\n${index}`, IDEMPOTENCY_NAMESPACE)
+    : uuidv4();
 
 /** An id for a new thing (a unit, a user) that a retried request gives again. */
 export const newIdFor = (ctx: CommandContext, purpose: string): string =>
-  ctx.idempotencyKey ? uuidv5(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${purpose}`, IDEMPOTENCY_NAMESPACE) : uuidv4();
+  ctx.idempotencyKey
+    ? uuidv5(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${purpose}`, IDEMPOTENCY_NAMESPACE)
+    : uuidv4();
 
 export interface Fold<S, E> {
   initial: () => S;
@@ -22,8 +26,15 @@ export interface Fold<S, E> {
 }
 
 /** A stream's state as its decider folds it, read now from the log (decisions never read a lagging projection). */
-export const foldStream = async <S, E extends DomainEvent<string, object>>(store: EventStore, stream: string, fold: Fold<S, E>): Promise<S> =>
-  (await store.readStream(stream)).reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as E), fold.initial());
+export const foldStream = async <S, E extends DomainEvent<string, object>>(
+  store: EventStore,
+  stream: string,
+  fold: Fold<S, E>,
+): Promise<S> =>
+  (await store.readStream(stream)).reduce(
+    (s, e) => fold.evolve(s, { type: e.type, data: e.data } as E),
+    fold.initial(),
+  );
 
 /** A request seen before: the events its key made are in the stream; answer as the first time. */
 const replayed = (ctx: CommandContext, stream: string, events: RecordedEvent[]): CommandResult | null => {
@@ -32,7 +43,12 @@ const replayed = (ctx: CommandContext, stream: string, events: RecordedEvent[]):
   const at = events.findIndex((e) => e.eventId === first);
   if (at === -1) return null;
   let last = at;
-  while (last + 1 < events.length && last - at + 1 < MAX_EVENTS_PER_COMMAND && events[last + 1].eventId === eventIdFor(ctx, stream, last + 1 - at)) last++;
+  while (
+    last + 1 < events.length &&
+    last - at + 1 < MAX_EVENTS_PER_COMMAND &&
+    events[last + 1].eventId === eventIdFor(ctx, stream, last + 1 - at)
+  )
+    last++;
   return { stream, revision: events[last].revision, position: events[last].position };
 };
 
@@ -70,24 +86,37 @@ export const decideOn = async <S, E extends DomainEvent<string, object>>(
   checkIfMatch(ctx.ifMatch, stream, last ? last.revision : null);
   const state = history.reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as E), fold.initial());
   const decided = decide(state);
-  if (decided.length === 0) return { stream, events: 0, replayed: false, append: async () => ({ stream, revision: last?.revision ?? -1, position: last?.position ?? '0' }) };
+  if (decided.length === 0)
+    return {
+      stream,
+      events: 0,
+      replayed: false,
+      append: async () => ({ stream, revision: last?.revision ?? -1, position: last?.position ?? '0' }),
+    };
   const append = async (): Promise<CommandResult> => {
-    const r = await store.appendToStream(stream, decided.map((e, i) => ({
-      eventId: eventIdFor(ctx, stream, i),
-      type: e.type,
-      data: e.data,
-      metadata: {
-        actor: ctx.actor,
-        correlationId: ctx.correlationId,
-        causationId: ctx.causationId ?? ctx.correlationId,
-        ...(ctx.reason && { reason: ctx.reason }),
-        ...(occurredAt?.(e) && { occurredAt: occurredAt(e) }),
-      },
-    })), last ? last.revision : NO_STREAM).catch((e: unknown) => {
-      // Another write came between our read and our append: for a client that sent If-Match, that is its precondition failing.
-      if (e instanceof ConcurrencyError && ctx.ifMatch?.stream === stream) throw new PreconditionFailedError(stream, ctx.ifMatch.revision, 'moved');
-      throw e;
-    });
+    const r = await store
+      .appendToStream(
+        stream,
+        decided.map((e, i) => ({
+          eventId: eventIdFor(ctx, stream, i),
+          type: e.type,
+          data: e.data,
+          metadata: {
+            actor: ctx.actor,
+            correlationId: ctx.correlationId,
+            causationId: ctx.causationId ?? ctx.correlationId,
+            ...(ctx.reason && { reason: ctx.reason }),
+            ...(occurredAt?.(e) && { occurredAt: occurredAt(e) }),
+          },
+        })),
+        last ? last.revision : NO_STREAM,
+      )
+      .catch((e: unknown) => {
+        // Another write came between our read and our append: for a client that sent If-Match, that is its precondition failing.
+        if (e instanceof ConcurrencyError && ctx.ifMatch?.stream === stream)
+          throw new PreconditionFailedError(stream, ctx.ifMatch.revision, 'moved');
+        throw e;
+      });
     return { stream, revision: r.nextExpectedRevision, position: r.position };
   };
   return { stream, events: decided.length, replayed: false, append };
@@ -97,7 +126,11 @@ export const decideOn = async <S, E extends DomainEvent<string, object>>(
  * The second write of a command, once its first is appended: a concurrent writer on that stream
  * makes it decide again (a few times) instead of leaving the command half done with a conflict.
  */
-export const appendFollowUp = async (first: Decision, decideAgain: () => Promise<Decision>, attempts = 3): Promise<CommandResult> => {
+export const appendFollowUp = async (
+  first: Decision,
+  decideAgain: () => Promise<Decision>,
+  attempts = 3,
+): Promise<CommandResult> => {
   for (let d = first, attempt = 1; ; attempt++) {
     try {
       return await d.append();

@@ -17,7 +17,10 @@ export class RegistryLoader {
     if (!last) return initialRegistry();
     if (this.cached?.revision === last.revision) return this.cached.state;
     const events = await this.store.readStream(UNIT_REGISTRY_STREAM);
-    const state = events.reduce((s, e) => evolveRegistry(s, { type: e.type, data: e.data } as UnitEvent), initialRegistry());
+    const state = events.reduce(
+      (s, e) => evolveRegistry(s, { type: e.type, data: e.data } as UnitEvent),
+      initialRegistry(),
+    );
     this.cached = { revision: events[events.length - 1].revision, state };
     return state;
   }

@@ -13,7 +13,8 @@ export class UnitDirectory {
   constructor(@Inject(READ_STORE) private readonly reads: ReadStore) {}
 
   async units(): Promise<ReadonlyMap<string, Unit>> {
-    const doc = (await this.reads.get('unit-registry', UNIT_REGISTRY_DOC)) as (UnitRegistryDoc & { _position?: string }) | null;
+    const doc = (await this.reads.get('unit-registry', UNIT_REGISTRY_DOC)) as
+      (UnitRegistryDoc & { _position?: string }) | null;
     if (!doc) return new Map();
     const position = doc._position ?? '';
     if (this.cached?.position !== position) this.cached = { position, units: new Map(Object.entries(doc.units)) };

@@ -3,7 +3,9 @@ import { CalendarDate, isActiveOn, Unit, UnitRegistry, valueOn } from '@gl/domai
 const nameOf = (u: Unit, day: CalendarDate): string => (valueOn(u.names, day) ?? u.names[0]?.value)?.name ?? u.id;
 
 const lifeOf = (u: Unit): string =>
-  u.ended ? `it stood from ${u.establishedOn} until ${u.ended.on} (${u.ended.reason})` : `it stands from ${u.establishedOn}`;
+  u.ended
+    ? `it stood from ${u.establishedOn} until ${u.ended.on} (${u.ended.reason})`
+    : `it stands from ${u.establishedOn}`;
 
 /**
  * Why a command may not name a unit on a day, or null when the unit stood that day. The message

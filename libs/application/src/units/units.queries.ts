@@ -1,6 +1,14 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
-  CalendarDate, foldForSearch, LineageLink, Scope, subtreeOn, Unit, unitOn, UnitOnDate, unitsOn,
+  CalendarDate,
+  foldForSearch,
+  LineageLink,
+  Scope,
+  subtreeOn,
+  Unit,
+  unitOn,
+  UnitOnDate,
+  unitsOn,
 } from '@gl/domain';
 import { NotFoundInScopeError } from '../shared/access.errors';
 import { Page, seesUnit } from '../shared/read-helpers';
@@ -42,7 +50,11 @@ export interface TreeNode extends UnitOnDate {
 
 /** The tree as it stood on a day, from the roots the caller may see (or from one unit). */
 export class GetUnitTree {
-  constructor(readonly scope: Scope, readonly asOf: CalendarDate, readonly rootId?: string) {}
+  constructor(
+    readonly scope: Scope,
+    readonly asOf: CalendarDate,
+    readonly rootId?: string,
+  ) {}
 }
 
 @QueryHandler(GetUnitTree)
@@ -58,7 +70,8 @@ export class GetUnitTreeHandler implements IQueryHandler<GetUnitTree, { asOf: st
       if (parent) parent.children.push(n);
       else roots.push(n);
     }
-    const sort = (ns: TreeNode[]) => ns.sort((a, b) => a.name.localeCompare(b.name, 'vi')).forEach((n) => sort(n.children));
+    const sort = (ns: TreeNode[]) =>
+      ns.sort((a, b) => a.name.localeCompare(b.name, 'vi')).forEach((n) => sort(n.children));
     sort(roots);
     if (rootId) {
       const root = nodes.get(rootId);
@@ -71,11 +84,18 @@ export class GetUnitTreeHandler implements IQueryHandler<GetUnitTree, { asOf: st
 
 /** One unit: as it stood on a day, and its whole recorded history. */
 export class GetUnit {
-  constructor(readonly scope: Scope, readonly unitId: string, readonly asOf: CalendarDate) {}
+  constructor(
+    readonly scope: Scope,
+    readonly unitId: string,
+    readonly asOf: CalendarDate,
+  ) {}
 }
 
 @QueryHandler(GetUnit)
-export class GetUnitHandler implements IQueryHandler<GetUnit, { asOf: string; onDate: UnitOnDate | null; history: Unit }> {
+export class GetUnitHandler implements IQueryHandler<
+  GetUnit,
+  { asOf: string; onDate: UnitOnDate | null; history: Unit }
+> {
   constructor(private readonly directory: UnitDirectory) {}
 
   async execute({ scope, unitId, asOf }: GetUnit) {
@@ -92,11 +112,17 @@ export interface LineageEntry extends LineageLink {
 
 /** Where a unit came from and what it became, followed through every reorganisation. */
 export class GetUnitLineage {
-  constructor(readonly scope: Scope, readonly unitId: string) {}
+  constructor(
+    readonly scope: Scope,
+    readonly unitId: string,
+  ) {}
 }
 
 @QueryHandler(GetUnitLineage)
-export class GetUnitLineageHandler implements IQueryHandler<GetUnitLineage, { unitId: string; predecessors: LineageEntry[]; successors: LineageEntry[] }> {
+export class GetUnitLineageHandler implements IQueryHandler<
+  GetUnitLineage,
+  { unitId: string; predecessors: LineageEntry[]; successors: LineageEntry[] }
+> {
   constructor(private readonly directory: UnitDirectory) {}
 
   async execute({ scope, unitId }: GetUnitLineage) {
@@ -113,7 +139,11 @@ export class GetUnitLineageHandler implements IQueryHandler<GetUnitLineage, { un
             if (seen.has(link.unitId)) continue;
             seen.add(link.unitId);
             const other = units.get(link.unitId);
-            out.push({ ...link, name: other ? other.names[other.names.length - 1].value.name : link.unitId, depth: depth + 1 });
+            out.push({
+              ...link,
+              name: other ? other.names[other.names.length - 1].value.name : link.unitId,
+              depth: depth + 1,
+            });
             next.push({ id: link.unitId, depth: depth + 1 });
           }
         }

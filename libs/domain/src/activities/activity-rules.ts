@@ -6,8 +6,10 @@ import type { ActivityKind, BudgetSource, ReviewedDocument } from './activity.ev
 export type ActivityErrorCode = 'activity-not-found' | 'activity-exists' | 'invalid-activity' | 'activity-closed';
 export class ActivityError extends DomainError<ActivityErrorCode> {
   static readonly problems: ProblemsOf<ActivityErrorCode> = {
-    'activity-not-found': { status: 404, title: 'No such activity' }, 'activity-exists': { status: 409, title: 'The activity is already recorded' },
-    'invalid-activity': { status: 422, title: 'The activity does not allow this' }, 'activity-closed': { status: 422, title: 'The activity is closed' },
+    'activity-not-found': { status: 404, title: 'No such activity' },
+    'activity-exists': { status: 409, title: 'The activity is already recorded' },
+    'invalid-activity': { status: 422, title: 'The activity does not allow this' },
+    'activity-closed': { status: 422, title: 'The activity is closed' },
   };
 }
 
@@ -30,13 +32,15 @@ export const daysExist = (schema: TSchema, value: unknown): void => {
 
 /** A training ends on or after the day it starts. */
 export const aTrainingEndsOnOrAfterItStarts = (f: { startsOn: string; endsOn: string }): void => {
-  if (f.endsOn < f.startsOn) invalid(`endsOn (${f.endsOn}) is before startsOn (${f.startsOn}): a training ends on or after the day it starts`);
+  if (f.endsOn < f.startsOn)
+    invalid(`endsOn (${f.endsOn}) is before startsOn (${f.startsOn}): a training ends on or after the day it starts`);
 };
 
 /** A month's publication holds the items published in that month. */
 export const itemsArePublishedInTheirMonth = (f: { month: string; items: { publishedOn: string }[] }): void => {
   f.items.forEach((it, i) => {
-    if (!it.publishedOn.startsWith(`${f.month}-`)) invalid(`items[${i}] was not published in ${f.month} (publishedOn ${it.publishedOn})`);
+    if (!it.publishedOn.startsWith(`${f.month}-`))
+      invalid(`items[${i}] was not published in ${f.month} (publishedOn ${it.publishedOn})`);
   });
 };
 
@@ -51,7 +55,8 @@ export const reviewedDocumentsAreNamed = (f: { documents: ReviewedDocument[] }):
       if (d.number == null) invalid(`documents[${i}].number is required unless the finding is issue-new`);
       if (d.date == null) invalid(`documents[${i}].date is required unless the finding is issue-new`);
     }
-    if (d.finding !== 'keep' && !d.proposal.trim()) invalid(`documents[${i}].proposal is required unless the finding is keep`);
+    if (d.finding !== 'keep' && !d.proposal.trim())
+      invalid(`documents[${i}].proposal is required unless the finding is keep`);
   });
 };
 
@@ -65,9 +70,12 @@ export const LAST_DISTRICT_BUDGET_YEAR = 2025;
  * `unspecified` is what older estimates read as; it is not recorded anew.
  */
 export const theSourceStoodInTheBudgetYear = (source: BudgetSource, year: number): void => {
-  if (source.kind === 'unspecified') invalid('source kind is state-budget or other: a new estimate names where its money comes from');
+  if (source.kind === 'unspecified')
+    invalid('source kind is state-budget or other: a new estimate names where its money comes from');
   if (source.kind === 'state-budget' && source.level === 'district' && year > LAST_DISTRICT_BUDGET_YEAR) {
-    invalid(`source level district: the district level was abolished on 2025-07-01, so a budget for ${year} cannot come from a district budget`);
+    invalid(
+      `source level district: the district level was abolished on 2025-07-01, so a budget for ${year} cannot come from a district budget`,
+    );
   }
 };
 
@@ -76,7 +84,9 @@ export const theSourceStoodInTheBudgetYear = (source: BudgetSource, year: number
  * them) and, for a correction, the fields it changes: an older estimate's unspecified source is not
  * asked again when only its description is corrected.
  */
-export const RECORDING_RULES: Partial<Record<ActivityKind, (f: Record<string, unknown>, year: number, changed?: string[]) => void>> = {
+export const RECORDING_RULES: Partial<
+  Record<ActivityKind, (f: Record<string, unknown>, year: number, changed?: string[]) => void>
+> = {
   training: (f) => aTrainingEndsOnOrAfterItStarts(f as { startsOn: string; endsOn: string }),
   media: (f) => itemsArePublishedInTheirMonth(f as { month: string; items: { publishedOn: string }[] }),
   legalreview: (f) => reviewedDocumentsAreNamed(f as { documents: ReviewedDocument[] }),

@@ -1,16 +1,50 @@
 import type { TObject, TProperties, TSchema } from '@sinclair/typebox';
 import type { EventOf, EventsOf } from '../shared/event';
 import { AttachmentSchema, EvidenceSchema } from '../plans/obligation.events';
-import { Day, DottedId, Id, Line, List, Nullable, Obj, OneOf, OptionalProse, Prose, Static, Type, Year, Dong, Count } from '../shared/schema';
+import {
+  Day,
+  DottedId,
+  Id,
+  Line,
+  List,
+  Nullable,
+  Obj,
+  OneOf,
+  OptionalProse,
+  Prose,
+  Static,
+  Type,
+  Year,
+  Dong,
+  Count,
+} from '../shared/schema';
 
 /** What the units do to carry out the plan. Each activity is one stream: `<kind>-<activityId>`. */
-export const ACTIVITY_KINDS = ['conference', 'media', 'training', 'resolution', 'regulation', 'legalreview', 'budget', 'difficulty'] as const;
+export const ACTIVITY_KINDS = [
+  'conference',
+  'media',
+  'training',
+  'resolution',
+  'regulation',
+  'legalreview',
+  'budget',
+  'difficulty',
+] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const activityStream = (kind: ActivityKind, activityId: string): string => `${kind}-${activityId}`;
 
 export const PARTICIPANT_GROUPS = [
-  'cadres', 'civil-servants', 'part-time-commune-hamlet-workers', 'residents-representatives', 'union-members', 'workers',
-  'front-cadres', 'peoples-inspection-board', 'community-investment-supervision-board', 'enterprise-staff', 'other',
+  'cadres',
+  'civil-servants',
+  'part-time-commune-hamlet-workers',
+  'residents-representatives',
+  'union-members',
+  'workers',
+  'front-cadres',
+  'peoples-inspection-board',
+  'community-investment-supervision-board',
+  'enterprise-staff',
+  'other',
 ] as const;
 
 export const FINDINGS = ['keep', 'amend', 'supplement', 'replace', 'abolish', 'issue-new'] as const;
@@ -40,18 +74,24 @@ const Reason = () => Prose(2000);
 
 /** Participants or trainees by group (cán bộ, công chức, người hoạt động không chuyên trách, đại diện nhân dân, …). */
 export const HeadcountSchema = Type.Partial(Type.Record(OneOf(PARTICIPANT_GROUPS), Count()), {
-  additionalProperties: false, description: `People by group: ${PARTICIPANT_GROUPS.join(', ')}`,
+  additionalProperties: false,
+  description: `People by group: ${PARTICIPANT_GROUPS.join(', ')}`,
 });
 export type Headcount = Static<typeof HeadcountSchema>;
 
 const Month = () => Line(7, { pattern: '^\\d{4}-(0[1-9]|1[0-2])$', errorMessage: 'must be a month (YYYY-MM)' });
-const Link = () => Line(2000, { pattern: '^https?://[^\\s\\u0000-\\u001f\\u007f]+$', errorMessage: 'must be an http(s) address' });
+const Link = () =>
+  Line(2000, { pattern: '^https?://[^\\s\\u0000-\\u001f\\u007f]+$', errorMessage: 'must be an http(s) address' });
 
 export const MediaItemSchema = Obj({ title: Line(500), link: NullIfLeftOut(Link()), publishedOn: Day() });
 
 /** A document reviewed; with the finding `issue-new` (ban hành mới) it is a proposed new document, with no number or date yet. */
 export const ReviewedDocumentSchema = Obj({
-  number: NullIfLeftOut(Line(100)), date: NullIfLeftOut(Day()), issuer: Line(200), title: Line(500), finding: OneOf(FINDINGS),
+  number: NullIfLeftOut(Line(100)),
+  date: NullIfLeftOut(Day()),
+  issuer: Line(200),
+  title: Line(500),
+  finding: OneOf(FINDINGS),
   proposal: OptionalProse(2000, { description: 'What the unit proposes; may be empty when the finding is keep' }),
 });
 export type ReviewedDocument = Static<typeof ReviewedDocumentSchema>;
@@ -66,28 +106,47 @@ export const BUDGET_LEVELS = ['city', 'district', 'commune'] as const;
 export type BudgetLevel = (typeof BUDGET_LEVELS)[number];
 const StateBudget = Obj({ kind: Type.Literal('state-budget'), level: OneOf(BUDGET_LEVELS) });
 const OtherSource = Obj({ kind: Type.Literal('other'), description: Prose(500) });
-export const NamedBudgetSourceSchema = Type.Union([StateBudget, OtherSource], { description: 'The state budget at a level (district: budget years up to 2025), or another lawful source' });
+export const NamedBudgetSourceSchema = Type.Union([StateBudget, OtherSource], {
+  description: 'The state budget at a level (district: budget years up to 2025), or another lawful source',
+});
 export const BudgetSourceSchema = Type.Union([StateBudget, OtherSource, Obj({ kind: Type.Literal('unspecified') })], {
   description: 'unspecified: an estimate recorded before the source was asked for (schema version 1)',
 });
 export type BudgetSource = Static<typeof BudgetSourceSchema>;
 
 const ConferenceHeld = opening({
-  level: OneOf(['city', 'district', 'commune', 'unit']), heldOn: Day(), place: Line(300), chairedBy: Line(300),
-  participants: HeadcountSchema, evidence: NullIfLeftOut(EvidenceSchema),
+  level: OneOf(['city', 'district', 'commune', 'unit']),
+  heldOn: Day(),
+  place: Line(300),
+  chairedBy: Line(300),
+  participants: HeadcountSchema,
+  evidence: NullIfLeftOut(EvidenceSchema),
 });
-const MediaPublished = opening({ outlet: Line(300), channel: OneOf(CHANNELS), month: Month(), items: List(MediaItemSchema, 1000, 1) });
+const MediaPublished = opening({
+  outlet: Line(300),
+  channel: OneOf(CHANNELS),
+  month: Month(),
+  items: List(MediaItemSchema, 1000, 1),
+});
 const TrainingHeld = opening({
-  organiser: Line(300), targetGroups: List(OneOf(PARTICIPANT_GROUPS), PARTICIPANT_GROUPS.length), startsOn: Day(), endsOn: Day(),
+  organiser: Line(300),
+  targetGroups: List(OneOf(PARTICIPANT_GROUPS), PARTICIPANT_GROUPS.length),
+  startsOn: Day(),
+  endsOn: Day(),
   trainees: HeadcountSchema,
   // Left out of trainings recorded before materials were kept, and left out since when there are none.
   materials: Type.Optional(List(Line(500), 100)),
-  attendedTrainingId: NullIfLeftOut(Id({ description: "A training of another unit that this unit sent trainees to" })),
+  attendedTrainingId: NullIfLeftOut(Id({ description: 'A training of another unit that this unit sent trainees to' })),
 });
 const ResolutionDrafted = opening({ title: Line(500), draftedOn: Day() });
 const RegulationIssued = opening({
-  number: Line(100), issuedOn: Day(), effectiveFrom: Day(), signer: Line(200), title: Line(500),
-  document: NullIfLeftOut(AttachmentSchema), replaces: NullIfLeftOut(Id({ description: "The unit's regulation in force that this one replaces" })),
+  number: Line(100),
+  issuedOn: Day(),
+  effectiveFrom: Day(),
+  signer: Line(200),
+  title: Line(500),
+  document: NullIfLeftOut(AttachmentSchema),
+  replaces: NullIfLeftOut(Id({ description: "The unit's regulation in force that this one replaces" })),
 });
 const LegalReviewRecorded = opening({ documents: List(ReviewedDocumentSchema, 1000, 1) });
 const BudgetEstimated = opening({ amount: Dong(), description: Prose(2000), source: BudgetSourceSchema });
@@ -113,7 +172,10 @@ export const ACTIVITY_DETAILS = {
 /** Any of a kind's fields, at least one, none filled by default: a correction changes only what it names. */
 const changes = <S extends TObject>(s: S) => {
   const p = Type.Partial(s, { minProperties: 1, description: 'The fields to replace (at least one)' });
-  return { ...p, properties: Object.fromEntries(Object.entries(p.properties).map(([k, { default: _d, ...x }]) => [k, x])) } as typeof p;
+  return {
+    ...p,
+    properties: Object.fromEntries(Object.entries(p.properties).map(([k, { default: _d, ...x }]) => [k, x])),
+  } as typeof p;
 };
 
 /**
@@ -132,7 +194,8 @@ export const ACTIVITY_CHANGES = {
   difficulty: changes(ACTIVITY_DETAILS.difficulty),
 };
 
-const corrected = <K extends ActivityKind>(kind: K) => step({ kind: Type.Literal(kind), changes: ACTIVITY_CHANGES[kind], reason: Reason() });
+const corrected = <K extends ActivityKind>(kind: K) =>
+  step({ kind: Type.Literal(kind), changes: ACTIVITY_CHANGES[kind], reason: Reason() });
 
 /** The events of an activity, each data shape defined once: its type, validation and JSON Schema. */
 export const ACTIVITY_EVENTS = {
@@ -146,7 +209,10 @@ export const ACTIVITY_EVENTS = {
   'resolution.returned.v1': step({ returnedOn: Day(), reason: Reason() }),
   'regulation.issued.v1': RegulationIssued,
   'regulation.amended.v1': step({ number: Line(100), issuedOn: Day(), summary: Prose(5000) }),
-  'regulation.replaced.v1': step({ byActivityId: Id({ description: 'The regulation that replaces this one' }), on: Day() }),
+  'regulation.replaced.v1': step({
+    byActivityId: Id({ description: 'The regulation that replaces this one' }),
+    on: Day(),
+  }),
   'legalreview.recorded.v1': LegalReviewRecorded,
   // Schema version 2 added source; version 1 estimates read with source { kind: 'unspecified' }.
   'budget.estimated.v1': BudgetEstimated,
@@ -161,8 +227,14 @@ export const ACTIVITY_EVENTS = {
   'difficulty.decided.v1': step({ decision: Prose(5000), documentNumber: NullIfLeftOut(Line(100)), on: Day() }),
   /** A correction replaces fields of what was recorded; the original stays in the history. */
   'activity.corrected.v1': Type.Union([
-    corrected('conference'), corrected('media'), corrected('training'), corrected('resolution'),
-    corrected('regulation'), corrected('legalreview'), corrected('budget'), corrected('difficulty'),
+    corrected('conference'),
+    corrected('media'),
+    corrected('training'),
+    corrected('resolution'),
+    corrected('regulation'),
+    corrected('legalreview'),
+    corrected('budget'),
+    corrected('difficulty'),
   ]),
   'activity.withdrawn.v1': step({ kind: OneOf(ACTIVITY_KINDS), reason: Reason() }),
 };
@@ -199,14 +271,35 @@ export const ACTIVITY_EVENT_TYPES = Object.keys(ACTIVITY_EVENTS) as ActivityEven
 
 /** The events that open an activity, by kind. */
 export const OPENING_TYPE = {
-  conference: 'conference.held.v1', media: 'media.items-published.v1', training: 'training.held.v1', resolution: 'resolution.drafted.v1',
-  regulation: 'regulation.issued.v1', legalreview: 'legalreview.recorded.v1', budget: 'budget.estimated.v1', difficulty: 'difficulty.raised.v1',
+  conference: 'conference.held.v1',
+  media: 'media.items-published.v1',
+  training: 'training.held.v1',
+  resolution: 'resolution.drafted.v1',
+  regulation: 'regulation.issued.v1',
+  legalreview: 'legalreview.recorded.v1',
+  budget: 'budget.estimated.v1',
+  difficulty: 'difficulty.raised.v1',
 } as const satisfies Record<ActivityKind, ActivityEventType>;
 
 /** The steps of each kind's life, by the name the API gives them (`POST /activities/budget/{id}/steps/approval`). */
 export const ACTIVITY_STEPS = {
-  resolution: { consultation: 'resolution.consulted.v1', submission: 'resolution.submitted.v1', adoption: 'resolution.adopted.v1', return: 'resolution.returned.v1' },
+  resolution: {
+    consultation: 'resolution.consulted.v1',
+    submission: 'resolution.submitted.v1',
+    adoption: 'resolution.adopted.v1',
+    return: 'resolution.returned.v1',
+  },
   regulation: { amendment: 'regulation.amended.v1', replacement: 'regulation.replaced.v1' },
-  budget: { submission: 'budget.submitted.v1', approval: 'budget.approved.v1', adjustment: 'budget.adjusted.v1', allocation: 'budget.allocated.v1', spending: 'budget.spent.v1' },
-  difficulty: { guidance: 'difficulty.guidance-given.v1', escalation: 'difficulty.escalated.v1', decision: 'difficulty.decided.v1' },
+  budget: {
+    submission: 'budget.submitted.v1',
+    approval: 'budget.approved.v1',
+    adjustment: 'budget.adjusted.v1',
+    allocation: 'budget.allocated.v1',
+    spending: 'budget.spent.v1',
+  },
+  difficulty: {
+    guidance: 'difficulty.guidance-given.v1',
+    escalation: 'difficulty.escalated.v1',
+    decision: 'difficulty.decided.v1',
+  },
 } as const satisfies Partial<Record<ActivityKind, Record<string, ActivityEventType>>>;

@@ -17,7 +17,9 @@ export type InspectionRating = (typeof INSPECTION_RATINGS)[number];
 
 /** The inspection decision (quyết định kiểm tra), or the closing conclusion's document. */
 export const InspectionDocumentSchema = Obj({
-  number: Line(100, { examples: ['120/QĐ-SNV'] }), date: Day(), issuer: Line(200, { examples: ['Sở Nội vụ thành phố Cần Thơ'] }),
+  number: Line(100, { examples: ['120/QĐ-SNV'] }),
+  date: Day(),
+  issuer: Line(200, { examples: ['Sở Nội vụ thành phố Cần Thơ'] }),
 });
 export type InspectionDocument = Static<typeof InspectionDocumentSchema>;
 
@@ -26,7 +28,9 @@ export type Inspector = Static<typeof InspectorSchema>;
 
 /** Per task in scope: what the inspectors found, and how they rate it. */
 export const InspectionFindingSchema = Obj({
-  taskCode: TaskCodeSchema(), finding: Prose(5000), rating: OneOf(INSPECTION_RATINGS, { description: 'tốt, khá, đạt, chưa đạt' }),
+  taskCode: TaskCodeSchema(),
+  finding: Prose(5000),
+  rating: OneOf(INSPECTION_RATINGS, { description: 'tốt, khá, đạt, chưa đạt' }),
 });
 export type InspectionFinding = Static<typeof InspectionFindingSchema>;
 
@@ -36,7 +40,9 @@ const i = <P extends TProperties>(props: P) => Obj({ inspectionId: Id(), ...prop
 export const INSPECTION_EVENTS = {
   'inspection.planned.v1': i({
     inspectingUnitId: Id({ description: 'Who inspects (đơn vị kiểm tra): Sở Nội vụ, or a district for its communes' }),
-    inspectedUnitId: Id({ description: 'Who is inspected (đơn vị được kiểm tra): the subject of every event of the stream' }),
+    inspectedUnitId: Id({
+      description: 'Who is inspected (đơn vị được kiểm tra): the subject of every event of the stream',
+    }),
     planId: Id(),
     taskCodes: List(TaskCodeSchema(), 50, 1),
     plannedFrom: Day(),
@@ -46,12 +52,20 @@ export const INSPECTION_EVENTS = {
     title: Line(500),
   }),
   'inspection.conducted.v1': i({
-    heldOn: Day(), endedOn: Day(), inspectors: List(InspectorSchema, 50, 1), findings: List(InspectionFindingSchema, 50, 1),
+    heldOn: Day(),
+    endedOn: Day(),
+    inspectors: List(InspectorSchema, 50, 1),
+    findings: List(InspectionFindingSchema, 50, 1),
   }),
   /** Kiến nghị: what the inspected unit must do, by when. */
   'inspection.follow-up-requested.v1': i({ followUpId: Id(), request: Prose(5000), requestedOn: Day(), dueOn: Day() }),
   /** The inspected unit's answer (báo cáo kết quả khắc phục). */
-  'inspection.follow-up-answered.v1': i({ followUpId: Id(), answer: Prose(5000), answeredOn: Day(), documentNumber: Nullable(Line(100)) }),
+  'inspection.follow-up-answered.v1': i({
+    followUpId: Id(),
+    answer: Prose(5000),
+    answeredOn: Day(),
+    documentNumber: Nullable(Line(100)),
+  }),
   /** Kết luận kiểm tra: the inspection is closed with its conclusion. */
   'inspection.closed.v1': i({ closedOn: Day(), conclusion: Prose(20_000), document: InspectionDocumentSchema }),
 };
@@ -68,10 +82,15 @@ export const INSPECTION_EVENT_TYPES = Object.keys(INSPECTION_EVENTS) as Inspecti
 /** The business day of each event: when it happened, as the plan's records date it. */
 export const inspectionDayOf = (e: InspectionEvent): CalendarDate => {
   switch (e.type) {
-    case 'inspection.planned.v1': return e.data.decision.date;
-    case 'inspection.conducted.v1': return e.data.heldOn;
-    case 'inspection.follow-up-requested.v1': return e.data.requestedOn;
-    case 'inspection.follow-up-answered.v1': return e.data.answeredOn;
-    case 'inspection.closed.v1': return e.data.closedOn;
+    case 'inspection.planned.v1':
+      return e.data.decision.date;
+    case 'inspection.conducted.v1':
+      return e.data.heldOn;
+    case 'inspection.follow-up-requested.v1':
+      return e.data.requestedOn;
+    case 'inspection.follow-up-answered.v1':
+      return e.data.answeredOn;
+    case 'inspection.closed.v1':
+      return e.data.closedOn;
   }
 };

@@ -26,7 +26,12 @@ export interface Target {
  * issuer as the tree stands that day. A unit named in several roles keeps the first of lead,
  * performer, coordinating.
  */
-export const fanOut = (task: Addressees, issuerUnitId: string, units: ReadonlyMap<string, Unit>, on: CalendarDate): Target[] => {
+export const fanOut = (
+  task: Addressees,
+  issuerUnitId: string,
+  units: ReadonlyMap<string, Unit>,
+  on: CalendarDate,
+): Target[] => {
   const under = subtreeOn(units.values(), issuerUnitId, on);
   const resolve = (a: Addressee): string[] => {
     if ('unitId' in a) {
@@ -34,11 +39,13 @@ export const fanOut = (task: Addressees, issuerUnitId: string, units: ReadonlyMa
       return u && unitOn(u, on) ? [a.unitId] : [];
     }
     const kinds = GROUP_KINDS[a.group];
-    return [...under].filter((id) => {
-      const u = units.get(id);
-      const on_ = u && unitOn(u, on);
-      return !!on_ && kinds.includes(on_.kind);
-    }).sort();
+    return [...under]
+      .filter((id) => {
+        const u = units.get(id);
+        const on_ = u && unitOn(u, on);
+        return !!on_ && kinds.includes(on_.kind);
+      })
+      .sort();
   };
   const out = new Map<string, TaskRole>();
   const add = (list: Addressee[], role: TaskRole) => {

@@ -1,6 +1,22 @@
 import type { TProperties } from '@sinclair/typebox';
 import type { EventOf, EventsOf } from '../shared/event';
-import { Day, DottedId, Id, Instant, Line, List, Nullable, Obj, OneOf, OptionalProse, Prose, Sha256, Static, Type, Year } from '../shared/schema';
+import {
+  Day,
+  DottedId,
+  Id,
+  Instant,
+  Line,
+  List,
+  Nullable,
+  Obj,
+  OneOf,
+  OptionalProse,
+  Prose,
+  Sha256,
+  Static,
+  Type,
+  Year,
+} from '../shared/schema';
 
 export const obligationStream = (obligationId: string): string => `obligation-${obligationId}`;
 
@@ -9,11 +25,19 @@ export const obligationIdOf = (planId: string, taskCode: string, unitId: string,
   [planId, taskCode, unitId, ...(year !== undefined ? [String(year)] : [])].join('.');
 
 /** A file named by its SHA-256 and size: the file itself stays with the unit. */
-export const AttachmentSchema = Obj({ name: Line(255), sha256: Sha256(), size: Type.Integer({ minimum: 0, maximum: 2 ** 40 }) });
+export const AttachmentSchema = Obj({
+  name: Line(255),
+  sha256: Sha256(),
+  size: Type.Integer({ minimum: 0, maximum: 2 ** 40 }),
+});
 export type Attachment = Static<typeof AttachmentSchema>;
 
 /** What shows work done: the document's number and date, and its files. */
-export const EvidenceSchema = Obj({ documentNumber: Line(100), documentDate: Day(), attachments: List(AttachmentSchema, 50) });
+export const EvidenceSchema = Obj({
+  documentNumber: Line(100),
+  documentDate: Day(),
+  attachments: List(AttachmentSchema, 50),
+});
 export type Evidence = Static<typeof EvidenceSchema>;
 
 const Reason = () => Prose(2000);
@@ -22,12 +46,26 @@ const o = <P extends TProperties>(p: P) => Obj({ obligationId: DottedId(), ...p 
 /** The events of an obligation, each data shape defined once: its type, validation and JSON Schema. */
 export const OBLIGATION_EVENTS = {
   'obligation.assigned.v1': o({
-    planId: Id(), taskCode: Line(20), unitId: Id(), role: OneOf(['lead', 'performer', 'coordinating']), kind: OneOf(['assigned', 'requested']),
-    year: Nullable(Year()), deadline: Nullable(Instant()), timeWords: OptionalProse(300), assignedOn: Day(),
-    passedFrom: Nullable(DottedId({ description: 'When the obligation passed from a unit that ceased to exist: the obligation it came from' })),
+    planId: Id(),
+    taskCode: Line(20),
+    unitId: Id(),
+    role: OneOf(['lead', 'performer', 'coordinating']),
+    kind: OneOf(['assigned', 'requested']),
+    year: Nullable(Year()),
+    deadline: Nullable(Instant()),
+    timeWords: OptionalProse(300),
+    assignedOn: Day(),
+    passedFrom: Nullable(
+      DottedId({
+        description: 'When the obligation passed from a unit that ceased to exist: the obligation it came from',
+      }),
+    ),
   }),
   'obligation.acknowledged.v1': o({ unitId: Id() }),
-  'obligation.progress-updated.v1': o({ percent: Type.Integer({ minimum: 0, maximum: 100 }), note: OptionalProse(2000) }),
+  'obligation.progress-updated.v1': o({
+    percent: Type.Integer({ minimum: 0, maximum: 100 }),
+    note: OptionalProse(2000),
+  }),
   'obligation.completed.v1': o({ evidence: EvidenceSchema, onTime: Type.Boolean() }),
   'obligation.extension-requested.v1': o({ until: Instant(), reason: Reason() }),
   'obligation.extension-approved.v1': o({ until: Instant(), reason: Reason() }),

@@ -19,8 +19,10 @@ export type PlanCommand =
 export type PlanErrorCode = 'plan-not-found' | 'plan-exists' | 'task-not-found' | 'task-exists' | 'invalid-plan';
 export class PlanError extends DomainError<PlanErrorCode> {
   static readonly problems: ProblemsOf<PlanErrorCode> = {
-    'plan-not-found': { status: 404, title: 'No such plan' }, 'task-not-found': { status: 404, title: 'No such task in the plan' },
-    'plan-exists': { status: 409, title: 'The plan is already recorded' }, 'task-exists': { status: 409, title: 'The plan already has this task' },
+    'plan-not-found': { status: 404, title: 'No such plan' },
+    'task-not-found': { status: 404, title: 'No such task in the plan' },
+    'plan-exists': { status: 409, title: 'The plan is already recorded' },
+    'task-exists': { status: 409, title: 'The plan already has this task' },
     'invalid-plan': { status: 422, title: 'The plan does not allow this change' },
   };
 }
@@ -39,18 +41,28 @@ export const evolvePlan = (s: Plan, e: PlanEvent): Plan => {
     case 'plan.receipt-acknowledged.v1':
       return {
         ...s,
-        acknowledgements: { ...s.acknowledgements, [e.data.recipientKey]: [...(s.acknowledgements[e.data.recipientKey] ?? []), { unitId: e.data.unitId, at: e.data.at }] },
+        acknowledgements: {
+          ...s.acknowledgements,
+          [e.data.recipientKey]: [
+            ...(s.acknowledgements[e.data.recipientKey] ?? []),
+            { unitId: e.data.unitId, at: e.data.at },
+          ],
+        },
       };
   }
 };
 
 const checkTask = (t: TaskDefinition) => {
-  if (!/^[IVX]+(\.\d+)?(\.[a-z])?$/.test(t.code)) throw new PlanError('invalid-plan', `"${t.code}" is not a task code like II.1.a or IV.2`);
+  if (!/^[IVX]+(\.\d+)?(\.[a-z])?$/.test(t.code))
+    throw new PlanError('invalid-plan', `"${t.code}" is not a task code like II.1.a or IV.2`);
   if (!t.title?.trim()) throw new PlanError('invalid-plan', `task ${t.code} needs a title`);
-  if (t.lead.length + t.performers.length === 0) throw new PlanError('invalid-plan', `task ${t.code} needs a lead or performers`);
+  if (t.lead.length + t.performers.length === 0)
+    throw new PlanError('invalid-plan', `task ${t.code} needs a lead or performers`);
   for (const a of [...t.lead, ...t.performers, ...t.coordinating] as { unitId?: string; group?: string }[]) {
-    if ((a.unitId === undefined) === (a.group === undefined)) throw new PlanError('invalid-plan', `task ${t.code}: each addressee is a unit or a group`);
-    if (a.group !== undefined && !UNIT_GROUPS.includes(a.group as never)) throw new PlanError('invalid-plan', `"${a.group}" is not a group of units`);
+    if ((a.unitId === undefined) === (a.group === undefined))
+      throw new PlanError('invalid-plan', `task ${t.code}: each addressee is a unit or a group`);
+    if (a.group !== undefined && !UNIT_GROUPS.includes(a.group as never))
+      throw new PlanError('invalid-plan', `"${a.group}" is not a group of units`);
   }
   try {
     validateTimeFrame(t.timeFrame);
@@ -65,12 +77,17 @@ const checkTask = (t: TaskDefinition) => {
  * each once, and carries the issuer's obligation under each (looked up from the log before deciding).
  */
 const checkParentDuties = (parent: DetailedPlanParent, issuerUnitId: string) => {
-  if (parent.taskCodes.length === 0) throw new PlanError('invalid-plan', `a detailed plan names the tasks of plan ${parent.planId} it answers`);
-  if (new Set(parent.taskCodes).size !== parent.taskCodes.length) throw new PlanError('invalid-plan', 'a detailed plan names each parent task once');
+  if (parent.taskCodes.length === 0)
+    throw new PlanError('invalid-plan', `a detailed plan names the tasks of plan ${parent.planId} it answers`);
+  if (new Set(parent.taskCodes).size !== parent.taskCodes.length)
+    throw new PlanError('invalid-plan', 'a detailed plan names each parent task once');
   if (parent.fulfils === undefined) return;
   for (const code of parent.taskCodes) {
     if (!parent.fulfils.some((f) => f.taskCode === code)) {
-      throw new PlanError('invalid-plan', `${issuerUnitId} has no obligation under task ${code} of plan ${parent.planId}: a detailed plan answers its issuer's own duty`);
+      throw new PlanError(
+        'invalid-plan',
+        `${issuerUnitId} has no obligation under task ${code} of plan ${parent.planId}: a detailed plan answers its issuer's own duty`,
+      );
     }
   }
 };
@@ -80,7 +97,8 @@ export const decidePlan = (c: PlanCommand, s: Plan, now: Date): PlanEvent[] => {
   if (c.type === 'IssuePlan') {
     if (s.issued) throw new PlanError('plan-exists', `plan ${c.planId} was already issued`);
     if (!c.title?.trim()) throw new PlanError('invalid-plan', 'a plan needs a title');
-    if (!isCalendarDate(c.assignedOn) || (c.issuedOn !== null && !isCalendarDate(c.issuedOn))) throw new PlanError('invalid-plan', 'dates are YYYY-MM-DD');
+    if (!isCalendarDate(c.assignedOn) || (c.issuedOn !== null && !isCalendarDate(c.issuedOn)))
+      throw new PlanError('invalid-plan', 'dates are YYYY-MM-DD');
     if (c.parent) checkParentDuties(c.parent, c.issuerUnitId);
     const { type, ...data } = c;
     return [{ type: 'plan.issued.v1', data }];
@@ -88,11 +106,13 @@ export const decidePlan = (c: PlanCommand, s: Plan, now: Date): PlanEvent[] => {
   if (!s.issued) throw new PlanError('plan-not-found', `no plan ${c.planId}`);
   switch (c.type) {
     case 'AddTask':
-      if (s.tasks[c.task.code] && !s.tasks[c.task.code].cancelled) throw new PlanError('task-exists', `task ${c.task.code} exists`);
+      if (s.tasks[c.task.code] && !s.tasks[c.task.code].cancelled)
+        throw new PlanError('task-exists', `task ${c.task.code} exists`);
       checkTask(c.task);
       return [{ type: 'plan.task-added.v1', data: { planId: c.planId, task: c.task } }];
     case 'ChangeTask':
-      if (!s.tasks[c.task.code] || s.tasks[c.task.code].cancelled) throw new PlanError('task-not-found', `no task ${c.task.code}`);
+      if (!s.tasks[c.task.code] || s.tasks[c.task.code].cancelled)
+        throw new PlanError('task-not-found', `no task ${c.task.code}`);
       if (!c.reason?.trim()) throw new PlanError('invalid-plan', 'an amendment needs a reason');
       checkTask(c.task);
       return [{ type: 'plan.task-changed.v1', data: { planId: c.planId, task: c.task, reason: c.reason } }];
@@ -104,7 +124,12 @@ export const decidePlan = (c: PlanCommand, s: Plan, now: Date): PlanEvent[] => {
       const r = s.issued.recipients.find((x) => x.key === c.recipientKey);
       if (!r) throw new PlanError('invalid-plan', `no recipient ${c.recipientKey} on the distribution list`);
       if ((s.acknowledgements[c.recipientKey] ?? []).some((a) => a.unitId === c.unitId)) return [];
-      return [{ type: 'plan.receipt-acknowledged.v1', data: { planId: c.planId, recipientKey: c.recipientKey, unitId: c.unitId, at: now.toISOString() } }];
+      return [
+        {
+          type: 'plan.receipt-acknowledged.v1',
+          data: { planId: c.planId, recipientKey: c.recipientKey, unitId: c.unitId, at: now.toISOString() },
+        },
+      ];
     }
   }
 };

@@ -1,6 +1,20 @@
 import type { TProperties } from '@sinclair/typebox';
 import type { EventOf, EventsOf } from '../shared/event';
-import { Day, DottedId, Id, Instant, Line, List, Nullable, Obj, OneOf, OptionalProse, Prose, Static, Type } from '../shared/schema';
+import {
+  Day,
+  DottedId,
+  Id,
+  Instant,
+  Line,
+  List,
+  Nullable,
+  Obj,
+  OneOf,
+  OptionalProse,
+  Prose,
+  Static,
+  Type,
+} from '../shared/schema';
 import { LegalBasisSchema } from '../units/unit.types';
 import { TimeFrameSchema } from './time-frame';
 
@@ -8,21 +22,34 @@ export const planStream = (planId: string): string => `plan-${planId}`;
 
 /** The groups a task may be addressed to; each fans out to one obligation per unit in it. */
 export const UNIT_GROUPS = [
-  'every-department', 'every-district-peoples-committee', 'every-commune-peoples-committee', 'every-state-enterprise',
-  'every-enterprise', 'every-public-service-unit', 'every-media',
+  'every-department',
+  'every-district-peoples-committee',
+  'every-commune-peoples-committee',
+  'every-state-enterprise',
+  'every-enterprise',
+  'every-public-service-unit',
+  'every-media',
 ] as const;
 export const UnitGroupSchema = OneOf(UNIT_GROUPS);
 export type UnitGroup = Static<typeof UnitGroupSchema>;
 
 /** One unit, or a whole group as it stands on the assignment day. */
-export const AddresseeSchema = Type.Union([Obj({ unitId: Id() }), Obj({ group: UnitGroupSchema })], { description: 'A unit ({unitId}) or a group of units ({group})', errorMessage: 'must be a unit ({unitId}) or a group ({group}), not both' });
+export const AddresseeSchema = Type.Union([Obj({ unitId: Id() }), Obj({ group: UnitGroupSchema })], {
+  description: 'A unit ({unitId}) or a group of units ({group})',
+  errorMessage: 'must be a unit ({unitId}) or a group ({group}), not both',
+});
 export type Addressee = Static<typeof AddresseeSchema>;
 
 export type TaskRole = 'lead' | 'performer' | 'coordinating';
 
 /** Section and code, e.g. `II.1.a`, `IV.2`. */
 export const TaskCodeSchema = (options: { description?: string } = {}) =>
-  Type.String({ pattern: '^[IVX]+(\\.\\d+)?(\\.[a-z])?$', maxLength: 20, errorMessage: 'must be a task code like II.1.a or IV.2', ...options });
+  Type.String({
+    pattern: '^[IVX]+(\\.\\d+)?(\\.[a-z])?$',
+    maxLength: 20,
+    errorMessage: 'must be a task code like II.1.a or IV.2',
+    ...options,
+  });
 
 const addressees = () => List(AddresseeSchema, 50);
 
@@ -34,15 +61,25 @@ export const TaskSchema = Obj({
   lead: addressees(),
   performers: addressees(),
   coordinating: addressees(),
-  obligation: OneOf(['assigned', 'requested'], { description: 'assigned (giao) to a subordinate unit, or requested (đề nghị) from a body outside UBND\'s authority' }),
+  obligation: OneOf(['assigned', 'requested'], {
+    description: "assigned (giao) to a subordinate unit, or requested (đề nghị) from a body outside UBND's authority",
+  }),
   timeFrame: TimeFrameSchema,
-  timeWords: Line(300, { minLength: 0, description: "The plan's own words for the time", examples: ['Quý III hoặc quý IV năm 2023'] }),
+  timeWords: Line(300, {
+    minLength: 0,
+    description: "The plan's own words for the time",
+    examples: ['Quý III hoặc quý IV năm 2023'],
+  }),
   /**
    * What discharges the duty besides evidence: `detailed-plan` when the duty is to issue one (plan
    * IV.2: "xây dựng Kế hoạch chi tiết triển khai thi hành Luật trong phạm vi quản lý"), so the
    * detailed plan recorded under it completes it. Tasks recorded before it existed lack it.
    */
-  dischargedBy: Type.Optional(Type.Literal('detailed-plan', { description: 'The duty is to issue a detailed plan (plan IV.2): the detailed plan issued under it completes it' })),
+  dischargedBy: Type.Optional(
+    Type.Literal('detailed-plan', {
+      description: 'The duty is to issue a detailed plan (plan IV.2): the detailed plan issued under it completes it',
+    }),
+  ),
 });
 export type TaskDefinition = Static<typeof TaskSchema>;
 
@@ -74,7 +111,9 @@ export const PLAN_EVENTS = {
   'plan.issued.v1': p({
     number: Nullable(Line(50)),
     issuedOn: Nullable(Day()),
-    assignedOn: Day({ description: 'The day obligations are assigned from: the tree of that day decides who is in a group' }),
+    assignedOn: Day({
+      description: 'The day obligations are assigned from: the tree of that day decides who is in a group',
+    }),
     issuerUnitId: Id(),
     signer: Obj({ name: Line(200), title: Line(200) }),
     legalBasis: List(LegalBasisSchema, 50),

@@ -12,22 +12,38 @@ const kind = <K extends string>(k: K) => Type.Literal(k);
  * "by Q4 2023" is 00:00 on 1 January 2024 in Vietnam. Each kind is one shape, told apart by `kind`;
  * whether a day of the year exists (30 February) is the decider's rule (`validateTimeFrame`).
  */
-export const TimeFrameSchema = Type.Union([
-  Obj({ kind: kind('quarters'), year: Year(), quarters: List(Quarter(), 4, 1), join: OneOf(['or', 'and']) },
-    { description: '"Quý III hoặc quý IV năm 2023" (or), "Quý III và quý IV năm 2023" (and), "Quý IV năm 2023"' }),
-  Obj({ kind: kind('month'), year: Year(), month: Month() }, { description: '"Tháng 10 năm 2023": within the month' }),
-  Obj({ kind: kind('before'), date: Day() }, { description: '"trước ngày …": before a day' }),
-  Obj({ kind: kind('yearly-quarter'), from: Year(), quarter: Quarter() },
-    { description: '"Quý IV năm 2023 và những năm tiếp theo": once a year from a year, within a quarter' }),
-  Obj({ kind: kind('yearly-before'), from: Year(), month: Month(), day: Type.Integer({ minimum: 1, maximum: 31 }) },
-    { description: '"Hàng năm, trước ngày 15 tháng 11": once a year, before a day of the year' }),
-  Obj({ kind: kind('ongoing') }, { description: '"Thường xuyên": ongoing; no deadline, counted per year' }),
-  Obj({ kind: kind('periodic-and-on-request') }, { description: '"Định kỳ và khi có yêu cầu": periodic (the reporting cycle) and whenever asked' }),
-  Obj({ kind: kind('unspecified') }, { description: 'The plan gives no time' }),
-], {
-  description: "A task's time (thời gian thực hiện), one shape per kind",
-  errorMessage: 'must be a time frame whose kind is quarters, month, before, yearly-quarter, yearly-before, ongoing, periodic-and-on-request or unspecified',
-});
+export const TimeFrameSchema = Type.Union(
+  [
+    Obj(
+      { kind: kind('quarters'), year: Year(), quarters: List(Quarter(), 4, 1), join: OneOf(['or', 'and']) },
+      { description: '"Quý III hoặc quý IV năm 2023" (or), "Quý III và quý IV năm 2023" (and), "Quý IV năm 2023"' },
+    ),
+    Obj(
+      { kind: kind('month'), year: Year(), month: Month() },
+      { description: '"Tháng 10 năm 2023": within the month' },
+    ),
+    Obj({ kind: kind('before'), date: Day() }, { description: '"trước ngày …": before a day' }),
+    Obj(
+      { kind: kind('yearly-quarter'), from: Year(), quarter: Quarter() },
+      { description: '"Quý IV năm 2023 và những năm tiếp theo": once a year from a year, within a quarter' },
+    ),
+    Obj(
+      { kind: kind('yearly-before'), from: Year(), month: Month(), day: Type.Integer({ minimum: 1, maximum: 31 }) },
+      { description: '"Hàng năm, trước ngày 15 tháng 11": once a year, before a day of the year' },
+    ),
+    Obj({ kind: kind('ongoing') }, { description: '"Thường xuyên": ongoing; no deadline, counted per year' }),
+    Obj(
+      { kind: kind('periodic-and-on-request') },
+      { description: '"Định kỳ và khi có yêu cầu": periodic (the reporting cycle) and whenever asked' },
+    ),
+    Obj({ kind: kind('unspecified') }, { description: 'The plan gives no time' }),
+  ],
+  {
+    description: "A task's time (thời gian thực hiện), one shape per kind",
+    errorMessage:
+      'must be a time frame whose kind is quarters, month, before, yearly-quarter, yearly-before, ongoing, periodic-and-on-request or unspecified',
+  },
+);
 export type TimeFrame = Static<typeof TimeFrameSchema>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -48,11 +64,14 @@ export class TimeFrameError extends Error {
 
 /** Checks a time frame's numbers make sense (quarters 1–4, months 1–12, real days). */
 export const validateTimeFrame = (f: TimeFrame): void => {
-  const year = (y: number) => { if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new TimeFrameError(`${y} is not a year`); };
+  const year = (y: number) => {
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new TimeFrameError(`${y} is not a year`);
+  };
   switch (f.kind) {
     case 'quarters':
       year(f.year);
-      if (!Array.isArray(f.quarters) || f.quarters.length === 0 || f.quarters.some((q) => ![1, 2, 3, 4].includes(q))) throw new TimeFrameError('quarters are 1 to 4');
+      if (!Array.isArray(f.quarters) || f.quarters.length === 0 || f.quarters.some((q) => ![1, 2, 3, 4].includes(q)))
+        throw new TimeFrameError('quarters are 1 to 4');
       return;
     case 'month':
       year(f.year);
@@ -65,11 +84,13 @@ export const validateTimeFrame = (f: TimeFrame): void => {
     case 'yearly-before': {
       year(f.from);
       const probe = new Date(Date.UTC(2001, f.month - 1, f.day));
-      if (probe.getUTCMonth() !== f.month - 1 || probe.getUTCDate() !== f.day) throw new TimeFrameError(`${f.day}/${f.month} is not a day of the year`);
+      if (probe.getUTCMonth() !== f.month - 1 || probe.getUTCDate() !== f.day)
+        throw new TimeFrameError(`${f.day}/${f.month} is not a day of the year`);
       return;
     }
     case 'before':
-      if (!isCalendarDate(f.date)) throw new TimeFrameError(`"before" needs a date (YYYY-MM-DD), not ${JSON.stringify(f.date)}`);
+      if (!isCalendarDate(f.date))
+        throw new TimeFrameError(`"before" needs a date (YYYY-MM-DD), not ${JSON.stringify(f.date)}`);
       return;
     case 'ongoing':
     case 'periodic-and-on-request':

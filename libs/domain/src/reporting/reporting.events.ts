@@ -1,13 +1,34 @@
 import type { EventOf, EventsOf } from '../shared/event';
-import { Count, Day, Id, Instant, Line, List, Nullable, Obj, OptionalProse, OneOf, Prose, Static, Type, Year } from '../shared/schema';
+import {
+  Count,
+  Day,
+  Id,
+  Instant,
+  Line,
+  List,
+  Nullable,
+  Obj,
+  OptionalProse,
+  OneOf,
+  Prose,
+  Static,
+  Type,
+  Year,
+} from '../shared/schema';
 import { AddresseeSchema } from '../plans/plan.events';
 
 /** A regime's or a period's id: a period of a regime is `<regimeId>_<year>`, so underscores and dots are allowed. */
 export const ReportingId = (options: { description?: string } = {}) =>
-  Type.String({ pattern: '^[a-z0-9][a-z0-9_.-]{0,199}$', maxLength: 200, errorMessage: 'must be an id: lower-case letters, digits, dots, dashes and underscores', ...options });
+  Type.String({
+    pattern: '^[a-z0-9][a-z0-9_.-]{0,199}$',
+    maxLength: 200,
+    errorMessage: 'must be an id: lower-case letters, digits, dots, dashes and underscores',
+    ...options,
+  });
 
 /** A day of the year, for a yearly regime. */
-const MonthDay = () => Obj({ month: Type.Integer({ minimum: 1, maximum: 12 }), day: Type.Integer({ minimum: 1, maximum: 31 }) });
+const MonthDay = () =>
+  Obj({ month: Type.Integer({ minimum: 1, maximum: 12 }), day: Type.Integer({ minimum: 1, maximum: 31 }) });
 
 /**
  * Reporting regimes follow Decree 09/2019/NĐ-CP: who reports, to whom, how often, the deadline,
@@ -25,7 +46,12 @@ export const RegimeSchema = Obj({
   cutOff: MonthDay(),
   fromYear: Year(),
   outline: List(Line(500), 50),
-  compiles: Nullable(ReportingId({ description: "Another regime whose submitted reports this one's report compiles (the city's report from the units')" })),
+  compiles: Nullable(
+    ReportingId({
+      description:
+        "Another regime whose submitted reports this one's report compiles (the city's report from the units')",
+    }),
+  ),
 });
 export type RegimeDefinition = Static<typeof RegimeSchema>;
 
@@ -38,11 +64,22 @@ export const reportStream = (unitId: string, periodId: string) => `report-${unit
 /** Numbers reported: counts, and amounts in whole đồng as decimal strings (exact at any size). */
 export const IndicatorsSchema = Type.Record(
   Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f]{1,100}$' }),
-  Type.Union([
-    Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
-    Type.String({ pattern: '^(0|[1-9][0-9]{0,24})$', maxLength: 25, description: 'a whole number as a decimal string (amounts in đồng)' }),
-  ], { errorMessage: 'must be a whole, non-negative number (or a decimal string of one)' }),
-  { additionalProperties: false, maxProperties: 200, description: 'Indicators by name: whole numbers; amounts in đồng may be decimal strings' },
+  Type.Union(
+    [
+      Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+      Type.String({
+        pattern: '^(0|[1-9][0-9]{0,24})$',
+        maxLength: 25,
+        description: 'a whole number as a decimal string (amounts in đồng)',
+      }),
+    ],
+    { errorMessage: 'must be a whole, non-negative number (or a decimal string of one)' },
+  ),
+  {
+    additionalProperties: false,
+    maxProperties: 200,
+    description: 'Indicators by name: whole numbers; amounts in đồng may be decimal strings',
+  },
 );
 export type Indicators = Static<typeof IndicatorsSchema>;
 
@@ -56,22 +93,49 @@ const UnitIds = () => List(Id(), 100_000);
 export const REPORTING_EVENTS = {
   'reporting.regime-defined.v1': RegimeSchema,
   'reporting.period-opened.v1': Obj({
-    periodId: ReportingId(), regimeId: ReportingId(), planId: Id(), year: Nullable(Year()), title: Line(600), openedOn: Day(),
-    deadline: Instant(), cutOff: Day(), recipientUnitId: Id(), expectedUnitIds: UnitIds(), adHoc: Type.Boolean(),
+    periodId: ReportingId(),
+    regimeId: ReportingId(),
+    planId: Id(),
+    year: Nullable(Year()),
+    title: Line(600),
+    openedOn: Day(),
+    deadline: Instant(),
+    cutOff: Day(),
+    recipientUnitId: Id(),
+    expectedUnitIds: UnitIds(),
+    adHoc: Type.Boolean(),
   }),
   'reporting.reminder-sent.v1': Obj({ periodId: ReportingId(), unitIds: UnitIds(), message: Prose(2000) }),
   'report.drafted.v1': Obj({
-    periodId: ReportingId(), unitId: Id(), version: Version(), indicators: IndicatorsSchema, narrative: Narrative(),
-    prefilledFrom: Nullable(OneOf(['read-models', 'compilation'], { description: 'Prefilled from the read models, or compiled from the reports of others' })),
+    periodId: ReportingId(),
+    unitId: Id(),
+    version: Version(),
+    indicators: IndicatorsSchema,
+    narrative: Narrative(),
+    prefilledFrom: Nullable(
+      OneOf(['read-models', 'compilation'], {
+        description: 'Prefilled from the read models, or compiled from the reports of others',
+      }),
+    ),
   }),
   'report.submitted.v1': Obj({
-    periodId: ReportingId(), unitId: Id(), version: Version(), signedBy: Line(200, { description: 'The user who signed (the unit head)' }),
-    submittedAt: Instant(), onTime: Type.Boolean(),
+    periodId: ReportingId(),
+    unitId: Id(),
+    version: Version(),
+    signedBy: Line(200, { description: 'The user who signed (the unit head)' }),
+    submittedAt: Instant(),
+    onTime: Type.Boolean(),
   }),
   'report.returned.v1': Obj({ periodId: ReportingId(), unitId: Id(), version: Version(), reason: Reason() }),
   /** A correction after submission: a new version that supersedes the old, with a reason; it is then submitted again. */
   'report.corrected.v1': Obj({
-    periodId: ReportingId(), unitId: Id(), version: Version(), supersedes: Count(10_000), indicators: IndicatorsSchema, narrative: Narrative(), reason: Reason(),
+    periodId: ReportingId(),
+    unitId: Id(),
+    version: Version(),
+    supersedes: Count(10_000),
+    indicators: IndicatorsSchema,
+    narrative: Narrative(),
+    reason: Reason(),
   }),
 };
 

@@ -15,7 +15,8 @@ export const isCalendarDate = (s: unknown): s is CalendarDate => {
 export const VIETNAM_OFFSET = '+07:00';
 
 /** The instant a calendar day starts in Vietnam: "effective from 1 July 2025" is 2025-06-30T17:00Z. */
-export const startOfDayInVietnam = (date: CalendarDate): string => new Date(`${date}T00:00:00${VIETNAM_OFFSET}`).toISOString();
+export const startOfDayInVietnam = (date: CalendarDate): string =>
+  new Date(`${date}T00:00:00${VIETNAM_OFFSET}`).toISOString();
 
 /** The calendar day in Vietnam of an instant. */
 export const vietnamDateOf = (instant: Date): CalendarDate =>

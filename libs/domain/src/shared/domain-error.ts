@@ -12,7 +12,10 @@ export type ProblemsOf<C extends string> = Readonly<Record<C, ProblemMeaning>>;
 
 /** A refusal by a rule of the domain, with a stable code; its class declares `static problems`. */
 export abstract class DomainError<C extends string = string> extends Error {
-  constructor(readonly code: C, message: string) {
+  constructor(
+    readonly code: C,
+    message: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }

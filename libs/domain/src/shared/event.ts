@@ -13,4 +13,7 @@ export type EventsOf<M extends Record<string, import('@sinclair/typebox').TSchem
 }[keyof M & string];
 
 /** One event of such a map, by its type. */
-export type EventOf<M extends Record<string, import('@sinclair/typebox').TSchema>, K extends keyof M & string> = DomainEvent<K, import('@sinclair/typebox').Static<M[K]>>;
+export type EventOf<
+  M extends Record<string, import('@sinclair/typebox').TSchema>,
+  K extends keyof M & string,
+> = DomainEvent<K, import('@sinclair/typebox').Static<M[K]>>;

@@ -19,14 +19,30 @@ interface Node {
   default?: unknown;
 }
 
-const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
+const typeOf = (v: unknown) =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'array'
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? 'integer'
+          : 'number'
+        : typeof v;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeOf(v) === 'object';
 
 /** The variant of a union a value is meant as: of its type, and, among objects, the one whose literal field it names. */
 const variantFor = (s: Node, v: unknown): Node | undefined => {
-  const fit = (s.anyOf ?? []).filter((x) => x.type === typeOf(v) || (x.type === 'number' && typeOf(v) === 'integer') || (x.const !== undefined && x.const === v));
+  const fit = (s.anyOf ?? []).filter(
+    (x) =>
+      x.type === typeOf(v) ||
+      (x.type === 'number' && typeOf(v) === 'integer') ||
+      (x.const !== undefined && x.const === v),
+  );
   if (fit.length <= 1 || !isRecord(v)) return fit[0];
-  return fit.find((x) => Object.entries(x.properties ?? {}).some(([k, p]) => p.const !== undefined && v[k] === p.const));
+  return fit.find((x) =>
+    Object.entries(x.properties ?? {}).some(([k, p]) => p.const !== undefined && v[k] === p.const),
+  );
 };
 
 /**
@@ -68,7 +84,8 @@ export const daysThatDoNotExist = (schema: TSchema, value: unknown): { path: str
     } else if (s.items && Array.isArray(v)) {
       v.forEach((x, i) => walk(s.items!, x, `${path}[${i}]`));
     } else if (s.properties && isRecord(v)) {
-      for (const [k, p] of Object.entries(s.properties)) if (v[k] !== undefined) walk(p, v[k], path ? `${path}.${k}` : k);
+      for (const [k, p] of Object.entries(s.properties))
+        if (v[k] !== undefined) walk(p, v[k], path ? `${path}.${k}` : k);
     }
   };
   walk(schema as Node, value, '');

@@ -13,7 +13,14 @@ import type { UnitLevel } from '../units/unit.types';
 export const SEAL_TYPE = 'audit.sealed.v1';
 
 /** Every event the domain records, and the seal. */
-export type RecordedDomainEvent = UnitEvent | UserEvent | PlanEvent | ObligationEvent | ActivityEvent | ReportingEvent | InspectionEvent
+export type RecordedDomainEvent =
+  | UnitEvent
+  | UserEvent
+  | PlanEvent
+  | ObligationEvent
+  | ActivityEvent
+  | ReportingEvent
+  | InspectionEvent
   | DomainEvent<typeof SEAL_TYPE, Record<string, unknown>>;
 
 /**
@@ -29,7 +36,9 @@ export interface SubjectContext {
   issuerOf(planId: string): string | null;
 }
 
-const unique = (ids: (string | null | undefined)[]): string[] => [...new Set(ids.filter((u): u is string => typeof u === 'string' && u !== ''))];
+const unique = (ids: (string | null | undefined)[]): string[] => [
+  ...new Set(ids.filter((u): u is string => typeof u === 'string' && u !== '')),
+];
 const named = (as: Addressee[]): string[] => as.flatMap((a) => ('unitId' in a ? [a.unitId] : []));
 const taskUnits = (t: TaskDefinition): string[] => [...named(t.lead), ...named(t.performers), ...named(t.coordinating)];
 const openingUnit = (ctx: SubjectContext): string | null => {
@@ -64,47 +73,105 @@ const dayBefore = (day: CalendarDate): CalendarDate => {
  */
 export const subjectUnitsOf = (e: RecordedDomainEvent, ctx: SubjectContext): string[] => {
   switch (e.type) {
-    case 'unit.established.v1': return unique([e.data.unitId, e.data.parentId]);
-    case 'unit.renamed.v1': case 'unit.recoded.v1': case 'unit.reclassified.v1': case 'unit.dissolved.v1': return unique([e.data.unitId]);
-    case 'unit.reparented.v1': return unique([e.data.unitId, e.data.parentId]);
-    case 'units.merged.v1': return unique([...e.data.predecessors.map((p) => p.unitId), e.data.successor.unitId]);
-    case 'unit.split.v1': return unique([e.data.unitId, ...e.data.successors.map((s) => s.unitId)]);
-    case 'unit.part-transferred.v1': return unique([e.data.fromUnitId, e.data.toUnitId]);
-    case 'units.level-abolished.v1': return unique(ctx.unitsOfLevel(e.data.level, dayBefore(e.data.effectiveOn)));
-    case 'user.registered.v1': return unique([e.data.unitId]);
-    case 'user.role-granted.v1': case 'user.role-revoked.v1': return unique([e.data.unitId, openingUnit(ctx)]);
-    case 'plan.issued.v1': return unique([e.data.issuerUnitId]);
-    case 'plan.task-added.v1': case 'plan.task-changed.v1': return unique([ctx.issuerOf(e.data.planId), ...taskUnits(e.data.task)]);
-    case 'plan.task-cancelled.v1': return unique([ctx.issuerOf(e.data.planId)]);
-    case 'plan.receipt-acknowledged.v1': return unique([e.data.unitId, ctx.issuerOf(e.data.planId)]);
-    case 'obligation.assigned.v1': return unique([e.data.unitId]);
-    case 'obligation.passed-to-successor.v1': return unique([openingUnit(ctx), e.data.toUnitId]);
-    case 'obligation.acknowledged.v1': case 'obligation.progress-updated.v1': case 'obligation.completed.v1':
-    case 'obligation.extension-requested.v1': case 'obligation.extension-approved.v1': case 'obligation.extension-refused.v1':
-    case 'obligation.returned.v1': case 'obligation.cancelled.v1': case 'obligation.reminded.v1':
-    case 'obligation.explanation-requested.v1': case 'obligation.explanation-given.v1': case 'obligation.activity-recorded.v1':
-    case 'obligation.request-answered.v1': case 'obligation.request-declined.v1': case 'obligation.detailed-plan-recorded.v1':
-      return unique([openingUnit(ctx)]);
-    case 'conference.held.v1': case 'media.items-published.v1': case 'training.held.v1': case 'resolution.drafted.v1':
-    case 'regulation.issued.v1': case 'legalreview.recorded.v1': case 'budget.estimated.v1': case 'difficulty.raised.v1':
+    case 'unit.established.v1':
+      return unique([e.data.unitId, e.data.parentId]);
+    case 'unit.renamed.v1':
+    case 'unit.recoded.v1':
+    case 'unit.reclassified.v1':
+    case 'unit.dissolved.v1':
       return unique([e.data.unitId]);
-    case 'resolution.consulted.v1': case 'resolution.submitted.v1': case 'resolution.adopted.v1': case 'resolution.returned.v1':
-    case 'regulation.amended.v1': case 'regulation.replaced.v1': case 'budget.submitted.v1': case 'budget.approved.v1':
-    case 'budget.adjusted.v1': case 'budget.allocated.v1': case 'budget.spent.v1': case 'difficulty.guidance-given.v1':
-    case 'difficulty.escalated.v1': case 'difficulty.decided.v1': case 'activity.corrected.v1': case 'activity.withdrawn.v1':
+    case 'unit.reparented.v1':
+      return unique([e.data.unitId, e.data.parentId]);
+    case 'units.merged.v1':
+      return unique([...e.data.predecessors.map((p) => p.unitId), e.data.successor.unitId]);
+    case 'unit.split.v1':
+      return unique([e.data.unitId, ...e.data.successors.map((s) => s.unitId)]);
+    case 'unit.part-transferred.v1':
+      return unique([e.data.fromUnitId, e.data.toUnitId]);
+    case 'units.level-abolished.v1':
+      return unique(ctx.unitsOfLevel(e.data.level, dayBefore(e.data.effectiveOn)));
+    case 'user.registered.v1':
+      return unique([e.data.unitId]);
+    case 'user.role-granted.v1':
+    case 'user.role-revoked.v1':
+      return unique([e.data.unitId, openingUnit(ctx)]);
+    case 'plan.issued.v1':
+      return unique([e.data.issuerUnitId]);
+    case 'plan.task-added.v1':
+    case 'plan.task-changed.v1':
+      return unique([ctx.issuerOf(e.data.planId), ...taskUnits(e.data.task)]);
+    case 'plan.task-cancelled.v1':
+      return unique([ctx.issuerOf(e.data.planId)]);
+    case 'plan.receipt-acknowledged.v1':
+      return unique([e.data.unitId, ctx.issuerOf(e.data.planId)]);
+    case 'obligation.assigned.v1':
+      return unique([e.data.unitId]);
+    case 'obligation.passed-to-successor.v1':
+      return unique([openingUnit(ctx), e.data.toUnitId]);
+    case 'obligation.acknowledged.v1':
+    case 'obligation.progress-updated.v1':
+    case 'obligation.completed.v1':
+    case 'obligation.extension-requested.v1':
+    case 'obligation.extension-approved.v1':
+    case 'obligation.extension-refused.v1':
+    case 'obligation.returned.v1':
+    case 'obligation.cancelled.v1':
+    case 'obligation.reminded.v1':
+    case 'obligation.explanation-requested.v1':
+    case 'obligation.explanation-given.v1':
+    case 'obligation.activity-recorded.v1':
+    case 'obligation.request-answered.v1':
+    case 'obligation.request-declined.v1':
+    case 'obligation.detailed-plan-recorded.v1':
+      return unique([openingUnit(ctx)]);
+    case 'conference.held.v1':
+    case 'media.items-published.v1':
+    case 'training.held.v1':
+    case 'resolution.drafted.v1':
+    case 'regulation.issued.v1':
+    case 'legalreview.recorded.v1':
+    case 'budget.estimated.v1':
+    case 'difficulty.raised.v1':
+      return unique([e.data.unitId]);
+    case 'resolution.consulted.v1':
+    case 'resolution.submitted.v1':
+    case 'resolution.adopted.v1':
+    case 'resolution.returned.v1':
+    case 'regulation.amended.v1':
+    case 'regulation.replaced.v1':
+    case 'budget.submitted.v1':
+    case 'budget.approved.v1':
+    case 'budget.adjusted.v1':
+    case 'budget.allocated.v1':
+    case 'budget.spent.v1':
+    case 'difficulty.guidance-given.v1':
+    case 'difficulty.escalated.v1':
+    case 'difficulty.decided.v1':
+    case 'activity.corrected.v1':
+    case 'activity.withdrawn.v1':
       return unique([openingUnit(ctx)]);
     case 'reporting.regime-defined.v1':
       return unique([ctx.issuerOf(e.data.planId), e.data.recipientUnitId, ...named(e.data.reporters)]);
     case 'reporting.period-opened.v1':
       return unique([ctx.issuerOf(e.data.planId), e.data.recipientUnitId, ...e.data.expectedUnitIds]);
-    case 'reporting.reminder-sent.v1': return unique(e.data.unitIds);
-    case 'report.drafted.v1': case 'report.submitted.v1': case 'report.returned.v1': case 'report.corrected.v1':
+    case 'reporting.reminder-sent.v1':
+      return unique(e.data.unitIds);
+    case 'report.drafted.v1':
+    case 'report.submitted.v1':
+    case 'report.returned.v1':
+    case 'report.corrected.v1':
       return unique([e.data.unitId]);
-    case 'inspection.planned.v1': return unique([e.data.inspectedUnitId]);
-    case 'inspection.conducted.v1': case 'inspection.follow-up-requested.v1': case 'inspection.follow-up-answered.v1': case 'inspection.closed.v1':
+    case 'inspection.planned.v1':
+      return unique([e.data.inspectedUnitId]);
+    case 'inspection.conducted.v1':
+    case 'inspection.follow-up-requested.v1':
+    case 'inspection.follow-up-answered.v1':
+    case 'inspection.closed.v1':
       return unique([inspectedUnit(ctx)]);
-    case SEAL_TYPE: return [];
-    default: return assertNever(e);
+    case SEAL_TYPE:
+      return [];
+    default:
+      return assertNever(e);
   }
 };
 
@@ -114,17 +181,54 @@ const assertNever = (e: never): string[] => {
 
 /** The types whose subject is read from their stream's first event. */
 export const SUBJECT_FROM_OPENING = new Set<string>([
-  'user.role-granted.v1', 'user.role-revoked.v1', 'obligation.passed-to-successor.v1', 'obligation.acknowledged.v1',
-  'obligation.progress-updated.v1', 'obligation.completed.v1', 'obligation.extension-requested.v1', 'obligation.extension-approved.v1',
-  'obligation.extension-refused.v1', 'obligation.returned.v1', 'obligation.cancelled.v1', 'obligation.reminded.v1',
-  'obligation.explanation-requested.v1', 'obligation.explanation-given.v1', 'obligation.activity-recorded.v1',
-  'obligation.request-answered.v1', 'obligation.request-declined.v1', 'obligation.detailed-plan-recorded.v1', 'resolution.consulted.v1', 'resolution.submitted.v1', 'resolution.adopted.v1', 'resolution.returned.v1', 'regulation.amended.v1',
-  'regulation.replaced.v1', 'budget.submitted.v1', 'budget.approved.v1', 'budget.adjusted.v1', 'budget.allocated.v1', 'budget.spent.v1',
-  'difficulty.guidance-given.v1', 'difficulty.escalated.v1', 'difficulty.decided.v1', 'activity.corrected.v1', 'activity.withdrawn.v1',
-  'inspection.conducted.v1', 'inspection.follow-up-requested.v1', 'inspection.follow-up-answered.v1', 'inspection.closed.v1',
+  'user.role-granted.v1',
+  'user.role-revoked.v1',
+  'obligation.passed-to-successor.v1',
+  'obligation.acknowledged.v1',
+  'obligation.progress-updated.v1',
+  'obligation.completed.v1',
+  'obligation.extension-requested.v1',
+  'obligation.extension-approved.v1',
+  'obligation.extension-refused.v1',
+  'obligation.returned.v1',
+  'obligation.cancelled.v1',
+  'obligation.reminded.v1',
+  'obligation.explanation-requested.v1',
+  'obligation.explanation-given.v1',
+  'obligation.activity-recorded.v1',
+  'obligation.request-answered.v1',
+  'obligation.request-declined.v1',
+  'obligation.detailed-plan-recorded.v1',
+  'resolution.consulted.v1',
+  'resolution.submitted.v1',
+  'resolution.adopted.v1',
+  'resolution.returned.v1',
+  'regulation.amended.v1',
+  'regulation.replaced.v1',
+  'budget.submitted.v1',
+  'budget.approved.v1',
+  'budget.adjusted.v1',
+  'budget.allocated.v1',
+  'budget.spent.v1',
+  'difficulty.guidance-given.v1',
+  'difficulty.escalated.v1',
+  'difficulty.decided.v1',
+  'activity.corrected.v1',
+  'activity.withdrawn.v1',
+  'inspection.conducted.v1',
+  'inspection.follow-up-requested.v1',
+  'inspection.follow-up-answered.v1',
+  'inspection.closed.v1',
 ]);
 
 /** Every type the domain records, with the seal: each has a subject rule above. */
 export const RECORDED_EVENT_TYPES: readonly string[] = [
-  ...UNIT_EVENT_TYPES, ...USER_EVENT_TYPES, ...PLAN_EVENT_TYPES, ...OBLIGATION_EVENT_TYPES, ...ACTIVITY_EVENT_TYPES, ...REPORTING_EVENT_TYPES, ...INSPECTION_EVENT_TYPES, SEAL_TYPE,
+  ...UNIT_EVENT_TYPES,
+  ...USER_EVENT_TYPES,
+  ...PLAN_EVENT_TYPES,
+  ...OBLIGATION_EVENT_TYPES,
+  ...ACTIVITY_EVENT_TYPES,
+  ...REPORTING_EVENT_TYPES,
+  ...INSPECTION_EVENT_TYPES,
+  SEAL_TYPE,
 ];

@@ -1,8 +1,19 @@
 import { CalendarDate, isCalendarDate, previousDay } from '../shared/calendar-date';
 import { refuse } from './unit.errors';
 import {
-  ABOLISHABLE_LEVELS, NewUnit, UnitDissolved, UnitEstablished, UnitEvent, UnitLevelAbolished, UnitPartTransferred, UnitReclassified,
-  UnitRecoded, UnitRenamed, UnitReparented, UnitsMerged, UnitSplit,
+  ABOLISHABLE_LEVELS,
+  NewUnit,
+  UnitDissolved,
+  UnitEstablished,
+  UnitEvent,
+  UnitLevelAbolished,
+  UnitPartTransferred,
+  UnitReclassified,
+  UnitRecoded,
+  UnitRenamed,
+  UnitReparented,
+  UnitsMerged,
+  UnitSplit,
 } from './unit.events';
 import { ancestorsOn, isActiveOn, valueOn } from './unit-timeline';
 import { LegalBasis, Unit, UNIT_KINDS, UNIT_LEVELS, UNIT_SUBTYPES, UnitCode } from './unit.types';
@@ -21,8 +32,16 @@ export type TransferPart = Asks<UnitPartTransferred, 'TransferPart'>;
 export type DissolveUnit = Asks<UnitDissolved, 'DissolveUnit'>;
 export type AbolishLevel = Asks<UnitLevelAbolished, 'AbolishLevel'>;
 export type UnitCommand =
-  | EstablishUnit | RenameUnit | RecodeUnit | ReclassifyUnit | ReparentUnit
-  | MergeUnits | SplitUnit | TransferPart | DissolveUnit | AbolishLevel;
+  | EstablishUnit
+  | RenameUnit
+  | RecodeUnit
+  | ReclassifyUnit
+  | ReparentUnit
+  | MergeUnits
+  | SplitUnit
+  | TransferPart
+  | DissolveUnit
+  | AbolishLevel;
 
 export { initialRegistry, evolveRegistry } from './unit-registry.evolve';
 export type { UnitRegistry } from './unit-registry.evolve';
@@ -31,7 +50,11 @@ const required = (s: UnitRegistry, id: string): Unit => s.units.get(id) ?? refus
 
 const activeOn = (s: UnitRegistry, id: string, date: CalendarDate): Unit => {
   const u = required(s, id);
-  if (!isActiveOn(u, date)) refuse('unit-not-active', `unit ${id} (${valueOn(u.names, date)?.name ?? u.names[0].value.name}) does not exist on ${date}`);
+  if (!isActiveOn(u, date))
+    refuse(
+      'unit-not-active',
+      `unit ${id} (${valueOn(u.names, date)?.name ?? u.names[0].value.name}) does not exist on ${date}`,
+    );
   return u;
 };
 
@@ -41,7 +64,8 @@ const checkDate = (date: CalendarDate, what = 'effectiveOn') => {
 
 const checkBasis = (b: LegalBasis | null | undefined) => {
   if (!b) return refuse('invalid-change', 'a legal basis (document number, date, issuer) is required');
-  if (!b.number?.trim() || !b.issuer?.trim()) refuse('invalid-change', 'the legal basis needs a document number and an issuer');
+  if (!b.number?.trim() || !b.issuer?.trim())
+    refuse('invalid-change', 'the legal basis needs a document number and an issuer');
   if (b.date !== null) checkDate(b.date, 'legalBasis.date');
 };
 
@@ -49,16 +73,23 @@ const checkBasis = (b: LegalBasis | null | undefined) => {
 const checkShare = (share: number | null | undefined, whole: boolean, unitId: string) => {
   if (share === undefined || share === null) return;
   if (whole) refuse('invalid-change', `${unitId} passes whole: a share is only for a part`);
-  if (typeof share !== 'number' || !(share > 0 && share <= 1)) refuse('invalid-change', `the share of ${unitId} is a number above 0 and at most 1`);
+  if (typeof share !== 'number' || !(share > 0 && share <= 1))
+    refuse('invalid-change', `the share of ${unitId} is a number above 0 and at most 1`);
 };
 
-const checkCodeFree = (s: UnitRegistry, code: UnitCode | null | undefined, date: CalendarDate, except: string[] = []) => {
+const checkCodeFree = (
+  s: UnitRegistry,
+  code: UnitCode | null | undefined,
+  date: CalendarDate,
+  except: string[] = [],
+) => {
   if (!code) return;
   if (!code.code?.trim() || !code.table?.trim()) refuse('invalid-change', 'a code needs its value and its code table');
   for (const u of s.units.values()) {
     if (except.includes(u.id) || !isActiveOn(u, date)) continue;
     const c = valueOn(u.codes, date);
-    if (c && c.code === code.code && c.table === code.table) refuse('code-in-use', `code ${code.table}:${code.code} belongs to ${u.id} on ${date}`);
+    if (c && c.code === code.code && c.table === code.table)
+      refuse('code-in-use', `code ${code.table}:${code.code} belongs to ${u.id} on ${date}`);
   }
 };
 
@@ -90,25 +121,35 @@ export const decideUnits = (c: UnitCommand, s: UnitRegistry): UnitEvent[] => {
       checkDate(c.effectiveOn);
       if (!c.asExisting) checkBasis(c.legalBasis);
       checkNewUnit(s, c, c.effectiveOn);
-      return [{ type: 'unit.established.v1', data: { ...(data as UnitEstablished['data']), legalBasis: c.legalBasis ?? null, asExisting: !!c.asExisting } }];
+      return [
+        {
+          type: 'unit.established.v1',
+          data: { ...(data as UnitEstablished['data']), legalBasis: c.legalBasis ?? null, asExisting: !!c.asExisting },
+        },
+      ];
     }
     case 'RenameUnit':
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       activeOn(s, c.unitId, c.effectiveOn);
       if (!c.name?.trim()) refuse('invalid-change', 'a unit needs a name');
       return [{ type: 'unit.renamed.v1', data: data as UnitRenamed['data'] }];
     case 'RecodeUnit':
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       activeOn(s, c.unitId, c.effectiveOn);
       checkCodeFree(s, c.code, c.effectiveOn, [c.unitId]);
       return [{ type: 'unit.recoded.v1', data: data as UnitRecoded['data'] }];
     case 'ReclassifyUnit':
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       activeOn(s, c.unitId, c.effectiveOn);
-      if (!UNIT_KINDS.includes(c.kind) || !UNIT_LEVELS.includes(c.level)) refuse('invalid-change', 'unknown kind or level');
+      if (!UNIT_KINDS.includes(c.kind) || !UNIT_LEVELS.includes(c.level))
+        refuse('invalid-change', 'unknown kind or level');
       return [{ type: 'unit.reclassified.v1', data: data as UnitReclassified['data'] }];
     case 'ReparentUnit': {
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       activeOn(s, c.unitId, c.effectiveOn);
       if (c.parentId !== null) {
         activeOn(s, c.parentId, c.effectiveOn);
@@ -119,30 +160,44 @@ export const decideUnits = (c: UnitCommand, s: UnitRegistry): UnitEvent[] => {
       return [{ type: 'unit.reparented.v1', data: data as UnitReparented['data'] }];
     }
     case 'MergeUnits': {
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       if (c.predecessors.length < 1) refuse('invalid-change', 'a merger needs predecessors');
       const successorId = c.successor.unitId;
       const continuing = 'name' in c.successor ? null : successorId;
-      if (continuing && !c.predecessors.some((p) => p.unitId === continuing)) refuse('invalid-change', 'an existing successor must be one of the predecessors');
+      if (continuing && !c.predecessors.some((p) => p.unitId === continuing))
+        refuse('invalid-change', 'an existing successor must be one of the predecessors');
       if (c.predecessors.length < 2) refuse('invalid-change', 'a merger joins at least two units');
       for (const p of c.predecessors) {
         checkShare(p.share, p.whole, p.unitId);
         const u = required(s, p.unitId);
         // A unit taken in part may go into several mergers on the same day.
-        const partlyGone = u.ended?.on === c.effectiveOn && u.successors.some((l) => !l.whole && l.on === c.effectiveOn);
+        const partlyGone =
+          u.ended?.on === c.effectiveOn && u.successors.some((l) => !l.whole && l.on === c.effectiveOn);
         if (!isActiveOn(u, c.effectiveOn) && !(partlyGone && !p.whole)) activeOn(s, p.unitId, c.effectiveOn);
       }
-      if ('name' in c.successor) checkNewUnit(s, c.successor, c.effectiveOn, c.predecessors.map((p) => p.unitId));
+      if ('name' in c.successor)
+        checkNewUnit(
+          s,
+          c.successor,
+          c.effectiveOn,
+          c.predecessors.map((p) => p.unitId),
+        );
       return [{ type: 'units.merged.v1', data: data as UnitsMerged['data'] }];
     }
     case 'SplitUnit': {
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       activeOn(s, c.unitId, c.effectiveOn);
       if (c.successors.length < 2) refuse('invalid-change', 'a split makes at least two units');
       for (const n of c.successors) checkShare((n as { share?: number | null }).share, false, n.unitId);
-      const shares = c.successors.map((n) => (n as { share?: number | null }).share).filter((x): x is number => typeof x === 'number');
-      if (shares.reduce((a, b) => a + b, 0) > 1 + 1e-9) refuse('invalid-change', 'the shares of a split add up to more than the whole');
-      if (activeChildren(s, c.unitId, c.effectiveOn).length > 0) refuse('has-active-children', `move the units under ${c.unitId} before splitting it`);
+      const shares = c.successors
+        .map((n) => (n as { share?: number | null }).share)
+        .filter((x): x is number => typeof x === 'number');
+      if (shares.reduce((a, b) => a + b, 0) > 1 + 1e-9)
+        refuse('invalid-change', 'the shares of a split add up to more than the whole');
+      if (activeChildren(s, c.unitId, c.effectiveOn).length > 0)
+        refuse('has-active-children', `move the units under ${c.unitId} before splitting it`);
       const ids = new Set<string>();
       for (const n of c.successors) {
         if (ids.has(n.unitId)) refuse('invalid-change', `successor ${n.unitId} appears twice`);
@@ -152,21 +207,28 @@ export const decideUnits = (c: UnitCommand, s: UnitRegistry): UnitEvent[] => {
       return [{ type: 'unit.split.v1', data: data as UnitSplit['data'] }];
     }
     case 'TransferPart':
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       activeOn(s, c.fromUnitId, c.effectiveOn);
       activeOn(s, c.toUnitId, c.effectiveOn);
       if (c.fromUnitId === c.toUnitId) refuse('invalid-change', 'a part passes between two different units');
       return [{ type: 'unit.part-transferred.v1', data: data as UnitPartTransferred['data'] }];
     case 'DissolveUnit':
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       activeOn(s, c.unitId, c.effectiveOn);
-      if (activeChildren(s, c.unitId, c.effectiveOn).length > 0) refuse('has-active-children', `move the units under ${c.unitId} before dissolving it`);
+      if (activeChildren(s, c.unitId, c.effectiveOn).length > 0)
+        refuse('has-active-children', `move the units under ${c.unitId} before dissolving it`);
       return [{ type: 'unit.dissolved.v1', data: data as UnitDissolved['data'] }];
     case 'AbolishLevel': {
-      checkDate(c.effectiveOn); checkBasis(c.legalBasis);
+      checkDate(c.effectiveOn);
+      checkBasis(c.legalBasis);
       if (!ABOLISHABLE_LEVELS.includes(c.level)) refuse('invalid-change', `the ${c.level} level cannot be abolished`);
       const day = previousDay(c.effectiveOn);
-      const affected = [...s.units.values()].filter((u) => isActiveOn(u, day) && isActiveOn(u, c.effectiveOn) && valueOn(u.classes, c.effectiveOn)?.level === c.level);
+      const affected = [...s.units.values()].filter(
+        (u) =>
+          isActiveOn(u, day) && isActiveOn(u, c.effectiveOn) && valueOn(u.classes, c.effectiveOn)?.level === c.level,
+      );
       if (affected.length === 0) refuse('invalid-change', `no unit of the ${c.level} level exists on ${c.effectiveOn}`);
       return [{ type: 'units.level-abolished.v1', data: data as UnitLevelAbolished['data'] }];
     }
@@ -174,7 +236,10 @@ export const decideUnits = (c: UnitCommand, s: UnitRegistry): UnitEvent[] => {
 };
 
 /** Applies a whole command to a registry: what a seed or a test does with several in a row. */
-export const applyUnitCommands = (s: UnitRegistry, commands: UnitCommand[]): { state: UnitRegistry; events: UnitEvent[] } => {
+export const applyUnitCommands = (
+  s: UnitRegistry,
+  commands: UnitCommand[],
+): { state: UnitRegistry; events: UnitEvent[] } => {
   const events: UnitEvent[] = [];
   let state = s;
   for (const c of commands) {

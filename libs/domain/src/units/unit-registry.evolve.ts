@@ -32,7 +32,14 @@ const draft = (s: UnitRegistry) => {
   };
   const end = (id: string, on: CalendarDate, reason: EndReason) =>
     update(id, (u) => (u.ended ? u : { ...u, ended: { on, reason } }));
-  const link = (from: string, to: string, whole: boolean, on: CalendarDate, how: LineageLink['how'], share?: number | null) => {
+  const link = (
+    from: string,
+    to: string,
+    whole: boolean,
+    on: CalendarDate,
+    how: LineageLink['how'],
+    share?: number | null,
+  ) => {
     const shared = !whole && typeof share === 'number' ? { share } : {};
     update(from, (u) => ({ ...u, successors: [...u.successors, { unitId: to, whole, on, how, ...shared }] }));
     update(to, (u) => ({ ...u, predecessors: [...u.predecessors, { unitId: from, whole, on, how, ...shared }] }));
@@ -41,7 +48,8 @@ const draft = (s: UnitRegistry) => {
   const moveChildren = (id: string, to: string | null, on: CalendarDate) => {
     for (const u of units.values()) {
       if (u.ended === null || u.ended.on > on) {
-        if (isActiveOn(u, on) && valueOn(u.parents, on) === id) units.set(u.id, { ...u, parents: withValueFrom(u.parents, to, on) });
+        if (isActiveOn(u, on) && valueOn(u.parents, on) === id)
+          units.set(u.id, { ...u, parents: withValueFrom(u.parents, to, on) });
       }
     }
   };
@@ -55,16 +63,33 @@ export const evolveRegistry = (s: UnitRegistry, e: UnitEvent): UnitRegistry => {
       d.units.set(e.data.unitId, created(e.data, e.data.effectiveOn, e.data.asExisting));
       break;
     case 'unit.renamed.v1':
-      d.update(e.data.unitId, (u) => ({ ...u, names: withValueFrom(u.names, { name: e.data.name, nameEn: e.data.nameEn ?? valueOn(u.names, e.data.effectiveOn)?.nameEn ?? null }, e.data.effectiveOn) }));
+      d.update(e.data.unitId, (u) => ({
+        ...u,
+        names: withValueFrom(
+          u.names,
+          { name: e.data.name, nameEn: e.data.nameEn ?? valueOn(u.names, e.data.effectiveOn)?.nameEn ?? null },
+          e.data.effectiveOn,
+        ),
+      }));
       break;
     case 'unit.recoded.v1':
       d.update(e.data.unitId, (u) => ({ ...u, codes: withValueFrom(u.codes, e.data.code, e.data.effectiveOn) }));
       break;
     case 'unit.reclassified.v1':
-      d.update(e.data.unitId, (u) => ({ ...u, classes: withValueFrom(u.classes, { kind: e.data.kind, subtype: e.data.subtype, level: e.data.level }, e.data.effectiveOn) }));
+      d.update(e.data.unitId, (u) => ({
+        ...u,
+        classes: withValueFrom(
+          u.classes,
+          { kind: e.data.kind, subtype: e.data.subtype, level: e.data.level },
+          e.data.effectiveOn,
+        ),
+      }));
       break;
     case 'unit.reparented.v1':
-      d.update(e.data.unitId, (u) => ({ ...u, parents: withValueFrom(u.parents, e.data.parentId, e.data.effectiveOn) }));
+      d.update(e.data.unitId, (u) => ({
+        ...u,
+        parents: withValueFrom(u.parents, e.data.parentId, e.data.effectiveOn),
+      }));
       break;
     case 'units.merged.v1': {
       const on = e.data.effectiveOn;

@@ -28,8 +28,14 @@ export const unitOn = (u: Unit, date: CalendarDate): UnitOnDate | null => {
   const name = valueOn(u.names, date)!;
   const cls = valueOn(u.classes, date)!;
   return {
-    id: u.id, name: name.name, nameEn: name.nameEn, code: valueOn(u.codes, date) ?? null,
-    kind: cls.kind, subtype: cls.subtype, level: cls.level, parentId: valueOn(u.parents, date) ?? null,
+    id: u.id,
+    name: name.name,
+    nameEn: name.nameEn,
+    code: valueOn(u.codes, date) ?? null,
+    kind: cls.kind,
+    subtype: cls.subtype,
+    level: cls.level,
+    parentId: valueOn(u.parents, date) ?? null,
   };
 };
 
@@ -59,7 +65,10 @@ export const reachableFrom = (children: ReadonlyMap<string, Iterable<string>>, r
 };
 
 /** The tree as it stood on a day: each standing unit by id, and the children of each. */
-export const standingTreeOn = (units: Iterable<Unit>, date: CalendarDate): { byId: Map<string, UnitOnDate>; children: Map<string, string[]> } => {
+export const standingTreeOn = (
+  units: Iterable<Unit>,
+  date: CalendarDate,
+): { byId: Map<string, UnitOnDate>; children: Map<string, string[]> } => {
   const byId = new Map<string, UnitOnDate>();
   const children = new Map<string, string[]>();
   for (const u of unitsOn(units, date)) {

@@ -24,10 +24,23 @@ export const NewUnitSchema = Obj({
 export type NewUnit = Static<typeof NewUnitSchema>;
 
 /** For a part: the share of the unit (of its area or population) that went, where the act records it. */
-const Share = () => Type.Optional(Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'For a part: the share (0 < share ≤ 1) of the unit, of its area or population, where the act records it' })));
+const Share = () =>
+  Type.Optional(
+    Nullable(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 1,
+        description:
+          'For a part: the share (0 < share ≤ 1) of the unit, of its area or population, where the act records it',
+      }),
+    ),
+  );
 
 /** A change that takes effect on a day, on a legal basis. */
-export const EffectiveSchema = Obj({ effectiveOn: RealDay({ examples: ['2025-07-01'] }), legalBasis: LegalBasisSchema });
+export const EffectiveSchema = Obj({
+  effectiveOn: RealDay({ examples: ['2025-07-01'] }),
+  legalBasis: LegalBasisSchema,
+});
 const effective = <P extends TProperties>(p: P) => Obj({ ...p, ...EffectiveSchema.properties });
 
 /** The levels a whole of which may end: the central level stays. */
@@ -40,11 +53,18 @@ export const UNIT_EVENTS = {
     effectiveOn: RealDay({ description: 'The day it was founded, or, recorded as existing, the day it is known from' }),
     /** Absent only when the unit is recorded as already existing. */
     legalBasis: Nullable(LegalBasisSchema),
-    asExisting: Type.Boolean({ description: 'The registry records a unit that existed before it (no founding act recorded)' }),
+    asExisting: Type.Boolean({
+      description: 'The registry records a unit that existed before it (no founding act recorded)',
+    }),
   }),
   'unit.renamed.v1': effective({ unitId: Id(), name: Name(), nameEn: NameEn() }),
   'unit.recoded.v1': effective({ unitId: Id(), code: Nullable(UnitCodeSchema) }),
-  'unit.reclassified.v1': effective({ unitId: Id(), kind: UnitKindSchema, subtype: Nullable(UnitSubtypeSchema), level: UnitLevelSchema }),
+  'unit.reclassified.v1': effective({
+    unitId: Id(),
+    kind: UnitKindSchema,
+    subtype: Nullable(UnitSubtypeSchema),
+    level: UnitLevelSchema,
+  }),
   'unit.reparented.v1': effective({ unitId: Id(), parentId: Nullable(Id()) }),
   /**
    * n → 1. Predecessors end (unless one of them is the successor, which continues); a predecessor
@@ -52,11 +72,24 @@ export const UNIT_EVENTS = {
    * predecessor pass to the successor.
    */
   'units.merged.v1': effective({
-    predecessors: List(Obj({ unitId: Id(), whole: Type.Boolean({ description: 'Whole (toàn bộ) or part (một phần) of the unit' }), share: Share() }), 50, 2),
-    successor: Type.Union([NewUnitSchema, Obj({ unitId: Id() })], { description: 'A new unit, or an existing one (one of the predecessors) that absorbs the others' }),
+    predecessors: List(
+      Obj({
+        unitId: Id(),
+        whole: Type.Boolean({ description: 'Whole (toàn bộ) or part (một phần) of the unit' }),
+        share: Share(),
+      }),
+      50,
+      2,
+    ),
+    successor: Type.Union([NewUnitSchema, Obj({ unitId: Id() })], {
+      description: 'A new unit, or an existing one (one of the predecessors) that absorbs the others',
+    }),
   }),
   /** 1 → n: the unit ends; its parts become new units. */
-  'unit.split.v1': effective({ unitId: Id(), successors: List(Obj({ ...NewUnitSchema.properties, share: Share() }), 20, 2) }),
+  'unit.split.v1': effective({
+    unitId: Id(),
+    successors: List(Obj({ ...NewUnitSchema.properties, share: Share() }), 20, 2),
+  }),
   /** Part of one unit passes to another; both go on. */
   'unit.part-transferred.v1': effective({ fromUnitId: Id(), toUnitId: Id(), description: Prose(1000) }),
   'unit.dissolved.v1': effective({ unitId: Id() }),

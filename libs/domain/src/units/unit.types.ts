@@ -2,8 +2,20 @@ import type { CalendarDate } from '../shared/calendar-date';
 import { Day, Id, Line, List, Nullable, Obj, OneOf, RealDay, Static, TSchema, Type } from '../shared/schema';
 
 export const UNIT_KINDS = [
-  'ministry', 'ministry-department', 'city-peoples-committee', 'peoples-council', 'department', 'public-service-unit',
-  'state-enterprise', 'non-state-enterprise', 'district', 'commune', 'fatherland-front', 'labour-federation', 'media', 'other',
+  'ministry',
+  'ministry-department',
+  'city-peoples-committee',
+  'peoples-council',
+  'department',
+  'public-service-unit',
+  'state-enterprise',
+  'non-state-enterprise',
+  'district',
+  'commune',
+  'fatherland-front',
+  'labour-federation',
+  'media',
+  'other',
 ] as const;
 export const UnitKindSchema = OneOf(UNIT_KINDS, { description: 'Đơn vị: the kind of unit the plan speaks to' });
 /** Đơn vị: the kinds of unit the plan speaks to. */
@@ -11,11 +23,15 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** quận / huyện for districts; phường / xã / thị trấn for communes. */
 export const UNIT_SUBTYPES = ['quan', 'huyen', 'thi-xa', 'thanh-pho', 'phuong', 'xa', 'thi-tran', 'dac-khu'] as const;
-export const UnitSubtypeSchema = OneOf(UNIT_SUBTYPES, { description: 'quận, huyện, thị xã, thành phố (districts); phường, xã, thị trấn, đặc khu (communes)' });
+export const UnitSubtypeSchema = OneOf(UNIT_SUBTYPES, {
+  description: 'quận, huyện, thị xã, thành phố (districts); phường, xã, thị trấn, đặc khu (communes)',
+});
 export type UnitSubtype = (typeof UNIT_SUBTYPES)[number];
 
 export const UNIT_LEVELS = ['central', 'city', 'district', 'commune'] as const;
-export const UnitLevelSchema = OneOf(UNIT_LEVELS, { description: 'Cấp: central, city/province (cấp tỉnh), district (cấp huyện), commune (cấp xã)' });
+export const UnitLevelSchema = OneOf(UNIT_LEVELS, {
+  description: 'Cấp: central, city/province (cấp tỉnh), district (cấp huyện), commune (cấp xã)',
+});
 /** Cấp: central, city/province (cấp tỉnh), district (cấp huyện), commune (cấp xã). */
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
@@ -23,16 +39,22 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number];
  * The document a change rests on (căn cứ pháp lý): number, date, issuer. The date is null when it is
  * not known (the seed marks such cases); a title may be left empty.
  */
-export const LegalBasisSchema = Obj({
-  number: Line(100, { examples: ['1668/NQ-UBTVQH15'] }),
-  date: Nullable(RealDay({ examples: ['2025-06-16'] })),
-  issuer: Line(200, { examples: ['Ủy ban Thường vụ Quốc hội'] }),
-  title: Type.Optional(Line(500, { minLength: 0 })),
-}, { description: 'Căn cứ pháp lý: the document a change rests on' });
+export const LegalBasisSchema = Obj(
+  {
+    number: Line(100, { examples: ['1668/NQ-UBTVQH15'] }),
+    date: Nullable(RealDay({ examples: ['2025-06-16'] })),
+    issuer: Line(200, { examples: ['Ủy ban Thường vụ Quốc hội'] }),
+    title: Type.Optional(Line(500, { minLength: 0 })),
+  },
+  { description: 'Căn cứ pháp lý: the document a change rests on' },
+);
 export type LegalBasis = Static<typeof LegalBasisSchema>;
 
 /** An official code in a code table (e.g. `gso-dvhc`: the statistics office's administrative unit codes). */
-export const UnitCodeSchema = Obj({ code: Line(50, { examples: ['31135'] }), table: Line(50, { examples: ['gso-dvhc'] }) });
+export const UnitCodeSchema = Obj({
+  code: Line(50, { examples: ['31135'] }),
+  table: Line(50, { examples: ['gso-dvhc'] }),
+});
 export type UnitCode = Static<typeof UnitCodeSchema>;
 
 /** A value and the day from which it holds. */
@@ -42,7 +64,11 @@ export interface Dated<T> {
   from: CalendarDate;
 }
 
-export const ClassificationSchema = Obj({ kind: UnitKindSchema, subtype: Nullable(UnitSubtypeSchema), level: UnitLevelSchema });
+export const ClassificationSchema = Obj({
+  kind: UnitKindSchema,
+  subtype: Nullable(UnitSubtypeSchema),
+  level: UnitLevelSchema,
+});
 export type Classification = Static<typeof ClassificationSchema>;
 
 /** A link in a unit's lineage: the other unit, and whether the whole of it (or a part) passed. */
@@ -51,9 +77,16 @@ export const LineageLinkSchema = Obj({
   whole: Type.Boolean(),
   on: Day(),
   how: OneOf(['merger', 'split', 'part-transfer', 'level-abolition', 'dissolution']),
-  share: Type.Optional(Nullable(Type.Number({
-    exclusiveMinimum: 0, maximum: 1, description: 'For a part: the share of the old unit that passed (of its area or population), where the act records one',
-  }))),
+  share: Type.Optional(
+    Nullable(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 1,
+        description:
+          'For a part: the share of the old unit that passed (of its area or population), where the act records one',
+      }),
+    ),
+  ),
 });
 export type LineageLink = Static<typeof LineageLinkSchema>;
 
@@ -71,7 +104,9 @@ const LINKS = 100_000;
 export const UnitSchema = Obj({
   id: Id(),
   establishedOn: Day(),
-  asExisting: Type.Boolean({ description: 'True when the registry recorded a unit that already existed (no founding act recorded)' }),
+  asExisting: Type.Boolean({
+    description: 'True when the registry recorded a unit that already existed (no founding act recorded)',
+  }),
   names: List(DatedSchema(Obj({ name: Line(200), nameEn: Nullable(Line(200, { minLength: 0 })) })), HISTORY, 1),
   codes: List(DatedSchema(Nullable(UnitCodeSchema)), HISTORY, 1),
   classes: List(DatedSchema(ClassificationSchema), HISTORY, 1),

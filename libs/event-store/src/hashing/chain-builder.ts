@@ -22,27 +22,43 @@ export const MAX_STREAM_LENGTH = 200;
 
 /** Rejects what no adapter should store: an empty append, a malformed stream or type name. */
 export const validateAppend = (stream: string, events: NewEvent[]): void => {
-  if (typeof stream !== 'string' || stream.length === 0 || stream.length > MAX_STREAM_LENGTH || !STREAM_NAME.test(stream)) {
-    throw new InvalidAppendError(`"${stream}" is not a stream name (category-id, no spaces, at most ${MAX_STREAM_LENGTH} characters)`);
+  if (
+    typeof stream !== 'string' ||
+    stream.length === 0 ||
+    stream.length > MAX_STREAM_LENGTH ||
+    !STREAM_NAME.test(stream)
+  ) {
+    throw new InvalidAppendError(
+      `"${stream}" is not a stream name (category-id, no spaces, at most ${MAX_STREAM_LENGTH} characters)`,
+    );
   }
   if (stream.startsWith('$')) throw new InvalidAppendError(`stream names starting with $ are reserved: ${stream}`);
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError(`an append to ${stream} needs at least one event`);
+  if (!Array.isArray(events) || events.length === 0)
+    throw new InvalidAppendError(`an append to ${stream} needs at least one event`);
   const ids = new Set<string>();
   for (const e of events) {
-    if (typeof e.eventId !== 'string' || e.eventId.length === 0) throw new InvalidAppendError(`an event for ${stream} has no eventId`);
+    if (typeof e.eventId !== 'string' || e.eventId.length === 0)
+      throw new InvalidAppendError(`an event for ${stream} has no eventId`);
     if (ids.has(e.eventId)) throw new InvalidAppendError(`event id ${e.eventId} appears twice in one append`);
     ids.add(e.eventId);
-    if (typeof e.type !== 'string' || !TYPE_NAME.test(e.type)) throw new InvalidAppendError(`"${e.type}" is not an event type (dotted, lower case, e.g. task.assigned.v1)`);
+    if (typeof e.type !== 'string' || !TYPE_NAME.test(e.type))
+      throw new InvalidAppendError(`"${e.type}" is not an event type (dotted, lower case, e.g. task.assigned.v1)`);
     if (e.data === undefined) throw new InvalidAppendError(`event ${e.eventId} has no data`);
     const m = e.metadata;
     if (!m || !m.actor || typeof m.actor !== 'object') throw new InvalidAppendError(`event ${e.eventId} has no actor`);
     if (typeof m.correlationId !== 'string' || typeof m.causationId !== 'string') {
       throw new InvalidAppendError(`event ${e.eventId} needs a correlationId and a causationId`);
     }
-    if ((m.occurredAt !== undefined && typeof m.occurredAt !== 'string') || (m.reason !== undefined && typeof m.reason !== 'string')) {
+    if (
+      (m.occurredAt !== undefined && typeof m.occurredAt !== 'string') ||
+      (m.reason !== undefined && typeof m.reason !== 'string')
+    ) {
       throw new InvalidAppendError(`event ${e.eventId}: occurredAt and reason are strings when given`);
     }
-    if (m.subjectUnitIds !== undefined && !(Array.isArray(m.subjectUnitIds) && m.subjectUnitIds.every((u) => typeof u === 'string'))) {
+    if (
+      m.subjectUnitIds !== undefined &&
+      !(Array.isArray(m.subjectUnitIds) && m.subjectUnitIds.every((u) => typeof u === 'string'))
+    ) {
       throw new InvalidAppendError(`event ${e.eventId}: subjectUnitIds is a list of unit ids when given`);
     }
     if (e.schemaVersion !== undefined && !(Number.isInteger(e.schemaVersion) && e.schemaVersion >= 1)) {
@@ -84,7 +100,13 @@ export const chainEvents = (
     const envelope = `{"data":${dataJson},"eventId":${q(e.eventId)},"metadata":${metadataJson},"revision":${revision},"stream":${streamJson},"type":${q(e.type)}}`;
     const hash = createHash('sha256').update(envelope, 'utf8').digest('hex');
     const metadata: StoredMetadata = {
-      actor, correlationId, causationId, recordedAt, schemaVersion, prevHash, hash,
+      actor,
+      correlationId,
+      causationId,
+      recordedAt,
+      schemaVersion,
+      prevHash,
+      hash,
       ...(occurredAt !== undefined && { occurredAt }),
       ...(reason !== undefined && { reason }),
       ...(subjectUnitIds !== undefined && { subjectUnitIds }),

@@ -40,7 +40,10 @@ export interface BadEvent {
  * Checks one event against the previous one of its stream (undefined for the first).
  * Returns what is wrong, or null.
  */
-export const checkLink = (e: RecordedEvent, previous: { revision: number; hash: string } | undefined): ChainBreak | null => {
+export const checkLink = (
+  e: RecordedEvent,
+  previous: { revision: number; hash: string } | undefined,
+): ChainBreak | null => {
   const expectedRevision = previous ? previous.revision + 1 : 0;
   if (e.revision !== expectedRevision) return { kind: 'revision-gap', expected: expectedRevision };
   const expectedPrev = previous ? previous.hash : GENESIS_HASH;

@@ -12,10 +12,12 @@ import { keyIdOf, Seal, SealSchema, SEAL_STREAM, SignatureSchema } from './seal'
  */
 export const SignedLogHeadSchema = Obj({
   position: LogPosition({ description: "The global position of the log's last event when signed" }),
-  sealedUpTo: LogPosition({ description: "The `upTo` of the newest seal then" }),
+  sealedUpTo: LogPosition({ description: 'The `upTo` of the newest seal then' }),
   signedAt: Instant({ description: 'When it was signed (ISO 8601, UTC)' }),
   keyId: Sha256(),
-  signature: SignatureSchema('Ed25519 over the canonical JSON (RFC 8785) of { keyId, position, sealedUpTo, signedAt }, base64'),
+  signature: SignatureSchema(
+    'Ed25519 over the canonical JSON (RFC 8785) of { keyId, position, sealedUpTo, signedAt }, base64',
+  ),
 });
 export type SignedLogHead = Static<typeof SignedLogHeadSchema>;
 
@@ -23,7 +25,9 @@ export type SignedLogHead = Static<typeof SignedLogHeadSchema>;
 export class NoSealYetError extends Error {
   static readonly problem = { type: '/problems/no-seal-yet', status: 404, title: 'Nothing is sealed yet' };
   constructor() {
-    super('the log has not been sealed yet: the api seals it every SEAL_INTERVAL_MS, `npm run cli -- audit seal` at once');
+    super(
+      'the log has not been sealed yet: the api seals it every SEAL_INTERVAL_MS, `npm run cli -- audit seal` at once',
+    );
     this.name = 'NoSealYetError';
   }
 }
@@ -32,15 +36,25 @@ export class NoSealYetError extends Error {
 export const LatestSealSchema = Obj({
   seal: SealSchema,
   position: LogPosition({ description: "The seal event's global position" }),
-  revision: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: "The seal event's revision in seal-log" }),
-  head: { ...SignedLogHeadSchema, description: 'How long the log was when this answer was given, signed with the same key' },
+  revision: Type.Integer({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: "The seal event's revision in seal-log",
+  }),
+  head: {
+    ...SignedLogHeadSchema,
+    description: 'How long the log was when this answer was given, signed with the same key',
+  },
 });
 export type LatestSeal = Static<typeof LatestSealSchema>;
 
 const headBytes = (h: Omit<SignedLogHead, 'signature'>) =>
   Buffer.from(canonicalJson({ keyId: h.keyId, position: h.position, sealedUpTo: h.sealedUpTo, signedAt: h.signedAt }));
 
-export const signLogHead = (fields: { position: Position; sealedUpTo: Position; signedAt: string }, privateKey: KeyObject): SignedLogHead => {
+export const signLogHead = (
+  fields: { position: Position; sealedUpTo: Position; signedAt: string },
+  privateKey: KeyObject,
+): SignedLogHead => {
   const body = { ...fields, keyId: keyIdOf(createPublicKey(privateKey)) };
   return { ...body, signature: sign(null, headBytes(body), privateKey).toString('base64') };
 };
@@ -62,6 +76,9 @@ export const latestSeal = async (reader: EventReader, privateKey: KeyObject, now
   if (!last) return null;
   const seal = last.data as Seal;
   // Read after the seal, so the head is never before it.
-  const head = signLogHead({ position: await reader.headPosition(), sealedUpTo: seal.upTo, signedAt: now.toISOString() }, privateKey);
+  const head = signLogHead(
+    { position: await reader.headPosition(), sealedUpTo: seal.upTo, signedAt: now.toISOString() },
+    privateKey,
+  );
   return { seal, position: last.position, revision: last.revision, head };
 };

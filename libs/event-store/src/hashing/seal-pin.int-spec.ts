@@ -19,13 +19,33 @@ describe('a pinned seal: the log checked against a seal kept outside it', () => 
 
   const forge = (sql: string) => store.db.prepare(sql).run();
   /** A careful forger also lowers the sequence, so that no gap is left at the end of the log. */
-  const coverTail = () => forge("UPDATE sqlite_sequence SET seq = (SELECT MAX(position) FROM events) WHERE name = 'events'");
+  const coverTail = () =>
+    forge("UPDATE sqlite_sequence SET seq = (SELECT MAX(position) FROM events) WHERE name = 'events'");
   /** Rewrites the budget's amount and recomputes its whole chain, as anyone with the file could. */
   const rewriteBudget = (amount: number) => {
-    const events = chainEvents('budget-b1', [newEvent('budget.estimated.v1', { amount }), newEvent('budget.approved.v1', {})], undefined, NOW.toISOString());
+    const events = chainEvents(
+      'budget-b1',
+      [newEvent('budget.estimated.v1', { amount }), newEvent('budget.approved.v1', {})],
+      undefined,
+      NOW.toISOString(),
+    );
     for (const e of events) {
-      store.db.prepare('UPDATE events SET event_id = ?, data = ?, actor = ?, correlation_id = ?, causation_id = ?, recorded_at = ?, prev_hash = ?, hash = ? WHERE stream = ? AND revision = ?')
-        .run(e.eventId, e.dataJson, e.actorJson, e.metadata.correlationId, e.metadata.causationId, e.metadata.recordedAt, e.metadata.prevHash, e.metadata.hash, 'budget-b1', e.revision);
+      store.db
+        .prepare(
+          'UPDATE events SET event_id = ?, data = ?, actor = ?, correlation_id = ?, causation_id = ?, recorded_at = ?, prev_hash = ?, hash = ? WHERE stream = ? AND revision = ?',
+        )
+        .run(
+          e.eventId,
+          e.dataJson,
+          e.actorJson,
+          e.metadata.correlationId,
+          e.metadata.causationId,
+          e.metadata.recordedAt,
+          e.metadata.prevHash,
+          e.metadata.hash,
+          'budget-b1',
+          e.revision,
+        );
     }
   };
 
@@ -33,9 +53,17 @@ describe('a pinned seal: the log checked against a seal kept outside it', () => 
 
   beforeEach(async () => {
     store = new SqliteEventStore({ filename: ':memory:', clock: new FixedClock(NOW.toISOString()) });
-    await store.appendToStream('plan-1', [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })], NO_STREAM);
+    await store.appendToStream(
+      'plan-1',
+      [newEvent('plan.issued.v1', { n: 1 }), newEvent('plan.amended.v1', { n: 2 })],
+      NO_STREAM,
+    );
     await sealLog(store, privateKey, SEALER); // positions 1–2, the seal at 3
-    await store.appendToStream('budget-b1', [newEvent('budget.estimated.v1', { amount: 150_000_000 }), newEvent('budget.approved.v1', {})], NO_STREAM);
+    await store.appendToStream(
+      'budget-b1',
+      [newEvent('budget.estimated.v1', { amount: 150_000_000 }), newEvent('budget.approved.v1', {})],
+      NO_STREAM,
+    );
     await sealLog(store, privateKey, SEALER); // positions 3 (the first seal) to 5, the seal at 6: the newest row
     pin = await pinLatest();
   });
@@ -45,29 +73,54 @@ describe('a pinned seal: the log checked against a seal kept outside it', () => 
     expect(pin.seal).toMatchObject({ after: '2', upTo: '5', count: 3 });
     expect(pin.head).toMatchObject({ position: '6', sealedUpTo: '5', signedAt: NOW.toISOString() });
     expect(logHeadSignatureHolds(pin.head!, publicKey)).toBe(true);
-    expect(await verifyAgainstPin(store, publicKey, pin.seal, pin.head)).toMatchObject({ ok: true, problem: null, sealRevision: 1, headPosition: '6' });
+    expect(await verifyAgainstPin(store, publicKey, pin.seal, pin.head)).toMatchObject({
+      ok: true,
+      problem: null,
+      sealRevision: 1,
+      headPosition: '6',
+    });
   });
 
   it('fails when the newest seal is deleted and a budget it covered rewritten with a recomputed chain, which plain verify passes', async () => {
     forge("DELETE FROM events WHERE stream = 'seal-log' AND revision = 1");
     // Left there, the sequence shows that a row went from the end: even unpinned, SQLite names the gap.
-    expect(await verifyRecord(store, publicKey)).toMatchObject({ ok: false, gaps: { applies: true, firstGap: { from: '6', to: '6', atTail: true } } });
+    expect(await verifyRecord(store, publicKey)).toMatchObject({
+      ok: false,
+      gaps: { applies: true, firstGap: { from: '6', to: '6', atTail: true } },
+    });
     coverTail();
     rewriteBudget(900_000_000);
     // Now every chain holds, the one seal left holds, and no position is missing: "OK … 1 seals".
-    expect(await verifyRecord(store, publicKey)).toMatchObject({ ok: true, firstBad: null, gaps: { firstGap: null }, seals: { seals: 1, sealedUpTo: '2', firstBad: null } });
+    expect(await verifyRecord(store, publicKey)).toMatchObject({
+      ok: true,
+      firstBad: null,
+      gaps: { firstGap: null },
+      seals: { seals: 1, sealedUpTo: '2', firstBad: null },
+    });
     // The whole seals/latest answer also pinned the head, which the deleted seal was; the bare seal shows the rewrite.
     const pinned = await verifyRecord(store, publicKey, [pin, { seal: pin.seal }]);
     expect(pinned.ok).toBe(false);
     expect(pinned.pins).toEqual([
-      expect.objectContaining({ ok: false, problem: 'short', detail: expect.stringContaining('before the pinned head 6') }),
-      expect.objectContaining({ ok: false, problem: 'root', detail: 'an event after 2 up to 5 is not the one the pinned seal covers' }),
+      expect.objectContaining({
+        ok: false,
+        problem: 'short',
+        detail: expect.stringContaining('before the pinned head 6'),
+      }),
+      expect.objectContaining({
+        ok: false,
+        problem: 'root',
+        detail: 'an event after 2 up to 5 is not the one the pinned seal covers',
+      }),
     ]);
   });
 
   it('fails when only the newest seal is deleted', async () => {
     forge("DELETE FROM events WHERE stream = 'seal-log' AND revision = 1");
-    expect((await verifyAgainstPin(store, publicKey, pin.seal))).toMatchObject({ ok: false, problem: 'missing', sealRevision: null });
+    expect(await verifyAgainstPin(store, publicKey, pin.seal)).toMatchObject({
+      ok: false,
+      problem: 'missing',
+      sealRevision: null,
+    });
   });
 
   it('fails when events below the pin are deleted from the end of the log', async () => {
@@ -75,7 +128,9 @@ describe('a pinned seal: the log checked against a seal kept outside it', () => 
     coverTail();
     expect((await verifyRecord(store, publicKey)).ok).toBe(true);
     expect(await verifyAgainstPin(store, publicKey, pin.seal)).toMatchObject({
-      ok: false, problem: 'short', detail: "the log ends at position 4, before the pinned seal's end 5: events it covered were removed",
+      ok: false,
+      problem: 'short',
+      detail: "the log ends at position 4, before the pinned seal's end 5: events it covered were removed",
     });
   });
 
@@ -86,19 +141,31 @@ describe('a pinned seal: the log checked against a seal kept outside it', () => 
     forge('DELETE FROM events WHERE position = 7');
     coverTail();
     expect(await verifyAgainstPin(store, publicKey, pin.seal)).toMatchObject({ ok: true });
-    expect(await verifyAgainstPin(store, publicKey, pin.seal, pin.head)).toMatchObject({ ok: false, problem: 'short', detail: expect.stringContaining('before the pinned head 7') });
+    expect(await verifyAgainstPin(store, publicKey, pin.seal, pin.head)).toMatchObject({
+      ok: false,
+      problem: 'short',
+      detail: expect.stringContaining('before the pinned head 7'),
+    });
   });
 
   it('refuses a forged pin: changed figures, a head moved back, another key', async () => {
-    expect(await verifyAgainstPin(store, publicKey, { ...pin.seal, count: 2 })).toMatchObject({ ok: false, problem: 'signature' });
-    expect(await verifyAgainstPin(store, publicKey, pin.seal, { ...pin.head!, position: '5' })).toMatchObject({ ok: false, problem: 'signature' });
+    expect(await verifyAgainstPin(store, publicKey, { ...pin.seal, count: 2 })).toMatchObject({
+      ok: false,
+      problem: 'signature',
+    });
+    expect(await verifyAgainstPin(store, publicKey, pin.seal, { ...pin.head!, position: '5' })).toMatchObject({
+      ok: false,
+      problem: 'signature',
+    });
     const other = generateKeyPairSync('ed25519').publicKey;
     expect(await verifyAgainstPin(store, other, pin.seal)).toMatchObject({ ok: false, problem: 'key' });
   });
 
   it('reads a bare seal or a whole seals/latest answer, and refuses anything else', () => {
     expect(parsePin(JSON.parse(JSON.stringify(pin.seal)))).toEqual({ seal: pin.seal });
-    expect(() => parsePin({ ...pin.seal, upTo: 5 })).toThrow(new InvalidPinError('the pin: upTo must be a log position'));
+    expect(() => parsePin({ ...pin.seal, upTo: 5 })).toThrow(
+      new InvalidPinError('the pin: upTo must be a log position'),
+    );
     expect(() => parsePin({ seal: { ...pin.seal, root: 'xyz' } })).toThrow('seal: root must be 64 hex digits');
     expect(() => parsePin({ seal: pin.seal, head: { position: '6' } })).toThrow(InvalidPinError);
     expect(() => parsePin('a seal')).toThrow('the pin is not an object');

@@ -42,22 +42,44 @@ const sealOf = (v: unknown, where: string): Seal => {
   ];
   const fault = rules.find(([holds]) => !holds)?.[1];
   if (fault) throw new InvalidPinError(`${where}: ${fault}`);
-  return { after: s.after as Position, upTo: s.upTo as Position, count: s.count as number, root: s.root as string, previous: s.previous as string | null, keyId: s.keyId as string, signature: s.signature as string };
+  return {
+    after: s.after as Position,
+    upTo: s.upTo as Position,
+    count: s.count as number,
+    root: s.root as string,
+    previous: s.previous as string | null,
+    keyId: s.keyId as string,
+    signature: s.signature as string,
+  };
 };
 
 const headOf = (v: unknown): SignedLogHead => {
   const h = v as Record<string, unknown>;
-  if (!h || typeof h !== 'object' || !isPosition(h.position) || !isPosition(h.sealedUpTo) || typeof h.signedAt !== 'string'
-    || typeof h.keyId !== 'string' || typeof h.signature !== 'string') {
+  if (
+    !h ||
+    typeof h !== 'object' ||
+    !isPosition(h.position) ||
+    !isPosition(h.sealedUpTo) ||
+    typeof h.signedAt !== 'string' ||
+    typeof h.keyId !== 'string' ||
+    typeof h.signature !== 'string'
+  ) {
     throw new InvalidPinError('head must have position, sealedUpTo, signedAt, keyId and signature');
   }
-  return { position: h.position, sealedUpTo: h.sealedUpTo, signedAt: h.signedAt, keyId: h.keyId, signature: h.signature };
+  return {
+    position: h.position,
+    sealedUpTo: h.sealedUpTo,
+    signedAt: h.signedAt,
+    keyId: h.keyId,
+    signature: h.signature,
+  };
 };
 
 /** Reads a pin: a bare seal, or the whole `seals/latest` answer ({ seal, position, revision, head }). */
 export const parsePin = (value: unknown): PinnedSeal => {
   const v = value as Record<string, unknown>;
-  if (v && typeof v === 'object' && 'seal' in v) return { seal: sealOf(v.seal, 'seal'), ...(v.head !== undefined && { head: headOf(v.head) }) };
+  if (v && typeof v === 'object' && 'seal' in v)
+    return { seal: sealOf(v.seal, 'seal'), ...(v.head !== undefined && { head: headOf(v.head) }) };
   return { seal: sealOf(value, 'the pin') };
 };
 
@@ -83,7 +105,11 @@ export interface PinVerification {
 const findSeal = async (reader: EventReader, signature: string): Promise<{ seal: Seal; revision: number } | null> => {
   const PAGE = 500;
   for (let from: number | undefined; ;) {
-    const page = await reader.readStream(SEAL_STREAM, { direction: 'backward', maxCount: PAGE, ...(from !== undefined && { fromRevision: from }) });
+    const page = await reader.readStream(SEAL_STREAM, {
+      direction: 'backward',
+      maxCount: PAGE,
+      ...(from !== undefined && { fromRevision: from }),
+    });
     const hit = page.find((e) => (e.data as Seal).signature === signature);
     if (hit) return { seal: hit.data as Seal, revision: hit.revision };
     if (page.length < PAGE || page[page.length - 1].revision === 0) return null;
@@ -97,26 +123,67 @@ const findSeal = async (reader: EventReader, signature: string): Promise<{ seal:
  * root, and `seal-log` still holds that very seal. The first that fails is named.
  * Give it the raw store: hashes cover the stored shape.
  */
-export const verifyAgainstPin = async (reader: EventReader, publicKey: KeyObject, pin: Seal, head?: SignedLogHead): Promise<PinVerification> => {
-  const base = { after: pin.after, upTo: pin.upTo, count: pin.count, root: pin.root, signature: pin.signature, headPosition: head?.position ?? null };
+export const verifyAgainstPin = async (
+  reader: EventReader,
+  publicKey: KeyObject,
+  pin: Seal,
+  head?: SignedLogHead,
+): Promise<PinVerification> => {
+  const base = {
+    after: pin.after,
+    upTo: pin.upTo,
+    count: pin.count,
+    root: pin.root,
+    signature: pin.signature,
+    headPosition: head?.position ?? null,
+  };
   let sealRevision: number | null = null;
-  const bad = (problem: PinProblem, detail: string): PinVerification => ({ ...base, ok: false, problem, detail, sealRevision });
+  const bad = (problem: PinProblem, detail: string): PinVerification => ({
+    ...base,
+    ok: false,
+    problem,
+    detail,
+    sealRevision,
+  });
   const keyId = keyIdOf(publicKey);
-  if (pin.keyId !== keyId) return bad('key', `the pinned seal was signed by key ${pin.keyId}, not this log's key ${keyId}`);
-  if (!sealSignatureHolds(pin, publicKey)) return bad('signature', 'the pinned seal is not signed by this key: the pin was altered or forged');
-  if (head && !logHeadSignatureHolds(head, publicKey)) return bad('signature', 'the pinned log head is not signed by this key: the pin was altered or forged');
+  if (pin.keyId !== keyId)
+    return bad('key', `the pinned seal was signed by key ${pin.keyId}, not this log's key ${keyId}`);
+  if (!sealSignatureHolds(pin, publicKey))
+    return bad('signature', 'the pinned seal is not signed by this key: the pin was altered or forged');
+  if (head && !logHeadSignatureHolds(head, publicKey))
+    return bad('signature', 'the pinned log head is not signed by this key: the pin was altered or forged');
   const now = BigInt(await reader.headPosition());
-  if (now < BigInt(pin.upTo)) return bad('short', `the log ends at position ${now}, before the pinned seal's end ${pin.upTo}: events it covered were removed`);
-  if (head && now < BigInt(head.position)) return bad('short', `the log ends at position ${now}, before the pinned head ${head.position} signed at ${head.signedAt}: events were removed from its end`);
+  if (now < BigInt(pin.upTo))
+    return bad(
+      'short',
+      `the log ends at position ${now}, before the pinned seal's end ${pin.upTo}: events it covered were removed`,
+    );
+  if (head && now < BigInt(head.position))
+    return bad(
+      'short',
+      `the log ends at position ${now}, before the pinned head ${head.position} signed at ${head.signedAt}: events were removed from its end`,
+    );
   const { hashes } = await hashesIn(reader, pin.after, pin.upTo);
-  if (hashes.length !== pin.count) return bad('count', `the log after ${pin.after} up to ${pin.upTo} held ${pin.count} events when the pinned seal was made; it holds ${hashes.length} now`);
-  if (merkleRoot(hashes) !== pin.root) return bad('root', `an event after ${pin.after} up to ${pin.upTo} is not the one the pinned seal covers`);
+  if (hashes.length !== pin.count)
+    return bad(
+      'count',
+      `the log after ${pin.after} up to ${pin.upTo} held ${pin.count} events when the pinned seal was made; it holds ${hashes.length} now`,
+    );
+  if (merkleRoot(hashes) !== pin.root)
+    return bad('root', `an event after ${pin.after} up to ${pin.upTo} is not the one the pinned seal covers`);
   const found = await findSeal(reader, pin.signature);
-  if (!found) return bad('missing', `seal-log no longer holds the pinned seal (after ${pin.after} up to ${pin.upTo}): it was removed`);
+  if (!found)
+    return bad(
+      'missing',
+      `seal-log no longer holds the pinned seal (after ${pin.after} up to ${pin.upTo}): it was removed`,
+    );
   sealRevision = found.revision;
   const s = found.seal;
   if (s.after !== pin.after || s.upTo !== pin.upTo || s.count !== pin.count || s.root !== pin.root) {
-    return bad('missing', `seal-log revision ${found.revision} carries the pinned signature over another range or root: the stored seal was altered`);
+    return bad(
+      'missing',
+      `seal-log revision ${found.revision} carries the pinned signature over another range or root: the stored seal was altered`,
+    );
   }
   return { ...base, ok: true, problem: null, detail: null, sealRevision };
 };

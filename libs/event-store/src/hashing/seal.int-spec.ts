@@ -20,7 +20,11 @@ describe('seals: signed Merkle roots over ranges of the global log', () => {
   let store: SqliteEventStore;
 
   const append = async (stream: string, n: number) =>
-    store.appendToStream(stream, Array.from({ length: n }, (_, i) => newEvent('plan.amended.v1', { n: i })), NO_STREAM);
+    store.appendToStream(
+      stream,
+      Array.from({ length: n }, (_, i) => newEvent('plan.amended.v1', { n: i })),
+      NO_STREAM,
+    );
   const forge = (sql: string) => {
     const db = new Database(file);
     db.prepare(sql).run();
@@ -74,7 +78,12 @@ describe('seals: signed Merkle roots over ranges of the global log', () => {
     await sealLog(store, privateKey, SEALER);
     forge("DELETE FROM events WHERE stream = 'plan-2'");
     expect((await verifyLog(store)).firstBad).toBeNull();
-    expect((await verifySeals(store, publicKey)).firstBad).toMatchObject({ sealRevision: 0, after: '0', upTo: '5', problem: 'count' });
+    expect((await verifySeals(store, publicKey)).firstBad).toMatchObject({
+      sealRevision: 0,
+      after: '0',
+      upTo: '5',
+      problem: 'count',
+    });
   });
 
   it('catches a stream rewritten with freshly computed hashes', async () => {
@@ -82,10 +91,27 @@ describe('seals: signed Merkle roots over ranges of the global log', () => {
     await sealLog(store, privateKey, SEALER);
     // The forger rewrites revision 0's data and recomputes the whole chain, as anyone with the file could.
     const db = new Database(file);
-    const [e0, e1] = chainEvents('plan-1', [newEvent('plan.amended.v1', { n: 99 }), newEvent('plan.amended.v1', { n: 1 })], undefined, '2023-11-14T02:00:00.000Z');
+    const [e0, e1] = chainEvents(
+      'plan-1',
+      [newEvent('plan.amended.v1', { n: 99 }), newEvent('plan.amended.v1', { n: 1 })],
+      undefined,
+      '2023-11-14T02:00:00.000Z',
+    );
     for (const [i, e] of [e0, e1].entries()) {
-      db.prepare('UPDATE events SET event_id = ?, data = ?, actor = ?, correlation_id = ?, causation_id = ?, recorded_at = ?, prev_hash = ?, hash = ? WHERE stream = ? AND revision = ?')
-        .run(e.eventId, e.dataJson, e.actorJson, e.metadata.correlationId, e.metadata.causationId, e.metadata.recordedAt, e.metadata.prevHash, e.metadata.hash, 'plan-1', i);
+      db.prepare(
+        'UPDATE events SET event_id = ?, data = ?, actor = ?, correlation_id = ?, causation_id = ?, recorded_at = ?, prev_hash = ?, hash = ? WHERE stream = ? AND revision = ?',
+      ).run(
+        e.eventId,
+        e.dataJson,
+        e.actorJson,
+        e.metadata.correlationId,
+        e.metadata.causationId,
+        e.metadata.recordedAt,
+        e.metadata.prevHash,
+        e.metadata.hash,
+        'plan-1',
+        i,
+      );
     }
     db.close();
     expect((await verifyLog(store)).firstBad).toBeNull();
@@ -96,7 +122,9 @@ describe('seals: signed Merkle roots over ranges of the global log', () => {
     await append('plan-1', 2);
     await sealLog(store, generateKeyPairSync('ed25519').privateKey, SEALER);
     expect((await verifySeals(store, publicKey)).firstBad).toMatchObject({ problem: 'key' });
-    forge(`UPDATE events SET data = json_set(data, '$.keyId', '${keyIdOf(publicKey)}') WHERE stream = '${SEAL_STREAM}'`);
+    forge(
+      `UPDATE events SET data = json_set(data, '$.keyId', '${keyIdOf(publicKey)}') WHERE stream = '${SEAL_STREAM}'`,
+    );
     expect((await verifySeals(store, publicKey)).firstBad).toMatchObject({ problem: 'signature' });
   });
 });

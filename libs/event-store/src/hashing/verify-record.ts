@@ -19,12 +19,20 @@ export interface RecordVerification extends LogVerification {
  * cannot (a recomputed chain, a deleted row, a deleted newest seal with what it covered).
  * Give it the raw store.
  */
-export const verifyRecord = async (reader: EventReader, publicKey: KeyObject, pins: PinnedSeal[] = []): Promise<RecordVerification> => {
+export const verifyRecord = async (
+  reader: EventReader,
+  publicKey: KeyObject,
+  pins: PinnedSeal[] = [],
+): Promise<RecordVerification> => {
   const chains = await verifyLog(reader);
   const gaps = await verifyPositions(reader);
   const seals = await verifySeals(reader, publicKey);
   const pinned: PinVerification[] = [];
   for (const p of pins) pinned.push(await verifyAgainstPin(reader, publicKey, p.seal, p.head));
-  const ok = chains.firstBad === null && (!gaps.applies || gaps.firstGap === null) && seals.firstBad === null && pinned.every((p) => p.ok);
+  const ok =
+    chains.firstBad === null &&
+    (!gaps.applies || gaps.firstGap === null) &&
+    seals.firstBad === null &&
+    pinned.every((p) => p.ok);
   return { ok, ...chains, gaps, seals: { keyId: keyIdOf(publicKey), ...seals }, pins: pinned };
 };

@@ -24,7 +24,11 @@ export const verifyStream = async (reader: EventReader, stream: string): Promise
       const problem = checkLink(e, previous);
       checked++;
       if (problem) {
-        return { stream, eventsChecked: checked, firstBad: { stream, revision: e.revision, position: e.position, eventId: e.eventId, problem } };
+        return {
+          stream,
+          eventsChecked: checked,
+          firstBad: { stream, revision: e.revision, position: e.position, eventId: e.eventId, problem },
+        };
       }
       previous = { revision: e.revision, hash: e.metadata.hash };
     }
@@ -68,8 +72,7 @@ export const verifyLog = async (reader: EventReader, batchSize = 2000): Promise<
 
 /** Whether the log's positions have a hole: only where the adapter's positions are dense. */
 export type GapCheck =
-  | { applies: true; firstGap: (PositionGap & { detail: string }) | null }
-  | { applies: false; reason: string };
+  { applies: true; firstGap: (PositionGap & { detail: string }) | null } | { applies: false; reason: string };
 
 /**
  * Reports the first positions missing from the log (an event deleted, even the last of a stream,
@@ -77,9 +80,19 @@ export type GapCheck =
  * says that the check does not apply rather than passing it.
  */
 export const verifyPositions = async (reader: EventReader): Promise<GapCheck> => {
-  if (!reader.findFirstPositionGap) return { applies: false, reason: 'this event store does not number its events densely, so a missing position proves nothing' };
+  if (!reader.findFirstPositionGap)
+    return {
+      applies: false,
+      reason: 'this event store does not number its events densely, so a missing position proves nothing',
+    };
   const g = await reader.findFirstPositionGap();
   if (!g) return { applies: true, firstGap: null };
   const range = g.from === g.to ? `position ${g.from} is` : `positions ${g.from} to ${g.to} are`;
-  return { applies: true, firstGap: { ...g, detail: `${range} missing${g.atTail ? ' from the end of the log (the store had numbered events that far)' : ''}` } };
+  return {
+    applies: true,
+    firstGap: {
+      ...g,
+      detail: `${range} missing${g.atTail ? ' from the end of the log (the store had numbered events that far)' : ''}`,
+    },
+  };
 };

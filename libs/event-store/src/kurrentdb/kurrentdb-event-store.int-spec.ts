@@ -11,7 +11,10 @@ if (url) {
 } else {
   // Loud on purpose: a green run must not be mistaken for a tested KurrentDB adapter.
   describe('EventStore contract: KurrentDB', () => {
-    it.skip('SKIPPED: KURRENTDB_URL is not set, so the KurrentDB adapter was not tested (no server can run here)', () => undefined);
+    it.skip('SKIPPED: KURRENTDB_URL is not set, so the KurrentDB adapter was not tested (no server can run here)', () =>
+      undefined);
   });
-  process.stderr.write('\n*** KurrentDB contract suite SKIPPED: set KURRENTDB_URL=kurrentdb://localhost:2113?tls=false to run it ***\n\n');
+  process.stderr.write(
+    '\n*** KurrentDB contract suite SKIPPED: set KURRENTDB_URL=kurrentdb://localhost:2113?tls=false to run it ***\n\n',
+  );
 }

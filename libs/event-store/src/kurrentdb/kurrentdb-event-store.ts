@@ -1,16 +1,36 @@
 import {
-  BACKWARDS, FORWARDS, jsonEvent, KurrentDBClient, NO_STREAM as K_NO_STREAM, StreamNotFoundError, WrongExpectedVersionError,
+  BACKWARDS,
+  FORWARDS,
+  jsonEvent,
+  KurrentDBClient,
+  NO_STREAM as K_NO_STREAM,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import type { Clock } from '@gl/domain';
 import {
-  AppendResult, EventStore, ExpectedRevision, NO_STREAM, ReadAllOptions, ReadAllResult, ReadStreamOptions,
-  SubscribeOptions, Subscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NO_STREAM,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
 } from '../port/event-store.port';
 import { NewEvent, Position, RecordedEvent, START } from '../port/envelope';
 import { ConcurrencyError, IdempotencyConflictError } from '../port/errors';
 import { comparePositions } from '../port/position';
 import { chainEvents, validateAppend } from '../hashing/chain-builder';
-import { fromPosition, matchesFilter, toKurrentMetadata, toPosition, toRecorded, toServerFilter } from './kurrentdb-mapping';
+import {
+  fromPosition,
+  matchesFilter,
+  toKurrentMetadata,
+  toPosition,
+  toRecorded,
+  toServerFilter,
+} from './kurrentdb-mapping';
 
 export interface KurrentDbEventStoreOptions {
   /** `kurrentdb://host:2113?tls=false` */
@@ -31,20 +51,30 @@ export class KurrentDbEventStore implements EventStore {
     validateAppend(stream, events);
     // The chain needs the previous hash before the append; the expected revision makes it safe:
     // if anyone wrote in between, the append fails instead of forking the chain.
-    const last = expected === NO_STREAM ? undefined : (await this.readStream(stream, { direction: 'backward', maxCount: 1 }))[0];
+    const last =
+      expected === NO_STREAM ? undefined : (await this.readStream(stream, { direction: 'backward', maxCount: 1 }))[0];
     if (expected !== NO_STREAM && (!last || last.revision !== expected)) {
       const original = await this.originalResult(stream, events);
       if (original) return original;
       throw new ConcurrencyError(stream, expected, last ? last.revision : NO_STREAM);
     }
     const chained = chainEvents(
-      stream, events, last ? { revision: last.revision, hash: last.metadata.hash } : undefined,
+      stream,
+      events,
+      last ? { revision: last.revision, hash: last.metadata.hash } : undefined,
       this.options.clock.now().toISOString(),
     );
     try {
       const result = await this.client.appendToStream(
         stream,
-        chained.map((e) => jsonEvent({ id: e.eventId, type: e.type, data: e.data as Record<string, unknown>, metadata: toKurrentMetadata(e) })),
+        chained.map((e) =>
+          jsonEvent({
+            id: e.eventId,
+            type: e.type,
+            data: e.data as Record<string, unknown>,
+            metadata: toKurrentMetadata(e),
+          }),
+        ),
         { streamState: expected === NO_STREAM ? K_NO_STREAM : BigInt(expected) },
       );
       return {
@@ -68,12 +98,19 @@ export class KurrentDbEventStore implements EventStore {
     const at = stored.findIndex((e) => e.eventId === events[0].eventId);
     const anyStored = events.some((n) => stored.some((e) => e.eventId === n.eventId));
     if (at === -1) {
-      if (anyStored) throw new IdempotencyConflictError(stream, events.map((e) => e.eventId));
+      if (anyStored)
+        throw new IdempotencyConflictError(
+          stream,
+          events.map((e) => e.eventId),
+        );
       return null;
     }
     const run = stored.slice(at, at + events.length);
     if (run.length !== events.length || run.some((e, i) => e.eventId !== events[i].eventId)) {
-      throw new IdempotencyConflictError(stream, events.map((e) => e.eventId));
+      throw new IdempotencyConflictError(
+        stream,
+        events.map((e) => e.eventId),
+      );
     }
     const last = run[run.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };
@@ -106,7 +143,11 @@ export class KurrentDbEventStore implements EventStore {
     let scanned = after;
     let delivered = 0;
     // The server reads from a position inclusively; ours is exclusive, hence one more and a skip.
-    for await (const r of this.client.readAll({ fromPosition: fromPosition(after), maxCount: max + 1, filter: toServerFilter(options.filter) })) {
+    for await (const r of this.client.readAll({
+      fromPosition: fromPosition(after),
+      maxCount: max + 1,
+      filter: toServerFilter(options.filter),
+    })) {
       delivered++;
       const e = toRecorded(r);
       const p = r.event?.position ? toPosition(r.event.position) : undefined;
@@ -115,7 +156,11 @@ export class KurrentDbEventStore implements EventStore {
       if (e && matchesFilter(e, options.filter)) events.push(e);
       if (events.length === max) break;
     }
-    return { events, position: events.length === max ? events[events.length - 1].position : scanned, isEnd: delivered <= max && events.length < max };
+    return {
+      events,
+      position: events.length === max ? events[events.length - 1].position : scanned,
+      isEnd: delivered <= max && events.length < max,
+    };
   }
 
   async headPosition(): Promise<Position> {
@@ -139,7 +184,10 @@ export class KurrentDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const after = options.after ?? START;
-    const sub = this.client.subscribeToAll({ fromPosition: fromPosition(after), filter: toServerFilter(options.filter) });
+    const sub = this.client.subscribeToAll({
+      fromPosition: fromPosition(after),
+      filter: toServerFilter(options.filter),
+    });
     const subscriptions = this.subscriptions;
     const handle: Subscription = {
       stop: async () => {

@@ -1,8 +1,15 @@
 import { RecordedEvent } from '../port/envelope';
-import { fromKurrentMetadata, fromPosition, matchesFilter, toKurrentMetadata, toPosition, toServerFilter } from './kurrentdb-mapping';
+import {
+  fromKurrentMetadata,
+  fromPosition,
+  matchesFilter,
+  toKurrentMetadata,
+  toPosition,
+  toServerFilter,
+} from './kurrentdb-mapping';
 import { chainEvents } from '../hashing/chain-builder';
 
-const e = (stream: string, type: string) => ({ stream, type } as RecordedEvent);
+const e = (stream: string, type: string) => ({ stream, type }) as RecordedEvent;
 
 describe('KurrentDB mapping (no server needed)', () => {
   it('maps a commit position to a decimal and back, beyond 2^53', () => {
@@ -13,14 +20,31 @@ describe('KurrentDB mapping (no server needed)', () => {
   });
 
   it('writes $correlationId and $causationId beside our own names, and reads either', () => {
-    const [chained] = chainEvents('plan-1', [{
-      eventId: 'e1', type: 'plan.issued.v1', data: {},
-      metadata: { actor: { userId: 'u', unitId: null, roles: [] }, correlationId: 'corr', causationId: 'cause' },
-    }], undefined, '2023-07-01T00:00:00.000Z');
+    const [chained] = chainEvents(
+      'plan-1',
+      [
+        {
+          eventId: 'e1',
+          type: 'plan.issued.v1',
+          data: {},
+          metadata: { actor: { userId: 'u', unitId: null, roles: [] }, correlationId: 'corr', causationId: 'cause' },
+        },
+      ],
+      undefined,
+      '2023-07-01T00:00:00.000Z',
+    );
     const written = toKurrentMetadata(chained);
-    expect(written).toMatchObject({ $correlationId: 'corr', $causationId: 'cause', correlationId: 'corr', hash: chained.metadata.hash });
+    expect(written).toMatchObject({
+      $correlationId: 'corr',
+      $causationId: 'cause',
+      correlationId: 'corr',
+      hash: chained.metadata.hash,
+    });
     expect(fromKurrentMetadata(written)).toEqual(chained.metadata);
-    expect(fromKurrentMetadata({ $correlationId: 'x', $causationId: 'y' })).toMatchObject({ correlationId: 'x', causationId: 'y' });
+    expect(fromKurrentMetadata({ $correlationId: 'x', $causationId: 'y' })).toMatchObject({
+      correlationId: 'x',
+      causationId: 'y',
+    });
   });
 
   it('sends one dimension of a filter to the server and applies both here', () => {

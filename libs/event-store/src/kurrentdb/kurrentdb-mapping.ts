@@ -38,7 +38,9 @@ export const fromKurrentMetadata = (raw: Record<string, unknown>): StoredMetadat
 export const toRecorded = (r: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | null => {
   const e = r.event;
   if (!e || !e.isJson || e.type.startsWith('$') || e.streamId.startsWith('$')) return null;
-  const position = e.position ?? (r.commitPosition !== undefined ? { commit: r.commitPosition, prepare: r.commitPosition } : undefined);
+  const position =
+    e.position ??
+    (r.commitPosition !== undefined ? { commit: r.commitPosition, prepare: r.commitPosition } : undefined);
   return {
     stream: e.streamId,
     revision: Number(e.revision),

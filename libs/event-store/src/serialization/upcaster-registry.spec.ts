@@ -2,14 +2,31 @@ import { RecordedEvent } from '../port/envelope';
 import { UpcasterChainError, UpcasterRegistry } from './upcaster-registry';
 
 const stored = (schemaVersion: number, data: unknown, type = 'unit.renamed.v1'): RecordedEvent => ({
-  stream: 'unit-1', revision: 0, position: '1', eventId: 'e1', type, data,
-  metadata: { actor: { userId: 'u', unitId: null, roles: [] }, correlationId: 'c', causationId: 'c', recordedAt: '2023-07-01T00:00:00.000Z', schemaVersion, prevHash: '0'.repeat(64), hash: 'h' },
+  stream: 'unit-1',
+  revision: 0,
+  position: '1',
+  eventId: 'e1',
+  type,
+  data,
+  metadata: {
+    actor: { userId: 'u', unitId: null, roles: [] },
+    correlationId: 'c',
+    causationId: 'c',
+    recordedAt: '2023-07-01T00:00:00.000Z',
+    schemaVersion,
+    prevHash: '0'.repeat(64),
+    hash: 'h',
+  },
 });
 
 describe('UpcasterRegistry', () => {
   // v1 had one "name"; v2 split Vietnamese and English names; v3 added the legal basis.
   const registry = new UpcasterRegistry().register(
-    { type: 'unit.renamed.v1', fromVersion: 1, upcast: (d) => ({ nameVi: (d as { name: string }).name, nameEn: null }) },
+    {
+      type: 'unit.renamed.v1',
+      fromVersion: 1,
+      upcast: (d) => ({ nameVi: (d as { name: string }).name, nameEn: null }),
+    },
     { type: 'unit.renamed.v1', fromVersion: 2, upcast: (d) => ({ ...(d as object), legalBasis: null }) },
   );
 
@@ -33,10 +50,12 @@ describe('UpcasterRegistry', () => {
   });
 
   it('refuses two upcasters from the same version', () => {
-    expect(() => new UpcasterRegistry().register(
-      { type: 'a.b.v1', fromVersion: 1, upcast: (d) => d },
-      { type: 'a.b.v1', fromVersion: 1, upcast: (d) => d },
-    )).toThrow(/two upcasters/);
+    expect(() =>
+      new UpcasterRegistry().register(
+        { type: 'a.b.v1', fromVersion: 1, upcast: (d) => d },
+        { type: 'a.b.v1', fromVersion: 1, upcast: (d) => d },
+      ),
+    ).toThrow(/two upcasters/);
   });
 
   it('says which step is missing in a broken chain', () => {

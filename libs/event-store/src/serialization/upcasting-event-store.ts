@@ -1,6 +1,13 @@
 import {
-  AppendResult, EventStore, ExpectedRevision, PositionGap, ReadAllOptions, ReadAllResult, ReadStreamOptions,
-  SubscribeOptions, Subscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  PositionGap,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
 } from '../port/event-store.port';
 import { NewEvent, Position, RecordedEvent } from '../port/envelope';
 import { UpcasterRegistry } from './upcaster-registry';
@@ -12,13 +19,19 @@ import { UpcasterRegistry } from './upcaster-registry';
 export class UpcastingEventStore implements EventStore {
   readonly findFirstPositionGap?: () => Promise<PositionGap | null>;
 
-  constructor(readonly raw: EventStore, private readonly registry: UpcasterRegistry) {
+  constructor(
+    readonly raw: EventStore,
+    private readonly registry: UpcasterRegistry,
+  ) {
     // Passed on only where the adapter has it: a wrapped KurrentDB must still say gap detection does not apply.
     if (raw.findFirstPositionGap) this.findFirstPositionGap = () => raw.findFirstPositionGap!();
   }
 
   appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const stamped = events.map((e) => ({ ...e, schemaVersion: e.schemaVersion ?? this.registry.currentVersion(e.type) }));
+    const stamped = events.map((e) => ({
+      ...e,
+      schemaVersion: e.schemaVersion ?? this.registry.currentVersion(e.type),
+    }));
     return this.raw.appendToStream(stream, stamped, expected);
   }
 

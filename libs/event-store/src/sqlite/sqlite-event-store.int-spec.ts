@@ -54,7 +54,11 @@ describe('SQLite event store: durability and tampering', () => {
   it('catches an altered row and names its revision', async () => {
     const file = tempFile();
     const store = new SqliteEventStore({ filename: file, clock });
-    await store.appendToStream('plan-1', [0, 1, 2, 3].map((n) => newEvent('plan.amended.v1', { n })), NO_STREAM);
+    await store.appendToStream(
+      'plan-1',
+      [0, 1, 2, 3].map((n) => newEvent('plan.amended.v1', { n })),
+      NO_STREAM,
+    );
     await store.appendToStream('plan-2', [newEvent('plan.amended.v1', { n: 9 })], NO_STREAM);
     const forger = new Database(file);
     forger.prepare("UPDATE events SET data = json_set(data, '$.n', 99) WHERE stream = 'plan-1' AND revision = 2").run();
@@ -71,18 +75,29 @@ describe('SQLite event store: durability and tampering', () => {
   it('catches a deleted event as a break in the chain', async () => {
     const file = tempFile();
     const store = new SqliteEventStore({ filename: file, clock });
-    await store.appendToStream('plan-1', [0, 1, 2].map((n) => newEvent('plan.amended.v1', { n })), NO_STREAM);
+    await store.appendToStream(
+      'plan-1',
+      [0, 1, 2].map((n) => newEvent('plan.amended.v1', { n })),
+      NO_STREAM,
+    );
     const forger = new Database(file);
     forger.prepare("DELETE FROM events WHERE stream = 'plan-1' AND revision = 1").run();
     forger.close();
-    expect((await verifyStream(store, 'plan-1')).firstBad).toMatchObject({ revision: 2, problem: { kind: 'revision-gap', expected: 1 } });
+    expect((await verifyStream(store, 'plan-1')).firstBad).toMatchObject({
+      revision: 2,
+      problem: { kind: 'revision-gap', expected: 1 },
+    });
     await store.close();
   });
 
   it('reads ahead only one batch for a slow subscriber (back-pressure)', async () => {
     const store = new SqliteEventStore({ filename: ':memory:', clock, subscriptionBatchSize: 10 });
     for (let i = 0; i < 10; i++) {
-      await store.appendToStream(`load-${i}`, Array.from({ length: 10 }, (_, n) => newEvent('load.made.v1', { n })), NO_STREAM);
+      await store.appendToStream(
+        `load-${i}`,
+        Array.from({ length: 10 }, (_, n) => newEvent('load.made.v1', { n })),
+        NO_STREAM,
+      );
     }
     const spy = jest.spyOn(store, 'readAll');
     const sub = store.subscribeToAll();
@@ -98,7 +113,11 @@ describe('SQLite event store: durability and tampering', () => {
     const file = tempFile();
     const store = new SqliteEventStore({ filename: file, clock, subscriptionBatchSize: 10 });
     for (let i = 0; i < 3; i++) {
-      await store.appendToStream(`plan-${i}`, Array.from({ length: 10 }, (_, n) => newEvent('plan.amended.v1', { n })), NO_STREAM);
+      await store.appendToStream(
+        `plan-${i}`,
+        Array.from({ length: 10 }, (_, n) => newEvent('plan.amended.v1', { n })),
+        NO_STREAM,
+      );
     }
     const take = async (count: number) => {
       const seen = [];

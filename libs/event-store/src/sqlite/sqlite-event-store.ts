@@ -1,8 +1,16 @@
 import Database, { Database as Db, Statement, Transaction } from 'better-sqlite3';
 import type { Clock } from '@gl/domain';
 import {
-  AppendResult, EventStore, ExpectedRevision, NO_STREAM, PositionGap, ReadAllOptions, ReadAllResult, ReadStreamOptions,
-  SubscribeOptions, Subscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NO_STREAM,
+  PositionGap,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
 } from '../port/event-store.port';
 import { NewEvent, Position, RecordedEvent, START } from '../port/envelope';
 import { ConcurrencyError, IdempotencyConflictError } from '../port/errors';
@@ -41,7 +49,9 @@ export class SqliteEventStore implements EventStore {
   private readonly pages = new LogPageCache();
   private readonly gaps: PositionGapFinder;
   private readonly toRecordedEvent = rowDecoder(new ActorCache());
-  private readonly appendTx: Transaction<(stream: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult>;
+  private readonly appendTx: Transaction<
+    (stream: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult
+  >;
   private readonly stmt: {
     last: Statement<[string], { revision: bigint; hash: string }>;
     insert: Statement;
@@ -61,22 +71,35 @@ export class SqliteEventStore implements EventStore {
     const rows = <S extends Statement<unknown[], unknown>>(s: S): S => s.raw(true) as S;
     this.stmt = {
       last: safe(this.db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')),
-      insert: this.db.prepare(
-        `INSERT INTO events (stream, category, revision, event_id, type, schema_version, data, actor, correlation_id, causation_id,
+      insert: this.db
+        .prepare(
+          `INSERT INTO events (stream, category, revision, event_id, type, schema_version, data, actor, correlation_id, causation_id,
            occurred_at, reason, recorded_at, prev_hash, hash, subject_unit_ids)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).safeIntegers(true),
+        )
+        .safeIntegers(true),
       byEventId: safe(this.db.prepare('SELECT revision, position FROM events WHERE stream = ? AND event_id = ?')),
-      streamForward: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)),
-      streamBackward: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)),
-      all: rows(this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)),
+      streamForward: rows(
+        this.db.prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+        ),
+      ),
+      streamBackward: rows(
+        this.db.prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        ),
+      ),
+      all: rows(
+        this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
+      ),
       head: safe(this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events')),
       countAfter: this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)'),
     };
     this.filtered = new FilteredLogReader(this.db, this.toRecordedEvent);
     this.gaps = new PositionGapFinder(this.db);
     this.appendTx = this.db.transaction((stream: string, events: NewEvent[], expected: ExpectedRevision) =>
-      this.appendInTransaction(stream, events, expected));
+      this.appendInTransaction(stream, events, expected),
+    );
   }
 
   /** The `synchronous` level in force on this connection, read back from SQLite. */
@@ -94,7 +117,10 @@ export class SqliteEventStore implements EventStore {
       if (isUniqueEventIdViolation(err)) {
         const original = this.originalResult(stream, events);
         if (original) return original;
-        throw new IdempotencyConflictError(stream, events.map((e) => e.eventId));
+        throw new IdempotencyConflictError(
+          stream,
+          events.map((e) => e.eventId),
+        );
       }
       throw err;
     }
@@ -115,8 +141,21 @@ export class SqliteEventStore implements EventStore {
     for (const e of chained) {
       const m = e.metadata;
       const info = this.stmt.insert.run(
-        stream, category, e.revision, e.eventId, e.type, m.schemaVersion, e.dataJson, e.actorJson, m.correlationId, m.causationId,
-        m.occurredAt ?? null, m.reason ?? null, m.recordedAt, m.prevHash, m.hash,
+        stream,
+        category,
+        e.revision,
+        e.eventId,
+        e.type,
+        m.schemaVersion,
+        e.dataJson,
+        e.actorJson,
+        m.correlationId,
+        m.causationId,
+        m.occurredAt ?? null,
+        m.reason ?? null,
+        m.recordedAt,
+        m.prevHash,
+        m.hash,
         m.subjectUnitIds !== undefined ? JSON.stringify(m.subjectUnitIds) : null,
       );
       position = BigInt(info.lastInsertRowid);
@@ -129,16 +168,21 @@ export class SqliteEventStore implements EventStore {
     const found = events.map((e) => this.stmt.byEventId.get(stream, e.eventId));
     if (found.every((f) => f === undefined)) return null;
     const clean = found.every((f, i) => f && (i === 0 || f.revision === found[i - 1]!.revision + 1n));
-    if (!clean) throw new IdempotencyConflictError(stream, events.map((e) => e.eventId));
+    if (!clean)
+      throw new IdempotencyConflictError(
+        stream,
+        events.map((e) => e.eventId),
+      );
     const last = found[found.length - 1]!;
     return { nextExpectedRevision: Number(last.revision), position: last.position.toString() };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const max = options.maxCount ?? -1;
-    const rows = options.direction === 'backward'
-      ? this.stmt.streamBackward.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, max)
-      : this.stmt.streamForward.all(stream, options.fromRevision ?? 0, max);
+    const rows =
+      options.direction === 'backward'
+        ? this.stmt.streamBackward.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, max)
+        : this.stmt.streamForward.all(stream, options.fromRevision ?? 0, max);
     return rows.map(this.toRecordedEvent);
   }
 
@@ -184,11 +228,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const sub = new CatchUpSubscription(
-      { readAll: (o) => this.readPage(o), notifier: this.notifier },
-      options,
-      { batchSize: this.options.subscriptionBatchSize ?? DEFAULT_BATCH, idlePollMs: this.options.idlePollMs ?? 1000 },
-    );
+    const sub = new CatchUpSubscription({ readAll: (o) => this.readPage(o), notifier: this.notifier }, options, {
+      batchSize: this.options.subscriptionBatchSize ?? DEFAULT_BATCH,
+      idlePollMs: this.options.idlePollMs ?? 1000,
+    });
     this.subscriptions.add(sub);
     return {
       stop: async () => {
@@ -215,7 +258,9 @@ export class SqliteEventStore implements EventStore {
    */
   advancePositionTo(position: bigint): void {
     this.db.transaction(() => {
-      const changed = this.db.prepare("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'events'").run(position).changes;
+      const changed = this.db
+        .prepare("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'events'")
+        .run(position).changes;
       if (changed === 0) this.db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)").run(position);
     })();
   }

@@ -16,10 +16,17 @@ export class FilteredLogReader {
   private readonly head: Statement<[], { head: bigint }>;
   private readonly windowEnd: Statement<[bigint, number], { position: bigint }>;
 
-  constructor(private readonly db: Database, private readonly toRecordedEvent: (row: EventRow) => RecordedEvent) {
-    this.head = db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').safeIntegers(true) as Statement<[], { head: bigint }>;
+  constructor(
+    private readonly db: Database,
+    private readonly toRecordedEvent: (row: EventRow) => RecordedEvent,
+  ) {
+    this.head = db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').safeIntegers(true) as Statement<
+      [],
+      { head: bigint }
+    >;
     // Counted in rows, not positions: positions may jump (a restored log, a moved sequence).
-    this.windowEnd = db.prepare('SELECT position FROM events WHERE position > ? ORDER BY position LIMIT 1 OFFSET ?')
+    this.windowEnd = db
+      .prepare('SELECT position FROM events WHERE position > ? ORDER BY position LIMIT 1 OFFSET ?')
       .safeIntegers(true) as Statement<[bigint, number], { position: bigint }>;
   }
 
@@ -44,12 +51,16 @@ export class FilteredLogReader {
     let stmt = this.cache.get(key);
     if (!stmt) {
       // substr() compares bytes exactly; LIKE would fold ASCII case.
-      const typeClause = prefixes.length ? `AND (${prefixes.map((p) => `substr(type, 1, ${[...p].length}) = ?`).join(' OR ')})` : '';
+      const typeClause = prefixes.length
+        ? `AND (${prefixes.map((p) => `substr(type, 1, ${[...p].length}) = ?`).join(' OR ')})`
+        : '';
       const categoryClause = categories.length ? `AND category IN (${categories.map(() => '?').join(', ')})` : '';
-      stmt = this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ${categoryClause} ${typeClause}
+      stmt = this.db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? ${categoryClause} ${typeClause}
          ORDER BY position ASC LIMIT ?`,
-      ).raw(true) as Statement<unknown[], EventRow>;
+        )
+        .raw(true) as Statement<unknown[], EventRow>;
       this.cache.set(key, stmt);
     }
     return stmt;

@@ -20,7 +20,11 @@ const withoutDensePositions = (s: EventStore): EventStore => ({
 describe('gaps in global positions (SQLite: dense positions)', () => {
   let store: SqliteEventStore;
   const append = (stream: string, n: number) =>
-    store.appendToStream(stream, Array.from({ length: n }, (_, i) => newEvent('plan.amended.v1', { n: i })), NO_STREAM);
+    store.appendToStream(
+      stream,
+      Array.from({ length: n }, (_, i) => newEvent('plan.amended.v1', { n: i })),
+      NO_STREAM,
+    );
   const forge = (sql: string) => store.db.prepare(sql).run();
 
   beforeEach(async () => {
@@ -33,7 +37,13 @@ describe('gaps in global positions (SQLite: dense positions)', () => {
   it('finds none in a log as written, even after refused appends', async () => {
     // The second event repeats a stored id: the first was inserted, then rolled back with its position.
     const [stored] = await store.readStream('plan-1');
-    await expect(store.appendToStream('plan-1', [newEvent('plan.amended.v1', {}), { ...newEvent('plan.amended.v1', {}), eventId: stored.eventId }], 2)).rejects.toThrow();
+    await expect(
+      store.appendToStream(
+        'plan-1',
+        [newEvent('plan.amended.v1', {}), { ...newEvent('plan.amended.v1', {}), eventId: stored.eventId }],
+        2,
+      ),
+    ).rejects.toThrow();
     await append('plan-3', 1);
     expect(await verifyPositions(store)).toEqual({ applies: true, firstGap: null });
   });
@@ -41,13 +51,19 @@ describe('gaps in global positions (SQLite: dense positions)', () => {
   it('names the last event of a stream deleted, with no seal over it, that the chains cannot see', async () => {
     forge("DELETE FROM events WHERE stream = 'plan-1' AND revision = 2");
     expect((await verifyLog(store)).firstBad).toBeNull();
-    expect(await verifyPositions(store)).toEqual({ applies: true, firstGap: { from: '3', to: '3', atTail: false, detail: 'position 3 is missing' } });
+    expect(await verifyPositions(store)).toEqual({
+      applies: true,
+      firstGap: { from: '3', to: '3', atTail: false, detail: 'position 3 is missing' },
+    });
   });
 
   it('names rows deleted from the end of the log: the sequence remembers how far it had counted', async () => {
     forge("DELETE FROM events WHERE stream = 'plan-2'");
     expect((await verifyLog(store)).firstBad).toBeNull();
-    expect(await verifyPositions(store)).toMatchObject({ applies: true, firstGap: { from: '4', to: '5', atTail: true, detail: expect.stringContaining('from the end of the log') } });
+    expect(await verifyPositions(store)).toMatchObject({
+      applies: true,
+      firstGap: { from: '4', to: '5', atTail: true, detail: expect.stringContaining('from the end of the log') },
+    });
   });
 
   it('names the first of several gaps, and one at the start', async () => {
@@ -60,9 +76,15 @@ describe('gaps in global positions (SQLite: dense positions)', () => {
 
   it('is passed on by the upcasting wrapper, and does not apply to a store without dense positions', async () => {
     forge('DELETE FROM events WHERE position = 2');
-    expect(await verifyPositions(new UpcastingEventStore(store, new UpcasterRegistry()))).toMatchObject({ applies: true, firstGap: { from: '2', to: '2' } });
+    expect(await verifyPositions(new UpcastingEventStore(store, new UpcasterRegistry()))).toMatchObject({
+      applies: true,
+      firstGap: { from: '2', to: '2' },
+    });
     const wrapped = new UpcastingEventStore(withoutDensePositions(store), new UpcasterRegistry());
     expect(wrapped.findFirstPositionGap).toBeUndefined();
-    expect(await verifyPositions(wrapped)).toMatchObject({ applies: false, reason: expect.stringContaining('does not number its events densely') });
+    expect(await verifyPositions(wrapped)).toMatchObject({
+      applies: false,
+      reason: expect.stringContaining('does not number its events densely'),
+    });
   });
 });

@@ -1,7 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PositionGap } from '../port/event-store.port';
 
-const gap = (from: bigint, to: bigint, atTail: boolean): PositionGap => ({ from: from.toString(), to: to.toString(), atTail });
+const gap = (from: bigint, to: bigint, atTail: boolean): PositionGap => ({
+  from: from.toString(),
+  to: to.toString(),
+  atTail,
+});
 
 /**
  * Finds the first missing positions of the log. Positions come from AUTOINCREMENT (sqlite-schema.ts):
@@ -17,13 +21,21 @@ export class PositionGapFinder {
   private readonly nextAfter: Statement<[bigint], { p: bigint }>;
 
   constructor(db: Database) {
-    this.bounds = db.prepare('SELECT count(*) AS n, MIN(position) AS lo, MAX(position) AS hi FROM events').safeIntegers(true) as typeof this.bounds;
-    this.sequence = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").safeIntegers(true) as typeof this.sequence;
+    this.bounds = db
+      .prepare('SELECT count(*) AS n, MIN(position) AS lo, MAX(position) AS hi FROM events')
+      .safeIntegers(true) as typeof this.bounds;
+    this.sequence = db
+      .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
+      .safeIntegers(true) as typeof this.sequence;
     // Walks positions in order and stops at the first whose successor is missing: cheap when the hole is early.
-    this.firstHole = db.prepare(
-      'SELECT e.position + 1 AS start FROM events e WHERE e.position < ? AND NOT EXISTS (SELECT 1 FROM events n WHERE n.position = e.position + 1) ORDER BY e.position LIMIT 1',
-    ).safeIntegers(true) as typeof this.firstHole;
-    this.nextAfter = db.prepare('SELECT MIN(position) AS p FROM events WHERE position > ?').safeIntegers(true) as typeof this.nextAfter;
+    this.firstHole = db
+      .prepare(
+        'SELECT e.position + 1 AS start FROM events e WHERE e.position < ? AND NOT EXISTS (SELECT 1 FROM events n WHERE n.position = e.position + 1) ORDER BY e.position LIMIT 1',
+      )
+      .safeIntegers(true) as typeof this.firstHole;
+    this.nextAfter = db
+      .prepare('SELECT MIN(position) AS p FROM events WHERE position > ?')
+      .safeIntegers(true) as typeof this.nextAfter;
   }
 
   find(): PositionGap | null {

@@ -12,9 +12,22 @@ export const EVENT_COLUMNS =
   'occurred_at, reason, recorded_at, prev_hash, hash, subject_unit_ids';
 
 export type EventRow = [
-  position: string, stream: string, revision: number, eventId: string, type: string, schemaVersion: number, data: string,
-  actor: string, correlationId: string, causationId: string, occurredAt: string | null, reason: string | null,
-  recordedAt: string, prevHash: string, hash: string, subjectUnitIds: string | null,
+  position: string,
+  stream: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  actor: string,
+  correlationId: string,
+  causationId: string,
+  occurredAt: string | null,
+  reason: string | null,
+  recordedAt: string,
+  prevHash: string,
+  hash: string,
+  subjectUnitIds: string | null,
 ];
 
 /**
@@ -37,18 +50,28 @@ export class ActorCache {
   }
 }
 
-export const rowDecoder = (actors: ActorCache) => (row: EventRow): RecordedEvent => {
-  const metadata: StoredMetadata = {
-    actor: actors.get(row[7]),
-    correlationId: row[8],
-    causationId: row[9],
-    recordedAt: row[12],
-    schemaVersion: row[5],
-    prevHash: row[13],
-    hash: row[14],
+export const rowDecoder =
+  (actors: ActorCache) =>
+  (row: EventRow): RecordedEvent => {
+    const metadata: StoredMetadata = {
+      actor: actors.get(row[7]),
+      correlationId: row[8],
+      causationId: row[9],
+      recordedAt: row[12],
+      schemaVersion: row[5],
+      prevHash: row[13],
+      hash: row[14],
+    };
+    if (row[10] !== null) metadata.occurredAt = row[10];
+    if (row[11] !== null) metadata.reason = row[11];
+    if (row[15] !== null) metadata.subjectUnitIds = JSON.parse(row[15]);
+    return {
+      stream: row[1],
+      revision: row[2],
+      position: row[0],
+      eventId: row[3],
+      type: row[4],
+      data: JSON.parse(row[6]),
+      metadata,
+    };
   };
-  if (row[10] !== null) metadata.occurredAt = row[10];
-  if (row[11] !== null) metadata.reason = row[11];
-  if (row[15] !== null) metadata.subjectUnitIds = JSON.parse(row[15]);
-  return { stream: row[1], revision: row[2], position: row[0], eventId: row[3], type: row[4], data: JSON.parse(row[6]), metadata };
-};

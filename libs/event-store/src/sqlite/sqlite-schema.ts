@@ -48,6 +48,7 @@ export const migrate = (db: Database): void => {
     );
   `);
   // Logs made before events named their subject units (2026-12) gain the column; their rows keep NULL.
-  const columns = db.prepare('SELECT name FROM pragma_table_info(\'events\')').all() as { name: string }[];
-  if (!columns.some((c) => c.name === 'subject_unit_ids')) db.exec('ALTER TABLE events ADD COLUMN subject_unit_ids TEXT');
+  const columns = db.prepare("SELECT name FROM pragma_table_info('events')").all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'subject_unit_ids'))
+    db.exec('ALTER TABLE events ADD COLUMN subject_unit_ids TEXT');
 };

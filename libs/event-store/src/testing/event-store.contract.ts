@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { FixedClock, metadata, newEvent } from '@gl/testing';
 import {
-  comparePositions, ConcurrencyError, EventStore, GENESIS_HASH, IdempotencyConflictError, NO_STREAM, RecordedEvent,
-  Subscription, verifyStream,
+  comparePositions,
+  ConcurrencyError,
+  EventStore,
+  GENESIS_HASH,
+  IdempotencyConflictError,
+  NO_STREAM,
+  RecordedEvent,
+  Subscription,
+  verifyStream,
 } from '../index';
 
 /** What each adapter's int-spec gives the one contract suite. */
@@ -62,7 +69,9 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         const err = await store.appendToStream(s, [happened(3)], 0).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(ConcurrencyError);
         expect((err as ConcurrencyError).actual).toBe(1);
-        await expect(store.appendToStream(stream('missing'), [happened(1)], 3)).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(store.appendToStream(stream('missing'), [happened(1)], 3)).rejects.toBeInstanceOf(
+          ConcurrencyError,
+        );
       });
 
       it('takes a correct append right after a rejected one', async () => {
@@ -78,7 +87,9 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         const s = stream('race');
         await store.appendToStream(s, [happened(0)], NO_STREAM);
         const writers = [store, ...(fixture.openPeer ? [await fixture.openPeer(clock)] : [])];
-        const attempts = Array.from({ length: 8 }, (_, i) => writers[i % writers.length].appendToStream(s, [happened(i + 1)], 0));
+        const attempts = Array.from({ length: 8 }, (_, i) =>
+          writers[i % writers.length].appendToStream(s, [happened(i + 1)], 0),
+        );
         const results = await Promise.allSettled(attempts);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         for (const r of results.filter((x) => x.status === 'rejected')) {
@@ -123,28 +134,41 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
     describe('reading a stream', () => {
       it('reads forward and backward from a revision, with a maximum count', async () => {
         const s = stream('read');
-        await store.appendToStream(s, [1, 2, 3, 4, 5].map((n) => happened(n)), NO_STREAM);
+        await store.appendToStream(
+          s,
+          [1, 2, 3, 4, 5].map((n) => happened(n)),
+          NO_STREAM,
+        );
         const revs = (es: RecordedEvent[]) => es.map((e) => e.revision);
         expect(revs(await store.readStream(s))).toEqual([0, 1, 2, 3, 4]);
         expect(revs(await store.readStream(s, { direction: 'backward' }))).toEqual([4, 3, 2, 1, 0]);
         expect(revs(await store.readStream(s, { fromRevision: 2, maxCount: 2 }))).toEqual([2, 3]);
-        expect(revs(await store.readStream(s, { direction: 'backward', fromRevision: 3, maxCount: 2 }))).toEqual([3, 2]);
+        expect(revs(await store.readStream(s, { direction: 'backward', fromRevision: 3, maxCount: 2 }))).toEqual([
+          3, 2,
+        ]);
         expect(await store.readStream(stream('nothing'))).toEqual([]);
       });
 
       it('keeps the envelope: actor, correlation and causation, times, reason, schema version', async () => {
         const s = stream('env');
         clock.set('2023-11-14T17:00:00.000Z');
-        const e = newEvent('test.happened.v1', { n: 1 }, {
-          metadata: metadata({ occurredAt: '2023-11-10T02:00:00.000Z', reason: 'Bổ sung số liệu' }),
-          schemaVersion: 2,
-        });
+        const e = newEvent(
+          'test.happened.v1',
+          { n: 1 },
+          {
+            metadata: metadata({ occurredAt: '2023-11-10T02:00:00.000Z', reason: 'Bổ sung số liệu' }),
+            schemaVersion: 2,
+          },
+        );
         await store.appendToStream(s, [e], NO_STREAM);
         const [read] = await store.readStream(s);
         expect(read.eventId).toBe(e.eventId);
         expect(read.type).toBe('test.happened.v1');
         expect(read.metadata).toMatchObject({
-          ...e.metadata, recordedAt: '2023-11-14T17:00:00.000Z', schemaVersion: 2, prevHash: GENESIS_HASH,
+          ...e.metadata,
+          recordedAt: '2023-11-14T17:00:00.000Z',
+          schemaVersion: 2,
+          prevHash: GENESIS_HASH,
         });
         expect(read.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
       });
@@ -181,7 +205,11 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
       it('reads everything in position order, in batches, and filters by category and type prefix', async () => {
         const start = await store.headPosition();
         const [catA, catB] = [`alpha${run}`, `beta${run}`];
-        await store.appendToStream(stream('1', catA), [newEvent('task.assigned.v1', { i: 1 }), newEvent('task.completed.v1', { i: 2 })], NO_STREAM);
+        await store.appendToStream(
+          stream('1', catA),
+          [newEvent('task.assigned.v1', { i: 1 }), newEvent('task.completed.v1', { i: 2 })],
+          NO_STREAM,
+        );
         await store.appendToStream(stream('1', catB), [newEvent('report.submitted.v1', { i: 3 })], NO_STREAM);
         await store.appendToStream(stream('2', catA), [newEvent('task.assigned.v1', { i: 4 })], NO_STREAM);
 
@@ -218,7 +246,11 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
 
       it('counts the events after a position, up to a cap', async () => {
         const start = await store.headPosition();
-        await store.appendToStream(stream('count'), [1, 2, 3, 4, 5].map((n) => happened(n)), NO_STREAM);
+        await store.appendToStream(
+          stream('count'),
+          [1, 2, 3, 4, 5].map((n) => happened(n)),
+          NO_STREAM,
+        );
         expect(await store.countEventsAfter(start, 100)).toBe(5);
         expect(await store.countEventsAfter(start, 3)).toBe(3);
         expect(await store.countEventsAfter(await store.headPosition(), 100)).toBe(0);
@@ -251,7 +283,10 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         await store.appendToStream(stream('far'), [happened(1)], NO_STREAM);
         for (const after of [(2n ** 63n).toString(), (2n ** 64n - 1n).toString()]) {
           expect(await store.readAll({ after })).toEqual({ events: [], position: after, isEnd: true });
-          expect(await store.readAll({ after, filter: { categories: [`test${run}`] } })).toMatchObject({ events: [], isEnd: true });
+          expect(await store.readAll({ after, filter: { categories: [`test${run}`] } })).toMatchObject({
+            events: [],
+            isEnd: true,
+          });
           expect(await store.countEventsAfter(after, 10)).toBe(0);
         }
       });
@@ -292,15 +327,35 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         const start = await store.headPosition();
         const s1 = stream('live1');
         const s2 = stream('live2');
-        await store.appendToStream(s1, [1, 2, 3].map((n) => happened(n)), NO_STREAM);
+        await store.appendToStream(
+          s1,
+          [1, 2, 3].map((n) => happened(n)),
+          NO_STREAM,
+        );
         const sub = store.subscribeToAll({ after: start });
         const collected = take(sub, 9);
-        await store.appendToStream(s2, [4, 5].map((n) => happened(n)), NO_STREAM);
+        await store.appendToStream(
+          s2,
+          [4, 5].map((n) => happened(n)),
+          NO_STREAM,
+        );
         await new Promise((r) => setTimeout(r, 50));
-        await store.appendToStream(s1, [6, 7].map((n) => happened(n)), 2);
-        await store.appendToStream(s2, [8].map((n) => happened(n)), 1);
+        await store.appendToStream(
+          s1,
+          [6, 7].map((n) => happened(n)),
+          2,
+        );
+        await store.appendToStream(
+          s2,
+          [8].map((n) => happened(n)),
+          1,
+        );
         await new Promise((r) => setTimeout(r, 20));
-        await store.appendToStream(s1, [9].map((n) => happened(n)), 4);
+        await store.appendToStream(
+          s1,
+          [9].map((n) => happened(n)),
+          4,
+        );
         const got = (await collected).filter((e) => e.stream.includes(run));
         await sub.stop();
         expect(got.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);

@@ -31,7 +31,10 @@ export class SealScheduler {
 
   start(): void {
     if (this.timer || this.config.sealIntervalMs === 0) return;
-    if (this.keys.source === 'generated') this.logger.warn('seals are signed with a key kept in DATA_DIR beside the log: set SEAL_PRIVATE_KEY in production');
+    if (this.keys.source === 'generated')
+      this.logger.warn(
+        'seals are signed with a key kept in DATA_DIR beside the log: set SEAL_PRIVATE_KEY in production',
+      );
     const tick = () => this.sealNow().catch((e: Error) => this.logger.error(`sealing failed: ${e.message}`));
     void tick();
     this.timer = setInterval(tick, this.config.sealIntervalMs);

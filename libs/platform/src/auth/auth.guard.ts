@@ -1,4 +1,13 @@
-import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, Optional, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  Optional,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Principal, PrincipalResolver } from '@gl/application';
@@ -47,7 +56,8 @@ export class AuthGuard implements CanActivate {
       await this.limiter?.failedAuthentication(req, context.switchToHttp().getResponse<Response>());
       throw new UnauthorizedException(message);
     };
-    if (scheme?.toLowerCase() !== 'bearer' || !token) return refuse('a bearer token is required (Authorization: Bearer <token>)');
+    if (scheme?.toLowerCase() !== 'bearer' || !token)
+      return refuse('a bearer token is required (Authorization: Bearer <token>)');
     let subject: string;
     try {
       const claims = await this.tokens.verifyClaims(token);

@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { defer, finalize, from, Observable, switchMap } from 'rxjs';
 import { PrincipalResolver, RightsBarrier } from '@gl/application';
@@ -17,17 +24,24 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 @Injectable()
 export class RightsAtAppendInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector, private readonly barrier: RightsBarrier, private readonly principals: PrincipalResolver) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly barrier: RightsBarrier,
+    private readonly principals: PrincipalResolver,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (READS.has(req.method) || !req.principal) return next.handle();
-    const exclusive = this.reflector.getAllAndOverride<boolean>(CHANGES_RIGHTS, [context.getHandler(), context.getClass()]) === true;
+    const exclusive =
+      this.reflector.getAllAndOverride<boolean>(CHANGES_RIGHTS, [context.getHandler(), context.getClass()]) === true;
     return defer(() => from(exclusive ? this.barrier.changeRights() : this.barrier.write())).pipe(
-      switchMap((release) => from(this.withRightsFromLog(req)).pipe(
-        switchMap(() => next.handle()),
-        finalize(release),
-      )),
+      switchMap((release) =>
+        from(this.withRightsFromLog(req)).pipe(
+          switchMap(() => next.handle()),
+          finalize(release),
+        ),
+      ),
     );
   }
 

@@ -19,7 +19,9 @@ describe('TokenService', () => {
     key = pair.privateKey as KeyLike;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     // The identity provider's JWKS, on loopback.
-    server = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    server = createServer((_req, res) =>
+      res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
   });
@@ -29,11 +31,19 @@ describe('TokenService', () => {
   });
 
   const idpToken = (claims: { iss?: string; sub?: string } = {}, signingKey: KeyLike = key) =>
-    new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(claims.iss ?? 'https://sso.cantho.gov.vn')
-      .setAudience('grassroots-ledger-api').setSubject(claims.sub ?? 'ext-7').setIssuedAt().setExpirationTime('10m').sign(signingKey);
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(claims.iss ?? 'https://sso.cantho.gov.vn')
+      .setAudience('grassroots-ledger-api')
+      .setSubject(claims.sub ?? 'ext-7')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(signingKey);
 
   it('verifies a provider token through its JWKS, with the configured issuer', async () => {
-    const tokens = new TokenService(loadConfig({ DATA_DIR: dir, OIDC_JWKS_URL: jwksUrl, OIDC_ISSUER: 'https://sso.cantho.gov.vn' }));
+    const tokens = new TokenService(
+      loadConfig({ DATA_DIR: dir, OIDC_JWKS_URL: jwksUrl, OIDC_ISSUER: 'https://sso.cantho.gov.vn' }),
+    );
     await expect(tokens.verify(await idpToken())).resolves.toBe('ext-7');
     await expect(tokens.verify(await idpToken({ iss: 'https://elsewhere' }))).rejects.toThrow(/"iss" claim/);
     const other = (await generateKeyPair('RS256')).privateKey as KeyLike;
@@ -51,7 +61,15 @@ describe('TokenService', () => {
 
   it('refuses HS256 tokens where no secret is configured (production with an identity provider)', async () => {
     const hs = await new TokenService(loadConfig({ DATA_DIR: dir, JWT_SECRET: 'x'.repeat(40) })).sign('auditor');
-    const prod = new TokenService(loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, OIDC_JWKS_URL: jwksUrl, READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl' }));
+    const prod = new TokenService(
+      loadConfig({
+        NODE_ENV: 'production',
+        DATA_DIR: dir,
+        OIDC_JWKS_URL: jwksUrl,
+        READ_STORE: 'mongodb',
+        MONGODB_URL: 'mongodb://m/gl',
+      }),
+    );
     await expect(prod.verify(hs)).rejects.toThrow(/algorithm HS256 is not accepted/);
     await expect(prod.sign('auditor')).rejects.toThrow(/no JWT_SECRET/);
   });

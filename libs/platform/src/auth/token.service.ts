@@ -35,7 +35,9 @@ export class TokenService {
     if (!this.secret) throw new Error('no JWT_SECRET: tokens come from the identity provider here');
     // A token this process would refuse is not worth issuing.
     if (ttlSeconds > this.config.auth.maxTokenLifetimeSeconds) {
-      throw new Error(`a token may live at most ${this.config.auth.maxTokenLifetimeSeconds} s (TOKEN_MAX_LIFETIME_SECONDS)`);
+      throw new Error(
+        `a token may live at most ${this.config.auth.maxTokenLifetimeSeconds} s (TOKEN_MAX_LIFETIME_SECONDS)`,
+      );
     }
     return new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -66,9 +68,17 @@ export class TokenService {
     let payload: JWTPayload;
     try {
       if (alg === 'HS256' && this.secret) {
-        ({ payload } = await jwtVerify(token, this.secret, { ...common, algorithms: ['HS256'], issuer: this.config.auth.issuer }));
+        ({ payload } = await jwtVerify(token, this.secret, {
+          ...common,
+          algorithms: ['HS256'],
+          issuer: this.config.auth.issuer,
+        }));
       } else if (alg && ASYMMETRIC.includes(alg) && this.jwks) {
-        ({ payload } = await jwtVerify(token, this.jwks, { ...common, algorithms: ASYMMETRIC, issuer: this.config.auth.oidcIssuer ?? this.config.auth.issuer }));
+        ({ payload } = await jwtVerify(token, this.jwks, {
+          ...common,
+          algorithms: ASYMMETRIC,
+          issuer: this.config.auth.oidcIssuer ?? this.config.auth.issuer,
+        }));
       } else {
         throw new InvalidTokenError(`algorithm ${alg ?? 'none'} is not accepted`);
       }
@@ -76,7 +86,10 @@ export class TokenService {
       if (e instanceof InvalidTokenError) throw e;
       throw new InvalidTokenError(e instanceof Error ? e.message : String(e));
     }
-    const problem = tokenTimeProblem(payload, Math.floor(Date.now() / 1000), { maxLifetimeSeconds: maxTokenLifetimeSeconds, clockSkewSeconds });
+    const problem = tokenTimeProblem(payload, Math.floor(Date.now() / 1000), {
+      maxLifetimeSeconds: maxTokenLifetimeSeconds,
+      clockSkewSeconds,
+    });
     if (problem) throw new InvalidTokenError(problem);
     return { subject: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
   }

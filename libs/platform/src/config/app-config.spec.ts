@@ -4,14 +4,40 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('gives the embedded defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
-      nodeEnv: 'development', host: '0.0.0.0', port: 3000, dataDir: './data',
-      eventStore: { kind: 'sqlite', synchronous: 'FULL' }, logLevel: 'info', logFormat: 'auto', bodyLimitBytes: 1048576,
-      jsonMaxDepth: 32, jsonMaxItems: 1000, urlLimitBytes: 8192, headerLimitBytes: 16_384,
-      readStore: { kind: 'embedded' }, runProjections: true, readWaitMaxMs: 5000, readyMaxLagSeconds: 120, projectorPort: 3001,
-      auth: { jwtSecret: null, issuer: 'grassroots-ledger', audience: 'grassroots-ledger-api', oidcJwksUrl: null, oidcIssuer: null, tokenTtlSeconds: 28800,
-        maxTokenLifetimeSeconds: 86_400, clockSkewSeconds: 60 },
-      seedOnEmpty: true, scheduler: true, timeTravelMaxEvents: 2_000_000, sseHeartbeatMs: 15_000,
-      sealPrivateKey: null, sealIntervalMs: 300_000, idempotencyTtlSeconds: 86_400,
+      nodeEnv: 'development',
+      host: '0.0.0.0',
+      port: 3000,
+      dataDir: './data',
+      eventStore: { kind: 'sqlite', synchronous: 'FULL' },
+      logLevel: 'info',
+      logFormat: 'auto',
+      bodyLimitBytes: 1048576,
+      jsonMaxDepth: 32,
+      jsonMaxItems: 1000,
+      urlLimitBytes: 8192,
+      headerLimitBytes: 16_384,
+      readStore: { kind: 'embedded' },
+      runProjections: true,
+      readWaitMaxMs: 5000,
+      readyMaxLagSeconds: 120,
+      projectorPort: 3001,
+      auth: {
+        jwtSecret: null,
+        issuer: 'grassroots-ledger',
+        audience: 'grassroots-ledger-api',
+        oidcJwksUrl: null,
+        oidcIssuer: null,
+        tokenTtlSeconds: 28800,
+        maxTokenLifetimeSeconds: 86_400,
+        clockSkewSeconds: 60,
+      },
+      seedOnEmpty: true,
+      scheduler: true,
+      timeTravelMaxEvents: 2_000_000,
+      sseHeartbeatMs: 15_000,
+      sealPrivateKey: null,
+      sealIntervalMs: 300_000,
+      idempotencyTtlSeconds: 86_400,
       shutdown: { timeoutMs: 10_000, delayMs: 0 },
       rateLimits: { enabled: true, windowSeconds: 60, perUser: 600, perAddress: 3000, failedAuthPerAddress: 20 },
       trustProxy: false,
@@ -19,8 +45,15 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without a way to verify tokens, and does not seed there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/"JWT_SECRET" or "OIDC_JWKS_URL" is required when NODE_ENV=production/);
-    const c = loadConfig({ NODE_ENV: 'production', OIDC_JWKS_URL: 'https://id.example.vn/jwks', READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl' });
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /"JWT_SECRET" or "OIDC_JWKS_URL" is required when NODE_ENV=production/,
+    );
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      OIDC_JWKS_URL: 'https://id.example.vn/jwks',
+      READ_STORE: 'mongodb',
+      MONGODB_URL: 'mongodb://m/gl',
+    });
     expect(c.seedOnEmpty).toBe(false);
     expect(c.auth.oidcJwksUrl).toBe('https://id.example.vn/jwks');
   });
@@ -29,11 +62,17 @@ describe('loadConfig', () => {
     const c = loadConfig({ READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://localhost:27017/gl?replicaSet=rs0' });
     expect(c.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://localhost:27017/gl?replicaSet=rs0' });
     expect(c.runProjections).toBe(false);
-    expect(loadConfig({ READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl', RUN_PROJECTIONS: 'true' }).runProjections).toBe(true);
+    expect(
+      loadConfig({ READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl', RUN_PROJECTIONS: 'true' }).runProjections,
+    ).toBe(true);
   });
 
   it('reads KurrentDB settings', () => {
-    const c = loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false', PORT: '8080' });
+    const c = loadConfig({
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
+      PORT: '8080',
+    });
     expect(c.eventStore).toEqual({ kind: 'kurrentdb', url: 'kurrentdb://localhost:2113?tls=false' });
     expect(c.port).toBe(8080);
   });
@@ -56,17 +95,34 @@ describe('loadConfig', () => {
     [{ READ_STORE: 'mongodb' }, 'MONGODB_URL', 'is required'],
     [{ MONGODB_URL: 'postgres://x' }, 'MONGODB_URL', 'must be a valid uri'],
     [{ RUN_PROJECTIONS: 'false' }, 'RUN_PROJECTIONS', 'must be true with READ_STORE=embedded'],
-    [{ RUN_PROJECTIONS: 'maybe', READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl' }, 'RUN_PROJECTIONS', 'must be a boolean'],
+    [
+      { RUN_PROJECTIONS: 'maybe', READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://m/gl' },
+      'RUN_PROJECTIONS',
+      'must be a boolean',
+    ],
     [{ TIME_TRAVEL_MAX_EVENTS: '-1' }, 'TIME_TRAVEL_MAX_EVENTS', 'greater than or equal to 0'],
     [{ TIME_TRAVEL_MAX_EVENTS: '1e6.5' }, 'TIME_TRAVEL_MAX_EVENTS', 'must be a number'],
     [{ SSE_HEARTBEAT_MS: '5' }, 'SSE_HEARTBEAT_MS', 'greater than or equal to 10'],
     [{ SEAL_PRIVATE_KEY: 'not a key' }, 'SEAL_PRIVATE_KEY', 'must be an Ed25519 private key in PEM'],
-    [{ SEAL_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }, 'SEAL_PRIVATE_KEY', 'must be an Ed25519 private key'],
+    [
+      {
+        SEAL_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+          type: 'pkcs8',
+          format: 'pem',
+        }) as string,
+      },
+      'SEAL_PRIVATE_KEY',
+      'must be an Ed25519 private key',
+    ],
     [{ SEAL_INTERVAL_MS: '-1' }, 'SEAL_INTERVAL_MS', 'greater than or equal to 0'],
     [{ IDEMPOTENCY_TTL_SECONDS: '30' }, 'IDEMPOTENCY_TTL_SECONDS', 'greater than or equal to 60'],
     [{ IDEMPOTENCY_TTL_SECONDS: '3600.5' }, 'IDEMPOTENCY_TTL_SECONDS', 'must be an integer'],
     [{ IDEMPOTENCY_TTL_SECONDS: String(31 * 86_400) }, 'IDEMPOTENCY_TTL_SECONDS', 'less than or equal to 2592000'],
-    [{ TOKEN_TTL_SECONDS: '7200', TOKEN_MAX_LIFETIME_SECONDS: '3600' }, 'TOKEN_MAX_LIFETIME_SECONDS', 'greater than or equal to ref:TOKEN_TTL_SECONDS'],
+    [
+      { TOKEN_TTL_SECONDS: '7200', TOKEN_MAX_LIFETIME_SECONDS: '3600' },
+      'TOKEN_MAX_LIFETIME_SECONDS',
+      'greater than or equal to ref:TOKEN_TTL_SECONDS',
+    ],
     [{ TOKEN_CLOCK_SKEW_SECONDS: '3600' }, 'TOKEN_CLOCK_SKEW_SECONDS', 'less than or equal to 600'],
     [{ SHUTDOWN_DELAY_MS: '10000' }, 'SHUTDOWN_DELAY_MS', 'less than ref:SHUTDOWN_TIMEOUT_MS'],
     [{ RATE_LIMIT_ENABLED: 'sometimes' }, 'RATE_LIMIT_ENABLED', 'must be a boolean'],
@@ -90,13 +146,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
-    expect(loadConfig({ RATE_LIMIT_ENABLED: 'false', SHUTDOWN_TIMEOUT_MS: '3000', SHUTDOWN_DELAY_MS: '500' }))
-      .toMatchObject({ rateLimits: { enabled: false }, shutdown: { timeoutMs: 3000, delayMs: 500 } });
+    expect(
+      loadConfig({ RATE_LIMIT_ENABLED: 'false', SHUTDOWN_TIMEOUT_MS: '3000', SHUTDOWN_DELAY_MS: '500' }),
+    ).toMatchObject({ rateLimits: { enabled: false }, shutdown: { timeoutMs: 3000, delayMs: 500 } });
   });
 
   it('reads a seal key given with escaped newlines, as environment files carry it', () => {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    expect(loadConfig({ SEAL_PRIVATE_KEY: pem.replace(/\n/g, '\\n'), SEAL_INTERVAL_MS: '0' })).toMatchObject({ sealPrivateKey: pem, sealIntervalMs: 0 });
+    expect(loadConfig({ SEAL_PRIVATE_KEY: pem.replace(/\n/g, '\\n'), SEAL_INTERVAL_MS: '0' })).toMatchObject({
+      sealPrivateKey: pem,
+      sealIntervalMs: 0,
+    });
   });
 
   it('reads how long Idempotency-Keys are remembered', () => {
@@ -104,12 +164,16 @@ describe('loadConfig', () => {
   });
 
   it('reads the time-travel limit and the SSE heartbeat', () => {
-    expect(loadConfig({ TIME_TRAVEL_MAX_EVENTS: '500000', SSE_HEARTBEAT_MS: '30000' })).toMatchObject({ timeTravelMaxEvents: 500_000, sseHeartbeatMs: 30_000 });
+    expect(loadConfig({ TIME_TRAVEL_MAX_EVENTS: '500000', SSE_HEARTBEAT_MS: '30000' })).toMatchObject({
+      timeTravelMaxEvents: 500_000,
+      sseHeartbeatMs: 30_000,
+    });
   });
 
-  it('reads the log format and the limits on nesting, URLs and headers; a URL limit above the headers\' is refused', () => {
-    expect(loadConfig({ LOG_FORMAT: 'pretty', JSON_MAX_DEPTH: '64', URL_LIMIT_BYTES: '4096', HEADER_LIMIT_BYTES: '32768' }))
-      .toMatchObject({ logFormat: 'pretty', jsonMaxDepth: 64, urlLimitBytes: 4096, headerLimitBytes: 32_768 });
+  it("reads the log format and the limits on nesting, URLs and headers; a URL limit above the headers' is refused", () => {
+    expect(
+      loadConfig({ LOG_FORMAT: 'pretty', JSON_MAX_DEPTH: '64', URL_LIMIT_BYTES: '4096', HEADER_LIMIT_BYTES: '32768' }),
+    ).toMatchObject({ logFormat: 'pretty', jsonMaxDepth: 64, urlLimitBytes: 4096, headerLimitBytes: 32_768 });
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
     expect(() => loadConfig({ JSON_MAX_DEPTH: '1000' })).toThrow(/JSON_MAX_DEPTH/);
     expect(() => loadConfig({ URL_LIMIT_BYTES: '20000' })).toThrow(/URL_LIMIT_BYTES/);

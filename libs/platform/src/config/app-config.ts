@@ -63,7 +63,13 @@ export interface AppConfig {
   /** On SIGTERM/SIGINT: readiness 503 for `delayMs` while still serving, then drain; forced exit 1 after `timeoutMs`. */
   shutdown: { timeoutMs: number; delayMs: number };
   /** Fixed windows of `windowSeconds`: requests per user and per client address; failed authentications per address. */
-  rateLimits: { enabled: boolean; windowSeconds: number; perUser: number; perAddress: number; failedAuthPerAddress: number };
+  rateLimits: {
+    enabled: boolean;
+    windowSeconds: number;
+    perUser: number;
+    perAddress: number;
+    failedAuthPerAddress: number;
+  };
   /** Express "trust proxy": whose X-Forwarded-For names the client address (false: the socket's peer is the client). */
   trustProxy: boolean | number | string;
 }
@@ -74,7 +80,10 @@ const schema = Joi.object({
   PORT: Joi.number().port().default(3000),
   DATA_DIR: Joi.string().min(1).default('./data'),
   EVENT_STORE: Joi.string().valid('sqlite', 'kurrentdb').default('sqlite'),
-  SQLITE_SYNCHRONOUS: Joi.string().uppercase().valid(...SQLITE_SYNCHRONOUS_LEVELS).default('FULL'),
+  SQLITE_SYNCHRONOUS: Joi.string()
+    .uppercase()
+    .valid(...SQLITE_SYNCHRONOUS_LEVELS)
+    .default('FULL'),
   KURRENTDB_URL: Joi.string()
     .uri({ scheme: ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover', 'kdb', 'kdb+discover'] })
     .when('EVENT_STORE', { is: 'kurrentdb', then: Joi.required() }),
@@ -84,7 +93,13 @@ const schema = Joi.object({
     .when('READ_STORE', { is: 'mongodb', then: Joi.required() }),
   RUN_PROJECTIONS: Joi.boolean().when('READ_STORE', {
     is: 'embedded',
-    then: Joi.any().valid(true).default(true).messages({ 'any.only': '"RUN_PROJECTIONS" must be true with READ_STORE=embedded: the api is the only process that can run them' }),
+    then: Joi.any()
+      .valid(true)
+      .default(true)
+      .messages({
+        'any.only':
+          '"RUN_PROJECTIONS" must be true with READ_STORE=embedded: the api is the only process that can run them',
+      }),
     otherwise: Joi.any().default(false),
   }),
   READ_WAIT_MAX_MS: Joi.number().integer().min(0).max(60_000).default(5000),
@@ -97,14 +112,29 @@ const schema = Joi.object({
   JWT_AUDIENCE: Joi.string().default('grassroots-ledger-api'),
   OIDC_JWKS_URL: Joi.string().uri({ scheme: ['https', 'http'] }),
   OIDC_ISSUER: Joi.string(),
-  TOKEN_TTL_SECONDS: Joi.number().integer().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  TOKEN_TTL_SECONDS: Joi.number()
+    .integer()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
   // 24 h covers a working day's token with room; never below what this process itself issues.
-  TOKEN_MAX_LIFETIME_SECONDS: Joi.number().integer().min(Joi.ref('TOKEN_TTL_SECONDS')).max(30 * 86_400)
+  TOKEN_MAX_LIFETIME_SECONDS: Joi.number()
+    .integer()
+    .min(Joi.ref('TOKEN_TTL_SECONDS'))
+    .max(30 * 86_400)
     .default((env: { TOKEN_TTL_SECONDS: number }) => Math.max(86_400, env.TOKEN_TTL_SECONDS)),
   TOKEN_CLOCK_SKEW_SECONDS: Joi.number().integer().min(0).max(600).default(60),
-  SEED_ON_EMPTY: Joi.boolean().when('NODE_ENV', { is: 'production', then: Joi.any().default(false), otherwise: Joi.any().default(true) }),
+  SEED_ON_EMPTY: Joi.boolean().when('NODE_ENV', {
+    is: 'production',
+    then: Joi.any().default(false),
+    otherwise: Joi.any().default(true),
+  }),
   SCHEDULER: Joi.boolean().default(true),
-  BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   // Bodies of the API are a few levels deep (the seed files, whole, are 7): 32 is room, not an invitation.
   JSON_MAX_DEPTH: Joi.number().integer().min(4).max(256).default(32),
   // A province's communes (about 100) or a plan's recipients fit many times; 100,000 items cost seconds to validate.
@@ -112,7 +142,11 @@ const schema = Joi.object({
   // 8 KiB, the request line a common proxy (nginx's large_client_header_buffers) passes; half of the headers' 16 KiB.
   URL_LIMIT_BYTES: Joi.number().integer().min(1024).max(Joi.ref('HEADER_LIMIT_BYTES')).default(8192),
   // Node's own default, made explicit: a bearer token, the ids and a long URL fit.
-  HEADER_LIMIT_BYTES: Joi.number().integer().min(4096).max(1024 * 1024).default(16 * 1024),
+  HEADER_LIMIT_BYTES: Joi.number()
+    .integer()
+    .min(4096)
+    .max(1024 * 1024)
+    .default(16 * 1024),
   TIME_TRAVEL_MAX_EVENTS: Joi.number().integer().min(0).default(2_000_000),
   SSE_HEARTBEAT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
   SEAL_PRIVATE_KEY: Joi.string().custom((v: string, helpers) => {
@@ -123,9 +157,17 @@ const schema = Joi.object({
     }
     return helpers.message({ custom: '"SEAL_PRIVATE_KEY" must be an Ed25519 private key in PEM' });
   }),
-  SEAL_INTERVAL_MS: Joi.number().integer().min(0).max(24 * 3600_000).default(300_000),
+  SEAL_INTERVAL_MS: Joi.number()
+    .integer()
+    .min(0)
+    .max(24 * 3600_000)
+    .default(300_000),
   // At least the in-flight lease (60 s); at most 30 days, beyond which records only pile up.
-  IDEMPOTENCY_TTL_SECONDS: Joi.number().integer().min(60).max(30 * 86_400).default(86_400),
+  IDEMPOTENCY_TTL_SECONDS: Joi.number()
+    .integer()
+    .min(60)
+    .max(30 * 86_400)
+    .default(86_400),
   // Within Kubernetes' default grace of 30 s, with room for the delay before it.
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(10_000),
   SHUTDOWN_DELAY_MS: Joi.number().integer().min(0).less(Joi.ref('SHUTDOWN_TIMEOUT_MS')).default(0),
@@ -137,9 +179,11 @@ const schema = Joi.object({
   TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0), Joi.string()).default(false),
 })
   .unknown(true)
-  .custom((env, helpers) => (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_JWKS_URL
-    ? helpers.message({ custom: '"JWT_SECRET" or "OIDC_JWKS_URL" is required when NODE_ENV=production' })
-    : env));
+  .custom((env, helpers) =>
+    env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_JWKS_URL
+      ? helpers.message({ custom: '"JWT_SECRET" or "OIDC_JWKS_URL" is required when NODE_ENV=production' })
+      : env,
+  );
 
 /** A bad environment: names every variable that is wrong and why. */
 export class ConfigError extends Error {
@@ -154,19 +198,22 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const { error, value } = schema.validate(given, { abortEarly: false, convert: true });
   if (error) {
-    throw new ConfigError(error.details.map((d) => ({
-      variable: String(d.path[0] ?? (d.message.match(/"([A-Z_]+)"/)?.[1] ?? 'environment')),
-      message: `${d.message}${d.context?.value !== undefined ? ` (got ${JSON.stringify(d.context.value)})` : ''}`,
-    })));
+    throw new ConfigError(
+      error.details.map((d) => ({
+        variable: String(d.path[0] ?? d.message.match(/"([A-Z_]+)"/)?.[1] ?? 'environment'),
+        message: `${d.message}${d.context?.value !== undefined ? ` (got ${JSON.stringify(d.context.value)})` : ''}`,
+      })),
+    );
   }
   return {
     nodeEnv: value.NODE_ENV,
     host: value.HOST,
     port: value.PORT,
     dataDir: value.DATA_DIR,
-    eventStore: value.EVENT_STORE === 'kurrentdb'
-      ? { kind: 'kurrentdb', url: value.KURRENTDB_URL }
-      : { kind: 'sqlite', synchronous: value.SQLITE_SYNCHRONOUS },
+    eventStore:
+      value.EVENT_STORE === 'kurrentdb'
+        ? { kind: 'kurrentdb', url: value.KURRENTDB_URL }
+        : { kind: 'sqlite', synchronous: value.SQLITE_SYNCHRONOUS },
     readStore: value.READ_STORE === 'mongodb' ? { kind: 'mongodb', url: value.MONGODB_URL } : { kind: 'embedded' },
     runProjections: value.RUN_PROJECTIONS,
     readWaitMaxMs: value.READ_WAIT_MAX_MS,
@@ -210,8 +257,12 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
 
 /** Every variable the schema knows, with its default where that is a plain value (.env.example is checked against it). */
 export const configVariables = (): { name: string; default?: unknown }[] =>
-  Object.entries((schema.describe() as { keys: Record<string, { flags?: { default?: unknown } }> }).keys)
-    .map(([name, d]) => ({ name, ...(d.flags && 'default' in d.flags && typeof d.flags.default !== 'function' && { default: d.flags.default }) }));
+  Object.entries((schema.describe() as { keys: Record<string, { flags?: { default?: unknown } }> }).keys).map(
+    ([name, d]) => ({
+      name,
+      ...(d.flags && 'default' in d.flags && typeof d.flags.default !== 'function' && { default: d.flags.default }),
+    }),
+  );
 
 /** Injection token for AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -41,7 +41,8 @@ describe('.env.example', () => {
       const d = defaults.get(e.name);
       if (!d) continue;
       if (!e.commented && 'default' in d) expect(`${e.name}=${e.value}`).toBe(`${e.name}=${String(d.default)}`);
-      if (e.commented) expect(`${e.name} has a plain default: ${'default' in d}`).toBe(`${e.name} has a plain default: false`);
+      if (e.commented)
+        expect(`${e.name} has a plain default: ${'default' in d}`).toBe(`${e.name} has a plain default: false`);
     }
   });
 

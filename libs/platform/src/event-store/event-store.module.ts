@@ -51,7 +51,11 @@ export class EventStoreModule {
           inject: [RAW_EVENT_STORE, UPCASTERS],
           useFactory: (raw: EventStore, registry: UpcasterRegistry) => new UpcastingEventStore(raw, registry),
         },
-        { provide: SubjectResolver, inject: [UPCASTING_EVENT_STORE], useFactory: (store: EventStore) => new SubjectResolver(store) },
+        {
+          provide: SubjectResolver,
+          inject: [UPCASTING_EVENT_STORE],
+          useFactory: (store: EventStore) => new SubjectResolver(store),
+        },
         {
           // Every append names its subject units (DESIGN.md, "Subject units").
           provide: EVENT_STORE,

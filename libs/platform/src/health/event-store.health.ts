@@ -16,7 +16,9 @@ export class EventStoreHealthIndicator {
     try {
       const head = await Promise.race([
         this.store.ping().then(() => this.store.headPosition()),
-        new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs); }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
       ]);
       return indicator.up({ headPosition: head });
     } catch (e) {

@@ -10,10 +10,16 @@ import { NotRateLimited } from '../http/rate-limit/rate-limit-policies';
 import { Answers } from '../http/schema-params.decorators';
 import { OneOf, Type } from '@gl/domain';
 
-const CHECKS = Type.Record(Type.String({ maxLength: 100 }), Type.Object({ status: Type.String({ maxLength: 20 }) }, { additionalProperties: true }));
+const CHECKS = Type.Record(
+  Type.String({ maxLength: 100 }),
+  Type.Object({ status: Type.String({ maxLength: 20 }) }, { additionalProperties: true }),
+);
 /** The readiness body as terminus writes it: each check's status under info (up) or error (down), all under details. */
 const READINESS = Type.Object({
-  status: OneOf(['ok', 'error', 'shutting_down']), info: Type.Optional(CHECKS), error: Type.Optional(CHECKS), details: Type.Optional(CHECKS),
+  status: OneOf(['ok', 'error', 'shutting_down']),
+  info: Type.Optional(CHECKS),
+  error: Type.Optional(CHECKS),
+  details: Type.Optional(CHECKS),
 });
 
 /**
@@ -42,8 +48,11 @@ export class HealthController {
   // Terminus's own entry is OpenAPI 3.0 (nullable); ours describes the same body in 3.1.
   @HealthCheck({ swaggerDocumentation: false })
   @Answers(READINESS, 200, 'Ready: every check is up')
-  @Answers(READINESS, 503, 'Not ready: shutting down, or a check is down (terminus\'s body, not problem+json)')
-  @ApiOperation({ summary: 'Readiness: not shutting down, stores answer, projections are not failed or too far behind (503 otherwise)' })
+  @Answers(READINESS, 503, "Not ready: shutting down, or a check is down (terminus's body, not problem+json)")
+  @ApiOperation({
+    summary:
+      'Readiness: not shutting down, stores answer, projections are not failed or too far behind (503 otherwise)',
+  })
   async ready(@Res({ passthrough: true }) res: Response) {
     // Orchestrators and dashboards read terminus's own body, so a 503 keeps it rather than problem+json.
     // Shutting down: not ready at once, without asking stores that are about to close.

@@ -19,18 +19,31 @@ export class ProjectionsHealthIndicator {
     const indicator = this.health.check(key);
     try {
       const status = await this.engine.status();
-      const details = Object.fromEntries(status.map((s) => [s.name, {
-        state: s.state,
-        generation: s.live?.generation ?? null,
-        position: s.live?.position ?? null,
-        lagEvents: s.live?.lag.events ?? null,
-        lagSeconds: s.live?.lag.seconds ?? null,
-        ...(s.building && { rebuilding: { generation: s.building.generation, position: s.building.position, lagEvents: s.building.lag.events } }),
-        ...(s.failure && { failure: s.failure.message }),
-      }]));
+      const details = Object.fromEntries(
+        status.map((s) => [
+          s.name,
+          {
+            state: s.state,
+            generation: s.live?.generation ?? null,
+            position: s.live?.position ?? null,
+            lagEvents: s.live?.lag.events ?? null,
+            lagSeconds: s.live?.lag.seconds ?? null,
+            ...(s.building && {
+              rebuilding: {
+                generation: s.building.generation,
+                position: s.building.position,
+                lagEvents: s.building.lag.events,
+              },
+            }),
+            ...(s.failure && { failure: s.failure.message }),
+          },
+        ]),
+      );
       const failed = status.filter((s) => s.failure || s.state === 'failed').map((s) => s.name);
       // A live generation frozen during a rebuild still answers queries: that is not being behind.
-      const behind = status.filter((s) => !s.building && s.live && s.live.lag.seconds > this.config.readyMaxLagSeconds).map((s) => s.name);
+      const behind = status
+        .filter((s) => !s.building && s.live && s.live.lag.seconds > this.config.readyMaxLagSeconds)
+        .map((s) => s.name);
       if (failed.length || behind.length) {
         return indicator.down({ ...details, ...(failed.length && { failed }), ...(behind.length && { behind }) });
       }

@@ -9,13 +9,19 @@ import { checkInput } from './text-input';
  * every route, including those that read no body, and before anything else (NFC, validation,
  * the Idempotency-Key's fingerprint) spends time on it.
  */
-export const bodyInputGuard = (maxItems: number) => (req: IncomingMessage & { body?: unknown; originalUrl?: string }, res: ServerResponse, next: (e?: unknown) => void): void => {
-  if (req.body === undefined) return next();
-  try {
-    checkInput(req.body, 'body', '', maxItems);
-  } catch (e) {
-    const problem = toProblem(e, defaultProblemMappers, req.originalUrl ?? req.url ?? '');
-    return problem.status >= 500 ? next(e) : sendProblem(req, res, problem);
-  }
-  next();
-};
+export const bodyInputGuard =
+  (maxItems: number) =>
+  (
+    req: IncomingMessage & { body?: unknown; originalUrl?: string },
+    res: ServerResponse,
+    next: (e?: unknown) => void,
+  ): void => {
+    if (req.body === undefined) return next();
+    try {
+      checkInput(req.body, 'body', '', maxItems);
+    } catch (e) {
+      const problem = toProblem(e, defaultProblemMappers, req.originalUrl ?? req.url ?? '');
+      return problem.status >= 500 ? next(e) : sendProblem(req, res, problem);
+    }
+    next();
+  };

@@ -7,7 +7,8 @@ import { UnexpectedBodyError } from './text-input.errors';
 const BODY = `${RouteParamtypes.BODY}:`;
 
 const isEmpty = (body: unknown) =>
-  body === undefined || (body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
+  body === undefined ||
+  (body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
 
 /**
  * A step that reads no body (an acknowledgement, a submission) refuses one that is not empty, as

@@ -4,18 +4,38 @@ import type { Duplex } from 'node:stream';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 
 const STATUS: Record<string, [number, string, string, string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', '/problems/headers-too-large', 'the request line and headers together are larger than'],
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    '/problems/headers-too-large',
+    'the request line and headers together are larger than',
+  ],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'about:blank', 'the request was not received in time'],
 };
 
 /** The raw answer to a request Node could not parse: there is no request object, only the socket. */
 export const clientErrorResponse = (code: string | undefined, headerLimitBytes: number): string => {
-  const [status, reason, type, what] = STATUS[code ?? ''] ?? [400, 'Bad Request', 'about:blank', 'the request is not well-formed HTTP'];
+  const [status, reason, type, what] = STATUS[code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'about:blank',
+    'the request is not well-formed HTTP',
+  ];
   const requestId = randomUUID();
   const detail = status === 431 ? `${what} ${headerLimitBytes} bytes (the path and query count too)` : what;
-  const body = JSON.stringify({ type, title: reason, status, detail, ...(status === 431 && { limitBytes: headerLimitBytes }), requestId, correlationId: requestId });
-  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
-    + `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`;
+  const body = JSON.stringify({
+    type,
+    title: reason,
+    status,
+    detail,
+    ...(status === 431 && { limitBytes: headerLimitBytes }),
+    requestId,
+    correlationId: requestId,
+  });
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+    `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`
+  );
 };
 
 /**
@@ -28,7 +48,8 @@ export const answerClientErrors = (server: Server, headerLimitBytes: number): vo
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
     // As Node does: never write into a response already under way, nor to a peer that is gone.
-    if (err.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) socket.end(clientErrorResponse(err.code, headerLimitBytes));
+    if (err.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent)
+      socket.end(clientErrorResponse(err.code, headerLimitBytes));
     else socket.destroy(err);
   });
 };

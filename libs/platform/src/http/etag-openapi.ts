@@ -1,9 +1,15 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { resourceStreamOf } from './resource-streams';
 
-type Operation = { parameters?: object[]; responses?: Record<string, { description?: string; headers?: Record<string, unknown>; content?: unknown }> };
+type Operation = {
+  parameters?: object[];
+  responses?: Record<string, { description?: string; headers?: Record<string, unknown>; content?: unknown }>;
+};
 
-const ETAG = { description: "The resource's stream revision, as a strong tag (\"3\"); send it back in If-Match", schema: { type: 'string', examples: ['"3"'] } };
+const ETAG = {
+  description: 'The resource\'s stream revision, as a strong tag ("3"); send it back in If-Match',
+  schema: { type: 'string', examples: ['"3"'] },
+};
 const WRITES = ['post', 'put', 'patch', 'delete'] as const;
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
 
@@ -21,14 +27,21 @@ export const documentETags = (doc: OpenAPIObject): OpenAPIObject => {
   doc.components.parameters = {
     ...doc.components.parameters,
     IfMatch: {
-      name: 'If-Match', in: 'header', required: false,
-      description: 'Write only if the resource is still at this ETag (or exists, with `*`); otherwise 412 and nothing is written.',
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description:
+        'Write only if the resource is still at this ETag (or exists, with `*`); otherwise 412 and nothing is written.',
       schema: { type: 'string', maxLength: 30 },
     },
   };
   doc.components.responses = {
     ...doc.components.responses,
-    PreconditionFailed: { description: 'The resource changed since the ETag sent in If-Match (`/problems/precondition-failed`); nothing was written', content: PROBLEM },
+    PreconditionFailed: {
+      description:
+        'The resource changed since the ETag sent in If-Match (`/problems/precondition-failed`); nothing was written',
+      content: PROBLEM,
+    },
   };
   for (const [path, item] of Object.entries(doc.paths)) {
     const template = templateOf(path);

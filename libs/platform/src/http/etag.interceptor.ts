@@ -1,4 +1,11 @@
-import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import { PreconditionFailedError } from '@gl/application';
@@ -46,27 +53,35 @@ export class ETagInterceptor implements NestInterceptor {
     const stream = template ? resourceStreamOf(template, req.params as Record<string, string>, write) : null;
     const ifMatch = req.header('if-match');
     if (!stream) {
-      if (ifMatch !== undefined && write) throw new BadRequestException('If-Match is taken on writes to a resource that answers an ETag (obligations, activities, plans, inspections, reports, users, units)');
+      if (ifMatch !== undefined && write)
+        throw new BadRequestException(
+          'If-Match is taken on writes to a resource that answers an ETag (obligations, activities, plans, inspections, reports, users, units)',
+        );
       return next.handle();
     }
     const [last] = await this.store.readStream(stream, { direction: 'backward', maxCount: 1 });
     const current = last ? last.revision : null;
     if (!write) {
       if (last) {
-        if (!(await this.engine.waitFor(last.position, this.config.readWaitMaxMs))) throw new ReadModelBehindError(last.position, this.config.readWaitMaxMs);
+        if (!(await this.engine.waitFor(last.position, this.config.readWaitMaxMs)))
+          throw new ReadModelBehindError(last.position, this.config.readWaitMaxMs);
         res.setHeader('ETag', `"${last.revision}"`);
       }
       return next.handle();
     }
     if (ifMatch !== undefined) {
       const revision = parseIfMatch(ifMatch, stream, current);
-      if (current === null || (revision !== 'any' && revision !== current)) throw new PreconditionFailedError(stream, revision, current);
+      if (current === null || (revision !== 'any' && revision !== current))
+        throw new PreconditionFailedError(stream, revision, current);
       req.ifMatch = { stream, revision };
     }
     // The write's answer names the resource's new revision: the tag to send with the next write.
-    return next.handle().pipe(tap((body: unknown) => {
-      const r = body as { stream?: string; revision?: number } | undefined;
-      if (r?.stream === stream && typeof r.revision === 'number' && !res.headersSent) res.setHeader('ETag', `"${r.revision}"`);
-    }));
+    return next.handle().pipe(
+      tap((body: unknown) => {
+        const r = body as { stream?: string; revision?: number } | undefined;
+        if (r?.stream === stream && typeof r.revision === 'number' && !res.headersSent)
+          res.setHeader('ETag', `"${r.revision}"`);
+      }),
+    );
   }
 }

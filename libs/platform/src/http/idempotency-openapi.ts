@@ -8,17 +8,22 @@ type Operation = {
 };
 
 const WRITES = ['post', 'put', 'patch', 'delete'] as const;
-const isKeyHeader = (p: { name?: string; in?: string }) => p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key';
+const isKeyHeader = (p: { name?: string; in?: string }) =>
+  p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key';
 
 const problem = (description: string) => ({
   description,
   content: {
     'application/problem+json': {
       schema: {
-        type: 'object', required: ['type', 'title', 'status'],
+        type: 'object',
+        required: ['type', 'title', 'status'],
         properties: {
-          type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' },
-          detail: { type: 'string' }, instance: { type: 'string' },
+          type: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          instance: { type: 'string' },
         },
       },
     },
@@ -36,7 +41,9 @@ export const documentIdempotency = (doc: OpenAPIObject, ttlSeconds: number): Ope
   doc.components.parameters = {
     ...doc.components.parameters,
     IdempotencyKey: {
-      name: IDEMPOTENCY_KEY_HEADER, in: 'header', required: false,
+      name: IDEMPOTENCY_KEY_HEADER,
+      in: 'header',
+      required: false,
       description:
         'Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a unique key (1 to 200 visible ASCII characters, ' +
         'bare or as a quoted string) per request. The same key with the same body gets the first answer again ' +
@@ -50,7 +57,9 @@ export const documentIdempotency = (doc: OpenAPIObject, ttlSeconds: number): Ope
     IdempotencyKeyInUse: problem(
       `\`/problems/idempotency-key-in-use\`: the first request with this Idempotency-Key is still running (held at most ${IDEMPOTENCY_LEASE_MS / 1000} s); retry after \`Retry-After\` seconds`,
     ),
-    IdempotencyKeyReused: problem('`/problems/idempotency-key-reused`: the Idempotency-Key was first used with another body or operation; nothing was recorded'),
+    IdempotencyKeyReused: problem(
+      '`/problems/idempotency-key-reused`: the Idempotency-Key was first used with another body or operation; nothing was recorded',
+    ),
   };
   for (const item of Object.values(doc.paths) as Record<string, Operation | undefined>[]) {
     for (const [method, op] of Object.entries(item)) {
@@ -64,7 +73,13 @@ export const documentIdempotency = (doc: OpenAPIObject, ttlSeconds: number): Ope
       const responses = (op.responses = op.responses ?? {});
       for (const [status, r] of Object.entries(responses)) {
         if (/^2/.test(status) && !r.$ref) {
-          r.headers = { ...r.headers, [IDEMPOTENT_REPLAYED_HEADER]: { description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } } };
+          r.headers = {
+            ...r.headers,
+            [IDEMPOTENT_REPLAYED_HEADER]: {
+              description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
+              schema: { type: 'string', enum: ['true'] },
+            },
+          };
         }
       }
       // A 409 or 422 the operation documents already (a domain conflict) keeps its own entry,
@@ -72,10 +87,19 @@ export const documentIdempotency = (doc: OpenAPIObject, ttlSeconds: number): Ope
       const add = (status: string, ref: string, also: string) => {
         const existing = responses[status];
         if (!existing) responses[status] = { $ref: `#/components/responses/${ref}` };
-        else if (!existing.$ref) existing.description = `${existing.description ?? ''}; or ${also}`.replace(/^; or /, '');
+        else if (!existing.$ref)
+          existing.description = `${existing.description ?? ''}; or ${also}`.replace(/^; or /, '');
       };
-      add('409', 'IdempotencyKeyInUse', '`/problems/idempotency-key-in-use` (the first request with this Idempotency-Key is still running)');
-      add('422', 'IdempotencyKeyReused', '`/problems/idempotency-key-reused` (the Idempotency-Key was used for another request)');
+      add(
+        '409',
+        'IdempotencyKeyInUse',
+        '`/problems/idempotency-key-in-use` (the first request with this Idempotency-Key is still running)',
+      );
+      add(
+        '422',
+        'IdempotencyKeyReused',
+        '`/problems/idempotency-key-reused` (the Idempotency-Key was used for another request)',
+      );
     }
   }
   return doc;

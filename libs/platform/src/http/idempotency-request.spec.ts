@@ -2,7 +2,13 @@ import type { Request } from 'express';
 import { boundIdempotencyKey, describeWrite, parseIdempotencyKey } from './idempotency-request';
 
 const request = (body: unknown, params: Record<string, string> = { id: 'ob-1' }, method = 'POST'): Request =>
-  ({ method, route: { path: '/api/v1/obligations/:id/progress' }, path: `/api/v1/obligations/${params.id}/progress`, params, body }) as unknown as Request;
+  ({
+    method,
+    route: { path: '/api/v1/obligations/:id/progress' },
+    path: `/api/v1/obligations/${params.id}/progress`,
+    params,
+    body,
+  }) as unknown as Request;
 
 describe('parseIdempotencyKey', () => {
   it('reads a bare token and a quoted Structured Field string as the same key', () => {

@@ -18,7 +18,9 @@ export const parseIdempotencyKey = (raw: string | undefined): string | undefined
   const quoted = SF_STRING.exec(raw);
   const key = quoted ? quoted[1].replace(/\\(["\\])/g, '$1') : raw;
   if (quoted ? !KEY.test(key) : !BARE.test(key)) {
-    throw new BadRequestException('Idempotency-Key must be 1 to 200 visible ASCII characters, bare or as a quoted string');
+    throw new BadRequestException(
+      'Idempotency-Key must be 1 to 200 visible ASCII characters, bare or as a quoted string',
+    );
   }
   return key;
 };

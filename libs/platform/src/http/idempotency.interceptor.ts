@@ -61,7 +61,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     this.purgeNowAndThen(now);
     const owner = randomUUID();
     const outcome = await this.store.begin({
-      userId, key, operation, fingerprint, owner, createdAt: now,
+      userId,
+      key,
+      operation,
+      fingerprint,
+      owner,
+      createdAt: now,
       leaseUntil: new Date(now.getTime() + IDEMPOTENCY_LEASE_MS),
       expiresAt: new Date(now.getTime() + this.config.idempotencyTtlSeconds * 1000),
     });
@@ -72,10 +77,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** A key seen before: a mismatch (422), still in flight (409), or the first answer again. */
-  private answerFrom(existing: IdempotencyRecord, asked: { operation: string; fingerprint: string }, res: Response): unknown {
+  private answerFrom(
+    existing: IdempotencyRecord,
+    asked: { operation: string; fingerprint: string },
+    res: Response,
+  ): unknown {
     if (existing.operation !== asked.operation) throw new IdempotencyKeyReusedError(existing.key, 'operation');
     if (existing.fingerprint !== asked.fingerprint) throw new IdempotencyKeyReusedError(existing.key, 'body');
-    if (existing.state === 'in-flight' || !existing.response) throw new IdempotencyKeyInUseError(existing.key, IN_USE_RETRY_AFTER_SECONDS);
+    if (existing.state === 'in-flight' || !existing.response)
+      throw new IdempotencyKeyInUseError(existing.key, IN_USE_RETRY_AFTER_SECONDS);
     const stored = existing.response;
     res.status(stored.status);
     for (const [name, value] of Object.entries(stored.headers)) res.setHeader(name, value);
@@ -83,7 +93,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return stored.body === null ? undefined : JSON.parse(stored.body);
   }
 
-  private async run(next: CallHandler, res: Response, held: { userId: string; key: string; owner: string }): Promise<unknown> {
+  private async run(
+    next: CallHandler,
+    res: Response,
+    held: { userId: string; key: string; owner: string },
+  ): Promise<unknown> {
     let body: unknown;
     try {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });
@@ -95,14 +109,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.release(held);
       return body;
     }
-    const headers = Object.fromEntries(KEPT_HEADERS.flatMap((h) => {
-      const v = res.getHeader(h);
-      return v === undefined ? [] : [[h, String(v)]];
-    }));
-    const stored: StoredResponse = { status: res.statusCode, headers, body: body === undefined ? null : JSON.stringify(body) ?? null };
+    const headers = Object.fromEntries(
+      KEPT_HEADERS.flatMap((h) => {
+        const v = res.getHeader(h);
+        return v === undefined ? [] : [[h, String(v)]];
+      }),
+    );
+    const stored: StoredResponse = {
+      status: res.statusCode,
+      headers,
+      body: body === undefined ? null : (JSON.stringify(body) ?? null),
+    };
     try {
       if (!(await this.store.complete(held.userId, held.key, held.owner, stored))) {
-        this.logger.warn(`Idempotency-Key of ${held.userId} outlived its lease; a retry may run again (the stream runner records nothing twice)`);
+        this.logger.warn(
+          `Idempotency-Key of ${held.userId} outlived its lease; a retry may run again (the stream runner records nothing twice)`,
+        );
       }
     } catch (e) {
       // The write happened: answer it. The record stays in flight until its lease ends.
@@ -115,13 +137,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       await this.store.release(held.userId, held.key, held.owner);
     } catch (e) {
-      this.logger.error(`could not release an Idempotency-Key of ${held.userId} (it frees itself after its lease): ${(e as Error).message}`);
+      this.logger.error(
+        `could not release an Idempotency-Key of ${held.userId} (it frees itself after its lease): ${(e as Error).message}`,
+      );
     }
   }
 
   private purgeNowAndThen(now: Date): void {
     if (now.getTime() - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = now.getTime();
-    this.store.purgeExpired(now).catch((e: Error) => this.logger.warn(`purging expired Idempotency-Keys failed: ${e.message}`));
+    this.store
+      .purgeExpired(now)
+      .catch((e: Error) => this.logger.warn(`purging expired Idempotency-Keys failed: ${e.message}`));
   }
 }

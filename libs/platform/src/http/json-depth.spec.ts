@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { jsonDepthExceeds } from './json-depth';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
-const depthOf = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0);
+const depthOf = (v: unknown): number =>
+  v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
 
 describe('JSON depth, read from the raw bytes', () => {
   it('counts objects and arrays, not scalars', () => {
@@ -24,8 +25,10 @@ describe('JSON depth, read from the raw bytes', () => {
   });
 
   it('agrees with the depth of the parsed value (property)', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 10 }), (v, max) => {
-      expect(jsonDepthExceeds(bytes(JSON.stringify(v)), max)).toBe(depthOf(v) > max);
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 10 }), (v, max) => {
+        expect(jsonDepthExceeds(bytes(JSON.stringify(v)), max)).toBe(depthOf(v) > max);
+      }),
+    );
   });
 });

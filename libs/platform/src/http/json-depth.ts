@@ -37,6 +37,8 @@ export class JsonTooDeepError extends Error {
 }
 
 /** body-parser's `verify` hook: refuses a body nested deeper than `max` before it is parsed. */
-export const jsonDepthGuard = (max: number) => (_req: IncomingMessage, _res: unknown, body: Buffer): void => {
-  if (jsonDepthExceeds(body, max)) throw new JsonTooDeepError(max);
-};
+export const jsonDepthGuard =
+  (max: number) =>
+  (_req: IncomingMessage, _res: unknown, body: Buffer): void => {
+    if (jsonDepthExceeds(body, max)) throw new JsonTooDeepError(max);
+  };

@@ -16,7 +16,11 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export type ProblemMapper = (error: unknown) => ProblemDetails | undefined;
 
 const statusTitle = (status: number): string =>
-  (HttpStatus[status] ?? 'Error').toLowerCase().split('_').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+  (HttpStatus[status] ?? 'Error')
+    .toLowerCase()
+    .split('_')
+    .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
+    .join(' ');
 
 const fromHttpException: ProblemMapper = (e) => {
   if (!(e instanceof HttpException)) return undefined;
@@ -38,16 +42,32 @@ export const fromBodyParser: ProblemMapper = (e) => {
   const err = e as { type?: string; status?: number; message?: string };
   if (!err || typeof err.status !== 'number' || typeof err.type !== 'string') return undefined;
   if (err.type === 'entity.parse.failed') {
-    return { type: '/problems/malformed-json', title: 'Malformed JSON', status: 400, detail: 'The request body is not valid JSON.' };
+    return {
+      type: '/problems/malformed-json',
+      title: 'Malformed JSON',
+      status: 400,
+      detail: 'The request body is not valid JSON.',
+    };
   }
   if (err.type === 'entity.too.large') {
     return { type: '/problems/body-too-large', title: 'Request body too large', status: 413, detail: err.message };
   }
   if (err.type === 'entity.too.deep') {
-    return { type: '/problems/too-deeply-nested', title: 'Request body nested too deeply', status: 400, detail: err.message, maxDepth: (e as { maxDepth?: number }).maxDepth };
+    return {
+      type: '/problems/too-deeply-nested',
+      title: 'Request body nested too deeply',
+      status: 400,
+      detail: err.message,
+      maxDepth: (e as { maxDepth?: number }).maxDepth,
+    };
   }
   if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
-    return { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: err.message };
+    return {
+      type: '/problems/unsupported-media-type',
+      title: 'Unsupported media type',
+      status: 415,
+      detail: err.message,
+    };
   }
   return { type: 'about:blank', title: statusTitle(err.status), status: err.status, detail: err.message };
 };
@@ -66,7 +86,10 @@ export interface DeclaredProblem {
  */
 const fromDeclared: ProblemMapper = (e) => {
   if (!(e instanceof Error)) return undefined;
-  const ctor = e.constructor as { problem?: DeclaredProblem; problems?: Record<string, { status: number; title: string }> };
+  const ctor = e.constructor as {
+    problem?: DeclaredProblem;
+    problems?: Record<string, { status: number; title: string }>;
+  };
   const code = (e as { code?: unknown }).code;
   const byCode = typeof code === 'string' ? ctor.problems?.[code] : undefined;
   const declared = ctor.problem ?? (byCode && { type: `/problems/${code}`, ...byCode });
@@ -82,7 +105,10 @@ export const toProblem = (error: unknown, mappers: ProblemMapper[], instance: st
     if (p) return { ...p, instance };
   }
   return {
-    type: 'about:blank', title: 'Internal server error', status: 500,
-    detail: 'Something went wrong on our side; it has been logged.', instance,
+    type: 'about:blank',
+    title: 'Internal server error',
+    status: 500,
+    detail: 'Something went wrong on our side; it has been logged.',
+    instance,
   };
 };

@@ -1,4 +1,11 @@
-import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { Observable } from 'rxjs';
 import { InvalidPositionError, isPosition } from '@gl/event-store';
@@ -12,9 +19,16 @@ export const WAIT_TIMEOUT_HEADER = 'x-wait-timeout-ms';
 
 /** The read models had not reached the position in time: retry shortly. HTTP 503. */
 export class ReadModelBehindError extends Error {
-  static readonly problem = { type: '/problems/read-model-behind', status: 503, title: 'Read models not yet up to date' };
+  static readonly problem = {
+    type: '/problems/read-model-behind',
+    status: 503,
+    title: 'Read models not yet up to date',
+  };
   readonly extensions: { position: string; retryAfterSeconds: number };
-  constructor(readonly position: string, readonly waitedMs: number) {
+  constructor(
+    readonly position: string,
+    readonly waitedMs: number,
+  ) {
     super(`the read models had not reached position ${position} after ${waitedMs} ms; retry shortly.`);
     this.extensions = { position, retryAfterSeconds: 1 };
     this.name = 'ReadModelBehindError';

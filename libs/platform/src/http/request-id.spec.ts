@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { correlationIdOf, requestIdOf, requestIds } from './request-id';
 
-const req = (headers: Record<string, string> = {}) => ({ headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) }) as IncomingMessage;
+const req = (headers: Record<string, string> = {}) =>
+  ({ headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) }) as IncomingMessage;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('request ids', () => {
@@ -10,9 +11,12 @@ describe('request ids', () => {
     expect(requestIdOf(req({ 'X-Request-Id': 'a'.repeat(128) }))).toBe('a'.repeat(128));
   });
 
-  it.each([['a'.repeat(129)], ['two words'], ['x\u0000'], ['ý'], ['a/b'], ['"quoted"'], ['']])('replaces %j with a new UUID v4', (given) => {
-    expect(requestIdOf(req({ 'X-Request-Id': given }))).toMatch(UUID_V4);
-  });
+  it.each([['a'.repeat(129)], ['two words'], ['x\u0000'], ['ý'], ['a/b'], ['"quoted"'], ['']])(
+    'replaces %j with a new UUID v4',
+    (given) => {
+      expect(requestIdOf(req({ 'X-Request-Id': given }))).toMatch(UUID_V4);
+    },
+  );
 
   it('is one id for the whole request', () => {
     const r = req();
@@ -28,7 +32,11 @@ describe('request ids', () => {
 
   it('echoes both before the request goes on', () => {
     const set: Record<string, string> = {};
-    const res = { setHeader: (k: string, v: string) => { set[k] = v; } } as unknown as ServerResponse;
+    const res = {
+      setHeader: (k: string, v: string) => {
+        set[k] = v;
+      },
+    } as unknown as ServerResponse;
     const next = jest.fn();
     requestIds(req({ 'X-Request-Id': 'r-2' }), res, next);
     expect(set).toEqual({ 'X-Request-Id': 'r-2', 'X-Correlation-Id': 'r-2' });

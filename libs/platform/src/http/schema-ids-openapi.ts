@@ -21,7 +21,8 @@ export const documentSchemaIds = (doc: OpenAPIObject): OpenAPIObject => {
   const rewrite = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(rewrite);
     if (!isNode(v)) return v;
-    if (isName(v.$id) || (isName(v.$ref) && named.has(v.$ref))) return { $ref: `#/components/schemas/${(v.$id ?? v.$ref) as string}` };
+    if (isName(v.$id) || (isName(v.$ref) && named.has(v.$ref)))
+      return { $ref: `#/components/schemas/${(v.$id ?? v.$ref) as string}` };
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rewrite(x)]));
   };
   collect(doc.paths);

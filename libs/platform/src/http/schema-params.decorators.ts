@@ -30,31 +30,46 @@ const methodOf = (target: object, key: string | symbol | undefined) => {
 };
 
 /** The request body, validated against `schema` and documented as the operation's JSON body. */
-export const BodyOf = (schema: TSchema, description?: string): ParameterDecorator => (target, key, index) => {
-  asPlainObject(target, key, index);
-  Body(new SchemaValidationPipe(schema, 'body'))(target, key, index);
-  ApiBody({ schema: publishedSchema(schema) as never, description, required: true })(target, key!, methodOf(target, key));
-};
+export const BodyOf =
+  (schema: TSchema, description?: string): ParameterDecorator =>
+  (target, key, index) => {
+    asPlainObject(target, key, index);
+    Body(new SchemaValidationPipe(schema, 'body'))(target, key, index);
+    ApiBody({ schema: publishedSchema(schema) as never, description, required: true })(
+      target,
+      key!,
+      methodOf(target, key),
+    );
+  };
 
 /** The query string: its strings converted to what `schema` declares, its defaults filled, every parameter documented. */
-export const QueryOf = (schema: TObject): ParameterDecorator => (target, key, index) => {
-  asPlainObject(target, key, index);
-  Query(new SchemaValidationPipe(schema, 'query'))(target, key, index);
-  const required = new Set(schema.required ?? []);
-  for (const [name, s] of Object.entries(schema.properties)) {
-    const { description, ...rest } = publishedSchema(s as TSchema) as { description?: string; default?: unknown };
-    // A parameter with a default may be left out: the pipe fills it in.
-    ApiQuery({ name, required: required.has(name) && rest.default === undefined, description, schema: rest as never })(target, key!, methodOf(target, key));
-  }
-};
+export const QueryOf =
+  (schema: TObject): ParameterDecorator =>
+  (target, key, index) => {
+    asPlainObject(target, key, index);
+    Query(new SchemaValidationPipe(schema, 'query'))(target, key, index);
+    const required = new Set(schema.required ?? []);
+    for (const [name, s] of Object.entries(schema.properties)) {
+      const { description, ...rest } = publishedSchema(s as TSchema) as { description?: string; default?: unknown };
+      // A parameter with a default may be left out: the pipe fills it in.
+      ApiQuery({
+        name,
+        required: required.has(name) && rest.default === undefined,
+        description,
+        schema: rest as never,
+      })(target, key!, methodOf(target, key));
+    }
+  };
 
 /** One path parameter, validated and documented. */
-export const ParamOf = (name: string, schema: TSchema): ParameterDecorator => (target, key, index) => {
-  asPlainObject(target, key, index);
-  Param(name, new SchemaValidationPipe(schema, 'param'))(target, key, index);
-  const { description, ...rest } = publishedSchema(schema) as { description?: string };
-  ApiParam({ name, description, schema: rest as never })(target, key!, methodOf(target, key));
-};
+export const ParamOf =
+  (name: string, schema: TSchema): ParameterDecorator =>
+  (target, key, index) => {
+    asPlainObject(target, key, index);
+    Param(name, new SchemaValidationPipe(schema, 'param'))(target, key, index);
+    const { description, ...rest } = publishedSchema(schema) as { description?: string };
+    ApiParam({ name, description, schema: rest as never })(target, key!, methodOf(target, key));
+  };
 
 /** The JSON an operation answers with, documented from the schema its documents are typed by. */
 export const Answers = (schema: TSchema, status = 200, description = 'OK') =>

@@ -18,7 +18,8 @@ export class SchemaValidationError extends Error {
 
 // The formats our schemas name (JSON Schema leaves checking them to the validator): RFC 3339 instants…
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
-if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)));
+if (!FormatRegistry.Has('date-time'))
+  FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)));
 // …and RFC 3339 full dates, days that are in the calendar (RealDay).
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isCalendarDate);
 
@@ -30,12 +31,19 @@ const checkerOf = (schema: TSchema): TypeCheck<TSchema> => {
 };
 
 const field = (path: string, prefix: string) => {
-  const p = path.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+  const p = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
   return [prefix, p].filter(Boolean).join('.').replace(/\.\[/g, '[') || prefix || 'the body';
 };
 
 const literals = (s: TSchema): string[] | null =>
-  Array.isArray(s.anyOf) && s.anyOf.every((x: TSchema) => x.const !== undefined) ? s.anyOf.map((x: TSchema) => String(x.const)) : null;
+  Array.isArray(s.anyOf) && s.anyOf.every((x: TSchema) => x.const !== undefined)
+    ? s.anyOf.map((x: TSchema) => String(x.const))
+    : null;
 
 /** The variant of a union a value was meant as: the only non-null one, or the one whose literal field it names. */
 const meantVariant = (union: TSchema, value: unknown): TSchema | undefined => {
@@ -44,11 +52,18 @@ const meantVariant = (union: TSchema, value: unknown): TSchema | undefined => {
   if (value === null) return undefined;
   if (real.length === 1) return real[0];
   if (value && typeof value === 'object') {
-    const named = real.find((v) => v.properties && Object.entries(v.properties as Record<string, TSchema>)
-      .some(([k, p]) => p.const !== undefined && (value as Record<string, unknown>)[k] === p.const));
+    const named = real.find(
+      (v) =>
+        v.properties &&
+        Object.entries(v.properties as Record<string, TSchema>).some(
+          ([k, p]) => p.const !== undefined && (value as Record<string, unknown>)[k] === p.const,
+        ),
+    );
     if (named) return named;
     // Else the only shape whose required fields it has ({group} rather than {unitId}).
-    const fitting = real.filter((v) => v.type === 'object' && ((v.required ?? []) as string[]).every((k) => k in value));
+    const fitting = real.filter(
+      (v) => v.type === 'object' && ((v.required ?? []) as string[]).every((k) => k in value),
+    );
     return fitting.length === 1 ? fitting[0] : undefined;
   }
   return undefined;
@@ -62,23 +77,47 @@ const s = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many
 const sentence = (e: ValueError): string => {
   const x = e.schema as Record<string, number | string | undefined> & { errorMessage?: string };
   switch (e.type) {
-    case ValueErrorType.StringMinLength: return x.minLength === 1 ? 'may not be empty' : `must be at least ${s(Number(x.minLength), 'character', 'characters')}`;
-    case ValueErrorType.StringMaxLength: return `must be at most ${s(Number(x.maxLength), 'character', 'characters')}`;
-    case ValueErrorType.ArrayMinItems: return `must have at least ${s(Number(x.minItems), 'item', 'items')}`;
-    case ValueErrorType.ArrayMaxItems: return `must have at most ${s(Number(x.maxItems), 'item', 'items')}`;
-    case ValueErrorType.ObjectMinProperties: return `must have at least ${s(Number(x.minProperties), 'field', 'fields')}`;
-    case ValueErrorType.ObjectMaxProperties: return `must have at most ${s(Number(x.maxProperties), 'field', 'fields')}`;
-    case ValueErrorType.Integer: return 'must be a whole number';
-    case ValueErrorType.Number: return 'must be a number';
-    case ValueErrorType.NumberMinimum: case ValueErrorType.IntegerMinimum: return `must be at least ${x.minimum}`;
-    case ValueErrorType.NumberMaximum: case ValueErrorType.IntegerMaximum: return `must be at most ${x.maximum}`;
-    case ValueErrorType.Boolean: return 'must be true or false';
-    case ValueErrorType.Object: return 'must be an object';
-    case ValueErrorType.Array: return 'must be a list';
-    case ValueErrorType.Literal: return `must be ${JSON.stringify(x.const)}`;
-    case ValueErrorType.String: case ValueErrorType.StringPattern: case ValueErrorType.StringFormat:
-      return x.errorMessage ?? (e.type === ValueErrorType.String ? 'must be text' : e.message.replace(/^Expected/, 'must be'));
-    default: return e.message.replace(/^Expected/, 'must be').replace(/^Unexpected/, 'unexpected');
+    case ValueErrorType.StringMinLength:
+      return x.minLength === 1
+        ? 'may not be empty'
+        : `must be at least ${s(Number(x.minLength), 'character', 'characters')}`;
+    case ValueErrorType.StringMaxLength:
+      return `must be at most ${s(Number(x.maxLength), 'character', 'characters')}`;
+    case ValueErrorType.ArrayMinItems:
+      return `must have at least ${s(Number(x.minItems), 'item', 'items')}`;
+    case ValueErrorType.ArrayMaxItems:
+      return `must have at most ${s(Number(x.maxItems), 'item', 'items')}`;
+    case ValueErrorType.ObjectMinProperties:
+      return `must have at least ${s(Number(x.minProperties), 'field', 'fields')}`;
+    case ValueErrorType.ObjectMaxProperties:
+      return `must have at most ${s(Number(x.maxProperties), 'field', 'fields')}`;
+    case ValueErrorType.Integer:
+      return 'must be a whole number';
+    case ValueErrorType.Number:
+      return 'must be a number';
+    case ValueErrorType.NumberMinimum:
+    case ValueErrorType.IntegerMinimum:
+      return `must be at least ${x.minimum}`;
+    case ValueErrorType.NumberMaximum:
+    case ValueErrorType.IntegerMaximum:
+      return `must be at most ${x.maximum}`;
+    case ValueErrorType.Boolean:
+      return 'must be true or false';
+    case ValueErrorType.Object:
+      return 'must be an object';
+    case ValueErrorType.Array:
+      return 'must be a list';
+    case ValueErrorType.Literal:
+      return `must be ${JSON.stringify(x.const)}`;
+    case ValueErrorType.String:
+    case ValueErrorType.StringPattern:
+    case ValueErrorType.StringFormat:
+      return (
+        x.errorMessage ??
+        (e.type === ValueErrorType.String ? 'must be text' : e.message.replace(/^Expected/, 'must be'))
+      );
+    default:
+      return e.message.replace(/^Expected/, 'must be').replace(/^Unexpected/, 'unexpected');
   }
 };
 
@@ -97,13 +136,24 @@ const describe = (schema: TSchema, value: unknown, prefix: string, out: string[]
     seen.add(e.path);
     if (e.type === ValueErrorType.Union) {
       const words = literals(e.schema);
-      if (words) { out.push(`${name} must be one of ${words.join(', ')}`); continue; }
+      if (words) {
+        out.push(`${name} must be one of ${words.join(', ')}`);
+        continue;
+      }
       const variant = meantVariant(e.schema, e.value);
-      if (variant) { describe(variant, e.value, name, out); continue; }
-      out.push(`${name} ${e.value === null ? 'may not be null' : (e.schema.errorMessage ?? 'does not match any of the shapes it may take')}`);
+      if (variant) {
+        describe(variant, e.value, name, out);
+        continue;
+      }
+      out.push(
+        `${name} ${e.value === null ? 'may not be null' : (e.schema.errorMessage ?? 'does not match any of the shapes it may take')}`,
+      );
       continue;
     }
-    if (e.type === ValueErrorType.ObjectRequiredProperty) { out.push(`${name} is required`); continue; }
+    if (e.type === ValueErrorType.ObjectRequiredProperty) {
+      out.push(`${name} is required`);
+      continue;
+    }
     out.push(`${name} ${sentence(e)}`);
   }
 };
@@ -125,7 +175,10 @@ export type SchemaPlace = 'body' | 'query' | 'param';
  */
 @Injectable()
 export class SchemaValidationPipe implements PipeTransform {
-  constructor(private readonly schema: TSchema, private readonly place: SchemaPlace = 'body') {}
+  constructor(
+    private readonly schema: TSchema,
+    private readonly place: SchemaPlace = 'body',
+  ) {}
 
   transform(value: unknown): unknown {
     let v: unknown = value === undefined ? (this.place === 'body' ? undefined : {}) : Value.Clone(value);

@@ -3,7 +3,11 @@ export type InputPlace = 'body' | 'query' | 'path' | 'header';
 
 /** A string with a character no field takes (400): the field, where it was and which character. */
 export class InvalidTextError extends Error {
-  static readonly problem = { type: '/problems/invalid-text', status: 400, title: 'Text with a character the API does not take' };
+  static readonly problem = {
+    type: '/problems/invalid-text',
+    status: 400,
+    title: 'Text with a character the API does not take',
+  };
   readonly extensions: Record<string, unknown>;
 
   constructor(field: string, place: InputPlace, codePoint: string, why: string) {
@@ -43,8 +47,12 @@ export class UnexpectedBodyError extends Error {
   readonly extensions: Record<string, unknown>;
 
   constructor(body: unknown) {
-    const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).slice(0, 20) : [];
-    const errors = fields.length > 0 ? fields.map((f) => `property ${f} should not exist`) : ['this step takes no body (send none, or {})'];
+    const fields =
+      body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).slice(0, 20) : [];
+    const errors =
+      fields.length > 0
+        ? fields.map((f) => `property ${f} should not exist`)
+        : ['this step takes no body (send none, or {})'];
     super(errors.join('; '));
     this.name = 'UnexpectedBodyError';
     this.extensions = { errors };

@@ -7,13 +7,45 @@ import { ForbiddenKeyError, InputPlace, InvalidTextError, TooManyItemsError } fr
  * - in single-line fields (names, titles, numbers, codes, ids, and everything in a URL) not even
  *   tab, CR or LF. A field is single-line by its name: see `isSingleLine`.
  */
-const NEVER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NEVER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 
 const SINGLE_LINE = new Set([
-  'name', 'displayName', 'nameEn', 'title', 'number', 'code', 'table', 'email', 'link', 'url', 'issuer', 'signer', 'outlet',
-  'channel', 'organiser', 'place', 'label', 'section', 'to', 'by', 'with', 'role', 'kind', 'level', 'subtype', 'type',
-  'sha256', 'month', 'rating', 'status', 'basis', 'period', 'regimeId', 'timeWords',
+  'name',
+  'displayName',
+  'nameEn',
+  'title',
+  'number',
+  'code',
+  'table',
+  'email',
+  'link',
+  'url',
+  'issuer',
+  'signer',
+  'outlet',
+  'channel',
+  'organiser',
+  'place',
+  'label',
+  'section',
+  'to',
+  'by',
+  'with',
+  'role',
+  'kind',
+  'level',
+  'subtype',
+  'type',
+  'sha256',
+  'month',
+  'rating',
+  'status',
+  'basis',
+  'period',
+  'regimeId',
+  'timeWords',
 ]);
 /** Ids, codes, numbers, keys and days by their suffix: `unitId`, `taskCodes`, `documentNumber`, `heldOn`, `recordedAt`. */
 const SINGLE_LINE_SUFFIX = /[a-z0-9](Id|Ids|Code|Codes|Number|Key|On|At|From|To|Date|Url)$/;
@@ -25,20 +57,38 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const hex = (s: string) => `U+${s.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Refuses a string no field takes; `key` is the field's own name (an array's, for its items). */
-export const checkText = (s: string, field: string, key: string, place: InputPlace, singleLine = place !== 'body' && place !== 'header'): void => {
+export const checkText = (
+  s: string,
+  field: string,
+  key: string,
+  place: InputPlace,
+  singleLine = place !== 'body' && place !== 'header',
+): void => {
   const never = NEVER.exec(s);
   if (never) {
     const what = never[0].length > 1 ? never[0][0] : never[0];
-    const why = /[\uD800-\uDFFF]/.test(what) ? 'an unpaired surrogate, not a character' : 'a control character; only tab and line feed (CR only before LF) are allowed, in long texts';
+    const why = /[\uD800-\uDFFF]/.test(what)
+      ? 'an unpaired surrogate, not a character'
+      : 'a control character; only tab and line feed (CR only before LF) are allowed, in long texts';
     throw new InvalidTextError(field, place, hex(what), why);
   }
   if ((singleLine || isSingleLine(key)) && LINE_BREAK_OR_TAB.test(s)) {
-    throw new InvalidTextError(field, place, hex(LINE_BREAK_OR_TAB.exec(s)![0]), 'a line break or tab, in a single-line field');
+    throw new InvalidTextError(
+      field,
+      place,
+      hex(LINE_BREAK_OR_TAB.exec(s)![0]),
+      'a line break or tab, in a single-line field',
+    );
   }
 };
 
 /** A value still to check, and how it was reached: the path is spelt out only for a refusal. */
-interface Frame { value: unknown; key: string; parent: Frame | null; step: string | number }
+interface Frame {
+  value: unknown;
+  key: string;
+  parent: Frame | null;
+  step: string | number;
+}
 
 const pathOf = (f: Frame | null): string => {
   const steps: (string | number)[] = [];
@@ -58,7 +108,8 @@ export const checkInput = (value: unknown, place: InputPlace, name = '', maxItem
   // Scalars are checked where they stand; only containers get a frame (a 1 MiB body may hold 500,000 numbers).
   const visit = (value: unknown, key: string, parent: Frame, step: string | number) => {
     if (typeof value === 'string') {
-      if (NEVER.test(value) || LINE_BREAK_OR_TAB.test(value)) checkText(value, named({ value, key, parent, step }), key, place);
+      if (NEVER.test(value) || LINE_BREAK_OR_TAB.test(value))
+        checkText(value, named({ value, key, parent, step }), key, place);
     } else if (value !== null && typeof value === 'object') {
       stack.push({ value, key, parent, step });
     }
@@ -76,7 +127,8 @@ export const checkInput = (value: unknown, place: InputPlace, name = '', maxItem
       for (let i = keys.length - 1; i >= 0; i--) {
         const k = keys[i];
         if (FORBIDDEN_KEYS.has(k)) throw new ForbiddenKeyError(named({ value: null, key: k, parent: f, step: k }));
-        if (NEVER.test(k) || LINE_BREAK_OR_TAB.test(k)) checkText(k, named({ value: null, key: k, parent: f, step: k }), 'name', place);
+        if (NEVER.test(k) || LINE_BREAK_OR_TAB.test(k))
+          checkText(k, named({ value: null, key: k, parent: f, step: k }), 'name', place);
         visit((v as Record<string, unknown>)[k], k, f, k);
       }
     }

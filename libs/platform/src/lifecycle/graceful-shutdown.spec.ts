@@ -16,17 +16,20 @@ const fakeApp = async () => {
   const app = {
     getHttpServer: () => server,
     get: () => state,
-    close: async () => { events.push('app closed'); },
+    close: async () => {
+      events.push('app closed');
+    },
   } as unknown as INestApplication;
   return { app, state, server, events, port: (server.address() as AddressInfo).port };
 };
 
-const fetchText = (port: number, path: string, agent?: Agent) => new Promise<{ body: string; connection?: string }>((resolve, reject) => {
-  get({ host: '127.0.0.1', port, path, agent }, (res: IncomingMessage) => {
-    let body = '';
-    res.on('data', (c) => (body += c)).on('end', () => resolve({ body, connection: res.headers.connection }));
-  }).on('error', reject);
-});
+const fetchText = (port: number, path: string, agent?: Agent) =>
+  new Promise<{ body: string; connection?: string }>((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path, agent }, (res: IncomingMessage) => {
+      let body = '';
+      res.on('data', (c) => (body += c)).on('end', () => resolve({ body, connection: res.headers.connection }));
+    }).on('error', reject);
+  });
 
 describe('installGracefulShutdown', () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -34,11 +37,20 @@ describe('installGracefulShutdown', () => {
   it('answers draining at once, serves through the delay, then refuses connections, finishes what runs, ends streams, and exits 0', async () => {
     const { app, state, server, events, port } = await fakeApp();
     const exits: number[] = [];
-    const { shutdown } = installGracefulShutdown(app, { timeoutMs: 5000, delayMs: 200, signals: [], exit: (c) => { exits.push(c); } });
+    const { shutdown } = installGracefulShutdown(app, {
+      timeoutMs: 5000,
+      delayMs: 200,
+      signals: [],
+      exit: (c) => {
+        exits.push(c);
+      },
+    });
     const agent = new Agent({ keepAlive: true });
     await fetchText(port, '/', agent);
     let streamEnded = false;
-    state.onEndStreams(() => { streamEnded = true; });
+    state.onEndStreams(() => {
+      streamEnded = true;
+    });
 
     const slow = fetchText(port, '/slow', agent);
     await new Promise((r) => setTimeout(r, 50));
@@ -61,7 +73,14 @@ describe('installGracefulShutdown', () => {
   it('forces the connections left closed and exits 1 once the limit has passed', async () => {
     const { app, port } = await fakeApp();
     const exits: number[] = [];
-    const { shutdown } = installGracefulShutdown(app, { timeoutMs: 300, delayMs: 0, signals: [], exit: (c) => { exits.push(c); } });
+    const { shutdown } = installGracefulShutdown(app, {
+      timeoutMs: 300,
+      delayMs: 0,
+      signals: [],
+      exit: (c) => {
+        exits.push(c);
+      },
+    });
     const stuck = fetchText(port, '/stuck').catch((e: NodeJS.ErrnoException) => e.code);
     await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();

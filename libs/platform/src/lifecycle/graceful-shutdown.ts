@@ -50,10 +50,14 @@ export const installGracefulShutdown = (app: INestApplication, options: Graceful
     const since = Date.now();
     timer = setTimeout(() => force(`not down within SHUTDOWN_TIMEOUT_MS (${options.timeoutMs} ms)`), options.timeoutMs);
     state.beginDraining(since + options.timeoutMs);
-    logger.log(`${signal}: readiness answers 503; ${options.delayMs} ms more of service, then the port closes (responses under way: ${drain.active})`);
+    logger.log(
+      `${signal}: readiness answers 503; ${options.delayMs} ms more of service, then the port closes (responses under way: ${drain.active})`,
+    );
     if (options.delayMs > 0) await sleep(options.delayMs);
 
-    const closing = drain.close(() => logger.log(`port closed ${Date.now() - since} ms after ${signal} (responses under way: ${drain.active})`));
+    const closing = drain.close(() =>
+      logger.log(`port closed ${Date.now() - since} ms after ${signal} (responses under way: ${drain.active})`),
+    );
     state.endStreams();
     await closing;
     if (forced) return;
@@ -66,7 +70,9 @@ export const installGracefulShutdown = (app: INestApplication, options: Graceful
   };
 
   const onSignal = (signal: NodeJS.Signals) => {
-    shutdown(signal).catch((e: unknown) => force(`shutdown failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+    shutdown(signal).catch((e: unknown) =>
+      force(`shutdown failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
   };
   for (const s of options.signals ?? ['SIGTERM', 'SIGINT']) process.on(s, onSignal);
   return { shutdown };

@@ -15,7 +15,10 @@ export class MetricsController {
 
   @Get()
   @ApiOperation({ summary: "Metrics for Prometheus: projection lag, the log's head, Node's own" })
-  @ApiOkResponse({ description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'The Prometheus text exposition format',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   @Header('Cache-Control', 'no-store')
   async scrape(@Res() res: Response): Promise<void> {
     res.type(this.metrics.contentType).send(await this.metrics.metrics());

@@ -22,12 +22,23 @@ export class MetricsService {
     const status = () => (scrape ??= this.engine.status().finally(() => setImmediate(() => (scrape = null))));
 
     new Gauge({
-      name: 'gl_event_store_head_position', help: 'Global position of the last event in the log', registers,
-      collect: async function () { this.set(Number(await events.headPosition())); },
+      name: 'gl_event_store_head_position',
+      help: 'Global position of the last event in the log',
+      registers,
+      collect: async function () {
+        this.set(Number(await events.headPosition()));
+      },
     });
-    const perProjection = (name: string, help: string, value: (s: Awaited<ReturnType<typeof status>>[number]) => number | null) =>
+    const perProjection = (
+      name: string,
+      help: string,
+      value: (s: Awaited<ReturnType<typeof status>>[number]) => number | null,
+    ) =>
       new Gauge({
-        name, help, labelNames: ['projection', 'generation'], registers,
+        name,
+        help,
+        labelNames: ['projection', 'generation'],
+        registers,
         collect: async function () {
           this.reset();
           for (const s of await status()) {
@@ -36,11 +47,23 @@ export class MetricsService {
           }
         },
       });
-    perProjection('gl_projection_lag_events', 'Events in the log not yet applied by the live generation', (s) => s.live?.lag.events ?? null);
-    perProjection('gl_projection_lag_seconds', 'Age of the oldest event not yet applied by the live generation', (s) => s.live?.lag.seconds ?? null);
-    perProjection('gl_projection_position', 'Checkpoint of the live generation', (s) => (s.live ? Number(s.live.position) : null));
+    perProjection(
+      'gl_projection_lag_events',
+      'Events in the log not yet applied by the live generation',
+      (s) => s.live?.lag.events ?? null,
+    );
+    perProjection(
+      'gl_projection_lag_seconds',
+      'Age of the oldest event not yet applied by the live generation',
+      (s) => s.live?.lag.seconds ?? null,
+    );
+    perProjection('gl_projection_position', 'Checkpoint of the live generation', (s) =>
+      s.live ? Number(s.live.position) : null,
+    );
     perProjection('gl_projection_rebuilding', '1 while a new generation is being built', (s) => (s.building ? 1 : 0));
-    perProjection('gl_projection_failed', '1 when the projection has failed and is retrying', (s) => (s.failure ? 1 : 0));
+    perProjection('gl_projection_failed', '1 when the projection has failed and is retrying', (s) =>
+      s.failure ? 1 : 0,
+    );
   }
 
   metrics(): Promise<string> {

@@ -1,13 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Clock } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
-  AnyProjection, PROJECTION_STORE, ProjectionEngine, PROJECTIONS, ProjectionStore, READ_STORE, ReadStore,
+  AnyProjection,
+  PROJECTION_STORE,
+  ProjectionEngine,
+  PROJECTIONS,
+  ProjectionStore,
+  READ_STORE,
+  ReadStore,
 } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { SCRATCH_READ_STORE } from '@gl/application';
@@ -51,8 +64,14 @@ class ReadModelsLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
     const deadline = this.shutdown.deadline;
     const runs = this.engine.projections.some((p) => this.engine.runner(p.name));
     if (deadline !== null && runs) {
-      const caughtUp = await this.engine.waitFor(await this.events.headPosition(), Math.max(0, deadline - Date.now() - 1000));
-      if (!caughtUp) this.logger.warn('projections stopped before reaching the head; they resume from their checkpoints at the next start');
+      const caughtUp = await this.engine.waitFor(
+        await this.events.headPosition(),
+        Math.max(0, deadline - Date.now() - 1000),
+      );
+      if (!caughtUp)
+        this.logger.warn(
+          'projections stopped before reaching the head; they resume from their checkpoints at the next start',
+        );
     }
     await this.engine.stop();
   }
@@ -85,11 +104,19 @@ export class ReadModelsModule {
           provide: ProjectionEngine,
           inject: [EVENT_STORE, PROJECTION_STORE, PROJECTIONS, CLOCK],
           useFactory: (events: EventStore, store: ProjectionStore, projections: AnyProjection[], clock: Clock) =>
-            new ProjectionEngine(events, store, projections, { clock, run: options.run, log: (level, m) => logger[level](m) }),
+            new ProjectionEngine(events, store, projections, {
+              clock,
+              run: options.run,
+              log: (level, m) => logger[level](m),
+            }),
         },
         ReadModelsLifecycle,
         // Time travel replays into throw-away stores: in memory, whatever the configured read store.
-        { provide: SCRATCH_READ_STORE, inject: [CLOCK], useFactory: (clock: Clock) => () => new EmbeddedReadStore({ filename: ':memory:', clock }) },
+        {
+          provide: SCRATCH_READ_STORE,
+          inject: [CLOCK],
+          useFactory: (clock: Clock) => () => new EmbeddedReadStore({ filename: ':memory:', clock }),
+        },
       ],
       exports: [READ_STORE, PROJECTION_STORE, PROJECTIONS, ProjectionEngine, SCRATCH_READ_STORE],
     };

@@ -2,7 +2,14 @@ import { decodeDoc, encodeDoc } from './doc-codec';
 
 describe('embedded document codec', () => {
   it('round-trips Dates at any depth, and plain JSON as it is', () => {
-    const doc = { _id: 'a', heldOn: new Date('2023-11-14T17:00:00.000Z'), items: [{ at: new Date(0) }], name: 'Hội nghị', n: 3, none: null };
+    const doc = {
+      _id: 'a',
+      heldOn: new Date('2023-11-14T17:00:00.000Z'),
+      items: [{ at: new Date(0) }],
+      name: 'Hội nghị',
+      n: 3,
+      none: null,
+    };
     const text = encodeDoc(doc);
     expect(text).toContain('{"$date":"2023-11-14T17:00:00.000Z"}');
     expect(decodeDoc(text)).toEqual(doc);
@@ -10,6 +17,8 @@ describe('embedded document codec', () => {
   });
 
   it('leaves an object that only looks like a date alone when it has other keys', () => {
-    expect(decodeDoc(encodeDoc({ x: { $date: '2023-01-01', note: 'kept' } }))).toEqual({ x: { $date: '2023-01-01', note: 'kept' } });
+    expect(decodeDoc(encodeDoc({ x: { $date: '2023-01-01', note: 'kept' } }))).toEqual({
+      x: { $date: '2023-01-01', note: 'kept' },
+    });
   });
 });

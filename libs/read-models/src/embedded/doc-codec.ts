@@ -4,7 +4,8 @@
  */
 export const encodeDoc = (doc: unknown): string => JSON.stringify(doc, dateReplacer);
 
-export const decodeDoc = <T>(text: string): T => (text.includes('"$date"') ? JSON.parse(text, dateReviver) : JSON.parse(text));
+export const decodeDoc = <T>(text: string): T =>
+  text.includes('"$date"') ? JSON.parse(text, dateReviver) : JSON.parse(text);
 
 function dateReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const raw = this[key];

@@ -1,6 +1,10 @@
 import Database, { Database as Db, Statement } from 'better-sqlite3';
 import type {
-  BeginOutcome, IdempotencyAttempt, IdempotencyRecord, IdempotencyStore, StoredResponse,
+  BeginOutcome,
+  IdempotencyAttempt,
+  IdempotencyRecord,
+  IdempotencyStore,
+  StoredResponse,
 } from '../port/idempotency-store.port';
 
 export interface EmbeddedIdempotencyStoreOptions {
@@ -28,8 +32,15 @@ interface Row {
 }
 
 const decode = (r: Row): IdempotencyRecord => ({
-  userId: r.user_id, key: r.key, operation: r.operation, fingerprint: r.fingerprint, state: r.state, owner: r.owner,
-  createdAt: new Date(r.created_at), leaseUntil: new Date(r.lease_until), expiresAt: new Date(r.expires_at),
+  userId: r.user_id,
+  key: r.key,
+  operation: r.operation,
+  fingerprint: r.fingerprint,
+  state: r.state,
+  owner: r.owner,
+  createdAt: new Date(r.created_at),
+  leaseUntil: new Date(r.lease_until),
+  expiresAt: new Date(r.expires_at),
   response: r.response === null ? null : (JSON.parse(r.response) as StoredResponse),
 });
 
@@ -83,14 +94,22 @@ export class EmbeddedIdempotencyStore implements IdempotencyStore {
       complete: this.db.prepare(
         "UPDATE idempotency_keys SET state = 'completed', response = ? WHERE user_id = ? AND key = ? AND owner = ? AND state = 'in-flight'",
       ),
-      release: this.db.prepare("DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND owner = ? AND state = 'in-flight'"),
+      release: this.db.prepare(
+        "DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND owner = ? AND state = 'in-flight'",
+      ),
       purge: this.db.prepare('DELETE FROM idempotency_keys WHERE expires_at <= ?'),
     };
     // IMMEDIATE: the claim and the read of the holder see one state, also across connections.
     const tx = this.db.transaction((a: IdempotencyAttempt): BeginOutcome => {
       const changed = this.stmt.claim.run({
-        user_id: a.userId, key: a.key, operation: a.operation, fingerprint: a.fingerprint, owner: a.owner,
-        created_at: a.createdAt.getTime(), lease_until: a.leaseUntil.getTime(), expires_at: a.expiresAt.getTime(),
+        user_id: a.userId,
+        key: a.key,
+        operation: a.operation,
+        fingerprint: a.fingerprint,
+        owner: a.owner,
+        created_at: a.createdAt.getTime(),
+        lease_until: a.leaseUntil.getTime(),
+        expires_at: a.expiresAt.getTime(),
         now: a.createdAt.getTime(),
       }).changes;
       if (changed > 0) return { started: true };

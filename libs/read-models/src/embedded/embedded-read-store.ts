@@ -7,7 +7,12 @@ import { migrateReadStore } from './embedded-schema';
 import { isKey, MemoryCollection } from './memory-collection';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
 import {
-  DocChange, GenerationRef, IndexSpec, physicalName, ProjectionRecord, ProjectionStore,
+  DocChange,
+  GenerationRef,
+  IndexSpec,
+  physicalName,
+  ProjectionRecord,
+  ProjectionStore,
 } from '../port/projection-store.port';
 import { ProjectionRecords } from '../records/projection-records';
 
@@ -24,10 +29,11 @@ const matcher = (filter: Filter): ((d: Doc) => boolean) => {
     const q = new Query(filter);
     return (d) => q.test(d);
   }
-  return (d) => pairs.every(([k, v]) => {
-    const x = d[k];
-    return x === v || (Array.isArray(x) && x.includes(v));
-  });
+  return (d) =>
+    pairs.every(([k, v]) => {
+      const x = d[k];
+      return x === v || (Array.isArray(x) && x.includes(v));
+    });
 };
 
 export interface EmbeddedReadStoreOptions {
@@ -69,10 +75,12 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       load: this.db.prepare('SELECT id, position, deleted, body FROM docs WHERE coll = ?'),
       upsert: this.db.prepare(
         'INSERT INTO docs (coll, id, position, deleted, body) VALUES (?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (coll, id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, body = excluded.body',
+          'ON CONFLICT (coll, id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, body = excluded.body',
       ),
       dropColl: this.db.prepare('DELETE FROM docs WHERE coll = ?'),
-      saveRecord: this.db.prepare('INSERT INTO projections (name, body) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET body = excluded.body'),
+      saveRecord: this.db.prepare(
+        'INSERT INTO projections (name, body) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET body = excluded.body',
+      ),
       loadRecords: this.db.prepare('SELECT name, body FROM projections'),
       requests: this.db.prepare('SELECT name FROM rebuild_requests'),
       request: this.db.prepare('INSERT OR REPLACE INTO rebuild_requests (name, requested_at) VALUES (?, ?)'),
@@ -180,7 +188,9 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       const at = c.positionOf(ch._id);
       return at === undefined || comparePositions(ch.position, at) > 0;
     });
-    const written = effective.map((ch) => (ch.doc === null ? null : { ...ch.doc, _id: ch._id, _position: ch.position }));
+    const written = effective.map((ch) =>
+      ch.doc === null ? null : { ...ch.doc, _id: ch._id, _position: ch.position },
+    );
     this.db.transaction(() => {
       effective.forEach((ch, i) => {
         const doc = written[i];
@@ -202,7 +212,10 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   // ---- internals ---------------------------------------------------------------------------
 
   private declareIndexes(collection: string, indexes: IndexSpec[]): void {
-    this.indexed.set(collection, new Set(indexes.map((i) => Object.keys(i.keys)[0]).filter((f) => f && !f.includes('.'))));
+    this.indexed.set(
+      collection,
+      new Set(indexes.map((i) => Object.keys(i.keys)[0]).filter((f) => f && !f.includes('.'))),
+    );
   }
 
   private indexedOf(collection: string): ReadonlySet<string> {
@@ -240,10 +253,11 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
 
   private reloadRecords(): void {
     const requested = new Set(this.stmt.requests.all().map((r) => r.name));
-    this.recordsCache.load(this.stmt.loadRecords.all().map((row) => ({
-      ...(JSON.parse(row.body) as Omit<ProjectionRecord, 'rebuildRequested'>),
-      rebuildRequested: requested.has(row.name),
-    })));
+    this.recordsCache.load(
+      this.stmt.loadRecords.all().map((row) => ({
+        ...(JSON.parse(row.body) as Omit<ProjectionRecord, 'rebuildRequested'>),
+        rebuildRequested: requested.has(row.name),
+      })),
+    );
   }
 }
-

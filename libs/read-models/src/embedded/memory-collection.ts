@@ -3,7 +3,8 @@ import type { Doc, Filter } from '../port/read-store.port';
 
 /** A value compared by plain equality: what an index keys on, and what a filter may ask a field to equal directly. */
 export type Key = string | number | boolean;
-export const isKey = (v: unknown): v is Key => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
+export const isKey = (v: unknown): v is Key =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
 
 /**
  * The values a filter asks one field to equal (`{ f: v }` or `{ f: { $in: [...] } }`), or null when
@@ -79,7 +80,8 @@ export class MemoryCollection {
       if (!asked || (field === '_id' && !asked.every((k) => typeof k === 'string'))) continue;
       const keys = [...new Set(asked)];
       const { [field]: _answered, ...rest } = filter;
-      if (field === '_id') return { docs: keys.map((k) => this.docs.get(k as string)).filter((d): d is Doc => d !== undefined), rest };
+      if (field === '_id')
+        return { docs: keys.map((k) => this.docs.get(k as string)).filter((d): d is Doc => d !== undefined), rest };
       const index = this.index(field);
       const buckets = keys.map((k) => index.get(k)).filter((b): b is Set<string> => b !== undefined);
       const size = buckets.reduce((n, b) => n + b.size, 0);

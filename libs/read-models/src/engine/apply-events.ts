@@ -30,7 +30,11 @@ export const routeBatch = (p: Projection<any, any>, events: RecordedEvent[]): st
  * below a document's position was applied before and is skipped: delivery is at least once, the
  * effect exactly once. Each touched document comes out once, with the position of its last event.
  */
-export const applyEvents = (p: Projection<any, any>, events: RecordedEvent[], stored: Map<string, Doc>): DocChange[] => {
+export const applyEvents = (
+  p: Projection<any, any>,
+  events: RecordedEvent[],
+  stored: Map<string, Doc>,
+): DocChange[] => {
   const handles = handlesOf(p);
   const working = new Map<string, Working>();
   for (const e of events) {

@@ -10,20 +10,26 @@ import { Projection, projection } from './projection';
 import { ProjectionEngine } from './projection-engine';
 
 /** Counters per unit: the shape of a dashboard figure, where a double count would show. */
-interface Tally { unitId: string; conferences: number; participants: number; withdrawn: number }
-const tally = (version = 1, factor = 1): Projection<Tally> => projection<Tally>({
-  name: 'unit-tally',
-  version,
-  handles: ['conference.recorded.v1', 'conference.withdrawn.v1'],
-  route: (e) => [(e.data as { unitId: string }).unitId],
-  evolve: (doc, e) => {
-    const d = e.data as { unitId: string; participants: number };
-    const t = doc ?? { unitId: d.unitId, conferences: 0, participants: 0, withdrawn: 0 };
-    return e.type === 'conference.recorded.v1'
-      ? { ...t, conferences: t.conferences + 1, participants: t.participants + d.participants * factor }
-      : { ...t, withdrawn: t.withdrawn + 1, participants: t.participants - d.participants * factor };
-  },
-});
+interface Tally {
+  unitId: string;
+  conferences: number;
+  participants: number;
+  withdrawn: number;
+}
+const tally = (version = 1, factor = 1): Projection<Tally> =>
+  projection<Tally>({
+    name: 'unit-tally',
+    version,
+    handles: ['conference.recorded.v1', 'conference.withdrawn.v1'],
+    route: (e) => [(e.data as { unitId: string }).unitId],
+    evolve: (doc, e) => {
+      const d = e.data as { unitId: string; participants: number };
+      const t = doc ?? { unitId: d.unitId, conferences: 0, participants: 0, withdrawn: 0 };
+      return e.type === 'conference.recorded.v1'
+        ? { ...t, conferences: t.conferences + 1, participants: t.participants + d.participants * factor }
+        : { ...t, withdrawn: t.withdrawn + 1, participants: t.participants - d.participants * factor };
+    },
+  });
 
 const conference = (unit: number, participants: number) =>
   newEvent('conference.recorded.v1', { unitId: `unit-${unit}`, participants });
@@ -44,7 +50,15 @@ describe('projection engine on SQLite and the embedded read store', () => {
   let store: EmbeddedReadStore;
   const engines: ProjectionEngine[] = [];
   const engine = (p: Projection<any>, extra: Partial<ConstructorParameters<typeof ProjectionEngine>[3]> = {}) => {
-    const e = new ProjectionEngine(events, store, [p], { clock, run: true, batchSize: 50, backoffMs: 1, maxBackoffMs: 5, requestPollMs: 20, ...extra });
+    const e = new ProjectionEngine(events, store, [p], {
+      clock,
+      run: true,
+      batchSize: 50,
+      backoffMs: 1,
+      maxBackoffMs: 5,
+      requestPollMs: 20,
+      ...extra,
+    });
     engines.push(e);
     return e;
   };
@@ -87,7 +101,12 @@ describe('projection engine on SQLite and the embedded read store', () => {
     expect(await docs()).toEqual(expected);
     await until(() => e.runner('unit-tally')!.state === 'live');
     const [status] = await e.status();
-    expect(status.live).toMatchObject({ version: 1, generation: 1, position: await events.headPosition(), lag: { events: 0, seconds: 0 } });
+    expect(status.live).toMatchObject({
+      version: 1,
+      generation: 1,
+      position: await events.headPosition(),
+      lag: { events: 0, seconds: 0 },
+    });
   });
 
   it('lets the event loop turn between batches while catching up (requests are answered during a rebuild)', async () => {
@@ -153,7 +172,9 @@ describe('projection engine on SQLite and the embedded read store', () => {
     await until(async () => (await store.record('unit-tally'))?.live?.generation === 2);
     const after = await docs();
     expect(after.map((d) => d.participants)).toEqual(before.map((d) => (d.participants as number) * 2));
-    expect((await store.loadDocs({ projection: 'unit-tally', collection: 'unit-tally', generation: 1 }, ['unit-1'])).size).toBe(0);
+    expect(
+      (await store.loadDocs({ projection: 'unit-tally', collection: 'unit-tally', generation: 1 }, ['unit-1'])).size,
+    ).toBe(0);
   });
 
   it('rebuilds on request from another process, and the rebuild equals the incremental state', async () => {
@@ -176,7 +197,8 @@ describe('projection engine on SQLite and the embedded read store', () => {
     const flaky = tally();
     const evolve = flaky.evolve;
     flaky.evolve = (doc, ev) => {
-      if ((ev.data as { participants: number }).participants === 99 && failures-- > 0) throw new Error('cannot read participants');
+      if ((ev.data as { participants: number }).participants === 99 && failures-- > 0)
+        throw new Error('cannot read participants');
       return evolve(doc, ev);
     };
     await appendMany(10);
@@ -213,7 +235,7 @@ describe('projection engine under injected crashes', () => {
     // A store that, like MongoDB without a replica set, may crash after writing some documents of a
     // batch and before its checkpoint; or before writing anything. Seeded, so a failure replays.
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const apply = store.applyBatch.bind(store);
     let crashes = 0;
     jest.spyOn(store, 'applyBatch').mockImplementation(async (ref, changes, position) => {
@@ -234,7 +256,13 @@ describe('projection engine under injected crashes', () => {
 
     let restarts = 0;
     for (; restarts < 200; restarts++) {
-      const engine = new ProjectionEngine(events, store, [tally()], { clock, run: true, batchSize: 1 + (restarts % 13), backoffMs: 1, maxBackoffMs: 2 });
+      const engine = new ProjectionEngine(events, store, [tally()], {
+        clock,
+        run: true,
+        batchSize: 1 + (restarts % 13),
+        backoffMs: 1,
+        maxBackoffMs: 2,
+      });
       engine.start();
       await new Promise((r) => setTimeout(r, 3));
       await engine.stop();

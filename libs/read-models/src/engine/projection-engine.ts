@@ -66,19 +66,22 @@ export class ProjectionEngine {
 
   async status(): Promise<ProjectionStatus[]> {
     const records = new Map((await this.store.records()).map((r) => [r.name, r]));
-    return Promise.all(this.projections.map(async (p) => {
-      const r = records.get(p.name);
-      const withLag = async (g: GenerationState | null | undefined) => (g ? { ...g, lag: await this.lag(g.position) } : null);
-      return {
-        name: p.name,
-        collection: r?.collection ?? p.collection ?? p.name,
-        state: this.runner(p.name)?.state ?? 'not-running',
-        live: await withLag(r?.live),
-        building: await withLag(r?.building),
-        rebuildRequested: r?.rebuildRequested ?? false,
-        failure: r?.failure ?? null,
-      };
-    }));
+    return Promise.all(
+      this.projections.map(async (p) => {
+        const r = records.get(p.name);
+        const withLag = async (g: GenerationState | null | undefined) =>
+          g ? { ...g, lag: await this.lag(g.position) } : null;
+        return {
+          name: p.name,
+          collection: r?.collection ?? p.collection ?? p.name,
+          state: this.runner(p.name)?.state ?? 'not-running',
+          live: await withLag(r?.live),
+          building: await withLag(r?.building),
+          rebuildRequested: r?.rebuildRequested ?? false,
+          failure: r?.failure ?? null,
+        };
+      }),
+    );
   }
 
   async lag(position: Position): Promise<Lag> {
@@ -97,10 +100,14 @@ export class ProjectionEngine {
     const names = new Set(this.projections.map((p) => p.name));
     for (;;) {
       const records = (await this.store.records()).filter((r) => names.has(r.name));
-      const reached = records.length === names.size && records.every((r) => r.live && comparePositions(r.live.position, position) >= 0);
+      const reached =
+        records.length === names.size &&
+        records.every((r) => r.live && comparePositions(r.live.position, position) >= 0);
       if (reached) return true;
       if (Date.now() >= deadline) return false;
-      await new Promise((r) => setTimeout(r, Math.min(this.options.waitPollMs ?? 20, Math.max(1, deadline - Date.now()))));
+      await new Promise((r) =>
+        setTimeout(r, Math.min(this.options.waitPollMs ?? 20, Math.max(1, deadline - Date.now()))),
+      );
     }
   }
 }

@@ -1,5 +1,12 @@
 import type { Clock } from '@gl/domain';
-import { comparePositions, EventReader, Position, RecordedEvent, Subscription, yieldToEventLoop } from '@gl/event-store';
+import {
+  comparePositions,
+  EventReader,
+  Position,
+  RecordedEvent,
+  Subscription,
+  yieldToEventLoop,
+} from '@gl/event-store';
 import { GenerationRef, ProjectionRecord, ProjectionStore } from '../port/projection-store.port';
 import { applyEvents, routeBatch } from './apply-events';
 import { BatchPuller } from './batch-puller';
@@ -117,7 +124,8 @@ export class ProjectionRunner {
           target = record.live!;
           ref = { ...ref, generation: target.generation };
         }
-        if (!catchUpTo && this.state !== 'live' && (await this.events.countEventsAfter(at, 1)) === 0) this.state = 'live';
+        if (!catchUpTo && this.state !== 'live' && (await this.events.countEventsAfter(at, 1)) === 0)
+          this.state = 'live';
       }
     } finally {
       clearInterval(watch);
@@ -139,7 +147,10 @@ export class ProjectionRunner {
 
   private async promote(): Promise<ProjectionRecord> {
     const record = await this.store.promote(this.name);
-    this.options.log?.('log', `projection ${this.name}: generation ${record.live!.generation} (version ${record.live!.version}) is live`);
+    this.options.log?.(
+      'log',
+      `projection ${this.name}: generation ${record.live!.generation} (version ${record.live!.version}) is live`,
+    );
     return record;
   }
 
@@ -147,7 +158,9 @@ export class ProjectionRunner {
   private watchForRequests(sub: Subscription): NodeJS.Timeout {
     const timer = setInterval(() => {
       this.store.record(this.name).then(
-        (r) => { if (r?.rebuildRequested) void sub.stop(); },
+        (r) => {
+          if (r?.rebuildRequested) void sub.stop();
+        },
         () => undefined,
       );
     }, this.options.requestPollMs ?? 2000);
@@ -162,12 +175,17 @@ export class ProjectionRunner {
     const record = await this.store.record(this.name).catch(() => null);
     const position = record?.building?.position ?? record?.live?.position ?? '0';
     this.options.log?.('error', `projection ${this.name} failed after position ${position}: ${message}`);
-    await this.store.recordFailure(this.name, { message, at: this.options.clock.now().toISOString(), position }).catch(() => undefined);
+    await this.store
+      .recordFailure(this.name, { message, at: this.options.clock.now().toISOString(), position })
+      .catch(() => undefined);
     const base = this.options.backoffMs ?? 1000;
     const wait = Math.min(base * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 60_000);
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, wait);
-      this.wake = () => { clearTimeout(t); resolve(); };
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
     });
     this.wake = null;
   }

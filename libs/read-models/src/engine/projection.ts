@@ -29,7 +29,9 @@ export type AnyProjection = Projection<any, any>;
 
 export type RecordedFrom<E extends DomainEvent> = E extends DomainEvent<infer T, infer D> ? RecordedEvent<T, D> : never;
 
-export const projection = <D extends object, E extends RecordedEvent = RecordedEvent>(p: Projection<D, E>): Projection<D, E> => p;
+export const projection = <D extends object, E extends RecordedEvent = RecordedEvent>(
+  p: Projection<D, E>,
+): Projection<D, E> => p;
 
 export const collectionOf = (p: Projection<any, any>): string => p.collection ?? p.name;
 

@@ -1,6 +1,10 @@
 import { Collection, MongoClient, MongoServerError } from 'mongodb';
 import type {
-  BeginOutcome, IdempotencyAttempt, IdempotencyRecord, IdempotencyStore, StoredResponse,
+  BeginOutcome,
+  IdempotencyAttempt,
+  IdempotencyRecord,
+  IdempotencyStore,
+  StoredResponse,
 } from '../port/idempotency-store.port';
 
 export interface MongoIdempotencyStoreOptions {
@@ -24,7 +28,10 @@ const strip = ({ _id, ...record }: StoredRecord): IdempotencyRecord => record;
  * against the injected clock's `now` each call is given.
  */
 export class MongoIdempotencyStore implements IdempotencyStore {
-  private constructor(private readonly client: MongoClient, private readonly records: Collection<StoredRecord>) {}
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly records: Collection<StoredRecord>,
+  ) {}
 
   static async connect(options: MongoIdempotencyStoreOptions): Promise<MongoIdempotencyStore> {
     const client = new MongoClient(options.url);

@@ -19,15 +19,32 @@ const rewriteStage = (stage: Record<string, unknown>, physical: (c: string) => s
   if (!op) return stage;
   if (op === '$lookup') {
     const s = spec as { from: string; pipeline?: Pipeline };
-    return { $lookup: { ...s, from: physical(s.from), pipeline: [{ $match: NOT_DELETED }, ...rewritePipeline(s.pipeline ?? [], physical)] } };
+    return {
+      $lookup: {
+        ...s,
+        from: physical(s.from),
+        pipeline: [{ $match: NOT_DELETED }, ...rewritePipeline(s.pipeline ?? [], physical)],
+      },
+    };
   }
   if (op === '$graphLookup') {
     const s = spec as { from: string; restrictSearchWithMatch?: Filter };
-    return { $graphLookup: { ...s, from: physical(s.from), restrictSearchWithMatch: withoutTombstones(s.restrictSearchWithMatch ?? {}) } };
+    return {
+      $graphLookup: {
+        ...s,
+        from: physical(s.from),
+        restrictSearchWithMatch: withoutTombstones(s.restrictSearchWithMatch ?? {}),
+      },
+    };
   }
   if (op === '$unionWith') {
     const s = typeof spec === 'string' ? { coll: spec, pipeline: [] } : (spec as { coll: string; pipeline?: Pipeline });
-    return { $unionWith: { coll: physical(s.coll), pipeline: [{ $match: NOT_DELETED }, ...rewritePipeline(s.pipeline ?? [], physical)] } };
+    return {
+      $unionWith: {
+        coll: physical(s.coll),
+        pipeline: [{ $match: NOT_DELETED }, ...rewritePipeline(s.pipeline ?? [], physical)],
+      },
+    };
   }
   if (op === '$facet') {
     const facets = spec as Record<string, Pipeline>;

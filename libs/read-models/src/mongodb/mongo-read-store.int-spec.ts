@@ -14,7 +14,10 @@ if (url) {
 } else {
   // Loud on purpose: a green run must not be mistaken for a tested MongoDB adapter.
   describe('ReadStore contract: MongoDB', () => {
-    it.skip('SKIPPED: MONGODB_URL is not set, so the MongoDB adapter was not tested (no server can run here)', () => undefined);
+    it.skip('SKIPPED: MONGODB_URL is not set, so the MongoDB adapter was not tested (no server can run here)', () =>
+      undefined);
   });
-  process.stderr.write('\n*** MongoDB read-store contract suite SKIPPED: set MONGODB_URL=mongodb://localhost:27017/gl-test?replicaSet=rs0 to run it ***\n\n');
+  process.stderr.write(
+    '\n*** MongoDB read-store contract suite SKIPPED: set MONGODB_URL=mongodb://localhost:27017/gl-test?replicaSet=rs0 to run it ***\n\n',
+  );
 }

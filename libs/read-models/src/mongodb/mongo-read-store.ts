@@ -3,7 +3,12 @@ import type { Clock } from '@gl/domain';
 import { comparePositions, Position } from '@gl/event-store';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
 import {
-  DocChange, GenerationRef, IndexSpec, physicalName, ProjectionRecord, ProjectionStore,
+  DocChange,
+  GenerationRef,
+  IndexSpec,
+  physicalName,
+  ProjectionRecord,
+  ProjectionStore,
 } from '../port/projection-store.port';
 import { advanceCheckpoint, newRecord, promoteBuilding, startRebuild } from '../records/projection-record';
 import { rewritePipeline, withoutTombstones } from './mongo-pipeline';
@@ -58,7 +63,10 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
   async getMany(collection: string, ids: string[]): Promise<Doc[]> {
     const c = await this.live(collection);
     if (!c) return [];
-    const found = await this.db.collection<Doc>(c).find(withoutTombstones({ _id: { $in: ids } })).toArray();
+    const found = await this.db
+      .collection<Doc>(c)
+      .find(withoutTombstones({ _id: { $in: ids } }))
+      .toArray();
     const byId = new Map(found.map((d) => [d._id, d as Doc]));
     return ids.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined);
   }
@@ -66,7 +74,9 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
   async find(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Doc[]> {
     const c = await this.live(collection);
     if (!c) return [];
-    let cursor = this.db.collection<Doc>(c).find(withoutTombstones(filter), options.projection ? { projection: options.projection } : {});
+    let cursor = this.db
+      .collection<Doc>(c)
+      .find(withoutTombstones(filter), options.projection ? { projection: options.projection } : {});
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -112,7 +122,8 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
   async register(name: string, collection: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
     const existing = await this.record(name);
     if (existing) {
-      if (existing.collection !== collection) throw new Error(`projection ${name} writes ${existing.collection}, not ${collection}`);
+      if (existing.collection !== collection)
+        throw new Error(`projection ${name} writes ${existing.collection}, not ${collection}`);
       return existing;
     }
     const owner = await this.db.collection<StoredRecord>(RECORDS).findOne({ collection });
@@ -142,7 +153,8 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
   }
 
   async requestRebuild(name: string): Promise<void> {
-    await this.db.collection<{ _id: string; requestedAt: string }>(REQUESTS)
+    await this.db
+      .collection<{ _id: string; requestedAt: string }>(REQUESTS)
       .updateOne({ _id: name }, { $set: { requestedAt: this.now() } }, { upsert: true });
   }
 
@@ -151,8 +163,10 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
   }
 
   async loadDocs(ref: GenerationRef, ids: string[], session?: ClientSession): Promise<Map<string, Doc>> {
-    const docs = await this.db.collection<Doc>(physicalName(ref.collection, ref.generation))
-      .find({ _id: { $in: ids } }, { session }).toArray();
+    const docs = await this.db
+      .collection<Doc>(physicalName(ref.collection, ref.generation))
+      .find({ _id: { $in: ids } }, { session })
+      .toArray();
     return new Map(docs.map((d) => [d._id, d as Doc]));
   }
 
@@ -172,20 +186,32 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private async write(ref: GenerationRef, changes: DocChange[], position: Position, session?: ClientSession): Promise<void> {
+  private async write(
+    ref: GenerationRef,
+    changes: DocChange[],
+    position: Position,
+    session?: ClientSession,
+  ): Promise<void> {
     const coll = this.db.collection<Doc>(physicalName(ref.collection, ref.generation));
-    const current = await this.loadDocs(ref, changes.map((c) => c._id), session);
+    const current = await this.loadDocs(
+      ref,
+      changes.map((c) => c._id),
+      session,
+    );
     const ops = [];
     for (const ch of changes) {
       const at = current.get(ch._id)?._position;
       if (at !== undefined && comparePositions(ch.position, at) <= 0) continue;
-      const replacement: Doc = ch.doc === null
-        ? { _id: ch._id, _position: ch.position, _deleted: true }
-        : { ...ch.doc, _id: ch._id, _position: ch.position };
+      const replacement: Doc =
+        ch.doc === null
+          ? { _id: ch._id, _position: ch.position, _deleted: true }
+          : { ...ch.doc, _id: ch._id, _position: ch.position };
       // Guarded by the position read above: a writer that got there first makes this a no-op.
-      ops.push(at === undefined
-        ? { replaceOne: { filter: { _id: ch._id, _position: { $exists: false } }, replacement, upsert: true } }
-        : { replaceOne: { filter: { _id: ch._id, _position: at }, replacement } });
+      ops.push(
+        at === undefined
+          ? { replaceOne: { filter: { _id: ch._id, _position: { $exists: false } }, replacement, upsert: true } }
+          : { replaceOne: { filter: { _id: ch._id, _position: at }, replacement } },
+      );
     }
     if (ops.length > 0) await coll.bulkWrite(ops, { ordered: true, session });
     const record = await this.record(ref.projection, session);
@@ -202,7 +228,10 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
   private async refreshRouting(): Promise<void> {
     const now = Date.now();
     if (now - this.routing.at < (this.options.routingTtlMs ?? 1000)) return;
-    const records = await this.db.collection<StoredRecord>(RECORDS).find({}, { projection: { collection: 1, live: 1 } }).toArray();
+    const records = await this.db
+      .collection<StoredRecord>(RECORDS)
+      .find({}, { projection: { collection: 1, live: 1 } })
+      .toArray();
     const live = new Map<string, number>();
     for (const r of records) if (r.live) live.set(r.collection, r.live.generation);
     this.routing = { at: now, live };
@@ -225,7 +254,10 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
   }
 
   private async drop(collection: string): Promise<void> {
-    await this.db.collection(collection).drop().catch(() => undefined);
+    await this.db
+      .collection(collection)
+      .drop()
+      .catch(() => undefined);
   }
 
   private now(): string {

@@ -9,4 +9,15 @@ import { reportingPeriods, reportingRegimes, reports } from './reporting/reporti
 import { inspections } from './inspections/inspections.projection';
 
 /** Every projection the product runs. A feature adds its own here. */
-export const allProjections: AnyProjection[] = [streamCatalogue, unitRegistry, users, plans, obligations, activities, reportingRegimes, reportingPeriods, reports, inspections];
+export const allProjections: AnyProjection[] = [
+  streamCatalogue,
+  unitRegistry,
+  users,
+  plans,
+  obligations,
+  activities,
+  reportingRegimes,
+  reportingPeriods,
+  reports,
+  inspections,
+];

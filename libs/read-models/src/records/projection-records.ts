@@ -8,7 +8,10 @@ export class ProjectionRecords {
   private readonly byName = new Map<string, ProjectionRecord>();
   private readonly liveByCollection = new Map<string, number>();
 
-  constructor(private readonly clock: Clock, private readonly persist: (r: ProjectionRecord) => void) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly persist: (r: ProjectionRecord) => void,
+  ) {}
 
   load(records: ProjectionRecord[]): void {
     this.byName.clear();
@@ -31,11 +34,13 @@ export class ProjectionRecords {
   register(name: string, collection: string, version: number): ProjectionRecord {
     const existing = this.byName.get(name);
     if (existing) {
-      if (existing.collection !== collection) throw new Error(`projection ${name} writes ${existing.collection}, not ${collection}`);
+      if (existing.collection !== collection)
+        throw new Error(`projection ${name} writes ${existing.collection}, not ${collection}`);
       return existing;
     }
     for (const r of this.byName.values()) {
-      if (r.collection === collection) throw new Error(`collection ${collection} already belongs to projection ${r.name}`);
+      if (r.collection === collection)
+        throw new Error(`collection ${collection} already belongs to projection ${r.name}`);
     }
     return this.set(newRecord(name, collection, version, this.now()));
   }

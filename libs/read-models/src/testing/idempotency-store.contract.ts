@@ -13,7 +13,8 @@ const LEASE = 60_000;
 const TTL = 86_400_000;
 const at = (ms: number) => new Date(T0 + ms);
 const answer: StoredResponse = {
-  status: 201, headers: { location: '/api/v1/obligations/x' },
+  status: 201,
+  headers: { location: '/api/v1/obligations/x' },
   body: JSON.stringify({ stream: 'obligation-x', revision: 3, position: '42', note: 'Đã tổ chức hội nghị' }),
 };
 
@@ -27,8 +28,15 @@ export const idempotencyStoreContract = (name: string, fixture: IdempotencyStore
     let user: string;
     /** An attempt made `ms` after T0, by `owner`. */
     const attempt = (owner: string, ms = 0, over: Partial<IdempotencyAttempt> = {}): IdempotencyAttempt => ({
-      userId: user, key: 'key-1', operation: 'POST /api/v1/obligations/:id/progress {"id":"x"}', fingerprint: 'f'.repeat(64),
-      owner, createdAt: at(ms), leaseUntil: at(ms + LEASE), expiresAt: at(ms + TTL), ...over,
+      userId: user,
+      key: 'key-1',
+      operation: 'POST /api/v1/obligations/:id/progress {"id":"x"}',
+      fingerprint: 'f'.repeat(64),
+      owner,
+      createdAt: at(ms),
+      leaseUntil: at(ms + LEASE),
+      expiresAt: at(ms + TTL),
+      ...over,
     });
 
     beforeEach(async () => {
@@ -67,14 +75,20 @@ export const idempotencyStoreContract = (name: string, fixture: IdempotencyStore
       await store.begin(attempt('a'));
       expect(await store.complete(user, 'key-1', 'intruder', answer)).toBe(false);
       await store.release(user, 'key-1', 'intruder');
-      expect(await store.begin(attempt('b'))).toMatchObject({ started: false, existing: { owner: 'a', state: 'in-flight' } });
+      expect(await store.begin(attempt('b'))).toMatchObject({
+        started: false,
+        existing: { owner: 'a', state: 'in-flight' },
+      });
     });
 
     it('frees a released key for a new attempt, with another body', async () => {
       await store.begin(attempt('a'));
       await store.release(user, 'key-1', 'a');
       expect(await store.begin(attempt('b', 10, { fingerprint: 'e'.repeat(64) }))).toEqual({ started: true });
-      expect(await store.begin(attempt('c', 20))).toMatchObject({ started: false, existing: { owner: 'b', fingerprint: 'e'.repeat(64) } });
+      expect(await store.begin(attempt('c', 20))).toMatchObject({
+        started: false,
+        existing: { owner: 'b', fingerprint: 'e'.repeat(64) },
+      });
     });
 
     it('does not release a completed record', async () => {
@@ -97,7 +111,10 @@ export const idempotencyStoreContract = (name: string, fixture: IdempotencyStore
       await store.complete(user, 'key-1', 'a', answer);
       expect(await store.begin(attempt('b', TTL - 1))).toMatchObject({ started: false });
       expect(await store.begin(attempt('b', TTL, { fingerprint: 'e'.repeat(64) }))).toEqual({ started: true });
-      expect(await store.begin(attempt('c', TTL + 1))).toMatchObject({ started: false, existing: { owner: 'b', state: 'in-flight' } });
+      expect(await store.begin(attempt('c', TTL + 1))).toMatchObject({
+        started: false,
+        existing: { owner: 'b', state: 'in-flight' },
+      });
     });
 
     it('purges expired records and keeps the others', async () => {
@@ -106,7 +123,10 @@ export const idempotencyStoreContract = (name: string, fixture: IdempotencyStore
       await store.begin(attempt('b', 0, { key: 'key-2', expiresAt: at(2 * TTL) }));
       // Other runs on a shared server may have expired records too: at least this one goes.
       expect(await store.purgeExpired(at(TTL))).toBeGreaterThanOrEqual(1);
-      expect(await store.begin(attempt('c', 1, { key: 'key-2' }))).toMatchObject({ started: false, existing: { owner: 'b' } });
+      expect(await store.begin(attempt('c', 1, { key: 'key-2' }))).toMatchObject({
+        started: false,
+        existing: { owner: 'b' },
+      });
       expect(await store.begin(attempt('d', 1))).toEqual({ started: true });
     });
   });

@@ -13,10 +13,45 @@ export interface ReadStoreFixture {
 }
 
 const units = (): Record<string, unknown>[] => [
-  { _id: 'u1', name: 'Phường Tân An', kind: 'ward', parent: { id: 'd1', name: 'Quận Ninh Kiều' }, population: 21000, tags: ['urban', 'central'], established: new Date('2004-01-02T00:00:00.000Z'), reports: [{ year: 2023, onTime: true }] },
-  { _id: 'u2', name: 'Phường An Hòa', kind: 'ward', parent: { id: 'd1', name: 'Quận Ninh Kiều' }, population: 30000, tags: ['urban'], established: new Date('2004-01-02T00:00:00.000Z'), reports: [{ year: 2023, onTime: false }] },
-  { _id: 'u3', name: 'Xã Nhơn Ái', kind: 'commune', parent: { id: 'd2', name: 'Huyện Phong Điền' }, population: 15000, tags: ['rural'], established: new Date('2004-01-02T00:00:00.000Z'), reports: [] },
-  { _id: 'u4', name: 'Thị trấn Phong Điền', kind: 'town', parent: { id: 'd2', name: 'Huyện Phong Điền' }, population: 12000, tags: [], established: new Date('2009-12-23T00:00:00.000Z') },
+  {
+    _id: 'u1',
+    name: 'Phường Tân An',
+    kind: 'ward',
+    parent: { id: 'd1', name: 'Quận Ninh Kiều' },
+    population: 21000,
+    tags: ['urban', 'central'],
+    established: new Date('2004-01-02T00:00:00.000Z'),
+    reports: [{ year: 2023, onTime: true }],
+  },
+  {
+    _id: 'u2',
+    name: 'Phường An Hòa',
+    kind: 'ward',
+    parent: { id: 'd1', name: 'Quận Ninh Kiều' },
+    population: 30000,
+    tags: ['urban'],
+    established: new Date('2004-01-02T00:00:00.000Z'),
+    reports: [{ year: 2023, onTime: false }],
+  },
+  {
+    _id: 'u3',
+    name: 'Xã Nhơn Ái',
+    kind: 'commune',
+    parent: { id: 'd2', name: 'Huyện Phong Điền' },
+    population: 15000,
+    tags: ['rural'],
+    established: new Date('2004-01-02T00:00:00.000Z'),
+    reports: [],
+  },
+  {
+    _id: 'u4',
+    name: 'Thị trấn Phong Điền',
+    kind: 'town',
+    parent: { id: 'd2', name: 'Huyện Phong Điền' },
+    population: 12000,
+    tags: [],
+    established: new Date('2009-12-23T00:00:00.000Z'),
+  },
 ];
 
 /**
@@ -80,8 +115,15 @@ export const readStoreContract = (name: string, fixture: ReadStoreFixture): void
       });
 
       it('sorts, skips, limits and projects', async () => {
-        const page = await store.find(`units${run}`, {}, { sort: { population: -1 }, skip: 1, limit: 2, projection: { name: 1 } });
-        expect(page).toEqual([{ _id: 'u1', name: 'Phường Tân An' }, { _id: 'u3', name: 'Xã Nhơn Ái' }]);
+        const page = await store.find(
+          `units${run}`,
+          {},
+          { sort: { population: -1 }, skip: 1, limit: 2, projection: { name: 1 } },
+        );
+        expect(page).toEqual([
+          { _id: 'u1', name: 'Phường Tân An' },
+          { _id: 'u3', name: 'Xã Nhơn Ái' },
+        ]);
         const byTwoKeys = await store.find(`units${run}`, {}, { sort: { 'parent.id': -1, population: 1 } });
         expect(ids(byTwoKeys)).toEqual(['u4', 'u3', 'u1', 'u2']);
       });
@@ -97,17 +139,36 @@ export const readStoreContract = (name: string, fixture: ReadStoreFixture): void
       it('matches, groups, sorts and projects', async () => {
         const out = await store.aggregate(`units${run}`, [
           { $match: { population: { $gte: 12000 } } },
-          { $group: { _id: '$parent.id', units: { $sum: 1 }, people: { $sum: '$population' }, names: { $push: '$name' } } },
+          {
+            $group: {
+              _id: '$parent.id',
+              units: { $sum: 1 },
+              people: { $sum: '$population' },
+              names: { $push: '$name' },
+            },
+          },
           { $sort: { people: -1 } },
           { $project: { _id: 0, district: '$_id', units: 1, people: 1 } },
         ]);
-        expect(out).toEqual([{ district: 'd1', units: 2, people: 51000 }, { district: 'd2', units: 2, people: 27000 }]);
+        expect(out).toEqual([
+          { district: 'd1', units: 2, people: 51000 },
+          { district: 'd2', units: 2, people: 27000 },
+        ]);
       });
 
       it('unwinds arrays and looks up another collection by its logical name', async () => {
         await store.register(`districts-${run}`, `districts${run}`, 1, []);
-        await store.applyBatch({ projection: `districts-${run}`, collection: `districts${run}`, generation: 1 },
-          put([{ _id: 'd1', level: 'district', urban: true }, { _id: 'd2', level: 'district', urban: false }], '11'), '11');
+        await store.applyBatch(
+          { projection: `districts-${run}`, collection: `districts${run}`, generation: 1 },
+          put(
+            [
+              { _id: 'd1', level: 'district', urban: true },
+              { _id: 'd2', level: 'district', urban: false },
+            ],
+            '11',
+          ),
+          '11',
+        );
         const out = await store.aggregate(`units${run}`, [
           { $unwind: '$tags' },
           { $lookup: { from: `districts${run}`, localField: 'parent.id', foreignField: '_id', as: 'district' } },
@@ -124,13 +185,19 @@ export const readStoreContract = (name: string, fixture: ReadStoreFixture): void
 
       it('answers several facets in one pass', async () => {
         const [out] = await store.aggregate<Record<string, unknown>>(`units${run}`, [
-          { $facet: {
-            byKind: [{ $group: { _id: '$kind', n: { $sum: 1 } } }, { $sort: { _id: 1 } }],
-            total: [{ $count: 'n' }],
-          } },
+          {
+            $facet: {
+              byKind: [{ $group: { _id: '$kind', n: { $sum: 1 } } }, { $sort: { _id: 1 } }],
+              total: [{ $count: 'n' }],
+            },
+          },
         ]);
         expect(out).toEqual({
-          byKind: [{ _id: 'commune', n: 1 }, { _id: 'town', n: 1 }, { _id: 'ward', n: 2 }],
+          byKind: [
+            { _id: 'commune', n: 1 },
+            { _id: 'town', n: 1 },
+            { _id: 'ward', n: 2 },
+          ],
           total: [{ n: 4 }],
         });
       });
@@ -178,10 +245,16 @@ export const readStoreContract = (name: string, fixture: ReadStoreFixture): void
       it('writes nothing of a batch that fails, neither documents nor checkpoint', async () => {
         const cyclic: Record<string, unknown> = { _id: 'u9' };
         cyclic.self = cyclic;
-        await expect(store.applyBatch(ref, [
-          { _id: 'u1', doc: { _id: 'u1', name: 'half-written' }, position: '30' },
-          { _id: 'u9', doc: cyclic, position: '30' },
-        ], '30')).rejects.toThrow();
+        await expect(
+          store.applyBatch(
+            ref,
+            [
+              { _id: 'u1', doc: { _id: 'u1', name: 'half-written' }, position: '30' },
+              { _id: 'u9', doc: cyclic, position: '30' },
+            ],
+            '30',
+          ),
+        ).rejects.toThrow();
         expect((await store.get(`units${run}`, 'u1'))?.name).toBe('Phường Tân An');
         expect((await store.record(`units-${run}`))?.live?.position).toBe('10');
       });

@@ -46,7 +46,12 @@ export class RateLimitedError extends Error {
 
   constructor(state: RateLimitState) {
     const { name, quota, windowSeconds } = state.policy;
-    const what = name === 'failed-auth' ? 'failed authentications from this address' : name === 'user' ? 'requests by this user' : 'requests from this address';
+    const what =
+      name === 'failed-auth'
+        ? 'failed authentications from this address'
+        : name === 'user'
+          ? 'requests by this user'
+          : 'requests from this address';
     super(`more than ${quota} ${what} in ${windowSeconds} s; retry after ${state.resetSeconds} s`);
     this.name = 'RateLimitedError';
     this.extensions = { policy: name, quota, windowSeconds, retryAfterSeconds: Math.max(1, state.resetSeconds) };

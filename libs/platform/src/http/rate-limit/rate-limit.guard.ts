@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
-  InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, ThrottlerModuleOptions, ThrottlerRequest, ThrottlerStorage,
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  ThrottlerModuleOptions,
+  ThrottlerRequest,
+  ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { RateLimitPolicyName } from './rate-limit-policies';
@@ -32,11 +37,22 @@ export class RateLimitGuard extends ThrottlerGuard {
     return tracker;
   }
 
-  protected override async handleRequest({ context, limit, ttl, throttler, getTracker, generateKey }: ThrottlerRequest): Promise<boolean> {
+  protected override async handleRequest({
+    context,
+    limit,
+    ttl,
+    throttler,
+    getTracker,
+    generateKey,
+  }: ThrottlerRequest): Promise<boolean> {
     const req = context.switchToHttp().getRequest();
     const name = throttler.name as RateLimitPolicyName;
     const tracker = generateKey(context, await getTracker(req, context), name);
-    await this.limiter.consume({ name, quota: limit, windowSeconds: ttl / 1000 }, tracker, context.switchToHttp().getResponse<Response>());
+    await this.limiter.consume(
+      { name, quota: limit, windowSeconds: ttl / 1000 },
+      tracker,
+      context.switchToHttp().getResponse<Response>(),
+    );
     return true;
   }
 }

@@ -23,9 +23,16 @@ const principalOf = (context: ExecutionContext) => context.switchToHttp().getReq
         const p = rateLimitPolicies(config.rateLimits);
         return {
           throttlers: [
-            { name: 'address', limit: p.address.quota, ttl: p.address.windowSeconds * 1000, getTracker: (req) => clientAddress(req as Request) },
             {
-              name: 'user', limit: p.user.quota, ttl: p.user.windowSeconds * 1000,
+              name: 'address',
+              limit: p.address.quota,
+              ttl: p.address.windowSeconds * 1000,
+              getTracker: (req) => clientAddress(req as Request),
+            },
+            {
+              name: 'user',
+              limit: p.user.quota,
+              ttl: p.user.windowSeconds * 1000,
               // Public routes have no user; their requests count against the address only.
               skipIf: (context) => !principalOf(context),
               getTracker: (_req, context) => principalOf(context)!.actor.userId,

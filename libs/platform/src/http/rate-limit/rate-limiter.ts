@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, normalizeIp, ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
-import { limitField, policyField, RateLimitedError, RateLimitPolicy, rateLimitPolicies, RateLimitState } from './rate-limit-policies';
+import {
+  limitField,
+  policyField,
+  RateLimitedError,
+  RateLimitPolicy,
+  rateLimitPolicies,
+  RateLimitState,
+} from './rate-limit-policies';
 
 const STATES = Symbol('rate-limit-states');
 type Tracked = Response & { [STATES]?: RateLimitState[] };
@@ -33,10 +40,15 @@ export class RateLimiter {
   async consume(policy: RateLimitPolicy, tracker: string, res: Response): Promise<void> {
     const windowMs = policy.windowSeconds * 1000;
     const r = await this.storage.increment(`${policy.name}:${tracker}`, windowMs, policy.quota, windowMs, policy.name);
-    const state = { policy, remaining: policy.quota - r.totalHits, resetSeconds: r.isBlocked ? r.timeToBlockExpire : r.timeToExpire };
+    const state = {
+      policy,
+      remaining: policy.quota - r.totalHits,
+      resetSeconds: r.isBlocked ? r.timeToBlockExpire : r.timeToExpire,
+    };
     const states = ((res as Tracked)[STATES] ??= []);
     states.push(state);
-    if (!res.headersSent) res.setHeader('RateLimit-Policy', policyField(states)).setHeader('RateLimit', limitField(states));
+    if (!res.headersSent)
+      res.setHeader('RateLimit-Policy', policyField(states)).setHeader('RateLimit', limitField(states));
     if (r.isBlocked) throw new RateLimitedError({ ...state, remaining: 0 });
   }
 

@@ -1,11 +1,29 @@
-import { evolveUser, Id, initialUser, Instant, List, Nullable, Obj, RoleSchema, Static, USER_EVENT_TYPES, USER_EVENTS, UserEvent } from '@gl/domain';
+import {
+  evolveUser,
+  Id,
+  initialUser,
+  Instant,
+  List,
+  Nullable,
+  Obj,
+  RoleSchema,
+  Static,
+  USER_EVENT_TYPES,
+  USER_EVENTS,
+  UserEvent,
+} from '@gl/domain';
 import { projection, RecordedFrom } from '../../engine/projection';
 
 const registered = USER_EVENTS['user.registered.v1'].properties;
 
 /** A right held over a period: from the grant until the revocation (null: still held). */
 export const GrantSchema = Obj({
-  role: RoleSchema, unitId: Id(), from: Instant(), until: Nullable(Instant()), grantedBy: Id(), revokedBy: Nullable(Id()),
+  role: RoleSchema,
+  unitId: Id(),
+  from: Instant(),
+  until: Nullable(Instant()),
+  grantedBy: Id(),
+  revokedBy: Nullable(Id()),
 });
 
 /** One document per person: their unit and every grant with its period (what right they had when). */

@@ -5,8 +5,17 @@ import type { ActivityDoc } from './activity-doc.schemas';
 export { ActivityDocSchema, type ActivityDoc } from './activity-doc.schemas';
 
 const stateOf = (doc: ActivityDoc): Activity => {
-  const { activityId, unitId, obligationId, planId, taskCode, year, kind, status, fields, money, steps, withdrawn } = doc;
-  return { kind, header: { activityId, unitId, obligationId, planId, taskCode, year }, status, fields, money, steps, withdrawn };
+  const { activityId, unitId, obligationId, planId, taskCode, year, kind, status, fields, money, steps, withdrawn } =
+    doc;
+  return {
+    kind,
+    header: { activityId, unitId, obligationId, planId, taskCode, year },
+    status,
+    fields,
+    money,
+    steps,
+    withdrawn,
+  };
 };
 
 /** One document per activity: the corrected figures, its status, and its corrections with reasons. */
@@ -23,9 +32,19 @@ export const activities = projection<ActivityDoc, RecordedFrom<ActivityEvent>>({
     const at = e.metadata.recordedAt;
     const by = e.metadata.actor.userId;
     return {
-      ...next.header, kind: next.kind, status: next.status, fields: next.fields, money: next.money, steps: next.steps, withdrawn: next.withdrawn,
-      recordedAt: doc?.recordedAt ?? at, recordedBy: doc?.recordedBy ?? by,
-      corrections: e.type === 'activity.corrected.v1' ? [...(doc?.corrections ?? []), { reason: e.data.reason, changes: e.data.changes, at, by }] : doc?.corrections ?? [],
+      ...next.header,
+      kind: next.kind,
+      status: next.status,
+      fields: next.fields,
+      money: next.money,
+      steps: next.steps,
+      withdrawn: next.withdrawn,
+      recordedAt: doc?.recordedAt ?? at,
+      recordedBy: doc?.recordedBy ?? by,
+      corrections:
+        e.type === 'activity.corrected.v1'
+          ? [...(doc?.corrections ?? []), { reason: e.data.reason, changes: e.data.changes, at, by }]
+          : (doc?.corrections ?? []),
       history: [...(doc?.history ?? []), { type: e.type, at, by }],
     };
   },

@@ -1,4 +1,18 @@
-import { ACTIVITY_EVENT_TYPES, ACTIVITY_KINDS, ActivityHeaderSchema, Day, Dong, Instant, Line, Nullable, Obj, OneOf, Prose, Static, Type } from '@gl/domain';
+import {
+  ACTIVITY_EVENT_TYPES,
+  ACTIVITY_KINDS,
+  ActivityHeaderSchema,
+  Day,
+  Dong,
+  Instant,
+  Line,
+  Nullable,
+  Obj,
+  OneOf,
+  Prose,
+  Static,
+  Type,
+} from '@gl/domain';
 
 /** Who did it, and when it was recorded: on each correction and each event of an activity's history. */
 const Recorded = { at: Instant(), by: Line(200) };
@@ -19,7 +33,9 @@ export const ActivityDocSchema = Obj({
   withdrawn: Type.Boolean(),
   recordedAt: Instant(),
   recordedBy: Line(200),
-  corrections: Type.Array(Obj({ reason: Prose(2000), changes: Type.Record(Type.String(), Type.Unknown()), ...Recorded })),
+  corrections: Type.Array(
+    Obj({ reason: Prose(2000), changes: Type.Record(Type.String(), Type.Unknown()), ...Recorded }),
+  ),
   history: Type.Array(Obj({ type: OneOf(ACTIVITY_EVENT_TYPES), ...Recorded })),
 });
 export type ActivityDoc = Static<typeof ActivityDocSchema>;

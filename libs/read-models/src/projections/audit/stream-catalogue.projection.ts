@@ -15,7 +15,10 @@ export const StreamEntrySchema = Obj({
   lastType: EventType(),
   lastRevision: Count(),
   writers: { ...List(Id(), 100_000), description: 'Who wrote to the stream, most recent last, without repeats' },
-  types: Type.Record(EventType(), Count(), { maxProperties: 1000, description: 'The event types it holds, with counts' }),
+  types: Type.Record(EventType(), Count(), {
+    maxProperties: 1000,
+    description: 'The event types it holds, with counts',
+  }),
 });
 export type StreamEntry = Static<typeof StreamEntrySchema>;
 

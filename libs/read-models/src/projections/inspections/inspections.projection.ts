@@ -1,6 +1,20 @@
 import {
-  Day, evolveInspection, initialInspection, Inspection, INSPECTION_EVENT_TYPES, INSPECTION_EVENTS, inspectionDayOf, InspectionEvent, Instant, Line,
-  List, Nullable, Obj, OneOf, Static, Year,
+  Day,
+  evolveInspection,
+  initialInspection,
+  Inspection,
+  INSPECTION_EVENT_TYPES,
+  INSPECTION_EVENTS,
+  inspectionDayOf,
+  InspectionEvent,
+  Instant,
+  Line,
+  List,
+  Nullable,
+  Obj,
+  OneOf,
+  Static,
+  Year,
 } from '@gl/domain';
 import { projection, RecordedFrom } from '../../engine/projection';
 
@@ -21,7 +35,15 @@ export const InspectionDocSchema = Obj({
   status: OneOf(['planned', 'conducted', 'closed']),
   conducted: Nullable(Obj(conducted)),
   findings: E['inspection.conducted.v1'].properties.findings,
-  followUps: List(Obj({ ...requested, answer: Nullable(answered.answer), answeredOn: Nullable(answered.answeredOn), documentNumber: answered.documentNumber }), 1000),
+  followUps: List(
+    Obj({
+      ...requested,
+      answer: Nullable(answered.answer),
+      answeredOn: Nullable(answered.answeredOn),
+      documentNumber: answered.documentNumber,
+    }),
+    1000,
+  ),
   closed: Nullable(Obj(closed)),
   history: List(Obj({ type: Line(100), on: Day(), at: Instant(), by: Line(200) }), 10_000),
 });
@@ -39,13 +61,28 @@ export const inspections = projection<InspectionDoc, RecordedFrom<InspectionEven
   indexes: [{ keys: { inspectedUnitId: 1, year: 1 } }, { keys: { inspectingUnitId: 1, year: 1 } }],
   route: (e) => [e.data.inspectionId],
   evolve: (doc, e) => {
-    const { planned, status, conducted: c, findings, followUps, closed: x } = evolveInspection(doc ? stateOf(doc) : initialInspection(), e);
+    const {
+      planned,
+      status,
+      conducted: c,
+      findings,
+      followUps,
+      closed: x,
+    } = evolveInspection(doc ? stateOf(doc) : initialInspection(), e);
     // Steps of an inspection never planned have nothing to show.
     if (!planned || status === 'none') return null;
     return {
-      ...planned, status, conducted: c, findings, followUps, closed: x,
+      ...planned,
+      status,
+      conducted: c,
+      findings,
+      followUps,
+      closed: x,
       year: Number((c?.heldOn ?? planned.plannedFrom).slice(0, 4)),
-      history: [...(doc?.history ?? []), { type: e.type, on: inspectionDayOf(e), at: e.metadata.recordedAt, by: e.metadata.actor.userId }],
+      history: [
+        ...(doc?.history ?? []),
+        { type: e.type, on: inspectionDayOf(e), at: e.metadata.recordedAt, by: e.metadata.actor.userId },
+      ],
     };
   },
 });

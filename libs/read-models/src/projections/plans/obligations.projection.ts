@@ -1,12 +1,35 @@
 import {
-  Count, evolveObligation, Id, initialObligation, Instant, Line, List, Nullable, Obj, OBLIGATION_EVENT_TYPES, OBLIGATION_EVENTS, ObligationAssigned,
-  ObligationEvent, ObligationStatus, OneOf, Prose, Static, Type,
+  Count,
+  evolveObligation,
+  Id,
+  initialObligation,
+  Instant,
+  Line,
+  List,
+  Nullable,
+  Obj,
+  OBLIGATION_EVENT_TYPES,
+  OBLIGATION_EVENTS,
+  ObligationAssigned,
+  ObligationEvent,
+  ObligationStatus,
+  OneOf,
+  Prose,
+  Static,
+  Type,
 } from '@gl/domain';
 import { projection, RecordedFrom } from '../../engine/projection';
 
 /** Every status an obligation may be in, once: a status the domain adds does not compile until it is listed here. */
 const STATUS: Record<ObligationStatus, true> = {
-  open: true, acknowledged: true, 'in-progress': true, completed: true, cancelled: true, passed: true, answered: true, declined: true,
+  open: true,
+  acknowledged: true,
+  'in-progress': true,
+  completed: true,
+  cancelled: true,
+  passed: true,
+  answered: true,
+  declined: true,
 };
 export const OBLIGATION_STATUSES = Object.keys(STATUS) as ObligationStatus[];
 
@@ -15,8 +38,15 @@ const answered = OBLIGATION_EVENTS['obligation.request-answered.v1'].properties;
 
 /** One document per obligation: the row of a unit's inbox, a task's list, an overdue list. */
 export const ObligationDocSchema = Obj({
-  obligationId: assigned.obligationId, planId: assigned.planId, taskCode: assigned.taskCode, unitId: assigned.unitId, role: assigned.role,
-  kind: assigned.kind, year: assigned.year, timeWords: assigned.timeWords, assignedOn: assigned.assignedOn,
+  obligationId: assigned.obligationId,
+  planId: assigned.planId,
+  taskCode: assigned.taskCode,
+  unitId: assigned.unitId,
+  role: assigned.role,
+  kind: assigned.kind,
+  year: assigned.year,
+  timeWords: assigned.timeWords,
+  assignedOn: assigned.assignedOn,
   deadline: Nullable(Instant({ description: 'The deadline now (an extension approved moves it)' })),
   status: OneOf(OBLIGATION_STATUSES),
   percent: Type.Integer({ minimum: 0, maximum: 100 }),
@@ -28,10 +58,12 @@ export const ObligationDocSchema = Obj({
   passedFrom: assigned.passedFrom,
   passedTo: Nullable(Id()),
   /** A request's answer (đã phản hồi) or refusal, once given. */
-  answer: Nullable(Type.Union([
-    Obj({ answer: answered.answer, answeredOn: answered.answeredOn, documentNumber: answered.documentNumber }),
-    Obj({ declined: Prose(2000) }),
-  ])),
+  answer: Nullable(
+    Type.Union([
+      Obj({ answer: answered.answer, answeredOn: answered.answeredOn, documentNumber: answered.documentNumber }),
+      Obj({ declined: Prose(2000) }),
+    ]),
+  ),
   /** The detailed plans (kế hoạch chi tiết) the unit issued under this duty (plan IV.2). */
   detailedPlans: List(Id(), 1000),
   /** Activities recorded for it (conference, training, regulation, …). */
@@ -61,16 +93,29 @@ export const obligations = projection<ObligationDoc, RecordedFrom<ObligationEven
     const s = evolveObligation(doc ? { ...initialObligation(), ...doc, assigned: doc } : initialObligation(), e, at);
     return {
       ...base,
-      deadline: s.deadline, status: s.status, percent: s.percent, completedAt: s.completedAt, onTime: s.onTime,
-      extensionPending: s.extensionPending, explanationPending: s.explanationPending, detailedPlans: s.detailedPlans,
+      deadline: s.deadline,
+      status: s.status,
+      percent: s.percent,
+      completedAt: s.completedAt,
+      onTime: s.onTime,
+      extensionPending: s.extensionPending,
+      explanationPending: s.explanationPending,
+      detailedPlans: s.detailedPlans,
       reminders: base.reminders + (e.type === 'obligation.reminded.v1' ? 1 : 0),
-      answer: e.type === 'obligation.request-answered.v1'
-        ? { answer: e.data.answer, answeredOn: e.data.answeredOn, documentNumber: e.data.documentNumber }
-        : e.type === 'obligation.request-declined.v1' ? { declined: e.data.reason } : base.answer,
+      answer:
+        e.type === 'obligation.request-answered.v1'
+          ? { answer: e.data.answer, answeredOn: e.data.answeredOn, documentNumber: e.data.documentNumber }
+          : e.type === 'obligation.request-declined.v1'
+            ? { declined: e.data.reason }
+            : base.answer,
       passedTo: e.type === 'obligation.passed-to-successor.v1' ? e.data.toUnitId : base.passedTo,
-      activities: e.type === 'obligation.activity-recorded.v1'
-        ? [...base.activities.filter((x) => x.activityId !== e.data.activityId), { activityId: e.data.activityId, kind: e.data.kind }]
-        : base.activities,
+      activities:
+        e.type === 'obligation.activity-recorded.v1'
+          ? [
+              ...base.activities.filter((x) => x.activityId !== e.data.activityId),
+              { activityId: e.data.activityId, kind: e.data.kind },
+            ]
+          : base.activities,
       lastChangeAt: at,
       history: [...base.history, { type: e.type, at, by: e.metadata.actor.userId }],
     };

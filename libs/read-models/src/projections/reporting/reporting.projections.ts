@@ -1,6 +1,23 @@
 import {
-  Count, evolveReport, Id, IndicatorsSchema, initialReport, Instant, List, Nullable, Obj, OneOf, OptionalProse, Prose, RegimeDefinition, RegimeSchema,
-  REPORTING_EVENTS, ReportEvent, ReportingEvent, Static, Type,
+  Count,
+  evolveReport,
+  Id,
+  IndicatorsSchema,
+  initialReport,
+  Instant,
+  List,
+  Nullable,
+  Obj,
+  OneOf,
+  OptionalProse,
+  Prose,
+  RegimeDefinition,
+  RegimeSchema,
+  REPORTING_EVENTS,
+  ReportEvent,
+  ReportingEvent,
+  Static,
+  Type,
 } from '@gl/domain';
 import { projection, RecordedFrom } from '../../engine/projection';
 
@@ -32,7 +49,10 @@ export const reportingPeriods = projection<PeriodDoc, RecordedFrom<PeriodEvent>>
 export const RegimeDocSchema = RegimeSchema;
 export type RegimeDoc = RegimeDefinition;
 
-export const reportingRegimes = projection<RegimeDoc, RecordedFrom<Extract<ReportingEvent, { type: 'reporting.regime-defined.v1' }>>>({
+export const reportingRegimes = projection<
+  RegimeDoc,
+  RecordedFrom<Extract<ReportingEvent, { type: 'reporting.regime-defined.v1' }>>
+>({
   name: 'reporting-regimes',
   version: 1,
   handles: ['reporting.regime-defined.v1'],
@@ -48,10 +68,18 @@ export const ReportDocSchema = Obj({
   unitId: Id(),
   status: OneOf(['none', 'draft', 'submitted', 'returned']),
   current: Count(10_000),
-  versions: List(Obj({
-    version: versionOf, indicators: IndicatorsSchema, narrative: OptionalProse(1_000_000), submittedAt: Nullable(Instant()),
-    signedBy: Nullable(E['report.submitted.v1'].properties.signedBy), supersedes: Nullable(Count(10_000)), reason: Nullable(Prose(2000)),
-  }), 10_000),
+  versions: List(
+    Obj({
+      version: versionOf,
+      indicators: IndicatorsSchema,
+      narrative: OptionalProse(1_000_000),
+      submittedAt: Nullable(Instant()),
+      signedBy: Nullable(E['report.submitted.v1'].properties.signedBy),
+      supersedes: Nullable(Count(10_000)),
+      reason: Nullable(Prose(2000)),
+    }),
+    10_000,
+  ),
   /** The first submission decides on-time or late; corrections do not move it. */
   firstSubmittedAt: Nullable(Instant()),
   onTime: Nullable(Type.Boolean()),
@@ -67,10 +95,20 @@ export const reports = projection<ReportDoc, RecordedFrom<ReportEvent>>({
   route: (e) => [`${e.data.unitId}_${e.data.periodId}`],
   evolve: (doc, e) => {
     // Documents written before returns were kept lack them.
-    const { periodId: _p, unitId: _u, returns = [], ...report } = doc ?? { periodId: '', unitId: '', returns: [], ...initialReport() };
+    const {
+      periodId: _p,
+      unitId: _u,
+      returns = [],
+      ...report
+    } = doc ?? { periodId: '', unitId: '', returns: [], ...initialReport() };
     return {
-      ...evolveReport(report, e), periodId: e.data.periodId, unitId: e.data.unitId,
-      returns: e.type === 'report.returned.v1' ? [...returns, { version: e.data.version, reason: e.data.reason, at: e.metadata.recordedAt }] : returns,
+      ...evolveReport(report, e),
+      periodId: e.data.periodId,
+      unitId: e.data.unitId,
+      returns:
+        e.type === 'report.returned.v1'
+          ? [...returns, { version: e.data.version, reason: e.data.reason, at: e.metadata.recordedAt }]
+          : returns,
     };
   },
 });

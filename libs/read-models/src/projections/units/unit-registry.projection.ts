@@ -1,4 +1,14 @@
-import { evolveRegistry, Id, Obj, Static, Type, UNIT_EVENT_TYPES, UNIT_REGISTRY_STREAM, UnitEvent, UnitSchema } from '@gl/domain';
+import {
+  evolveRegistry,
+  Id,
+  Obj,
+  Static,
+  Type,
+  UNIT_EVENT_TYPES,
+  UNIT_REGISTRY_STREAM,
+  UnitEvent,
+  UnitSchema,
+} from '@gl/domain';
 import { projection, RecordedFrom } from '../../engine/projection';
 
 /**
