@@ -84,14 +84,12 @@ export class EventsController {
     const feed = feedOf(q);
     const resume = req.header('last-event-id');
     const after = resume && isPosition(resume) ? resume : (feed.after ?? START);
-    res
-      .status(200)
-      .set({
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-cache, no-transform',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-      });
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.flushHeaders();
     res.write('retry: 2000\n\n');
     const sub = this.store.subscribeToAll({ after, filter: { typePrefixes: feed.types, categories: feed.categories } });

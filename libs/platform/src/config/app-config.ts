@@ -93,13 +93,10 @@ const schema = Joi.object({
     .when('READ_STORE', { is: 'mongodb', then: Joi.required() }),
   RUN_PROJECTIONS: Joi.boolean().when('READ_STORE', {
     is: 'embedded',
-    then: Joi.any()
-      .valid(true)
-      .default(true)
-      .messages({
-        'any.only':
-          '"RUN_PROJECTIONS" must be true with READ_STORE=embedded: the api is the only process that can run them',
-      }),
+    then: Joi.any().valid(true).default(true).messages({
+      'any.only':
+        '"RUN_PROJECTIONS" must be true with READ_STORE=embedded: the api is the only process that can run them',
+    }),
     otherwise: Joi.any().default(false),
   }),
   READ_WAIT_MAX_MS: Joi.number().integer().min(0).max(60_000).default(5000),
