@@ -40,6 +40,7 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process is up' })
+  @Answers(Type.Object({ status: Type.Literal('ok') }), 200, 'The process is up')
   live() {
     return { status: 'ok' };
   }
