@@ -310,7 +310,7 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
   });
 
   it('exports the compliance list and the compiled report as XLSX, matching the submissions', async () => {
-    const book = async (path: string) => {
+    const download = async (path: string) => {
       const res = await h
         .http()
         .get(`/api/v1/${path}`)
@@ -325,22 +325,65 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
       expect(res.headers['content-type']).toMatch(/spreadsheetml/);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.body);
-      return wb.worksheets[0];
+      return { sheet: wb.worksheets[0], disposition: String(res.headers['content-disposition']) };
     };
-    const sheet = await book(`reporting/periods/${UNITS}/compliance.xlsx?level=commune`);
+    const { sheet, disposition } = await download(`reporting/periods/${UNITS}/compliance.xlsx?level=commune`);
+    // The deadline as the plan words it: the day it starts (15 November), as dd/mm/yyyy.
+    expect(String(sheet.getCell('A2').value)).toBe('Hạn báo cáo: trước ngày 15/11/2023');
     expect(String(sheet.getCell('A3').value)).toBe(
       'Phải báo cáo: 83; Đã báo cáo: 4; Đúng hạn: 3; Trễ hạn: 1; Chưa báo cáo: 79',
     );
+    expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual([
+      'STT',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Cấp',
+      'Loại đơn vị',
+      'Tình trạng',
+      'Thời điểm gửi (giờ Việt Nam)',
+      'Phiên bản',
+      'Số lần đôn đốc',
+    ]);
     const rows = sheet.getSheetValues().slice(6) as unknown[][];
     const row = (unitId: string) => rows.find((r) => r && r[2] === unitId)!;
-    expect(row('ninh-kieu-thoi-binh')[5]).toBe('Trễ hạn');
-    expect(row('ninh-kieu-thoi-binh')[6]).toBe('2023-11-15 00:30');
-    expect(row('ninh-kieu-cai-khe')[5]).toBe('Chưa báo cáo');
-    expect(row('ninh-kieu-tan-an')[5]).toBe('Đúng hạn');
+    expect(row('ninh-kieu-thoi-binh')[4]).toBe('cấp xã');
+    expect(row('ninh-kieu-thoi-binh')[5]).toBe('Phường, xã, thị trấn');
+    expect(row('ninh-kieu-thoi-binh')[6]).toBe('Trễ hạn');
+    expect(row('ninh-kieu-thoi-binh')[7]).toBe('15/11/2023 00:30');
+    expect(row('ninh-kieu-cai-khe')[6]).toBe('Chưa báo cáo');
+    expect(row('ninh-kieu-tan-an')[6]).toBe('Đúng hạn');
+    // RFC 6266: an ASCII fallback and the Vietnamese name in UTF-8; the level is in the name.
+    expect(disposition).toBe(
+      `attachment; filename="tinh-hinh-bao-cao-${UNITS}-cap-xa.xlsx"; ` +
+        `filename*=UTF-8''${encodeURIComponent(`Tình hình báo cáo ${UNITS} cấp xã.xlsx`)}`,
+    );
+    const whole = await download(`reporting/periods/${UNITS}/compliance.xlsx`);
+    expect(whole.disposition).toMatch(
+      new RegExp(`^attachment; filename="tinh-hinh-bao-cao-${UNITS}\\.xlsx"; filename\\*=UTF-8''`),
+    );
+    expect(whole.disposition).not.toBe(disposition);
+    const levels = new Set((whole.sheet.getSheetValues().slice(6) as unknown[][]).filter(Boolean).map((r) => r[4]));
+    expect([...levels].sort()).toEqual(['cấp huyện', 'cấp thành phố', 'cấp xã']);
 
-    const report = await book(`reporting/periods/${CITY}/reports/so-noi-vu/report.xlsx`);
+    const period = (await get('sonv-coordinator', 'reporting/periods')).items.find(
+      (p: { periodId: string }) => p.periodId === CITY,
+    );
+    const unit = (await get('sonv-coordinator', 'units/so-noi-vu?asOf=2023-11-28')).onDate;
+    const got = await download(`reporting/periods/${CITY}/reports/so-noi-vu/report.xlsx`);
+    const report = got.sheet;
     const values = Object.fromEntries(
       (report.getSheetValues() as unknown[][]).filter((r) => r && r[2] !== undefined).map((r) => [r[1], r[2]]),
+    );
+    expect(String(report.getCell('A1').value)).toBe(`Báo cáo kết quả thực hiện — ${period.title}`);
+    expect(values['Kỳ báo cáo']).toBe(period.title);
+    expect(values['Mã kỳ báo cáo']).toBe(CITY);
+    expect(values['Đơn vị báo cáo']).toBe(unit.name);
+    expect(values['Mã đơn vị']).toBe('so-noi-vu');
+    expect(values['Hạn báo cáo']).toMatch(/^trước ngày \d{2}\/\d{2}\/\d{4}$/);
+    expect(values['Thời điểm gửi (giờ Việt Nam)']).toBe('28/11/2023 16:00');
+    expect(got.disposition).toBe(
+      `attachment; filename="bao-cao-so-noi-vu-${CITY}.xlsx"; ` +
+        `filename*=UTF-8''${encodeURIComponent(`Báo cáo ${unit.name} ${CITY}.xlsx`)}`,
     );
     expect(values['Số đơn vị đã báo cáo']).toBe(4);
     expect(values['Số lượt người tham dự hội nghị']).toBeGreaterThan(0);

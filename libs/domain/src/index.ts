@@ -3,6 +3,7 @@ export * from './shared/calendar-date';
 export * from './shared/clock';
 export * from './shared/event';
 export * from './shared/text';
+export * from './shared/vietnamese-dates';
 export * from './shared/schema';
 export * from './shared/domain-error';
 export * from './units';

@@ -7,12 +7,13 @@ import {
   CommandContext,
   GetCompliance,
   GetReport,
+  GetUnit,
   ListPeriods,
   OpenPeriod,
   Principal,
   RemindMissing,
 } from '@gl/application';
-import { Id, ReportingId } from '@gl/domain';
+import { foldForSearch, Id, LEVEL_NAMES_VI, ReportingId, UnitLevel, vietnamDateOf } from '@gl/domain';
 import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
 import { PeriodOpenedAnswer, RemindedAnswer, WriteResult } from '../shared/common.schemas';
 import {
@@ -26,6 +27,7 @@ import {
   ReturnBody,
 } from './reporting.bodies';
 import { ComplianceAnswer, PeriodListAnswer, ReportAnswer } from './reporting.responses';
+import { attachmentDisposition } from '../shared/content-disposition';
 import { complianceWorkbook, reportWorkbook } from './xlsx';
 
 const PeriodId = ReportingId();
@@ -88,9 +90,18 @@ export class ReportingController {
     @Res() res: Response,
   ) {
     const c = await this.queries.execute(new GetCompliance(p.scope, periodId, q.level));
+    // One name per export: the level, when there is one, is in the name (cấp xã → cap-xa).
+    const level = q.level ? LEVEL_NAMES_VI[q.level as UnitLevel] : undefined;
+    const ascii = level ? `-${foldForSearch(level).replace(/ /g, '-')}` : '';
     res
       .type(XLSX)
-      .attachment(`tinh-hinh-bao-cao-${periodId}.xlsx`)
+      .setHeader(
+        'Content-Disposition',
+        attachmentDisposition(
+          `tinh-hinh-bao-cao-${periodId}${ascii}.xlsx`,
+          `Tình hình báo cáo ${periodId}${level ? ` ${level}` : ''}.xlsx`,
+        ),
+      )
       .send(await complianceWorkbook(c));
   }
 
@@ -128,10 +139,29 @@ export class ReportingController {
   ) {
     const r = await this.queries.execute(new GetReport(p.scope, periodId, unitId));
     const v = r.versions.find((x: { version: number }) => x.version === r.current);
+    const { items } = await this.queries.execute(new ListPeriods());
+    const period = (items as { periodId: string; title?: string; deadline?: string }[]).find(
+      (x) => x.periodId === periodId,
+    );
+    // The unit's name as it stood when its report fell due (the last day on time); the id if unknown.
+    const unit = period?.deadline
+      ? await this.queries
+          .execute(new GetUnit(p.scope, unitId, vietnamDateOf(new Date(Date.parse(period.deadline) - 1))))
+          .catch(() => null)
+      : null;
+    const unitName: string = unit?.onDate?.name ?? unitId;
     res
       .type(XLSX)
-      .attachment(`bao-cao-${unitId}-${periodId}.xlsx`)
-      .send(await reportWorkbook(`Báo cáo kết quả thực hiện — ${periodId}`, unitId, v));
+      .setHeader(
+        'Content-Disposition',
+        attachmentDisposition(`bao-cao-${unitId}-${periodId}.xlsx`, `Báo cáo ${unitName} ${periodId}.xlsx`),
+      )
+      .send(
+        await reportWorkbook(
+          { periodId, periodTitle: period?.title ?? periodId, deadline: period?.deadline ?? null, unitId, unitName },
+          v,
+        ),
+      );
   }
 
   @Post('periods/:periodId/reports/:unitId/prefill')

@@ -1,11 +1,20 @@
 import ExcelJS from 'exceljs';
+import { deadlineWords, kindNameVi, levelNameVi, viDateTime } from '@gl/domain';
+
+/*
+ * Dates in these workbooks are text in the form Vietnamese administration writes them: dd/mm/yyyy
+ * (and dd/mm/yyyy hh:mm for the time a report was sent, in Vietnam time). Text rather than Excel
+ * dates, because an Excel date has no time zone (exceljs would write the UTC day and hour), and text
+ * reads the same in every spreadsheet program and when printed.
+ */
 
 /** Column headers in Vietnamese, with the plan's terms. */
 const STATUS_VI: Record<string, string> = { 'on-time': 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa báo cáo' };
 
 export interface ComplianceSheet {
   title: string;
-  deadlineVietnam: string;
+  /** The instant the period's reports fell due (00:00 in Vietnam on the day the plan names). */
+  deadline: string;
   expected: number;
   received: number;
   onTime: number;
@@ -14,6 +23,7 @@ export interface ComplianceSheet {
   rows: {
     unitId: string;
     name: string;
+    kind: string;
     level: string;
     status: string;
     submittedAt: string | null;
@@ -22,8 +32,7 @@ export interface ComplianceSheet {
   }[];
 }
 
-const vietnamTime = (iso: string | null) =>
-  iso ? new Date(Date.parse(iso) + 7 * 3600_000).toISOString().replace('T', ' ').slice(0, 16) : '';
+const vietnamTime = (iso: string | null) => (iso ? viDateTime(iso) : '');
 
 const finish = async (wb: ExcelJS.Workbook): Promise<Buffer> => Buffer.from(await wb.xlsx.writeBuffer());
 
@@ -33,7 +42,7 @@ export const complianceWorkbook = async (c: ComplianceSheet): Promise<Buffer> =>
   wb.creator = 'Grassroots Ledger';
   const ws = wb.addWorksheet('Tình hình báo cáo');
   ws.addRow([c.title]).font = { bold: true, size: 13 };
-  ws.addRow([`Hạn báo cáo: trước ngày ${c.deadlineVietnam} (giờ Việt Nam)`]);
+  ws.addRow([`Hạn báo cáo: ${deadlineWords(c.deadline)}`]);
   ws.addRow([
     `Phải báo cáo: ${c.expected}; Đã báo cáo: ${c.received}; Đúng hạn: ${c.onTime}; Trễ hạn: ${c.late}; Chưa báo cáo: ${c.missing}`,
   ]);
@@ -43,6 +52,7 @@ export const complianceWorkbook = async (c: ComplianceSheet): Promise<Buffer> =>
     'Mã đơn vị',
     'Tên đơn vị',
     'Cấp',
+    'Loại đơn vị',
     'Tình trạng',
     'Thời điểm gửi (giờ Việt Nam)',
     'Phiên bản',
@@ -53,21 +63,30 @@ export const complianceWorkbook = async (c: ComplianceSheet): Promise<Buffer> =>
       i + 1,
       r.unitId,
       r.name,
-      r.level,
+      levelNameVi(r.level),
+      kindNameVi(r.kind),
       STATUS_VI[r.status] ?? r.status,
       vietnamTime(r.submittedAt),
       r.version ?? '',
       r.reminders,
     ]),
   );
-  ws.columns.forEach((col, i) => (col.width = [6, 28, 40, 10, 16, 26, 10, 14][i]));
+  ws.columns.forEach((col, i) => (col.width = [6, 28, 40, 16, 24, 16, 26, 10, 14][i]));
   return finish(wb);
 };
 
+/** Who reported, for which period: names for reading, ids in their own cells. */
+export interface ReportHeading {
+  periodId: string;
+  periodTitle: string;
+  deadline: string | null;
+  unitId: string;
+  unitName: string;
+}
+
 /** Báo cáo tổng hợp: the compiled report's indicators and narrative. */
 export const reportWorkbook = async (
-  title: string,
-  unitName: string,
+  h: ReportHeading,
   version: {
     version: number;
     indicators: Record<string, number | string>;
@@ -78,19 +97,22 @@ export const reportWorkbook = async (
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Grassroots Ledger';
   const ws = wb.addWorksheet('Báo cáo');
-  ws.addRow([title]).font = { bold: true, size: 13 };
-  ws.addRow([
-    `Đơn vị báo cáo: ${unitName}; phiên bản ${version.version}; gửi lúc: ${vietnamTime(version.submittedAt) || 'chưa gửi'}`,
-  ]);
+  ws.addRow([`Báo cáo kết quả thực hiện — ${h.periodTitle}`]).font = { bold: true, size: 13 };
+  ws.addRow(['Kỳ báo cáo', h.periodTitle]);
+  ws.addRow(['Mã kỳ báo cáo', h.periodId]);
+  if (h.deadline) ws.addRow(['Hạn báo cáo', deadlineWords(h.deadline)]);
+  ws.addRow(['Đơn vị báo cáo', h.unitName]);
+  ws.addRow(['Mã đơn vị', h.unitId]);
+  ws.addRow(['Phiên bản', version.version]);
+  ws.addRow(['Thời điểm gửi (giờ Việt Nam)', vietnamTime(version.submittedAt) || 'chưa gửi']);
   ws.addRow([]);
   ws.addRow(['Chỉ tiêu', 'Giá trị']).font = { bold: true };
-  for (const [k, v] of Object.entries(version.indicators))
-    ws.addRow([INDICATOR_VI[k] ?? k, typeof v === 'string' ? v : v]);
+  for (const [k, v] of Object.entries(version.indicators)) ws.addRow([INDICATOR_VI[k] ?? k, v]);
   ws.addRow([]);
   ws.addRow(['Nội dung báo cáo']).font = { bold: true };
   ws.addRow([version.narrative]);
   ws.getColumn(1).width = 48;
-  ws.getColumn(2).width = 20;
+  ws.getColumn(2).width = 40;
   return finish(wb);
 };
 

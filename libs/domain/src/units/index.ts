@@ -3,3 +3,4 @@ export * from './unit.events';
 export * from './unit.errors';
 export * from './unit-timeline';
 export * from './unit-registry.decider';
+export * from './unit-names-vi';
