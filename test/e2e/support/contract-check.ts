@@ -110,16 +110,18 @@ export const installContractCheck = (
       size += b.length;
       chunks.push(b);
     };
-    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...a: unknown[]) => Response;
-    (res as unknown as { write: (...a: unknown[]) => boolean }).write = (...a: unknown[]) => {
-      keep(a[0], a[1]);
-      return write(...a);
-    };
-    (res as unknown as { end: (...a: unknown[]) => Response }).end = (...a: unknown[]) => {
-      keep(a[0], a[1]);
-      return end(...a);
-    };
+    // Both keep what is sent, then send it: a property of the response object, so no signature of Node's overloads is forced.
+    for (const name of ['write', 'end'] as const) {
+      const send = res[name].bind(res) as (...a: unknown[]) => unknown;
+      Object.defineProperty(res, name, {
+        configurable: true,
+        writable: true,
+        value: (...a: unknown[]) => {
+          keep(a[0], a[1]);
+          return send(...a);
+        },
+      });
+    }
     res.on('finish', () => {
       // A stream (SSE) is not a document; everything else is checked once it is sent.
       if (mediaOf(res.getHeader('content-type') as string | undefined) === 'text/event-stream') return;

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency-request';
+import { PROBLEM_SCHEMA } from './problem-openapi';
 import { IDEMPOTENCY_LEASE_MS, IDEMPOTENT_REPLAYED_HEADER } from './idempotency.interceptor';
 
 type Operation = {
@@ -11,23 +12,10 @@ const WRITES = ['post', 'put', 'patch', 'delete'] as const;
 const isKeyHeader = (p: { name?: string; in?: string }) =>
   p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key';
 
+// The one Problem shape (RFC 9457) of the whole document.
 const problem = (description: string) => ({
   description,
-  content: {
-    'application/problem+json': {
-      schema: {
-        type: 'object',
-        required: ['type', 'title', 'status'],
-        properties: {
-          type: { type: 'string' },
-          title: { type: 'string' },
-          status: { type: 'integer' },
-          detail: { type: 'string' },
-          instance: { type: 'string' },
-        },
-      },
-    },
-  },
+  content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
 });
 
 /**
