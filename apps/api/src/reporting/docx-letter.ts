@@ -102,3 +102,7 @@ export const indicatorRow = (key: string, v: number | string, money: readonly st
   const label = INDICATOR_VI[key] ?? key;
   return money.includes(key) ? [label.replace(/\s*\(đồng\)$/u, ''), `${viNumber(v)} đồng`] : [label, viNumber(v)];
 };
+
+/** A line of Nơi nhận: a district or commune receives as its People's Committee ("UBND quận Ninh Kiều"). */
+export const recipientName = (unit: HeadingUnit): string =>
+  GOVERNED.includes(unit.kind) ? `UBND ${unit.name[0].toLocaleLowerCase('vi-VN')}${unit.name.slice(1)}` : unit.name;

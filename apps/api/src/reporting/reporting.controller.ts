@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,15 +6,27 @@ import {
   ActOnReport,
   CommandContext,
   GetCompliance,
+  GetPlan,
   GetReport,
   GetUnit,
+  GetUser,
   ListPeriods,
   OpenPeriod,
   Principal,
   RemindMissing,
+  systemScope,
 } from '@gl/application';
-import { foldForSearch, Id, LEVEL_NAMES_VI, ReportingId, UnitLevel, vietnamDateOf } from '@gl/domain';
-import { Answers, BodyOf, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
+import {
+  Clock,
+  foldForSearch,
+  Id,
+  LEVEL_NAMES_VI,
+  MONEY_INDICATORS,
+  ReportingId,
+  UnitLevel,
+  vietnamDateOf,
+} from '@gl/domain';
+import { Answers, BodyOf, CLOCK, CurrentPrincipal, ParamOf, QueryOf, WriteContext } from '@gl/platform';
 import { PeriodOpenedAnswer, RemindedAnswer, WriteResult } from '../shared/common.schemas';
 import {
   ComplianceQuery,
@@ -29,6 +41,8 @@ import {
 import { ComplianceAnswer, PeriodListAnswer, ReportAnswer } from './reporting.responses';
 import { attachmentDisposition } from '../shared/content-disposition';
 import { complianceWorkbook, reportWorkbook } from './xlsx';
+import { reportDocx } from './docx';
+import { HeadingUnit, recipientName } from './docx-letter';
 
 const PeriodId = ReportingId();
 const UnitId = Id();
@@ -39,10 +53,25 @@ const XLSX_RESPONSE = {
   description: 'An XLSX workbook (attachment)',
   content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
 };
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** A Word document, as OpenAPI describes a download. */
+const DOCX_RESPONSE = {
+  description: 'A DOCX document (attachment) in the layout of Decree 30/2020/NĐ-CP',
+  content: { [DOCX]: { schema: { type: 'string', format: 'binary' } } },
+};
+
+type PeriodItem = {
+  periodId: string;
+  title?: string;
+  deadline?: string;
+  year?: number | null;
+  planId?: string;
+  recipientUnitId?: string;
+};
 
 /**
  * Reporting (Decree 09/2019/NĐ-CP): periods of each regime, each unit's report with its versions,
- * Sở Nội vụ's compilation for the Ministry, compliance, reminders, and XLSX exports.
+ * Sở Nội vụ's compilation for the Ministry, compliance, reminders, and XLSX and DOCX exports.
  */
 @ApiTags('reporting')
 @ApiBearerAuth()
@@ -51,7 +80,15 @@ export class ReportingController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The period, and the day whose unit tree names the units: the last day on time (today when the period is unknown). */
+  private async periodOf(periodId: string): Promise<{ period: PeriodItem | undefined; asOf: string | null }> {
+    const { items } = await this.queries.execute(new ListPeriods());
+    const period = (items as PeriodItem[]).find((x) => x.periodId === periodId);
+    return { period, asOf: period?.deadline ? vietnamDateOf(new Date(Date.parse(period.deadline) - 1)) : null };
+  }
 
   @Get('periods')
   @ApiOperation({ summary: "Reporting periods (kỳ báo cáo) in scope: each regime's years and ad hoc requests" })
@@ -139,16 +176,9 @@ export class ReportingController {
   ) {
     const r = await this.queries.execute(new GetReport(p.scope, periodId, unitId));
     const v = r.versions.find((x: { version: number }) => x.version === r.current);
-    const { items } = await this.queries.execute(new ListPeriods());
-    const period = (items as { periodId: string; title?: string; deadline?: string }[]).find(
-      (x) => x.periodId === periodId,
-    );
+    const { period, asOf } = await this.periodOf(periodId);
     // The unit's name as it stood when its report fell due (the last day on time); the id if unknown.
-    const unit = period?.deadline
-      ? await this.queries
-          .execute(new GetUnit(p.scope, unitId, vietnamDateOf(new Date(Date.parse(period.deadline) - 1))))
-          .catch(() => null)
-      : null;
+    const unit = asOf ? await this.queries.execute(new GetUnit(p.scope, unitId, asOf)).catch(() => null) : null;
     const unitName: string = unit?.onDate?.name ?? unitId;
     res
       .type(XLSX)
@@ -161,6 +191,67 @@ export class ReportingController {
           { periodId, periodTitle: period?.title ?? periodId, deadline: period?.deadline ?? null, unitId, unitName },
           v,
         ),
+      );
+  }
+
+  @Get('periods/:periodId/reports/:unitId/report.docx')
+  @ApiOperation({
+    summary:
+      "A report (e.g. the city's compiled report to Bộ Nội vụ) as a DOCX document in the layout of Decree 30/2020/NĐ-CP",
+  })
+  @ApiProduces(DOCX)
+  @ApiOkResponse(DOCX_RESPONSE)
+  async reportDocx(
+    @CurrentPrincipal() p: Principal,
+    @ParamOf('periodId', PeriodId) periodId: string,
+    @ParamOf('unitId', UnitId) unitId: string,
+    @Res() res: Response,
+  ) {
+    // The caller's scope decides whether the report is readable, as for report.xlsx.
+    const r = await this.queries.execute(new GetReport(p.scope, periodId, unitId));
+    const v = r.versions.find((x: { version: number }) => x.version === r.current);
+    const { period, asOf } = await this.periodOf(periodId);
+    const day = asOf ?? vietnamDateOf(this.clock.now());
+    // The heading names public bodies (the unit's city, the recipient), read in the system's scope:
+    // a ward's reporter may not read the city's records, but the letter names the city.
+    const unitOn = async (id: string | null | undefined) =>
+      id ? ((await this.queries.execute(new GetUnit(systemScope(), id, day)).catch(() => null))?.onDate ?? null) : null;
+    const unit: (HeadingUnit & { parentId: string | null }) | null = await unitOn(unitId);
+    let city: (HeadingUnit & { parentId: string | null }) | null = unit;
+    for (let hops = 0; city && city.kind !== 'city-peoples-committee' && hops < 10; hops++)
+      city = await unitOn(city.parentId);
+    const recipient = await unitOn(period?.recipientUnitId);
+    const plan = period?.planId ? await this.queries.execute(new GetPlan(period.planId)).catch(() => null) : null;
+    const planIssuer = await unitOn(plan?.issued?.issuerUnitId);
+    const signer = v.signedBy ? await this.queries.execute(new GetUser(p.scope, v.signedBy)).catch(() => null) : null;
+    const unitName = unit?.name ?? unitId;
+    res
+      .type(DOCX)
+      .setHeader(
+        'Content-Disposition',
+        attachmentDisposition(`bao-cao-${unitId}-${periodId}.docx`, `Báo cáo ${unitName} ${periodId}.docx`),
+      )
+      .send(
+        await reportDocx({
+          period: { title: period?.title ?? periodId, year: period?.year ?? null },
+          unit: { name: unitName, kind: unit?.kind ?? 'other' },
+          city,
+          recipient: recipient ? recipientName(recipient) : (period?.recipientUnitId ?? ''),
+          plan: plan?.issued
+            ? [
+                plan.issued.title,
+                plan.issued.number && `số ${plan.issued.number}`,
+                planIssuer && `của ${planIssuer.name}`,
+              ]
+                .filter(Boolean)
+                .join(' ')
+            : null,
+          version: v,
+          signerName: signer?.displayName ?? null,
+          // Dated the day it was signed and sent, in Vietnam; a draft, the day it is printed.
+          day: vietnamDateOf(v.submittedAt ? new Date(v.submittedAt) : this.clock.now()),
+          moneyIndicators: MONEY_INDICATORS,
+        }),
       );
   }
 
