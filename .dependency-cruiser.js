@@ -62,6 +62,13 @@ module.exports = {
       from: { pathNot: [TESTS, '^libs/testing/', '/testing/', '^test/'] },
       to: { path: ['^libs/testing/', '/testing/'] },
     },
+    {
+      name: 'web-app-uses-only-the-public-api',
+      comment: 'The web app reaches the record over HTTP like any client: it imports nothing of the backend.',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { path: ['^libs/', '^apps/(api|cli|projector)/'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'no-unresolvable',

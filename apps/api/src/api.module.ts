@@ -32,6 +32,7 @@ import {
   SeedService,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
+import { SignInController } from './access/sign-in.controller';
 import { UsersController } from './access/users.controller';
 import { ProjectionsController } from './operations/projections.controller';
 import { UnitsController } from './units/units.controller';
@@ -103,6 +104,7 @@ export class ApiModule {
         UnitsController,
         UsersController,
         MeController,
+        SignInController,
         PlansController,
         ObligationsController,
         ActivitiesController,

@@ -18,6 +18,7 @@ import {
 } from '@gl/platform';
 import type { Clock } from '@gl/domain';
 import { ApiModule } from '../api.module';
+import { serveWebApp } from './serve-web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -52,6 +53,9 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
   app.useLogger(app.get(Logger));
   // Rate limits count per client address: behind a proxy, only its X-Forwarded-For names the client.
   app.set('trust proxy', config.trustProxy);
+  // Only resources answer an ETag (the stream's revision, ETagInterceptor), as the document says:
+  // Express's own hash of every body would give undocumented 304s to a browser that revalidates.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -64,6 +68,7 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
     }),
   );
   guardHttpEdge(app, config);
+  serveWebApp(app, config.webDir);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/{*path}', method: RequestMethod.ALL },

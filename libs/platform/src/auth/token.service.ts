@@ -31,6 +31,11 @@ export class TokenService {
     this.jwks = config.auth.oidcJwksUrl ? createRemoteJWKSet(new URL(config.auth.oidcJwksUrl)) : null;
   }
 
+  /** Whether this process issues tokens itself (it holds a secret), as in embedded mode. */
+  canSign(): boolean {
+    return this.secret !== null;
+  }
+
   async sign(userId: string, ttlSeconds = this.config.auth.tokenTtlSeconds): Promise<string> {
     if (!this.secret) throw new Error('no JWT_SECRET: tokens come from the identity provider here');
     // A token this process would refuse is not worth issuing.

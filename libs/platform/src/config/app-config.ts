@@ -9,6 +9,8 @@ export interface AppConfig {
   port: number;
   /** Embedded stores' files (events.db, read models, generated secrets). */
   dataDir: string;
+  /** The built web app (`npm run build` writes dist/web), served at `/`; absent: only the API is served. */
+  webDir: string;
   eventStore: { kind: 'sqlite'; synchronous: SqliteSynchronous } | { kind: 'kurrentdb'; url: string };
   readStore: { kind: 'embedded' } | { kind: 'mongodb'; url: string };
   /** Whether this api process runs the projections (always with the embedded read store). */
@@ -79,6 +81,7 @@ const schema = Joi.object({
   HOST: Joi.string().hostname().default('0.0.0.0'),
   PORT: Joi.number().port().default(3000),
   DATA_DIR: Joi.string().min(1).default('./data'),
+  WEB_DIR: Joi.string().min(1).default('./dist/web'),
   EVENT_STORE: Joi.string().valid('sqlite', 'kurrentdb').default('sqlite'),
   SQLITE_SYNCHRONOUS: Joi.string()
     .uppercase()
@@ -207,6 +210,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     host: value.HOST,
     port: value.PORT,
     dataDir: value.DATA_DIR,
+    webDir: value.WEB_DIR,
     eventStore:
       value.EVENT_STORE === 'kurrentdb'
         ? { kind: 'kurrentdb', url: value.KURRENTDB_URL }
