@@ -18,8 +18,11 @@ export interface WebApp {
   api: Harness;
   url: string;
   browser: Browser;
-  /** A fresh browser profile of the given width (1366: a desktop; 390: a phone). */
-  context: (width?: number) => Promise<BrowserContext>;
+  /**
+   * A fresh browser profile of the given width (1366: a desktop; 390: a phone). With `now`, the
+   * page's clock reads that instant (Date.now is fixed, timers still run), to match the api's FixedClock.
+   */
+  context: (width?: number, now?: Date) => Promise<BrowserContext>;
   close: () => Promise<void>;
 }
 
@@ -61,12 +64,15 @@ export const startWebApp = async (env: Record<string, string> = {}, clock?: Cloc
     api,
     url: `http://127.0.0.1:${port}`,
     browser,
-    context: (width = 1366) =>
-      browser.newContext({
+    context: async (width = 1366, now?: Date) => {
+      const ctx = await browser.newContext({
         viewport: { width, height: width < 800 ? 844 : 900 },
         locale: 'vi-VN',
         timezoneId: 'Asia/Ho_Chi_Minh',
-      }),
+      });
+      if (now) await ctx.clock.setFixedTime(now);
+      return ctx;
+    },
     close: async () => {
       await browser.close();
       await api.close();
