@@ -24,6 +24,7 @@ import {
   placeOf,
   signerTitle,
 } from './docx-letter';
+import { INDICATOR_VI } from './xlsx';
 
 /*
  * A unit's report (and the city's compiled report) as a Word document in the layout of Decree
@@ -67,6 +68,7 @@ interface Line {
   italics?: boolean;
   underline?: boolean;
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  before?: number;
   after?: number;
   indent?: boolean;
 }
@@ -74,7 +76,7 @@ interface Line {
 const para = (l: Line) =>
   new Paragraph({
     alignment: l.align ?? AlignmentType.CENTER,
-    spacing: { after: l.after ?? 0, line: 264 },
+    spacing: { before: l.before ?? 0, after: l.after ?? 0, line: 264 },
     indent: l.indent ? { firstLine: mm(12.7) } : undefined,
     children: [
       new TextRun({
@@ -129,7 +131,7 @@ const heading = (r: ReportDocxInput, abbr: string) => {
 
 /** The indicators as a bordered table: STT, chỉ tiêu, kết quả. */
 const indicatorTable = (r: ReportDocxInput) => {
-  const widths = [mm(12), mm(108), mm(45)];
+  const widths = [mm(14), mm(106), mm(45)];
   const row = (cells: string[], bold = false) =>
     new TableRow({
       children: cells.map(
@@ -137,15 +139,20 @@ const indicatorTable = (r: ReportDocxInput) => {
           new TableCell({
             width: { size: widths[i], type: WidthType.DXA },
             children: [
-              para({ text, bold, align: i === 1 ? AlignmentType.LEFT : i === 2 ? AlignmentType.RIGHT : undefined }),
+              // The header row centred; names left, numbers right.
+              para({
+                text,
+                bold,
+                align: bold || i === 0 ? AlignmentType.CENTER : i === 1 ? AlignmentType.LEFT : AlignmentType.RIGHT,
+              }),
             ],
           }),
       ),
     });
-  const rows = Object.entries(r.version.indicators).map(([k, v], i) => [
-    String(i + 1),
-    ...indicatorRow(k, v, r.moneyIndicators),
-  ]);
+  // In the order of the catalogue of indicators, then any other by name.
+  const order = (k: string) => (k in INDICATOR_VI ? Object.keys(INDICATOR_VI).indexOf(k) : Infinity);
+  const entries = Object.entries(r.version.indicators).sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
+  const rows = entries.map(([k, v], i) => [String(i + 1), ...indicatorRow(k, v, r.moneyIndicators)]);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -168,11 +175,11 @@ const body = (r: ReportDocxInput) => {
     .filter(Boolean);
   return [
     text(intro),
-    section('I. KẾT QUẢ THỰC HIỆN'),
+    section('I. TÌNH HÌNH TRIỂN KHAI'),
+    ...(narrative.length ? narrative : ['(Không có nội dung thuyết minh.)']).map(text),
+    section('II. KẾT QUẢ THỰC HIỆN'),
     indicatorTable(r),
     para({ text: '', after: 120 }),
-    section('II. TÌNH HÌNH TRIỂN KHAI'),
-    ...(narrative.length ? narrative : ['(Không có nội dung thuyết minh.)']).map(text),
     // Difficulties are counted in the indicators; the report names them only when there were any.
     ...(Number(raised ?? 0) > 0
       ? [
@@ -230,7 +237,7 @@ export const reportDocx = async (r: ReportDocxInput): Promise<Buffer> => {
         children: [
           ...(r.version.submittedAt ? [] : [draftMark()]),
           heading(r, abbr),
-          para({ text: 'BÁO CÁO', size: 14, bold: true }),
+          para({ text: 'BÁO CÁO', size: 14, bold: true, before: 360 }),
           para({ text: subject, size: 14, bold: true }),
           rule(TEXT_WIDTH),
           ...body(r),
