@@ -220,6 +220,7 @@ export class ReportingController {
     let city: (HeadingUnit & { parentId: string | null }) | null = unit;
     for (let hops = 0; city && city.kind !== 'city-peoples-committee' && hops < 10; hops++)
       city = await unitOn(city.parentId);
+    if (city?.kind !== 'city-peoples-committee') city = null;
     const recipient = await unitOn(period?.recipientUnitId);
     const plan = period?.planId ? await this.queries.execute(new GetPlan(period.planId)).catch(() => null) : null;
     const planIssuer = await unitOn(plan?.issued?.issuerUnitId);
