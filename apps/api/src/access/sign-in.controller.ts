@@ -76,7 +76,10 @@ export class SignInController {
     return found.length ? found : null;
   }
 
+  /** The identity provider and the web app's public client there, when both are configured. */
   private oidc() {
-    return null;
+    const { oidcIssuer, oidcClientId, oidcScope, oidcResource } = this.config.auth;
+    if (!oidcIssuer || !oidcClientId) return null;
+    return { issuer: oidcIssuer, clientId: oidcClientId, scope: oidcScope, resource: oidcResource };
   }
 }

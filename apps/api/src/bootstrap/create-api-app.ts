@@ -48,6 +48,16 @@ const openApi = (app: INestApplication, config: AppConfig) => {
   SwaggerModule.setup('docs', app, () => openApiDocument(app, config), { jsonDocumentUrl: 'docs-json' });
 };
 
+/** `https://id.example.vn` of an http(s) URL; null for anything else. */
+const originOf = (url: string | null): string | null => {
+  try {
+    const u = new URL(url ?? '');
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+};
+
 /** Applies everything the API needs around its modules; shared by main.ts and the e2e tests. */
 export const configureApiApp = (app: NestExpressApplication, config: AppConfig): NestExpressApplication => {
   app.useLogger(app.get(Logger));
@@ -56,10 +66,13 @@ export const configureApiApp = (app: NestExpressApplication, config: AppConfig):
   // Only resources answer an ETag (the stream's revision, ETagInterceptor), as the document says:
   // Express's own hash of every body would give undocumented 304s to a browser that revalidates.
   app.set('etag', false);
+  // The web app's sign-in fetches the identity provider's discovery document and token endpoint itself.
+  const issuerOrigin = config.auth.oidcClientId ? originOf(config.auth.oidcIssuer) : null;
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
+          'connect-src': ["'self'", ...(issuerOrigin ? [issuerOrigin] : [])],
           'script-src': ["'self'"],
           'style-src': ["'self'", 'https:', "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 3000,
       dataDir: './data',
+      webDir: './dist/web',
       eventStore: { kind: 'sqlite', synchronous: 'FULL' },
       logLevel: 'info',
       logFormat: 'auto',
@@ -27,6 +28,9 @@ describe('loadConfig', () => {
         audience: 'grassroots-ledger-api',
         oidcJwksUrl: null,
         oidcIssuer: null,
+        oidcClientId: null,
+        oidcScope: 'openid profile',
+        oidcResource: null,
         tokenTtlSeconds: 28800,
         maxTokenLifetimeSeconds: 86_400,
         clockSkewSeconds: 60,
@@ -56,6 +60,24 @@ describe('loadConfig', () => {
     });
     expect(c.seedOnEmpty).toBe(false);
     expect(c.auth.oidcJwksUrl).toBe('https://id.example.vn/jwks');
+  });
+
+  it("reads the web app's sign-in at the identity provider (production: no seed unless asked)", () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      OIDC_ISSUER: 'https://id.cantho.gov.vn',
+      OIDC_JWKS_URL: 'https://id.cantho.gov.vn/jwks',
+      OIDC_CLIENT_ID: 'grassroots-ledger-web',
+      OIDC_RESOURCE: 'https://ledger.cantho.gov.vn/api',
+      SEED_ON_EMPTY: 'true',
+    });
+    expect(c.auth).toMatchObject({
+      oidcIssuer: 'https://id.cantho.gov.vn',
+      oidcClientId: 'grassroots-ledger-web',
+      oidcScope: 'openid profile',
+      oidcResource: 'https://ledger.cantho.gov.vn/api',
+    });
+    expect(c.seedOnEmpty).toBe(true);
   });
 
   it('reads MongoDB settings; the api leaves projections to the projector unless told otherwise', () => {
@@ -127,6 +149,15 @@ describe('loadConfig', () => {
     [{ SHUTDOWN_DELAY_MS: '10000' }, 'SHUTDOWN_DELAY_MS', 'less than ref:SHUTDOWN_TIMEOUT_MS'],
     [{ RATE_LIMIT_ENABLED: 'sometimes' }, 'RATE_LIMIT_ENABLED', 'must be a boolean'],
     [{ RATE_LIMIT_PER_USER: '0' }, 'RATE_LIMIT_PER_USER', 'greater than or equal to 1'],
+    [{ OIDC_CLIENT_ID: 'web', OIDC_JWKS_URL: 'https://id.example.vn/jwks' }, 'OIDC_CLIENT_ID', 'OIDC_ISSUER'],
+    [{ OIDC_CLIENT_ID: 'web', OIDC_ISSUER: 'https://id.example.vn' }, 'OIDC_CLIENT_ID', 'OIDC_JWKS_URL'],
+    [{ OIDC_SCOPE: 'profile email' }, 'OIDC_SCOPE', 'must include openid'],
+    [
+      { OIDC_ISSUER: 'https://id', OIDC_JWKS_URL: 'https://id/jwks', OIDC_CLIENT_ID: 'web', OIDC_RESOURCE: 'api' },
+      'OIDC_RESOURCE',
+      'must be a valid uri',
+    ],
+    [{ OIDC_RESOURCE: 'https://ledger.example.vn/api' }, 'OIDC_RESOURCE', 'OIDC_CLIENT_ID'],
   ])('refuses %j and names %s', (env, variable, text) => {
     let error: unknown;
     try {

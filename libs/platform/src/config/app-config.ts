@@ -32,6 +32,12 @@ export interface AppConfig {
     /** Verifies tokens of an identity provider (RS256/ES256/PS256) in production. */
     oidcJwksUrl: string | null;
     oidcIssuer: string | null;
+    /** The web app's public client at the identity provider: with OIDC_ISSUER, the sign-in page offers it. */
+    oidcClientId: string | null;
+    /** The scopes the web app asks for (always with `openid`). */
+    oidcScope: string;
+    /** RFC 8707 resource indicator the web app asks for, so the provider's access token names this API; null: none sent. */
+    oidcResource: string | null;
     tokenTtlSeconds: number;
     /** Longest lifetime (exp − iat) a token may claim; a longer one is refused, whoever signed it. */
     maxTokenLifetimeSeconds: number;
@@ -112,6 +118,19 @@ const schema = Joi.object({
   JWT_AUDIENCE: Joi.string().default('grassroots-ledger-api'),
   OIDC_JWKS_URL: Joi.string().uri({ scheme: ['https', 'http'] }),
   OIDC_ISSUER: Joi.string(),
+  // The web app signs in as a public client (authorization code with PKCE, no secret); its tokens verify through the JWKS.
+  OIDC_CLIENT_ID: Joi.string().max(500),
+  OIDC_SCOPE: Joi.string()
+    .max(500)
+    .pattern(/(^| )openid( |$)/)
+    .messages({ 'string.pattern.base': '"OIDC_SCOPE" must include openid' })
+    .default('openid profile'),
+  // An absolute URI without a fragment (RFC 8707 §2); a bare audience such as "grassroots-ledger-api" is not one.
+  OIDC_RESOURCE: Joi.string()
+    .max(500)
+    .uri()
+    .pattern(/^[^#]*$/)
+    .messages({ 'string.pattern.base': '"OIDC_RESOURCE" must be an absolute URI without a fragment' }),
   TOKEN_TTL_SECONDS: Joi.number()
     .integer()
     .min(60)
@@ -179,6 +198,8 @@ const schema = Joi.object({
   TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0), Joi.string()).default(false),
 })
   .unknown(true)
+  .with('OIDC_CLIENT_ID', ['OIDC_ISSUER', 'OIDC_JWKS_URL'])
+  .with('OIDC_RESOURCE', 'OIDC_CLIENT_ID')
   .custom((env, helpers) =>
     env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.OIDC_JWKS_URL
       ? helpers.message({ custom: '"JWT_SECRET" or "OIDC_JWKS_URL" is required when NODE_ENV=production' })
@@ -228,6 +249,9 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
       audience: value.JWT_AUDIENCE,
       oidcJwksUrl: value.OIDC_JWKS_URL ?? null,
       oidcIssuer: value.OIDC_ISSUER ?? null,
+      oidcClientId: value.OIDC_CLIENT_ID ?? null,
+      oidcScope: value.OIDC_SCOPE,
+      oidcResource: value.OIDC_RESOURCE ?? null,
       tokenTtlSeconds: value.TOKEN_TTL_SECONDS,
       maxTokenLifetimeSeconds: value.TOKEN_MAX_LIFETIME_SECONDS,
       clockSkewSeconds: value.TOKEN_CLOCK_SKEW_SECONDS,
