@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { download, query } from '../shared/api-client';
-import { fill, useLang, useMessages } from '../shared/i18n';
+import { useLang, useMessages } from '../shared/i18n';
 import { formatInstant, formatNumber, formatPercent } from '../shared/format';
 import { useApi } from '../shared/use-api';
 import { ComplianceTable } from './compliance.table';
