@@ -44,7 +44,16 @@ export const SignInPage = () => {
       )}
       {options?.oidc && (
         <p>
-          <button type="button" className="primary" onClick={() => void startOidcSignIn(options.oidc!)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setError(null);
+              startOidcSignIn(options.oidc!).catch((e: unknown) =>
+                setError(e instanceof Error ? e.message : String(e)),
+              );
+            }}
+          >
             {m.oidc}
           </button>
         </p>
