@@ -37,6 +37,10 @@ const startProvider = (port: number, redirectUri: string) =>
     child.once('exit', (code) => reject(new Error(`oidc-provider exited ${code}: ${err}`)));
   });
 
+/** What the page's sessionStorage holds under a key (an expression: the suite is compiled without the DOM's types). */
+const kept = (page: Page, key: string) =>
+  page.evaluate<string | null>(`sessionStorage.getItem(${JSON.stringify(key)})`);
+
 /** At the provider's development login form (any login is an account with that `sub`), then its consent. */
 const signInAtProvider = async (page: Page, login: string) => {
   await page.locator('input[name="login"]').fill(login);
@@ -94,14 +98,14 @@ describe('the web app: signing in at the organisation’s identity provider (OID
     expect(landed.origin + landed.pathname).toBe(`${w.url}/dashboard/ninh-kieu-tan-an`);
     expect(landed.searchParams.get('year')).toBe('2023');
     // The kept token is the provider's ES256 access token for the API, not one the api issued.
-    const token = await page.evaluate(() => sessionStorage.getItem('gl.token'));
+    const token = await kept(page, 'gl.token');
     const [header, payload] = token!
       .split('.')
       .slice(0, 2)
-      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
+      .map((p: string) => JSON.parse(Buffer.from(p, 'base64url').toString()));
     expect(header.alg).toBe('ES256');
     expect(payload).toMatchObject({ iss: issuer, sub: 'tanan-reporter', aud: AUDIENCE });
-    expect(await page.evaluate(() => sessionStorage.getItem('gl.oidc.pending'))).toBeNull();
+    expect(await kept(page, 'gl.oidc.pending')).toBeNull();
     await screenshot(page, 'oidc-sign-in-1366');
     await ctx.close();
   });
@@ -117,7 +121,7 @@ describe('the web app: signing in at the organisation’s identity provider (OID
     await problem.waitFor();
     await expect(problem.textContent()).resolves.toContain('chưa được đăng ký trong sổ');
     expect(await page.getByTestId('signed-in-as').count()).toBe(0);
-    expect(await page.evaluate(() => sessionStorage.getItem('gl.token'))).toBeNull();
+    expect(await kept(page, 'gl.token')).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Quay lại trang đăng nhập' }).click();
     await page.getByRole('button', { name: SIGN_IN_BUTTON }).waitFor();
@@ -137,7 +141,7 @@ describe('the web app: signing in at the organisation’s identity provider (OID
     await expect(problem.textContent()).resolves.toContain('không khớp');
     expect(await page.getByTestId('signed-in-as').count()).toBe(0);
     // The pending sign-in is spent: a replay finds nothing to finish.
-    expect(await page.evaluate(() => sessionStorage.getItem('gl.oidc.pending'))).toBeNull();
+    expect(await kept(page, 'gl.oidc.pending')).toBeNull();
     await ctx.close();
   });
 });
