@@ -49,6 +49,13 @@ const signInAtProvider = async (page: Page, login: string) => {
   await page.getByRole('button', { name: 'Continue' }).click();
 };
 
+/** A browser profile; the provider's development pages ask Google for a font, which this machine cannot reach. */
+const contextOf = async (w: WebApp) => {
+  const ctx = await w.context();
+  await ctx.route(/^https:\/\/fonts\.(googleapis|gstatic)\.com\//, (r) => r.abort());
+  return ctx;
+};
+
 describe('the web app: signing in at the organisation’s identity provider (OIDC code flow with PKCE)', () => {
   let w: WebApp;
   let provider: ChildProcess | undefined;
@@ -84,7 +91,7 @@ describe('the web app: signing in at the organisation’s identity provider (OID
   });
 
   it('signs in a registered user at the provider and lands back on the page they asked for', async () => {
-    const ctx = await w.context();
+    const ctx = await contextOf(w);
     const page = await ctx.newPage();
     await page.goto(`${w.url}/dashboard/ninh-kieu-tan-an?year=2023`);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
@@ -107,11 +114,18 @@ describe('the web app: signing in at the organisation’s identity provider (OID
     expect(payload).toMatchObject({ iss: issuer, sub: 'tanan-reporter', aud: AUDIENCE });
     expect(await kept(page, 'gl.oidc.pending')).toBeNull();
     await screenshot(page, 'oidc-sign-in-1366');
+    // Signing out ends the provider's session too: the next sign-in asks for a login again.
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL(`${w.url}/sign-in`);
+    expect(await kept(page, 'gl.token')).toBeNull();
+    await page.getByRole('button', { name: SIGN_IN_BUTTON }).click();
+    await page.locator('input[name="login"]').waitFor();
     await ctx.close();
   });
 
   it('refuses a provider account the record does not know, and says so with a way back', async () => {
-    const ctx = await w.context();
+    const ctx = await contextOf(w);
     const page = await ctx.newPage();
     await page.goto(`${w.url}/sign-in`);
     await page.getByRole('button', { name: SIGN_IN_BUTTON }).click();
@@ -123,13 +137,18 @@ describe('the web app: signing in at the organisation’s identity provider (OID
     expect(await page.getByTestId('signed-in-as').count()).toBe(0);
     expect(await kept(page, 'gl.token')).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: 'Quay lại trang đăng nhập' }).click();
-    await page.getByRole('button', { name: SIGN_IN_BUTTON }).waitFor();
+    expect(await page.getByRole('link', { name: 'Quay lại trang đăng nhập' }).getAttribute('href')).toBe('/sign-in');
+    // Signed in at the provider with the wrong account: signing out there lets them choose another.
+    await page.getByRole('link', { name: /dùng tài khoản khác/ }).click();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL(`${w.url}/sign-in`);
+    await page.getByRole('button', { name: SIGN_IN_BUTTON }).click();
+    await page.locator('input[name="login"]').waitFor();
     await ctx.close();
   });
 
   it('refuses an answer whose state is not the one this tab sent, and uses nothing of it', async () => {
-    const ctx = await w.context();
+    const ctx = await contextOf(w);
     const page = await ctx.newPage();
     await page.goto(`${w.url}/sign-in`);
     await page.getByRole('button', { name: SIGN_IN_BUTTON }).click();

@@ -14,6 +14,7 @@ export const oidcMessages = defineMessages({
     tokenRefused: 'Sổ không chấp nhận token do nhà cung cấp định danh cấp.',
     details: 'Chi tiết',
     back: 'Quay lại trang đăng nhập',
+    otherAccount: 'Đăng xuất khỏi nhà cung cấp định danh để dùng tài khoản khác',
   },
   en: {
     signingIn: 'Signing in…',
@@ -27,5 +28,6 @@ export const oidcMessages = defineMessages({
     tokenRefused: "The record did not accept the identity provider's token.",
     details: 'Details',
     back: 'Back to the sign-in page',
+    otherAccount: 'Sign out at the identity provider to use another account',
   },
 });

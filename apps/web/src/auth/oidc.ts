@@ -109,12 +109,40 @@ const readPending = (): Pending | null => {
   }
 };
 
+const END_SESSION = 'gl.oidc.end-session';
+
+/** Remembers, for this tab's session, where signing out ends the person's session at the provider too. */
+export const keepProviderSignOut = (url: string | null) => {
+  if (url) sessionStorage.setItem(END_SESSION, url);
+  else sessionStorage.removeItem(END_SESSION);
+};
+
+/** Where to send the browser to sign out at the provider as well (RP-initiated logout), once; null: not signed in there. */
+export const takeProviderSignOut = (): string | null => {
+  const url = sessionStorage.getItem(END_SESSION);
+  sessionStorage.removeItem(END_SESSION);
+  return url;
+};
+
+/** The provider's end-session address for this ID token, back to the sign-in page after; null if it has none. */
+const endSessionUrl = (as: oauth.AuthorizationServer, clientId: string, idToken: string | undefined): string | null => {
+  if (!as.end_session_endpoint || !idToken) return null;
+  const url = new URL(as.end_session_endpoint);
+  url.searchParams.set('client_id', clientId);
+  url.searchParams.set('id_token_hint', idToken);
+  url.searchParams.set('post_logout_redirect_uri', `${window.location.origin}/sign-in`);
+  return url.href;
+};
+
 /**
  * Finishes the sign-in on the callback page: the answer must carry this sign-in's `state` (and
  * the provider's `iss`), the code is exchanged with the PKCE verifier, and the ID token must carry
- * its `nonce`. Answers the access token for the API and the page to go back to.
+ * its `nonce`. Answers the access token for the API, the page to go back to, and where signing
+ * out ends the session at the provider.
  */
-export const finishOidcSignIn = async (callback: URL): Promise<{ accessToken: string; returnTo: string }> => {
+export const finishOidcSignIn = async (
+  callback: URL,
+): Promise<{ accessToken: string; returnTo: string; endSession: string | null }> => {
   const pending = readPending();
   const problem = callback.searchParams.get('error');
   if (!pending) {
@@ -152,7 +180,11 @@ export const finishOidcSignIn = async (callback: URL): Promise<{ accessToken: st
       expectedNonce: pending.nonce,
       requireIdToken: true,
     });
-    return { accessToken: tokens.access_token, returnTo: pending.returnTo };
+    return {
+      accessToken: tokens.access_token,
+      returnTo: pending.returnTo,
+      endSession: endSessionUrl(as, pending.clientId, tokens.id_token),
+    };
   } catch (e) {
     const detail =
       e instanceof oauth.ResponseBodyError

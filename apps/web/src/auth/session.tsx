@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, setToken, setUnauthorizedHandler } from '../shared/api-client';
+import { takeProviderSignOut } from './oidc';
 
 export interface Me {
   user: { userId: string; displayName: string; unitId: string };
@@ -27,11 +28,19 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(true);
 
-  const signOut = useCallback(() => {
+  /** The token is dropped here (the API refused it, or the person signs out). */
+  const forget = useCallback(() => {
     sessionStorage.removeItem(KEY);
     setToken(null);
     setMe(null);
   }, []);
+
+  /** The person signs out: of the provider's session too, when they signed in there (it sends them back to /sign-in). */
+  const signOut = useCallback(() => {
+    forget();
+    const atProvider = takeProviderSignOut();
+    if (atProvider) window.location.assign(atProvider);
+  }, [forget]);
 
   const signIn = useCallback(async (token: string) => {
     setToken(token);
@@ -46,13 +55,14 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   }, []);
 
   useEffect(() => {
-    setUnauthorizedHandler(signOut);
+    // A refused token ends this tab's session only; the provider's stays, so signing in again is one click.
+    setUnauthorizedHandler(forget);
     const kept = sessionStorage.getItem(KEY);
     if (!kept) return setChecking(false);
     signIn(kept)
       .catch(() => sessionStorage.removeItem(KEY))
       .finally(() => setChecking(false));
-  }, [signIn, signOut]);
+  }, [signIn, forget]);
 
   const value = useMemo<Session>(
     () => ({ me, checking, signIn, signOut, hasRole: (r) => Boolean(me?.roles.some((x) => x.role === r)) }),
