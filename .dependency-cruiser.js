@@ -3,7 +3,7 @@
  * domain ← application ← (ports) ← adapters ← platform/apps. Only apps (and libs/platform, their
  * shared composition code) pick adapters.
  */
-const TESTS = '\\.(spec|int-spec|e2e-spec|contract)\\.ts$';
+const TESTS = '\\.(spec|int-spec|e2e-spec|browser-spec|contract)\\.ts$';
 const ADAPTERS = '^libs/(event-store|read-models)/src/(sqlite|kurrentdb|embedded|mongodb)/';
 const COMPOSERS = ['^apps/', '^libs/platform/', '^bench/', '^test/'];
 
