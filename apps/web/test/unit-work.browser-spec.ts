@@ -27,6 +27,16 @@ describe("the web app: a unit's work", () => {
         .expect(200)
     ).body;
 
+  const apiPost = async (who: string, path: string, body: object) =>
+    (
+      await w.api
+        .http()
+        .post(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${await w.api.token(who)}`)
+        .send(body)
+        .expect(201)
+    ).body;
+
   beforeAll(async () => {
     w = await startWebApp({}, clock);
     // The scheduler is off in tests: the year's obligations are opened here, as the scheduler would.
@@ -109,6 +119,42 @@ describe("the web app: a unit's work", () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'work-conference-form-390');
+    await page.context().close();
+  }, 20_000);
+
+  it("reports progress on an obligation from its page, and shows a difficulty's thread in order", async () => {
+    const page = await openWork(1366);
+    await page.getByTestId('obligation-II.4').getByRole('link').click();
+    await page.getByRole('heading', { name: /Nhiệm vụ II.4/ }).waitFor();
+    await page.locator('summary', { hasText: 'Cập nhật tiến độ' }).click();
+    await page.getByLabel('Tiến độ (%)').fill('40');
+    await page.getByLabel('Ghi chú').fill('Đã có dự thảo quy chế');
+    await page.getByRole('button', { name: 'Cập nhật tiến độ' }).click();
+    await page.getByRole('cell', { name: 'Cập nhật tiến độ' }).waitFor();
+    await page.locator('.facts').getByText('Đang thực hiện').waitFor();
+    await screenshot(page, 'work-obligation-1366');
+
+    const raised = await apiPost('tanan-reporter', '/activities/difficulty', {
+      unitId: UNIT,
+      year: 2023,
+      details: {
+        title: 'Chưa có hướng dẫn lấy ý kiến Nhân dân',
+        description: 'Đề nghị hướng dẫn cách tổ chức hội nghị lấy ý kiến ở khu vực.',
+        raisedOn: '2023-09-05',
+      },
+    });
+    await apiPost('sonv-coordinator', `/activities/difficulty/${raised.activityId}/steps/guidance`, {
+      details: { guidance: 'Thực hiện theo Điều 25 của Luật; Sở Nội vụ gửi mẫu kèm theo.', on: '2023-09-08' },
+    });
+    await w.api.settle();
+    await page.goto(`${w.url}/units/${UNIT}/work/activities/difficulty/${raised.activityId}`);
+    const steps = page.locator('ol.thread > li');
+    await steps.nth(1).waitFor();
+    await expect(steps.allTextContents()).resolves.toEqual([
+      expect.stringContaining('Chưa có hướng dẫn lấy ý kiến Nhân dân'),
+      expect.stringMatching(/Sở Nội vụ hướng dẫn · 08\/09\/2023.*Điều 25/),
+    ]);
+    await screenshot(page, 'work-difficulty-1366');
     await page.context().close();
   }, 20_000);
 });

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ApiProblem } from '../shared/api-client';
-import { formatMoney } from '../shared/format';
+import { formatDay, formatMoney } from '../shared/format';
 import { fill, useLang, useMessages } from '../shared/i18n';
 import { fieldLabels, sentenceVi } from './field-labels.messages';
 import { chosenVariant, emptyValue, type FormValue, getAt, isAbout, pathName, type Segment } from './form-values';
@@ -67,6 +67,7 @@ export const SchemaField = ({
     </span>
   ) : null;
   const srRequired = required ? <span className="visually-hidden"> ({m.required})</span> : null;
+  const optionalGroup = !required && path.length > 0 ? <span className="sub-inline"> {m.optional}</span> : null;
 
   if (shape.kind === 'object' || shape.kind === 'variants') {
     const target = shape.kind === 'variants' ? chosenVariant(shape.variants, shape.key, value) : schema;
@@ -80,6 +81,7 @@ export const SchemaField = ({
           {label}
           {mark}
           {srRequired}
+          {optionalGroup}
         </legend>
         {shape.kind === 'variants' && (
           <div className="field">
@@ -195,6 +197,7 @@ export const SchemaField = ({
   if (shape.kind === 'number' && shape.money && text.trim() !== '' && Number.isFinite(Number(text)))
     hints.push(formatMoney(Number(text), lang));
   if (shape.kind === 'lines') hints.push(m.onePerLine);
+  if (shape.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) hints.push(formatDay(text));
   if (shape.kind === 'instant') hints.push(lang === 'vi' ? 'Giờ Việt Nam (UTC+7)' : 'Vietnam time (UTC+7)');
   if (lang === 'en' && schema.description && !['date', 'choice'].includes(shape.kind)) hints.push(schema.description);
   const hintId = hints.length ? `${id}-hint` : undefined;

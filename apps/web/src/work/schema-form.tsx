@@ -43,6 +43,17 @@ const merge = (base: FormValue, over: FormValue | undefined): FormValue => {
   return over;
 };
 
+/** The refusal's kind in Vietnamese; its detail stays in the API's words. */
+const STATUS_VI: Record<number, string> = {
+  400: 'Dữ liệu chưa hợp lệ',
+  403: 'Không có quyền thực hiện',
+  404: 'Không tìm thấy',
+  409: 'Xung đột với dữ liệu đã ghi nhận',
+  412: 'Dữ liệu đã thay đổi',
+  422: 'Không thực hiện được bước này',
+  429: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
+};
+
 /** Leaves out what the page fills in or hides. */
 const shown = (s: JsonSchema, leaveOut: string[]): JsonSchema => ({
   ...s,
@@ -130,10 +141,13 @@ export const SchemaForm = (p: SchemaFormProps) => {
             <p>
               <strong>
                 {m.problem}
-                {problem?.body.title ? `: ${problem.body.title}` : ''}
+                {problem
+                  ? `: ${lang === 'vi' ? (STATUS_VI[problem.status] ?? problem.body.title) : problem.body.title}`
+                  : ''}
               </strong>
             </p>
-            {problem?.body.detail && <p>{problem.body.detail}</p>}
+            {/* A validation refusal's detail is its sentences joined: they are shown beside their fields instead. */}
+            {problem?.body.detail && !problem.errors.length && <p>{problem.body.detail}</p>}
             {failure && <p>{failure}</p>}
             {beside && <p>{m.fixFields}</p>}
             {elsewhere.length > 0 && (
