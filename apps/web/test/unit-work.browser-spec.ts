@@ -113,6 +113,7 @@ describe("the web app: a unit's work", () => {
 
   it('works on a phone: the inbox and the conference form at 390 px', async () => {
     const page = await openWork(390);
+    await screenshot(page, 'work-inbox-390');
     await page.getByRole('link', { name: 'Hội nghị', exact: true }).click();
     await page.getByLabel('Địa điểm').waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -30,12 +30,14 @@ export const ActivityFields = ({ fields }: { fields: Record<string, unknown> }) 
   };
   const Dl = ({ record }: { record: Record<string, unknown> }) => (
     <dl className="fields">
-      {Object.entries(record).map(([k, v]) => (
-        <div key={k}>
-          <dt>{labels[k] ?? k}</dt>
-          <dd>{show(k, v)}</dd>
-        </div>
-      ))}
+      {Object.entries(record)
+        .sort(([a], [b]) => Number(b === 'title') - Number(a === 'title'))
+        .map(([k, v]) => (
+          <div key={k}>
+            <dt>{labels[k] ?? k}</dt>
+            <dd>{show(k, v)}</dd>
+          </div>
+        ))}
     </dl>
   );
   return <Dl record={fields} />;

@@ -45,7 +45,7 @@ export const fieldLabels = defineMessages({
     finding: 'Kết quả rà soát',
     proposal: 'Kiến nghị',
     amount: 'Số tiền (đồng)',
-    description: 'Nội dung',
+    description: 'Mô tả',
     source: 'Nguồn kinh phí',
     kind: 'Loại nguồn',
     raisedOn: 'Ngày nêu',

@@ -11,8 +11,9 @@ const CLOSED = ['completed', 'cancelled', 'passed', 'answered', 'declined'];
 /** The routes the API offers the unit for an obligation in its state: an order's, or a request's (đề nghị). */
 export const actionsFor = (o: Obligation): string[] => {
   if (CLOSED.includes(o.status)) return [];
-  const own =
-    o.kind === 'requested' ? ['progress', 'answer', 'declination'] : ['progress', 'completion', 'extension-requests'];
+  // An ongoing duty (thường xuyên) has no deadline to extend.
+  const order = ['progress', 'completion', ...(o.deadline ? ['extension-requests'] : [])];
+  const own = o.kind === 'requested' ? ['progress', 'answer', 'declination'] : order;
   return o.explanationPending ? ['explanation', ...own] : own;
 };
 
