@@ -24,16 +24,31 @@ export const useUnits = () => {
   return units;
 };
 
-/** People's names by id, each read once; the id stays when the person cannot be read. */
+/** Each person's name, asked for once per page load; the id stays when the person cannot be read. */
+const asked = new Map<string, Promise<string>>();
+export const userName = (id: string): Promise<string> => {
+  let p = asked.get(id);
+  if (!p) {
+    p = api<{ displayName: string }>(`/users/${encodeURIComponent(id)}`)
+      .then((u) => u.displayName)
+      .catch(() => id);
+    asked.set(id, p);
+  }
+  return p;
+};
+
+/** People's names by id. */
 export const useUserNames = (ids: string[]) => {
   const [names, setNames] = useState<Record<string, string>>({});
   const key = [...new Set(ids)].sort().join(',');
   useEffect(() => {
+    let live = true;
     for (const id of key ? key.split(',') : [])
       if (id !== 'system' && id !== 'sealer')
-        api<{ displayName: string }>(`/users/${id}`)
-          .then((u) => setNames((n) => ({ ...n, [id]: u.displayName })))
-          .catch(() => setNames((n) => ({ ...n, [id]: id })));
+        void userName(id).then((name) => live && setNames((n) => (n[id] === name ? n : { ...n, [id]: name })));
+    return () => {
+      live = false;
+    };
   }, [key]);
   return names;
 };

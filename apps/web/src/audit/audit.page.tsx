@@ -1,5 +1,5 @@
 import { Route, Routes, useParams } from 'react-router';
-import { useSession } from '../auth/session';
+import { useHasRole } from '../reporting/roles.hook';
 import { useMessages } from '../shared/i18n';
 import { AuditHistoryView } from './audit-history.view';
 import { useUnits } from './audit-lookups.hook';
@@ -11,7 +11,7 @@ import './audit.css';
 
 const Frame = ({ units, unitId, stream }: { units: UnitItem[] | null; unitId?: string; stream?: string }) => {
   const m = useMessages(auditMessages);
-  const { hasRole } = useSession();
+  const hasRole = useHasRole();
   return (
     <main id="main" className="audit">
       <h1>{m.title}</h1>

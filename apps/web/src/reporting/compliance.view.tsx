@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
+import { useHasRole } from './roles.hook';
 import { download, query } from '../shared/api-client';
 import { useLang, useMessages } from '../shared/i18n';
 import { formatInstant, formatNumber, formatPercent } from '../shared/format';
@@ -17,7 +18,8 @@ const LEVELS = ['city', 'district', 'commune'] as const;
 export const ComplianceView = () => {
   const m = useMessages(reportingMessages);
   const { lang } = useLang();
-  const { me, hasRole } = useSession();
+  const { me } = useSession();
+  const hasRole = useHasRole();
   const { periodId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const level = params.get('level') ?? '';
@@ -90,7 +92,11 @@ export const ComplianceView = () => {
             <Figure name={m['status-on-time']} value={formatNumber(data.onTime, lang)} tone="green" />
             <Figure name={m['status-late']} value={formatNumber(data.late, lang)} tone="amber" />
             <Figure name={m['status-missing']} value={formatNumber(data.missing, lang)} tone="red" />
-            <Figure name="%" value={formatPercent(data.rate == null ? null : data.rate / 100, lang)} />
+            <Figure name={m.rate} value={formatPercent(data.rate == null ? null : data.rate / 100, lang)} />
+            <Figure
+              name={m.onTimeRate}
+              value={formatPercent(data.onTimeRate == null ? null : data.onTimeRate / 100, lang)}
+            />
           </div>
           {hasRole('plan-coordinator') && data.missing > 0 && (
             <RemindForm periodId={periodId} title={data.title} missing={data.missing} onDone={reload} />

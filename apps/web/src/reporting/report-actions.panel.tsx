@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSession } from '../auth/session';
+import { useHasRole } from './roles.hook';
 import { useMessages } from '../shared/i18n';
 import { reportingMessages } from './reporting.messages';
 import type { Report } from './reporting.types';
@@ -16,7 +16,7 @@ export const ReportActionsPanel = (p: {
   act: (step: string, body: object, done: string) => void;
 }) => {
   const m = useMessages(reportingMessages);
-  const { hasRole } = useSession();
+  const hasRole = useHasRole();
   const [reason, setReason] = useState('');
   const { status } = p.report;
   const prefill = p.mine && (hasRole('unit-reporter') || hasRole('unit-head')) && status === 'none';

@@ -1,29 +1,15 @@
-import { useEffect, useState } from 'react';
-import { api } from '../shared/api-client';
+import { useUserNames } from '../audit/audit-lookups.hook';
 import { useLang, useMessages } from '../shared/i18n';
 import { formatInstant, formatMoney, formatNumber } from '../shared/format';
 import { indicatorLabel } from './report-editor.form';
 import { reportingMessages } from './reporting.messages';
 import { MONEY_KEYS, type Report } from './reporting.types';
 
-/** The names of the people who signed, read once each (an id when the reader may not see the person). */
-const useNames = (ids: string[]) => {
-  const [names, setNames] = useState<Record<string, string>>({});
-  const key = [...new Set(ids)].sort().join(',');
-  useEffect(() => {
-    for (const id of key ? key.split(',') : [])
-      api<{ displayName: string }>(`/users/${id}`)
-        .then((u) => setNames((n) => ({ ...n, [id]: u.displayName })))
-        .catch(() => setNames((n) => ({ ...n, [id]: id })));
-  }, [key]);
-  return names;
-};
-
 /** Every version of the report: when it was sent, who signed, what it supersedes and why, its figures and text. */
 export const ReportVersionsTable = ({ report }: { report: Report }) => {
   const m = useMessages(reportingMessages);
   const { lang } = useLang();
-  const names = useNames(report.versions.map((v) => v.signedBy).filter((x): x is string => Boolean(x)));
+  const names = useUserNames(report.versions.map((v) => v.signedBy).filter((x): x is string => Boolean(x)));
   if (report.versions.length === 0) return <p>{m.noVersions}</p>;
   const returnOf = (version: number) => report.returns.filter((r) => r.version === version);
   return (

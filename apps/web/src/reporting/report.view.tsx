@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/session';
-import { api, download } from '../shared/api-client';
+import { useHasRole } from './roles.hook';
+import { api, ApiProblem, download } from '../shared/api-client';
 import { fill, useLang, useMessages } from '../shared/i18n';
-import { formatInstant } from '../shared/format';
+import { formatInstant, vietnamToday } from '../shared/format';
 import { useApi } from '../shared/use-api';
 import { ReportActionsPanel } from './report-actions.panel';
 import { type EditorResult, ReportEditorForm } from './report-editor.form';
@@ -13,19 +14,38 @@ import type { Period, Report, Written } from './reporting.types';
 import { deadlineWords, problemText, readUntil } from './reporting.words';
 
 const TONE = { none: 'grey', draft: 'amber', submitted: 'green', returned: 'red' } as const;
+const empty = (periodId: string, unitId: string): Report => ({
+  periodId,
+  unitId,
+  status: 'none',
+  current: 0,
+  versions: [],
+  firstSubmittedAt: null,
+  onTime: null,
+  returns: [],
+});
 const signature = (r: Report) => JSON.stringify([r.status, r.current, r.versions, r.returns]);
 
 /** One unit's report for a period: prefill, draft, sign and submit, return, correct; every version; exports. */
 export const ReportView = () => {
   const m = useMessages(reportingMessages);
   const { lang } = useLang();
-  const { me, hasRole } = useSession();
+  const { me } = useSession();
+  const hasRole = useHasRole();
   const { periodId = '', unitId = '' } = useParams();
   const path = `/reporting/periods/${periodId}/reports/${unitId}`;
-  const { data: report, error, reload } = useApi<Report>(path);
-  const unit = useApi<{ onDate?: { name: string } | null }>(`/units/${unitId}`);
+  const read = useApi<Report>(path);
+  // No report yet answers 404: an empty report, which the unit may prefill or draft.
+  const none = read.error instanceof ApiProblem && read.error.status === 404;
+  // After a write, the report as read once it showed the write (a second read of the same would only revalidate).
+  const [fresh, setFresh] = useState<Report | null>(null);
+  const report: Report | null = fresh ?? read.data ?? (none ? empty(periodId, unitId) : null);
+  const error = none ? null : read.error;
   const periods = useApi<{ items: Period[] }>('/reporting/periods');
   const period = periods.data?.items.find((p) => p.periodId === periodId);
+  // The unit as it stood on the last day on time, as the exports name it.
+  const asOf = period ? vietnamToday(new Date(Date.parse(period.deadline) - 1)) : null;
+  const unit = useApi<{ onDate?: { name: string } | null }>(asOf ? `/units/${unitId}?asOf=${asOf}` : null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
   const [round, setRound] = useState(0);
@@ -42,7 +62,7 @@ export const ReportView = () => {
       await api<Written>(`${path}/${step}`, { method: 'POST', body });
       const after = await readUntil<Report>(path, (r) => signature(r) !== before);
       setNote(after ? done : m.waitStale);
-      reload();
+      if (after) setFresh(after);
       setRound((r) => r + 1);
     } catch (e) {
       setNote(problemText(e, m));
