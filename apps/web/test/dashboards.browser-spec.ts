@@ -11,42 +11,39 @@ const CITY_VIEWER = /Chuyên viên theo dõi, UBND thành phố/;
 describe('the dashboards by level: city → district → commune, periods, "as of" a past day', () => {
   const clock = new FixedClock(SEEDED);
   let w: WebApp;
+  /** The city viewer's browser, signed in once: the phone's view is the same page made narrow. */
+  let page: Page;
   beforeAll(async () => {
     w = await startWebApp({}, clock);
     clock.set(NOW);
+    page = await (await w.context(1366, NOW)).newPage();
+    await signInAsDemo(page, w.url, CITY_VIEWER);
   }, 120_000);
   afterAll(() => w?.close());
 
   /** The page's figure of that name (the subtree's roll-up), once the dashboard has loaded. */
-  const figure = async (page: Page, name: string) => {
+  const figure = async (name: string) => {
     const value = page.locator(`[data-figure="${name}"] .value`);
     await value.waitFor();
     return (await value.textContent())?.trim();
   };
-  const chartsDrawn = (page: Page) => page.locator('#months-h ~ .table-wrap').waitFor();
-  const signedIn = async (width: number) => {
-    const ctx = await w.context(width, NOW);
-    const page = await ctx.newPage();
-    await signInAsDemo(page, w.url, CITY_VIEWER);
-    return { ctx, page };
-  };
+  const chartsDrawn = () => page.locator('#months-h ~ .table-wrap').waitFor();
 
   it('opens the city, drills down to Ninh Kiều and to a ward; records there change the district; "as of" the day before shows the earlier figure', async () => {
-    const { ctx, page } = await signedIn(1366);
     expect(page.url()).toContain('/dashboard/ubnd-can-tho');
     await page.getByRole('heading', { level: 1, name: /Tổng quan: .*Cần Thơ/ }).waitFor();
     await expect(page.getByLabel('Năm', { exact: true }).inputValue()).resolves.toBe('2023');
     // The districts with their red-amber-green in words.
     const ninhKieu = page.locator('[data-testid="children"] tr[data-unit="ninh-kieu"]');
     await expect(ninhKieu.locator('.badge').textContent()).resolves.toMatch(/Quá hạn|Sắp đến hạn|Đúng tiến độ/);
-    await chartsDrawn(page);
+    await chartsDrawn();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-city-1366');
 
     await ninhKieu.getByRole('link').click();
     await page.waitForURL(/\/dashboard\/ninh-kieu\?year=2023/);
     await page.getByRole('heading', { level: 1, name: /Ninh Kiều/ }).waitFor();
-    expect(await figure(page, 'conferences')).toBe('0');
+    expect(await figure('conferences')).toBe('0');
     await page.locator('tr[data-unit="ninh-kieu-tan-an"] a').click();
     await page.waitForURL(/\/dashboard\/ninh-kieu-tan-an/);
     const trail = page.getByRole('navigation', { name: 'Đường dẫn đơn vị' });
@@ -76,8 +73,8 @@ describe('the dashboards by level: city → district → commune, periods, "as o
     await trail.getByRole('link', { name: /Ninh Kiều/ }).click();
     await page.waitForURL(/\/dashboard\/ninh-kieu\?/);
     await page.reload();
-    expect(await figure(page, 'conferences')).toBe('1');
-    expect(await figure(page, 'participants')).toBe('51');
+    expect(await figure('conferences')).toBe('1');
+    expect(await figure('participants')).toBe('51');
     await expect(page.locator('tr[data-unit="ninh-kieu-tan-an"] td.num').nth(3).textContent()).resolves.toBe('1');
 
     // As of 14 November (recorded by the end of that day): not yet.
@@ -88,8 +85,8 @@ describe('the dashboards by level: city → district → commune, periods, "as o
     );
     await page.waitForURL(/asOf=2023-11-14/);
     await page.locator('[data-figure="conferences"] .value', { hasText: '0' }).waitFor();
-    expect(await figure(page, 'participants')).toBe('0');
-    await chartsDrawn(page);
+    expect(await figure('participants')).toBe('0');
+    await chartsDrawn();
     await screenshot(page, 'dashboard-as-of-1366');
     await page.getByRole('button', { name: 'Trở về hôm nay' }).click();
     await page.locator('[data-figure="conferences"] .value', { hasText: '1' }).waitFor();
@@ -99,14 +96,13 @@ describe('the dashboards by level: city → district → commune, periods, "as o
     await page.getByLabel('Kỳ', { exact: true }).selectOption('Q3');
     await page.waitForURL(/period=Q3/);
     await page.locator('[data-figure="conferences"] .value', { hasText: '0' }).waitFor();
-    await ctx.close();
   }, 60_000);
 
   it('shows a ward on a phone: no page scroll sideways, no serious accessibility violation', async () => {
-    const { ctx, page } = await signedIn(390);
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${w.url}/dashboard/ninh-kieu-tan-an?year=2023`);
-    expect(await figure(page, 'conferences')).toBe('1');
-    await chartsDrawn(page);
+    expect(await figure('conferences')).toBe('1');
+    await chartsDrawn();
     // A string, as the tests are compiled without the DOM's types.
     const [scroll, client] = (await page.evaluate(
       '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
@@ -114,6 +110,5 @@ describe('the dashboards by level: city → district → commune, periods, "as o
     expect(scroll).toBeLessThanOrEqual(client);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-ward-390');
-    await ctx.close();
   }, 30_000);
 });

@@ -38,7 +38,11 @@ export const BudgetChart = ({ budget }: { budget: DashboardFigures['budget'] }) 
   return (
     <section className="card" aria-labelledby="budget-h">
       <h2 id="budget-h">{m.budget}</h2>
-      <EChartBox option={option} label={fill(m.budgetLabel, { summary })} height={220} />
+      {rows.some((r) => r.amount !== '0') ? (
+        <EChartBox option={option} label={fill(m.budgetLabel, { summary })} height={220} />
+      ) : (
+        <p className="note">{m.noData}</p>
+      )}
       <FigureTable
         caption={m.budget}
         head={[m.budget, m.amount]}

@@ -59,7 +59,16 @@ export const DashboardPage = () => {
     change({ year: shown }, true);
   }, [d, params.year, planYears, thisYear, change]);
 
-  const current = d && d.unit.id === unitId && d.year === year ? d : null;
+  // The answer on screen is the one asked for (not the last view's while the next one loads).
+  const current =
+    d &&
+    d.unit.id === unitId &&
+    d.year === year &&
+    d.period === params.period &&
+    d.basis === params.basis &&
+    (d.asOfPosition !== null) === (params.asOf !== null)
+      ? d
+      : null;
   return (
     <main id="main" className="dashboard">
       {current && <UnitBreadcrumbs unit={current.unit} day={current.asOf} view={view} />}
@@ -90,7 +99,7 @@ export const DashboardPage = () => {
             : fill(m.failed, { why: error.message })}
         </p>
       )}
-      {loading && !current && <p className="loading">{m.loading}</p>}
+      {loading && <p className="loading">{m.loading}</p>}
       {current && <DashboardBody d={current} view={view} />}
     </main>
   );
@@ -118,7 +127,7 @@ const DashboardBody = ({ d, view }: { d: Dashboard; view: Parameters<typeof Unit
       <UnitDrilldown unitName={d.unit.name} own={d.own} children={d.children} view={view} />
       <div className="grid two">
         <ObligationsChart f={r} />
-        <ActivityMonthsChart unitId={d.unit.id} view={view} />
+        <ActivityMonthsChart unitId={d.unit.id} view={view} until={d.asOf} />
         <CoverageChart coverage={r.regulationCoverage} />
         <BudgetChart budget={r.budget} />
         <StatusBarsChart
@@ -131,6 +140,7 @@ const DashboardBody = ({ d, view }: { d: Dashboard; view: Parameters<typeof Unit
             { key: 'missing', name: m.missing, value: r.reports.missing, colour: COLOURS.red },
           ]}
           total={{ name: m.expected, value: r.reports.expected }}
+          empty={m.noData}
         />
         <StatusBarsChart
           id="difficulties"
