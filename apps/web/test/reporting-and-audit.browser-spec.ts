@@ -36,10 +36,7 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
   const rowOf = (page: Page, unitId: string) =>
     page.locator(`[data-testid="compliance-table"] tr[data-unit="${unitId}"]`);
 
-  let t0 = Date.now();
-  const mark = (what: string) => process.env.GL_TIMINGS && console.log(what, Date.now() - t0);
   it('runs the cycle through the pages, with no serious accessibility violation on any', async () => {
-    t0 = Date.now();
     // The coordinator's compliance table: the ward has not reported yet.
     const coordinator = await signedIn(/Điều phối viên Sở Nội vụ/);
     const cp = coordinator.page;
@@ -50,7 +47,6 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
       .waitFor();
     await expect(cp.locator('main').textContent()).resolves.toContain('Hằng năm, trước ngày 15 tháng 11');
     expect(await seriousViolations(cp)).toEqual([]);
-    mark('expect(await seriousViolations(cp)).toEq');
     await cp.goto(`${w.url}/reporting/${UNITS}?level=commune`);
     await expect(rowOf(cp, TAN_AN).textContent()).resolves.toContain('Chưa báo cáo');
     await expect(rowOf(cp, TAN_AN).textContent()).resolves.toContain('Cấp xã');
@@ -69,7 +65,6 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
     await rp.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
     await expect(rp.getByLabel('Số lớp tập huấn').inputValue()).resolves.toBe('2');
     await reporter.ctx.close();
-    mark('await reporter.ctx.close();');
 
     // The head signs and submits, on a phone.
     const head = await signedIn(HEAD, 390);
@@ -83,29 +78,24 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
     expect(await seriousViolations(hp)).toEqual([]);
     expect(await hp.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(hp, 'reporting-report-390');
-    mark("await screenshot(hp, 'reporting-report-3");
     await head.ctx.close();
 
     // The coordinator's table now shows the ward on time.
     await cp.reload();
     await rowOf(cp, TAN_AN).getByText('Đúng hạn').waitFor();
-    mark("await rowOf(cp, TAN_AN).getByText('Đúng ");
     await expect(rowOf(cp, TAN_AN).textContent()).resolves.toContain('02/10/2023 09:00');
     expect(await cp.getByRole('button', { name: /^Đôn đốc \d+ đơn vị chưa báo cáo$/ }).count()).toBe(1);
     await screenshot(cp, 'reporting-compliance-1366');
-    mark('screenshot compliance');
     // The level filter: the districts only (axe reads the same table, shorter).
     await cp.getByLabel('Cấp').selectOption('district');
     await cp.waitForURL('**level=district');
     await rowOf(cp, 'ninh-kieu').waitFor();
     await expect(rowOf(cp, TAN_AN).count()).resolves.toBe(0);
     expect(await seriousViolations(cp)).toEqual([]);
-    mark('axe compliance');
     await coordinator.ctx.close();
   }, 60_000);
 
   it('shows the auditor who recorded the submission and when, and that the log is intact, also against a pinned seal', async () => {
-    t0 = Date.now();
     await w.api.app.get(SealScheduler).sealNow();
     const auditor = await signedIn(/Thanh tra viên, Thanh tra thành phố/);
     const ap = auditor.page;
@@ -121,7 +111,6 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
       await ap.waitForTimeout(150);
     }
     await submitted.getByText(HEAD).waitFor();
-    mark('await submitted.getByText(HEAD).waitFor(');
     const row = await submitted.textContent();
     expect(row).toContain('Ký và gửi báo cáo');
     expect(row).toContain('Thủ trưởng đơn vị');
@@ -139,7 +128,11 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
     expect(await ap.evaluate("localStorage.getItem('gl.audit.pinnedSeal')")).toContain('"upTo"');
     expect(await seriousViolations(ap)).toEqual([]);
     await screenshot(ap, 'audit-history-1366');
-    mark("await screenshot(ap, 'audit-history-1366");
+    // The same history in English.
+    await ap.getByLabel('Ngôn ngữ').selectOption('en');
+    await ap.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    await expect(submitted.textContent()).resolves.toContain('Report signed and submitted');
+    await expect(submitted.textContent()).resolves.toContain('Head of unit');
     await auditor.ctx.close();
   }, 60_000);
 });

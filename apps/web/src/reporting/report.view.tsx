@@ -77,7 +77,9 @@ export const ReportView = () => {
     );
 
   const current = report?.versions.find((v) => v.version === report.current);
-  const drafts = hasRole('unit-reporter') || hasRole('unit-head') || hasRole('plan-coordinator');
+  // The unit's own people draft and correct; the coordinator only Sở Nội vụ's own (compiled) report.
+  const drafts =
+    hasRole('unit-reporter') || hasRole('unit-head') || (hasRole('plan-coordinator') && me?.user.unitId === unitId);
   const editable = report && writes && drafts;
   return (
     <main id="main" className="reporting">
