@@ -78,6 +78,11 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
     expect(await seriousViolations(hp)).toEqual([]);
     expect(await hp.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(hp, 'reporting-report-390');
+    const [docx] = await Promise.all([
+      hp.waitForEvent('download'),
+      hp.getByRole('button', { name: 'Báo cáo (DOCX)' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toBe('Báo cáo Phường Tân An cantho-2023-ldcs-units_2023.docx');
     await head.ctx.close();
 
     // The coordinator's table now shows the ward on time.
@@ -91,6 +96,11 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
     await cp.waitForURL('**level=district');
     await rowOf(cp, 'ninh-kieu').waitFor();
     await expect(rowOf(cp, TAN_AN).count()).resolves.toBe(0);
+    const [xlsx] = await Promise.all([
+      cp.waitForEvent('download'),
+      cp.getByRole('button', { name: 'Tình hình báo cáo (XLSX)' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe(`Tình hình báo cáo ${UNITS} cấp huyện.xlsx`);
     expect(await seriousViolations(cp)).toEqual([]);
     await coordinator.ctx.close();
   }, 60_000);
