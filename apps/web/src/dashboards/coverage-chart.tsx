@@ -23,7 +23,11 @@ export const CoverageChart = ({ coverage }: { coverage: Coverage }) => {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatPercent(v / 100, lang) },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { width: 130, overflow: 'break' } },
+      yAxis: {
+        type: 'category',
+        data: rows.map((r) => r.name),
+        axisLabel: { width: 150, overflow: 'break', lineHeight: 14, fontSize: 12 },
+      },
       series: [
         {
           type: 'bar',
@@ -44,7 +48,7 @@ export const CoverageChart = ({ coverage }: { coverage: Coverage }) => {
       <EChartBox
         option={option}
         label={fill(m.coverageLabel, { summary })}
-        height={Math.max(140, 48 * rows.length + 40)}
+        height={Math.max(120, 34 * rows.length + 40)}
       />
       <FigureTable
         caption={m.coverage}

@@ -95,7 +95,7 @@ export const DashboardPage = () => {
       {error && (
         <p className="banner warn problem" role="alert">
           {error instanceof ApiProblem && error.status === 404
-            ? fill(m.notInTree, { day: formatDay(params.basis === 'today' ? vietnamToday() : `${year}-12-31`) })
+            ? fill(m.notInTree, { day: formatDay(treeDay(view)) })
             : fill(m.failed, { why: error.message })}
         </p>
       )}
@@ -103,6 +103,12 @@ export const DashboardPage = () => {
       {current && <DashboardBody d={current} view={view} />}
     </main>
   );
+};
+
+/** The day of the tree a dashboard follows, as the API chooses it: today's, or the period's last day (today at the latest). */
+const treeDay = (v: { year: number; basis: string; asOf: string | null }) => {
+  const today = v.asOf ?? vietnamToday();
+  return v.basis === 'today' || `${v.year}-12-31` > today ? today : `${v.year}-12-31`;
 };
 
 const DashboardBody = ({ d, view }: { d: Dashboard; view: Parameters<typeof UnitDrilldown>[0]['view'] }) => {

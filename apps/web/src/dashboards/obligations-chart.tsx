@@ -13,10 +13,10 @@ export const ObligationsChart = ({ f }: { f: DashboardFigures }) => {
   const o = f.obligations;
   const parts = useMemo(
     () => [
-      { key: 'completed', name: m.completed, value: o.completed - o.completedLate, colour: COLOURS.green },
+      { key: 'completed', name: m.completedOnTime, value: o.completed - o.completedLate, colour: COLOURS.green },
       {
         key: 'completedLate',
-        name: `${m.completed} (${m.completedLate})`,
+        name: m.completedLateName,
         value: o.completedLate,
         colour: COLOURS.teal,
       },
