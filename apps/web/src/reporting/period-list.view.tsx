@@ -14,14 +14,14 @@ export const PeriodListView = () => {
   const { me } = useSession();
   const { data, error } = useApi<{ items: Period[] }>('/reporting/periods');
   return (
-    <main id="main">
+    <main id="main" className="reporting">
       <h1>{m.periods}</h1>
       {error && <p className="problem">{problemText(error, m)}</p>}
       {!data && !error && <p className="loading">{m.loading}</p>}
       {data && data.items.length === 0 && <p>{m.noPeriods}</p>}
       {data && data.items.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="periods">
             <thead>
               <tr>
                 <th scope="col">{m.period}</th>
