@@ -14,8 +14,10 @@ export const ActivityFields = ({ fields }: { fields: Record<string, unknown> }) 
   const show = (key: string, v: unknown): ReactNode => {
     if (v === null || v === undefined || v === '') return '—';
     if (typeof v === 'boolean') return v ? m.yes : m.no;
-    if (typeof v === 'number') return key === 'amount' ? formatMoney(v, lang) : String(v);
-    if (typeof v === 'string') return DAY.test(v) ? formatDay(v) : (labels[`opt.${v}`] ?? labels[v] ?? v);
+    if (key === 'amount' && /^\d+$/.test(String(v))) return formatMoney(Number(v), lang);
+    if (typeof v === 'number') return String(v);
+    if (typeof v === 'string')
+      return DAY.test(v) ? formatDay(v) : (labels[`opt.${key}.${v}`] ?? labels[`opt.${v}`] ?? labels[v] ?? v);
     if (Array.isArray(v))
       return v.length === 0 ? (
         '—'
@@ -26,15 +28,15 @@ export const ActivityFields = ({ fields }: { fields: Record<string, unknown> }) 
           ))}
         </ul>
       );
-    return <Dl record={v as Record<string, unknown>} />;
+    return <Dl record={v as Record<string, unknown>} parent={key} />;
   };
-  const Dl = ({ record }: { record: Record<string, unknown> }) => (
+  const Dl = ({ record, parent = '' }: { record: Record<string, unknown>; parent?: string }) => (
     <dl className="fields">
       {Object.entries(record)
         .sort(([a], [b]) => Number(b === 'title') - Number(a === 'title'))
         .map(([k, v]) => (
           <div key={k}>
-            <dt>{labels[k] ?? k}</dt>
+            <dt>{labels[`${parent}.${k}`] ?? labels[k] ?? k}</dt>
             <dd>{show(k, v)}</dd>
           </div>
         ))}

@@ -10,6 +10,13 @@ import { useEventName, useTerm } from './work-terms';
 import { workMessages } from './work.messages';
 import type { Activity } from './work.types';
 
+/** The business day of the i-th step of the history: the day its step of that type (in turn) names, if any. */
+const dayOf = (a: Activity, i: number): string | null => {
+  const type = a.history[i].type;
+  const nth = a.history.slice(0, i).filter((h) => h.type === type).length;
+  return a.steps.filter((s) => s.type === type)[nth]?.on ?? null;
+};
+
 /** A recorded activity: what was recorded, its steps in order, its corrections, and what may follow. */
 export const ActivityPage = () => {
   const { unitId = '', kind = '', id = '' } = useParams();
@@ -85,13 +92,17 @@ export const ActivityPage = () => {
                     <tr>
                       <th scope="col">{m.day}</th>
                       <th scope="col">{m.step}</th>
+                      <th scope="col">{m.by}</th>
+                      <th scope="col">{m.at}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {a.steps.map((s, i) => (
+                    {a.history.map((h, i) => (
                       <tr key={i}>
-                        <td>{formatDay(s.on)}</td>
-                        <td>{eventName(s.type)}</td>
+                        <td>{formatDay(dayOf(a, i))}</td>
+                        <td>{eventName(h.type)}</td>
+                        <td>{h.by}</td>
+                        <td>{formatInstant(h.at, lang)}</td>
                       </tr>
                     ))}
                   </tbody>

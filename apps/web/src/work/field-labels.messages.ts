@@ -94,8 +94,10 @@ export const fieldLabels = defineMessages({
     'opt.replace': 'Thay thế',
     'opt.abolish': 'Bãi bỏ',
     'opt.issue-new': 'Ban hành mới',
-    'opt.state-budget': 'Ngân sách nhà nước',
-    'opt.other': 'Nguồn hợp pháp khác',
+    'opt.kind.state-budget': 'Ngân sách nhà nước',
+    'opt.kind.other': 'Nguồn hợp pháp khác',
+    'source.level': 'Cấp ngân sách',
+    'source.description': 'Nguồn khác',
   },
   en: {
     year: 'Year',
@@ -189,8 +191,10 @@ export const fieldLabels = defineMessages({
     'opt.replace': 'Replace',
     'opt.abolish': 'Abolish',
     'opt.issue-new': 'Issue a new one',
-    'opt.state-budget': 'State budget',
-    'opt.other': 'Another lawful source',
+    'opt.kind.state-budget': 'State budget',
+    'opt.kind.other': 'Another lawful source',
+    'source.level': 'Budget level',
+    'source.description': 'Which source',
   },
 });
 

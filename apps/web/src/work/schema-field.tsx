@@ -45,15 +45,20 @@ export const SchemaField = ({
   const last = path[path.length - 1];
   const name = pathName(path);
   const id = `${f.idBase}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const parent = path.length > 1 ? path[path.length - 2] : null;
   const label =
-    typeof last === 'number' ? fill(m.item, { n: last + 1 }) : (labels[last] ?? schema.title ?? humanise(last));
+    typeof last === 'number'
+      ? fill(m.item, { n: last + 1 })
+      : (labels[`${parent}.${last}`] ?? labels[last] ?? schema.title ?? humanise(last));
   const value = getAt(f.values, path);
   const errors = (f.problem?.errorsFor(name) ?? []).filter((e) => isAbout(e, name));
   const said = (e: string) => {
     const predicate = e.startsWith(`${name} `) ? e.slice(name.length + 1) : e;
     return lang === 'vi' ? sentenceVi(predicate) : predicate;
   };
-  const optionLabel = (o: string) => labels[`opt.${o}`] ?? labels[o] ?? o;
+  /** A choice's words: those of this field's choices first (`opt.kind.other`), then the common ones. */
+  const optionLabel = (o: string, field: Segment = last) =>
+    labels[`opt.${field}.${o}`] ?? labels[`opt.${o}`] ?? labels[o] ?? o;
   const errorId = errors.length ? `${id}-error` : undefined;
   const errorBlock = errors.length ? (
     <p className="error" id={errorId}>
@@ -98,7 +103,7 @@ export const SchemaField = ({
                 const c = String(v.properties?.[shape.key]?.const);
                 return (
                   <option key={c} value={c}>
-                    {optionLabel(c)}
+                    {optionLabel(c, shape.key)}
                   </option>
                 );
               })}

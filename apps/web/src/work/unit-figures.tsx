@@ -2,19 +2,18 @@ import { query } from '../shared/api-client';
 import { formatMoney, formatNumber } from '../shared/format';
 import { fill, useLang, useMessages } from '../shared/i18n';
 import { useApi } from '../shared/use-api';
-import { termMessages, workMessages } from './work.messages';
+import { workMessages } from './work.messages';
 import type { Figures } from './work.types';
 
 /** The unit's own figures for a year: what it recorded, counted (withdrawn recordings left out). */
 export const UnitFigures = ({ unitId, year }: { unitId: string; year: number }) => {
   const m = useMessages(workMessages);
-  const t = useMessages(termMessages);
   const { lang } = useLang();
   const { data, error } = useApi<Figures>(`/units/${encodeURIComponent(unitId)}/figures${query({ year })}`);
   const vi = lang === 'vi';
   const rows: [string, string, string][] = data
     ? [
-        ['conferences', t['kind.conference'], formatNumber(data.conferences.count, lang)],
+        ['conferences', vi ? 'Hội nghị' : 'Conferences', formatNumber(data.conferences.count, lang)],
         [
           'participants',
           vi ? 'Lượt người tham dự hội nghị' : 'Conference participants',
