@@ -53,7 +53,7 @@ export const AuditEventsTable = ({
                 <td className="who">
                   {actor.userId === 'system' ? m.system : (names[actor.userId] ?? actor.userId)}
                   {actor.unitId && <small>{unitNames[actor.unitId] ?? actor.unitId}</small>}
-                  {actor.roles.length > 0 && (
+                  {actor.roles.length > 0 && actor.userId !== 'system' && (
                     <small>{actor.roles.map((r) => (roles as Record<string, string>)[r] ?? r).join(', ')}</small>
                   )}
                 </td>
