@@ -34,3 +34,4 @@ export * from './dashboards/dashboard-period';
 export * from './dashboards/time-travel';
 export * from './events/event-catalogue';
 export * from './events/event-envelope';
+export * from './events/cloud-event';

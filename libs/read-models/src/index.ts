@@ -1,6 +1,7 @@
 export * from './port/read-store.port';
 export * from './port/projection-store.port';
 export * from './port/idempotency-store.port';
+export * from './port/webhook-store.port';
 export * from './engine/projection';
 export * from './engine/apply-events';
 export * from './engine/projection-runner';
