@@ -56,7 +56,8 @@ describe("the web app: a unit's work", () => {
     const page = await ctx.newPage();
     page.setDefaultTimeout(8_000);
     await signInAsDemo(page, w.url, REPORTER);
-    await page.goto(`${w.url}/units/${UNIT}/work`);
+    // Through the main navigation, as a reporter would (and without loading the app again).
+    await page.getByRole('link', { name: 'Công việc của đơn vị' }).first().click();
     await page.getByRole('heading', { name: 'Nhiệm vụ được giao' }).waitFor();
     await page.locator('table.inbox').waitFor();
     return page;
@@ -109,7 +110,7 @@ describe("the web app: a unit's work", () => {
     await page.getByTestId('figure-participants').getByText('42').waitFor();
     await page.getByRole('link', { name: /Hội nghị: Hội trường UBND phường Tân An/ }).waitFor();
     await page.context().close();
-  }, 30_000);
+  }, 60_000);
 
   it('works on a phone: the inbox and the conference form at 390 px', async () => {
     const page = await openWork(390);
@@ -121,7 +122,7 @@ describe("the web app: a unit's work", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'work-conference-form-390');
     await page.context().close();
-  }, 20_000);
+  }, 40_000);
 
   it("reports progress on an obligation from its page, and shows a difficulty's thread in order", async () => {
     const page = await openWork(1366);
@@ -157,5 +158,5 @@ describe("the web app: a unit's work", () => {
     ]);
     await screenshot(page, 'work-difficulty-1366');
     await page.context().close();
-  }, 20_000);
+  }, 40_000);
 });
