@@ -69,12 +69,28 @@ describe('the dashboards by level: city → district → commune, periods, "as o
         },
       })
       .expect(201);
+    await w.api
+      .http()
+      .post('/api/v1/activities/budget')
+      .set('Authorization', `Bearer ${await w.api.token('tanan-reporter')}`)
+      .send({
+        unitId: 'ninh-kieu-tan-an',
+        year: 2023,
+        details: { amount: 15_250_000, description: 'Hội nghị', source: { kind: 'state-budget', level: 'district' } },
+      })
+      .expect(201);
     await w.api.settle();
     await trail.getByRole('link', { name: /Ninh Kiều/ }).click();
     await page.waitForURL(/\/dashboard\/ninh-kieu\?/);
     await page.reload();
     expect(await figure('conferences')).toBe('1');
     expect(await figure('participants')).toBe('51');
+    await expect(
+      page
+        .getByRole('region', { name: 'Kinh phí' })
+        .getByRole('row', { name: /Dự toán/ })
+        .textContent(),
+    ).resolves.toContain('15.250.000 đ');
     await expect(page.locator('tr[data-unit="ninh-kieu-tan-an"] td.num').nth(3).textContent()).resolves.toBe('1');
 
     // As of 14 November (recorded by the end of that day): not yet.

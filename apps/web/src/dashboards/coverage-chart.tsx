@@ -7,14 +7,24 @@ import { FigureTable } from './figure-table';
 
 type Coverage = Record<string, { units: number; covered: number }>;
 
+/** The kinds of unit that task 4 asks to issue a regulation (those `/regulations/coverage` takes), in the plan's order. */
+const TASK_4_KINDS = [
+  'department',
+  'district',
+  'commune',
+  'public-service-unit',
+  'state-enterprise',
+  'non-state-enterprise',
+];
+
 /** Task 4: of each kind of unit in the subtree, how many have a regulation on grassroots democracy in force. */
 export const CoverageChart = ({ coverage }: { coverage: Coverage }) => {
   const m = useMessages(dashboardMessages);
   const { lang } = useLang();
   const rows = useMemo(
     () =>
-      Object.entries(coverage)
-        .filter(([, c]) => c.units > 0)
+      TASK_4_KINDS.map((kind) => [kind, coverage[kind]] as const)
+        .filter(([, c]) => c && c.units > 0)
         .map(([kind, c]) => ({ kind, name: wordFor(m, kind), ...c, share: c.covered / c.units })),
     [coverage, m],
   );
@@ -25,6 +35,7 @@ export const CoverageChart = ({ coverage }: { coverage: Coverage }) => {
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: {
         type: 'category',
+        inverse: true,
         data: rows.map((r) => r.name),
         axisLabel: { width: 150, overflow: 'break', lineHeight: 14, fontSize: 12 },
       },
