@@ -9,6 +9,18 @@ describe('loadConfig', () => {
       port: 3000,
       dataDir: './data',
       webDir: './dist/web',
+      publicBaseUrl: 'http://localhost:3000',
+      webhooks: {
+        deliver: true,
+        retryScheduleMs: [5000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+        retryJitter: 0.2,
+        disableAfterMs: 432_000_000,
+        connectTimeoutMs: 5000,
+        timeoutMs: 15_000,
+        allowPrivate: false,
+        rotationOverlapMs: 86_400_000,
+        attemptsRetentionDays: 30,
+      },
       eventStore: { kind: 'sqlite', synchronous: 'FULL' },
       logLevel: 'info',
       logFormat: 'auto',
@@ -212,5 +224,16 @@ describe('loadConfig', () => {
 
   it('names every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', EVENT_STORE: 'y' })).toThrow(/PORT[\s\S]*EVENT_STORE|EVENT_STORE[\s\S]*PORT/);
+  });
+
+  it('reads webhook waits in their units, and refuses private receivers in production', () => {
+    expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '50ms, 1s,2m,1h' }).webhooks.retryScheduleMs).toEqual([
+      50, 1000, 120_000, 3_600_000,
+    ]);
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE: '5 seconds' })).toThrow(/WEBHOOK_RETRY_SCHEDULE/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), WEBHOOK_ALLOW_PRIVATE: 'true' }),
+    ).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+    expect(loadConfig({ READ_STORE: 'mongodb', MONGODB_URL: 'mongodb://localhost/x' }).webhooks.deliver).toBe(false);
   });
 });

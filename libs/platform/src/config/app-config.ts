@@ -66,6 +66,28 @@ export interface AppConfig {
   sealPrivateKey: string | null;
   /** How often the log is sealed (0: never, by the api; `npm run cli -- audit seal` still can). */
   sealIntervalMs: number;
+  /** The address integrators reach this api at: the `source` and `dataschema` of CloudEvents, the AsyncAPI servers. */
+  publicBaseUrl: string;
+  /** Push delivery to registered endpoints (issue 16, ADR 0011). */
+  webhooks: {
+    /** Whether this process delivers: the api with the embedded read store, the projector with MongoDB. */
+    deliver: boolean;
+    /** Waits before the 2nd, 3rd, … attempt of one event, in ms; the last repeats until the endpoint is disabled. */
+    retryScheduleMs: number[];
+    /** ± this share of each wait is random, so receivers coming back are not hit all at once. */
+    retryJitter: number;
+    /** An endpoint failing without a success for this long is disabled. */
+    disableAfterMs: number;
+    connectTimeoutMs: number;
+    /** The whole attempt (connect, send, the answer's status and first KiB). */
+    timeoutMs: number;
+    /** Private, loopback and link-local addresses allowed (tests, development); never in production. */
+    allowPrivate: boolean;
+    /** How long the old secret still signs after a rotation. */
+    rotationOverlapMs: number;
+    /** Delivery attempts are kept this long. */
+    attemptsRetentionDays: number;
+  };
   /** How long an Idempotency-Key is remembered after its first use (the client's window for retries). */
   idempotencyTtlSeconds: number;
   /** On SIGTERM/SIGINT: readiness 503 for `delayMs` while still serving, then drain; forced exit 1 after `timeoutMs`. */
@@ -181,6 +203,38 @@ const schema = Joi.object({
     .min(0)
     .max(24 * 3600_000)
     .default(300_000),
+  PUBLIC_BASE_URL: Joi.string()
+    .uri({ scheme: ['https', 'http'] })
+    .default('http://localhost:3000'),
+  WEBHOOKS_DELIVER: Joi.boolean().when('READ_STORE', {
+    is: 'embedded',
+    then: Joi.any().default(true),
+    otherwise: Joi.any().default(false),
+  }),
+  // Standard Webhooks' own schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h): about a day in all.
+  WEBHOOK_RETRY_SCHEDULE: Joi.string()
+    .pattern(/^\s*\d+(ms|s|m|h)\s*(,\s*\d+(ms|s|m|h)\s*)*$/)
+    .default('5s,5m,30m,2h,5h,10h,10h')
+    .messages({ 'string.pattern.base': '"WEBHOOK_RETRY_SCHEDULE" is waits like 5s,5m,30m,2h (units ms, s, m, h)' }),
+  WEBHOOK_RETRY_JITTER: Joi.number().min(0).max(0.5).default(0.2),
+  WEBHOOK_DISABLE_AFTER_MS: Joi.number()
+    .integer()
+    .min(1000)
+    .default(5 * 86_400_000),
+  WEBHOOK_CONNECT_TIMEOUT_MS: Joi.number().integer().min(10).max(60_000).default(5000),
+  WEBHOOK_TIMEOUT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
+  WEBHOOK_ALLOW_PRIVATE: Joi.boolean()
+    .default(false)
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.valid(false).messages({ 'any.only': '"WEBHOOK_ALLOW_PRIVATE" may not be true in production' }),
+    }),
+  WEBHOOK_ROTATION_OVERLAP_MS: Joi.number()
+    .integer()
+    .min(0)
+    .max(30 * 86_400_000)
+    .default(86_400_000),
+  WEBHOOK_ATTEMPTS_RETENTION_DAYS: Joi.number().integer().min(1).max(3650).default(30),
   // At least the in-flight lease (60 s); at most 30 days, beyond which records only pile up.
   IDEMPOTENCY_TTL_SECONDS: Joi.number()
     .integer()
@@ -268,6 +322,18 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     sealPrivateKey: value.SEAL_PRIVATE_KEY ? value.SEAL_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
     sealIntervalMs: value.SEAL_INTERVAL_MS,
     idempotencyTtlSeconds: value.IDEMPOTENCY_TTL_SECONDS,
+    publicBaseUrl: value.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    webhooks: {
+      deliver: value.WEBHOOKS_DELIVER,
+      retryScheduleMs: parseWaits(value.WEBHOOK_RETRY_SCHEDULE),
+      retryJitter: value.WEBHOOK_RETRY_JITTER,
+      disableAfterMs: value.WEBHOOK_DISABLE_AFTER_MS,
+      connectTimeoutMs: value.WEBHOOK_CONNECT_TIMEOUT_MS,
+      timeoutMs: value.WEBHOOK_TIMEOUT_MS,
+      allowPrivate: value.WEBHOOK_ALLOW_PRIVATE,
+      rotationOverlapMs: value.WEBHOOK_ROTATION_OVERLAP_MS,
+      attemptsRetentionDays: value.WEBHOOK_ATTEMPTS_RETENTION_DAYS,
+    },
     shutdown: { timeoutMs: value.SHUTDOWN_TIMEOUT_MS, delayMs: value.SHUTDOWN_DELAY_MS },
     rateLimits: {
       enabled: value.RATE_LIMIT_ENABLED,
@@ -279,6 +345,14 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     trustProxy: value.TRUST_PROXY,
   };
 };
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `5s,5m,2h` → [5000, 300000, 7200000]. */
+export const parseWaits = (text: string): number[] =>
+  text.split(',').map((w) => {
+    const m = /^\s*(\d+)(ms|s|m|h)\s*$/.exec(w)!;
+    return Number(m[1]) * UNIT_MS[m[2]];
+  });
 
 /** Every variable the schema knows, with its default where that is a plain value (.env.example is checked against it). */
 export const configVariables = (): { name: string; default?: unknown }[] =>
