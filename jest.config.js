@@ -28,6 +28,11 @@ module.exports = {
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test/integration}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     // The web app in Debian's Chromium, driven by playwright-core (apps/web/test/support/browser-harness.ts).
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/apps/web/test/**/*.browser-spec.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/web/test/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/apps/web/test/support/build-web.global-setup.js',
+    },
   ],
 };

@@ -4,7 +4,8 @@ import { takeProviderSignOut } from './oidc';
 
 export interface Me {
   user: { userId: string; displayName: string; unitId: string };
-  roles: { role: string; unitId: string }[];
+  /** The roles held now, by name (`unit-reporter`); where each reaches is in `scope`. */
+  roles: string[];
   scope: { readsAll: boolean; reads: string[]; writes: string[] };
 }
 
@@ -65,7 +66,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   }, [signIn, forget]);
 
   const value = useMemo<Session>(
-    () => ({ me, checking, signIn, signOut, hasRole: (r) => Boolean(me?.roles.some((x) => x.role === r)) }),
+    () => ({ me, checking, signIn, signOut, hasRole: (r) => Boolean(me?.roles.includes(r)) }),
     [me, checking, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

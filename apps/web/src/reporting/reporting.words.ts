@@ -32,17 +32,10 @@ export const problemText = (e: unknown, m: ReportingWords): string =>
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let reads = 0;
-
-/**
- * Reads `path` until `done` holds (a write's projection has caught up), for at most about three
- * seconds. Each read has its own address: the report's ETag is its stream's revision, so a
- * revalidated read could be answered 304 with the stale body the projection had before it caught up.
- */
+/** Reads `path` until `done` holds (a write's projection has caught up), for at most about three seconds. */
 export const readUntil = async <T>(path: string, done: (x: T) => boolean): Promise<T | null> => {
   for (let i = 0; i < 15; i++) {
-    const fresh = `${path}${path.includes('?') ? '&' : '?'}fresh=${++reads}-${Math.random().toString(36).slice(2, 8)}`;
-    const x = await api<T>(fresh).catch(() => null);
+    const x = await api<T>(path).catch(() => null);
     if (x && done(x)) return x;
     await pause(200);
   }

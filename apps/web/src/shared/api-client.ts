@@ -70,6 +70,9 @@ const send = async (path: string, o: RequestOptions = {}): Promise<Response> => 
     headers,
     body: o.body === undefined ? undefined : JSON.stringify(o.body),
     signal: o.signal,
+    // Each page asks the record as it stands: no answer from the browser's cache, and no revalidation
+    // (If-None-Match) that would make a read model's ETag answer 304 with an older body.
+    cache: 'no-store',
   });
   if (res.ok) return res;
   let body: ProblemBody = { status: res.status, title: res.statusText };

@@ -46,7 +46,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
           {me && (
             <span className="person" data-testid="signed-in-as">
               {me.user.displayName}
-              <small>{me.roles.map((r) => roles[r.role as keyof typeof roles] ?? r.role).join(', ')}</small>
+              <small>{me.roles.map((r) => roles[r as keyof typeof roles] ?? r).join(', ')}</small>
             </span>
           )}
           <button type="button" onClick={signOut}>

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
@@ -26,33 +24,17 @@ export interface WebApp {
   close: () => Promise<void>;
 }
 
-/** Builds the web app into its own folder, so suites running side by side do not share one. */
-const buildWeb = (): string => {
-  const out = mkdtempSync(join(tmpdir(), 'gl-web-'));
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/web/vite.config.mts',
-      '--outDir',
-      out,
-      '--logLevel',
-      'error',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  return out;
-};
+/** The web app as the browser project's global setup built it (build-web.global-setup.js). */
+const WEB_BUILD = join(ROOT, 'dist/web-test');
 
 /** The api on a loopback port, serving a fresh build of the web app, and headless Chromium. */
 export const startWebApp = async (env: Record<string, string> = {}, clock?: Clock): Promise<WebApp> => {
   if (!existsSync(CHROMIUM))
     throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  const web = buildWeb();
+  if (!existsSync(join(WEB_BUILD, 'index.html')))
+    throw new Error(`no web build at ${WEB_BUILD}: run the browser tests through jest (its global setup builds it)`);
   // The contract check reads API answers; the app's pages and assets are not in the API document.
-  const api = await startApi({ RATE_LIMIT_ENABLED: 'false', WEB_DIR: web, ...env }, clock);
+  const api = await startApi({ RATE_LIMIT_ENABLED: 'false', WEB_DIR: WEB_BUILD, ...env }, clock);
   await api.app.listen(0, '127.0.0.1');
   const { port } = api.app.getHttpServer().address() as AddressInfo;
   const browser = await chromium.launch({
@@ -76,7 +58,6 @@ export const startWebApp = async (env: Record<string, string> = {}, clock?: Cloc
     close: async () => {
       await browser.close();
       await api.close();
-      rmSync(web, { recursive: true, force: true });
     },
   };
 };
