@@ -30,6 +30,7 @@ import {
   RightsAtAppendInterceptor,
   SealScheduler,
   SeedService,
+  WebhookStoreModule,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
 import { SignInController } from './access/sign-in.controller';
@@ -97,6 +98,7 @@ export class ApiModule {
         ApplicationModule,
         OperationsModule,
         IdempotencyModule.forRoot(),
+        WebhookStoreModule,
         RateLimitModule,
       ],
       controllers: [

@@ -1,6 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { allProjections } from '@gl/read-models';
-import { AppConfig, loggerModule, OperationsModule, PlatformModule, ReadModelsModule } from '@gl/platform';
+import {
+  AppConfig,
+  loggerModule,
+  OperationsModule,
+  PlatformModule,
+  ReadModelsModule,
+  WebhookStoreModule,
+} from '@gl/platform';
 
 /**
  * The server-mode composition root for everything fed from the global log: it runs the
@@ -17,6 +24,7 @@ export class ProjectorModule {
         loggerModule(config),
         ReadModelsModule.forRoot({ projections: allProjections, run: true }),
         OperationsModule,
+        WebhookStoreModule,
       ],
     };
   }

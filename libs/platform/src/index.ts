@@ -25,6 +25,7 @@ export * from './http/schema-ids-openapi';
 export * from './http/problem-openapi';
 export * from './http/etag-openapi';
 export * from './read-models/idempotency-store.module';
+export * from './webhooks/webhook-store.module';
 export * from './logging/logger.module';
 export * from './metrics/metrics.service';
 export * from './operations.module';

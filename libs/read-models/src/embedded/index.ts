@@ -1,2 +1,3 @@
 export * from './embedded-read-store';
 export * from './embedded-idempotency-store';
+export * from './embedded-webhook-store';

@@ -1,0 +1,370 @@
+import Database, { Database as Db, Statement, Transaction } from 'better-sqlite3';
+import type {
+  AttemptPage,
+  DeliveryAttempt,
+  DeliveryCursor,
+  EndpointStatus,
+  WebhookEndpoint,
+  WebhookSecret,
+  WebhookStore,
+} from '../port/webhook-store.port';
+
+export interface EmbeddedWebhookStoreOptions {
+  /** A file path (DATA_DIR/webhooks.db), or ':memory:' for tests. */
+  filename: string;
+  /**
+   * FULL by default: a registered endpoint, a rotated secret and a moved cursor must survive a power
+   * cut (a lost cursor would deliver events again, a lost secret would leave a receiver unable to
+   * verify). The writes are few — one per attempt — so the extra fsync costs little.
+   */
+  synchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+}
+
+interface EndpointRow {
+  endpoint_id: string;
+  owner_unit_id: string;
+  url: string;
+  description: string;
+  event_types: string;
+  categories: string;
+  unit_ids: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  status: EndpointStatus;
+  status_reason: string | null;
+  secrets: string;
+}
+
+interface CursorRow {
+  endpoint_id: string;
+  position: string;
+  pending_event_id: string | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  failing_since: number | null;
+  delivered: number;
+  failed: number;
+}
+
+interface AttemptRow {
+  seq: number;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  position: string;
+  attempt: number;
+  at: number;
+  status: number | null;
+  latency_ms: number;
+  outcome: 'delivered' | 'failed';
+  error: string | null;
+  response: string | null;
+}
+
+interface StoredSecret {
+  secret: string;
+  createdAt: number;
+  expiresAt: number | null;
+}
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 500;
+const pageSize = (limit: number | undefined) => Math.min(Math.max(1, Math.trunc(limit ?? DEFAULT_PAGE)), MAX_PAGE);
+const ms = (d: Date | null) => (d === null ? null : d.getTime());
+const date = (n: number | null) => (n === null ? null : new Date(n));
+
+const endpointRow = (e: WebhookEndpoint): EndpointRow => ({
+  endpoint_id: e.endpointId,
+  owner_unit_id: e.ownerUnitId,
+  url: e.url,
+  description: e.description,
+  event_types: JSON.stringify(e.eventTypes),
+  categories: JSON.stringify(e.categories),
+  unit_ids: JSON.stringify(e.unitIds),
+  created_by: e.createdBy,
+  created_at: e.createdAt.getTime(),
+  updated_at: e.updatedAt.getTime(),
+  status: e.status,
+  status_reason: e.statusReason,
+  secrets: JSON.stringify(
+    e.secrets.map((s): StoredSecret => ({
+      secret: s.secret,
+      createdAt: s.createdAt.getTime(),
+      expiresAt: ms(s.expiresAt),
+    })),
+  ),
+});
+
+const decodeEndpoint = (r: EndpointRow): WebhookEndpoint => ({
+  endpointId: r.endpoint_id,
+  ownerUnitId: r.owner_unit_id,
+  url: r.url,
+  description: r.description,
+  eventTypes: JSON.parse(r.event_types) as string[],
+  categories: JSON.parse(r.categories) as string[],
+  unitIds: JSON.parse(r.unit_ids) as string[],
+  createdBy: r.created_by,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+  status: r.status,
+  statusReason: r.status_reason,
+  secrets: (JSON.parse(r.secrets) as StoredSecret[]).map((s): WebhookSecret => ({
+    secret: s.secret,
+    createdAt: new Date(s.createdAt),
+    expiresAt: date(s.expiresAt),
+  })),
+});
+
+const cursorRow = (c: DeliveryCursor): CursorRow => ({
+  endpoint_id: c.endpointId,
+  position: c.position,
+  pending_event_id: c.pendingEventId,
+  attempts: c.attempts,
+  next_attempt_at: ms(c.nextAttemptAt),
+  failing_since: ms(c.failingSince),
+  delivered: c.delivered,
+  failed: c.failed,
+});
+
+const decodeCursor = (r: CursorRow): DeliveryCursor => ({
+  endpointId: r.endpoint_id,
+  position: r.position,
+  pendingEventId: r.pending_event_id,
+  attempts: r.attempts,
+  nextAttemptAt: date(r.next_attempt_at),
+  failingSince: date(r.failing_since),
+  delivered: r.delivered,
+  failed: r.failed,
+});
+
+const attemptRow = (a: DeliveryAttempt): Omit<AttemptRow, 'seq'> => ({
+  endpoint_id: a.endpointId,
+  event_id: a.eventId,
+  event_type: a.eventType,
+  position: a.position,
+  attempt: a.attempt,
+  at: a.at.getTime(),
+  status: a.status,
+  latency_ms: a.latencyMs,
+  outcome: a.outcome,
+  error: a.error,
+  response: a.response,
+});
+
+const decodeAttempt = (r: AttemptRow): DeliveryAttempt => ({
+  endpointId: r.endpoint_id,
+  eventId: r.event_id,
+  eventType: r.event_type,
+  position: r.position,
+  attempt: r.attempt,
+  at: new Date(r.at),
+  status: r.status,
+  latencyMs: r.latency_ms,
+  outcome: r.outcome,
+  error: r.error,
+  response: r.response,
+});
+
+/**
+ * Webhook endpoints, cursors and the delivery log in their own SQLite file, not in read-models.db:
+ * that file holds only what the log rebuilds (it may be deleted), and these are operational data
+ * nothing rebuilds. Attempts are paged newest first by (time, insertion sequence); `before` is the
+ * last item's pair, `<ms>_<seq>`.
+ */
+export class EmbeddedWebhookStore implements WebhookStore {
+  readonly db: Db;
+  private readonly stmt: {
+    insertEndpoint: Statement<[EndpointRow]>;
+    getEndpoint: Statement<[string], EndpointRow>;
+    listAll: Statement<[], EndpointRow>;
+    listOwned: Statement<[string], EndpointRow>;
+    updateEndpoint: Statement<[EndpointRow]>;
+    deleteEndpoint: Statement<[string]>;
+    deleteCursor: Statement<[string]>;
+    deleteAttempts: Statement<[string]>;
+    getCursor: Statement<[string], CursorRow>;
+    saveCursor: Statement<[CursorRow]>;
+    insertAttempt: Statement<[Omit<AttemptRow, 'seq'>]>;
+    attemptsNewest: Statement<[string, number], AttemptRow>;
+    attemptsBefore: Statement<[string, number, number, number, number], AttemptRow>;
+    purge: Statement<[number]>;
+  };
+  private readonly createTx: Transaction<(endpoint: WebhookEndpoint, startPosition: string) => void>;
+  private readonly deleteTx: Transaction<(endpointId: string) => boolean>;
+  private readonly recordTx: Transaction<(attempt: DeliveryAttempt, cursor: DeliveryCursor) => void>;
+
+  constructor(options: EmbeddedWebhookStoreOptions) {
+    this.db = new Database(options.filename);
+    if (options.filename !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS webhook_endpoints (
+        endpoint_id   TEXT PRIMARY KEY,
+        owner_unit_id TEXT NOT NULL,
+        url           TEXT NOT NULL,
+        description   TEXT NOT NULL,
+        event_types   TEXT NOT NULL,
+        categories    TEXT NOT NULL,
+        unit_ids      TEXT NOT NULL,
+        created_by    TEXT NOT NULL,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('active', 'paused', 'disabled')),
+        status_reason TEXT,
+        secrets       TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS webhook_endpoints_owner ON webhook_endpoints (owner_unit_id, created_at);
+      CREATE TABLE IF NOT EXISTS webhook_cursors (
+        endpoint_id      TEXT PRIMARY KEY,
+        position         TEXT NOT NULL,
+        pending_event_id TEXT,
+        attempts         INTEGER NOT NULL,
+        next_attempt_at  INTEGER,
+        failing_since    INTEGER,
+        delivered        INTEGER NOT NULL,
+        failed           INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS webhook_attempts (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        endpoint_id TEXT NOT NULL,
+        event_id    TEXT NOT NULL,
+        event_type  TEXT NOT NULL,
+        position    TEXT NOT NULL,
+        attempt     INTEGER NOT NULL,
+        at          INTEGER NOT NULL,
+        status      INTEGER,
+        latency_ms  INTEGER NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('delivered', 'failed')),
+        error       TEXT,
+        response    TEXT
+      );
+      CREATE INDEX IF NOT EXISTS webhook_attempts_endpoint ON webhook_attempts (endpoint_id, at, seq);
+      CREATE INDEX IF NOT EXISTS webhook_attempts_at ON webhook_attempts (at);
+    `);
+    const endpointColumns =
+      'endpoint_id, owner_unit_id, url, description, event_types, categories, unit_ids, created_by, created_at, updated_at, status, status_reason, secrets';
+    this.stmt = {
+      insertEndpoint: this.db.prepare(`
+        INSERT INTO webhook_endpoints (${endpointColumns})
+        VALUES (@endpoint_id, @owner_unit_id, @url, @description, @event_types, @categories, @unit_ids, @created_by,
+                @created_at, @updated_at, @status, @status_reason, @secrets)`),
+      getEndpoint: this.db.prepare('SELECT * FROM webhook_endpoints WHERE endpoint_id = ?'),
+      listAll: this.db.prepare('SELECT * FROM webhook_endpoints ORDER BY created_at, endpoint_id'),
+      // One JSON array of owner units: a single prepared statement for any number of them.
+      listOwned: this.db.prepare(
+        'SELECT * FROM webhook_endpoints WHERE owner_unit_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, endpoint_id',
+      ),
+      updateEndpoint: this.db.prepare(`
+        UPDATE webhook_endpoints SET owner_unit_id = @owner_unit_id, url = @url, description = @description,
+          event_types = @event_types, categories = @categories, unit_ids = @unit_ids, created_by = @created_by,
+          created_at = @created_at, updated_at = @updated_at, status = @status, status_reason = @status_reason,
+          secrets = @secrets
+        WHERE endpoint_id = @endpoint_id`),
+      deleteEndpoint: this.db.prepare('DELETE FROM webhook_endpoints WHERE endpoint_id = ?'),
+      deleteCursor: this.db.prepare('DELETE FROM webhook_cursors WHERE endpoint_id = ?'),
+      deleteAttempts: this.db.prepare('DELETE FROM webhook_attempts WHERE endpoint_id = ?'),
+      getCursor: this.db.prepare('SELECT * FROM webhook_cursors WHERE endpoint_id = ?'),
+      saveCursor: this.db.prepare(`
+        INSERT INTO webhook_cursors (endpoint_id, position, pending_event_id, attempts, next_attempt_at, failing_since, delivered, failed)
+        VALUES (@endpoint_id, @position, @pending_event_id, @attempts, @next_attempt_at, @failing_since, @delivered, @failed)
+        ON CONFLICT (endpoint_id) DO UPDATE SET
+          position = excluded.position, pending_event_id = excluded.pending_event_id, attempts = excluded.attempts,
+          next_attempt_at = excluded.next_attempt_at, failing_since = excluded.failing_since,
+          delivered = excluded.delivered, failed = excluded.failed`),
+      insertAttempt: this.db.prepare(`
+        INSERT INTO webhook_attempts (endpoint_id, event_id, event_type, position, attempt, at, status, latency_ms, outcome, error, response)
+        VALUES (@endpoint_id, @event_id, @event_type, @position, @attempt, @at, @status, @latency_ms, @outcome, @error, @response)`),
+      attemptsNewest: this.db.prepare(
+        'SELECT * FROM webhook_attempts WHERE endpoint_id = ? ORDER BY at DESC, seq DESC LIMIT ?',
+      ),
+      attemptsBefore: this.db.prepare(
+        'SELECT * FROM webhook_attempts WHERE endpoint_id = ? AND (at < ? OR (at = ? AND seq < ?)) ORDER BY at DESC, seq DESC LIMIT ?',
+      ),
+      purge: this.db.prepare('DELETE FROM webhook_attempts WHERE at < ?'),
+    };
+    this.createTx = this.db.transaction((endpoint: WebhookEndpoint, startPosition: string) => {
+      this.stmt.insertEndpoint.run(endpointRow(endpoint));
+      this.stmt.saveCursor.run(
+        cursorRow({
+          endpointId: endpoint.endpointId,
+          position: startPosition,
+          pendingEventId: null,
+          attempts: 0,
+          nextAttemptAt: null,
+          failingSince: null,
+          delivered: 0,
+          failed: 0,
+        }),
+      );
+    });
+    this.deleteTx = this.db.transaction((endpointId: string) => {
+      this.stmt.deleteAttempts.run(endpointId);
+      this.stmt.deleteCursor.run(endpointId);
+      return this.stmt.deleteEndpoint.run(endpointId).changes > 0;
+    });
+    this.recordTx = this.db.transaction((attempt: DeliveryAttempt, cursor: DeliveryCursor) => {
+      this.stmt.insertAttempt.run(attemptRow(attempt));
+      this.stmt.saveCursor.run(cursorRow(cursor));
+    });
+  }
+
+  async create(endpoint: WebhookEndpoint, startPosition: string): Promise<void> {
+    this.createTx.immediate(endpoint, startPosition);
+  }
+
+  async get(endpointId: string): Promise<WebhookEndpoint | null> {
+    const row = this.stmt.getEndpoint.get(endpointId);
+    return row ? decodeEndpoint(row) : null;
+  }
+
+  async list(ownerUnitIds: readonly string[] | null): Promise<WebhookEndpoint[]> {
+    const rows =
+      ownerUnitIds === null ? this.stmt.listAll.all() : this.stmt.listOwned.all(JSON.stringify(ownerUnitIds));
+    return rows.map(decodeEndpoint);
+  }
+
+  async update(endpoint: WebhookEndpoint): Promise<boolean> {
+    return this.stmt.updateEndpoint.run(endpointRow(endpoint)).changes > 0;
+  }
+
+  async delete(endpointId: string): Promise<boolean> {
+    return this.deleteTx.immediate(endpointId);
+  }
+
+  async cursor(endpointId: string): Promise<DeliveryCursor | null> {
+    const row = this.stmt.getCursor.get(endpointId);
+    return row ? decodeCursor(row) : null;
+  }
+
+  async saveCursor(cursor: DeliveryCursor): Promise<void> {
+    this.stmt.saveCursor.run(cursorRow(cursor));
+  }
+
+  async recordAttempt(attempt: DeliveryAttempt, cursor: DeliveryCursor): Promise<void> {
+    this.recordTx.immediate(attempt, cursor);
+  }
+
+  async attempts(endpointId: string, options: { before?: string; limit?: number } = {}): Promise<AttemptPage> {
+    const limit = pageSize(options.limit);
+    const before = options.before === undefined ? null : /^(\d{1,15})_(\d{1,15})$/.exec(options.before);
+    if (before === null && options.before !== undefined) return { items: [], next: null };
+    // One more than asked: whether an older page exists, without a second query.
+    const rows = before
+      ? this.stmt.attemptsBefore.all(endpointId, Number(before[1]), Number(before[1]), Number(before[2]), limit + 1)
+      : this.stmt.attemptsNewest.all(endpointId, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const next = rows.length > limit && last ? `${last.at}_${last.seq}` : null;
+    return { items: items.map(decodeAttempt), next };
+  }
+
+  async purgeAttempts(before: Date): Promise<number> {
+    return this.stmt.purge.run(before.getTime()).changes;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
