@@ -49,6 +49,20 @@ describe('ETag and If-Match over HTTP', () => {
     ).toBe('"1"');
   });
 
+  it('answers a revalidation with the current tag 304 and no body, and one with an older tag 200 (both documented)', async () => {
+    const get = async (tag: string) =>
+      h
+        .http()
+        .get(`/api/v1/obligations/${OBLIGATION}`)
+        .set(await as('tanan-reporter'))
+        .set('If-None-Match', tag);
+    const current = (await get('"x"')).headers.etag as string;
+    const same = await get(current);
+    expect(same.status).toBe(304);
+    expect(same.text).toBeFalsy();
+    expect((await get('"0"')).status).toBe(current === '"0"' ? 304 : 200);
+  });
+
   it('refuses a write whose If-Match is stale with 412 problem+json, writing nothing', async () => {
     const before = await head();
     const res = await progress('"0"', 20);

@@ -48,6 +48,11 @@ export const documentETags = (doc: OpenAPIObject): OpenAPIObject => {
     const get = (item as { get?: Operation }).get;
     if (get?.responses?.['200'] && resourceStreamOf(template, DUMMY, false)) {
       get.responses['200'].headers = { ...get.responses['200'].headers, ETag: ETAG };
+      // A client revalidating with If-None-Match and the current tag gets no body (RFC 9110 §15.4.5).
+      get.responses['304'] = {
+        description: 'Not Modified: If-None-Match names the current revision',
+        headers: { ETag: ETAG },
+      };
     }
     if (!resourceStreamOf(template, DUMMY, true)) continue;
     for (const m of WRITES) {
