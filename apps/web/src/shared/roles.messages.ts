@@ -9,6 +9,7 @@ export const roleMessages = defineMessages({
     viewer: 'Theo dõi',
     auditor: 'Kiểm tra, thanh tra',
     'integration-client': 'Hệ thống tích hợp',
+    'integration-admin': 'Quản trị tích hợp',
   },
   en: {
     'plan-coordinator': 'Plan coordinator',
@@ -17,5 +18,6 @@ export const roleMessages = defineMessages({
     viewer: 'Viewer',
     auditor: 'Auditor',
     'integration-client': 'Integrating system',
+    'integration-admin': 'Integration admin',
   },
 });

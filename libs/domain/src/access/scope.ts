@@ -11,6 +11,11 @@ export interface Scope {
   readsAll: boolean;
   reads: Set<string>;
   writes: Set<string>;
+  /**
+   * An integration admin's grants: each granted unit with its subtree, whose webhook endpoints the
+   * person manages (absent: none). Kept per grant, as an endpoint belongs to one grant's unit.
+   */
+  integrates?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -31,12 +36,14 @@ const subtree = (units: ReadonlyMap<string, Unit>, id: string): Set<string> => {
  * Scope from the grants in force: a reporter or head acts for their own unit and reads its
  * subtree; a viewer or integration client reads the subtree of the unit they were granted; a plan
  * coordinator reads and acts across the whole tree their department belongs to (the city's); an
- * auditor reads everything and acts for nothing.
+ * auditor reads everything and acts for nothing. An integration admin reads its subtree like a
+ * viewer, and manages the webhook endpoints of that subtree (`integrates`).
  */
 export const scopeOf = (grants: Grant[], units: ReadonlyMap<string, Unit>, today: CalendarDate): Scope => {
   const reads = new Set<string>();
   const writes = new Set<string>();
   let readsAll = false;
+  const integrates = new Map<string, ReadonlySet<string>>();
   for (const g of grants) {
     if (g.role === 'auditor') {
       readsAll = true;
@@ -51,10 +58,13 @@ export const scopeOf = (grants: Grant[], units: ReadonlyMap<string, Unit>, today
       }
       continue;
     }
-    for (const id of subtree(units, g.unitId)) reads.add(id);
+    const under = subtree(units, g.unitId);
+    for (const id of under) reads.add(id);
     if (WRITING_ROLES.includes(g.role)) writes.add(g.unitId);
+    if (g.role === 'integration-admin') integrates.set(g.unitId, under);
   }
-  return { roles: [...new Set(grants.map((g) => g.role))], readsAll, reads, writes };
+  const roles = [...new Set(grants.map((g) => g.role))];
+  return { roles, readsAll, reads, writes, ...(integrates.size > 0 && { integrates }) };
 };
 
 export const canRead = (s: Scope, unitId: string): boolean => s.readsAll || s.reads.has(unitId);

@@ -8,11 +8,14 @@ export const ROLES = [
   'viewer',
   'auditor',
   'integration-client',
+  'integration-admin',
 ] as const;
 /**
  * plan-coordinator: Sở Nội vụ staff who own the plan (the city's tree); unit-reporter: records and
  * drafts for their unit; unit-head: signs and submits their unit's reports; viewer: reads a subtree;
- * auditor: reads everything, writes nothing; integration-client: a system reading the event feed.
+ * auditor: reads everything, writes nothing; integration-client: a system reading the event feed;
+ * integration-admin: manages webhook endpoints for the units of its grant's subtree (reads that
+ * subtree like a viewer), and writes nothing to the record.
  */
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = OneOf(ROLES);
