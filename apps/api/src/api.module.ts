@@ -30,6 +30,7 @@ import {
   RightsAtAppendInterceptor,
   SealScheduler,
   SeedService,
+  WebhookDeliveryModule,
   WebhookStoreModule,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
@@ -99,6 +100,7 @@ export class ApiModule {
         OperationsModule,
         IdempotencyModule.forRoot(),
         WebhookStoreModule,
+        WebhookDeliveryModule,
         RateLimitModule,
       ],
       controllers: [

@@ -6,6 +6,7 @@ import {
   OperationsModule,
   PlatformModule,
   ReadModelsModule,
+  WebhookDeliveryModule,
   WebhookStoreModule,
 } from '@gl/platform';
 
@@ -25,6 +26,7 @@ export class ProjectorModule {
         ReadModelsModule.forRoot({ projections: allProjections, run: true }),
         OperationsModule,
         WebhookStoreModule,
+        WebhookDeliveryModule,
       ],
     };
   }

@@ -26,6 +26,8 @@ export * from './http/problem-openapi';
 export * from './http/etag-openapi';
 export * from './read-models/idempotency-store.module';
 export * from './webhooks/webhook-store.module';
+export * from './webhooks/webhook-delivery.module';
+export * from './webhooks/webhook-dispatcher';
 export * from './logging/logger.module';
 export * from './metrics/metrics.service';
 export * from './operations.module';

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { ProjectionEngine } from '@gl/read-models';
+import { WebhookMetrics } from '../webhooks/webhook-metrics';
 
 /**
  * Prometheus metrics of a process: Node's defaults, the log's head, and for each projection its
@@ -14,8 +15,10 @@ export class MetricsService {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly engine: ProjectionEngine,
+    @Optional() webhooks?: WebhookMetrics,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'gl_' });
+    webhooks?.register(this.registry);
     const registers = [this.registry];
     let scrape: Promise<Awaited<ReturnType<ProjectionEngine['status']>>> | null = null;
     // One status read per scrape, shared by the gauges below.
