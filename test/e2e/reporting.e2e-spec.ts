@@ -299,7 +299,9 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
       budgetEstimated: sumOf('budgetEstimated').toString(),
       conferenceParticipants: Number(sumOf('conferenceParticipants')),
     });
-    expect(v.narrative).toContain('ninh-kieu-cai-khe');
+    // Named as the Ministry reads them, not by id.
+    expect(v.narrative).toContain('Phường Cái Khế');
+    expect(v.narrative).not.toContain('ninh-kieu-cai-khe');
     expect(schemaErrors(ReportAnswer, city)).toEqual([]);
     clock.set('2023-11-28T09:00:00.000Z');
     const sent = await post('sonv-director', `reporting/periods/${CITY}/reports/so-noi-vu/submission`);

@@ -145,4 +145,44 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
     await expect(submitted.textContent()).resolves.toContain('Head of unit');
     await auditor.ctx.close();
   }, 60_000);
+
+  it("compiles the city's report to Bộ Nội vụ in Sở Nội vụ, its director signs and submits it and downloads the DOCX", async () => {
+    const later = new Date('2023-11-20T02:00:00.000Z');
+    clock.set(later.toISOString());
+    await w.api
+      .http()
+      .post('/api/v1/reporting/periods')
+      .set('Authorization', `Bearer ${await w.api.token('sonv-coordinator')}`)
+      .send({ regimeId: 'cantho-2023-ldcs-city', year: 2023 })
+      .expect(201);
+    await w.api.settle();
+    const CITY = 'cantho-2023-ldcs-city_2023';
+    const as = async (who: RegExp) => {
+      const ctx = await w.context(1366, later);
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(6000);
+      await signInAsDemo(page, w.url, who);
+      return { ctx, page };
+    };
+    const coordinator = await as(/Điều phối viên Sở Nội vụ/);
+    await coordinator.page.goto(`${w.url}/reporting/${CITY}/so-noi-vu`);
+    await coordinator.page.getByRole('button', { name: 'Tổng hợp báo cáo từ các đơn vị' }).click();
+    await coordinator.page.getByTestId('report-status').filter({ hasText: 'Bản nháp' }).waitFor();
+    await coordinator.ctx.close();
+
+    const director = await as(/Giám đốc Sở Nội vụ/);
+    const dp = director.page;
+    await dp.goto(`${w.url}/reporting/${CITY}/so-noi-vu`);
+    await dp.getByRole('button', { name: 'Ký và gửi báo cáo' }).click();
+    await dp.getByTestId('report-status').filter({ hasText: 'Đã gửi' }).waitFor();
+    await dp.getByTestId('report-versions').getByText('Giám đốc Sở Nội vụ (demo)').waitFor();
+    const [docx] = await Promise.all([
+      dp.waitForEvent('download'),
+      dp.getByRole('button', { name: 'Báo cáo (DOCX)' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toMatch(/^Báo cáo Sở Nội vụ.*\.docx$/);
+    expect(await seriousViolations(dp)).toEqual([]);
+    await screenshot(dp, 'reporting-city-report-1366');
+    await director.ctx.close();
+  }, 60_000);
 });

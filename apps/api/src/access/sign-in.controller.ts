@@ -69,7 +69,7 @@ export class SignInController {
         userId: user.userId,
         displayName: user.displayName,
         unitId: user.unitId,
-        unitName: unit?.onDate?.name ?? unit?.history.names.at(-1)?.name ?? user.unitId,
+        unitName: unit?.onDate?.name ?? unit?.history.names.at(-1)?.value.name ?? user.unitId,
         roles: user.grants.filter((g) => !g.until).map((g) => ({ role: g.role, unitId: g.unitId })),
       });
     }

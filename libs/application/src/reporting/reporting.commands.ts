@@ -29,6 +29,7 @@ import {
   ReportEvent,
   reportStream,
   UnitYearFigures,
+  unitOn,
   vietnamDateOf,
 } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
@@ -37,6 +38,7 @@ import { CommandContext, CommandResult, systemScope } from '../shared/command-co
 import { CLOCK_PORT } from '../shared/ports';
 import { Fold, foldStream, runDecider } from '../shared/stream-runner';
 import { RegistryLoader } from '../units/registry-loader';
+import { UnitDirectory } from '../units/unit-directory';
 import { whyNotStandingOn } from '../units/unit-standing';
 import { GetUnitFigures } from '../activities/activities.queries';
 import { ListObligations } from '../plans/plans.queries';
@@ -202,6 +204,7 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
     @Inject(CLOCK_PORT) private readonly clock: Clock,
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
+    private readonly directory: UnitDirectory,
   ) {}
 
   async execute({ periodId, unitId, action, context }: ActOnReport): Promise<CommandResult> {
@@ -316,6 +319,11 @@ export class ActOnReportHandler implements ICommandHandler<ActOnReport> {
     const reports = new Map<string, Report>();
     for (const unitId of source.expectedUnitIds)
       reports.set(unitId, await foldStream(this.store, reportStream(unitId, source.periodId), reportFold));
-    return compileReports(source.expectedUnitIds, reports, narrative);
+    const units = await this.directory.units();
+    const nameOf = (id: string) => {
+      const unit = units.get(id);
+      return (unit && (unitOn(unit, source.cutOff)?.name ?? unit.names.at(-1)?.value.name)) || id;
+    };
+    return compileReports(source.expectedUnitIds, reports, narrative, nameOf);
   }
 }

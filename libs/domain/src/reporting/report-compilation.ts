@@ -19,12 +19,14 @@ export const indicatorValue = (key: string, v: bigint): number | string =>
 /**
  * The city's report from the units' submitted reports (plan IV.1: Sở Nội vụ "tổng hợp"): exact sums
  * of each indicator over the latest submitted version of each unit's report, how many were
- * expected and received, and who is missing — named in the narrative.
+ * expected and received, and who is missing — named in the narrative (by `nameOf`: the units' names
+ * where the caller knows them, so the letter to the Ministry reads "Phường Tân An", not an id).
  */
 export const compileReports = (
   expectedUnitIds: string[],
   reports: ReadonlyMap<string, Report>,
   narrative = '',
+  nameOf: (unitId: string) => string = (id) => id,
 ): { indicators: Indicators; narrative: string } => {
   const totals = new Map<string, bigint>();
   const received: string[] = [];
@@ -41,7 +43,7 @@ export const compileReports = (
   const missing = expectedUnitIds.filter((u) => !received.includes(u));
   return {
     indicators,
-    narrative: `${narrative}\nĐơn vị chưa báo cáo (${missing.length}): ${missing.join(', ')}`.trim(),
+    narrative: `${narrative}\nĐơn vị chưa báo cáo (${missing.length}): ${missing.map(nameOf).join(', ')}`.trim(),
   };
 };
 
