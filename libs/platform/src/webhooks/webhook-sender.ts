@@ -83,11 +83,17 @@ export class WebhookSender {
         ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
       });
       let connect: NodeJS.Timeout | undefined;
-      const total = setTimeout(() => {
-        status = null;
-        finish(`timeout after ${this.options.timeoutMs} ms`);
-        req.destroy();
-      }, this.options.timeoutMs);
+      // Decided after the I/O that was ready when the timer fired: a stall of this process is not the receiver's.
+      const total = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (settled) return;
+            status = null;
+            finish(`timeout after ${this.options.timeoutMs} ms`);
+            req.destroy();
+          }),
+        this.options.timeoutMs,
+      );
       req.on('socket', (socket) => {
         if (!socket.connecting) return;
         connect = setTimeout(() => {
