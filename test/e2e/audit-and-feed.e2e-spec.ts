@@ -2,12 +2,17 @@ import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { EventSource } from 'eventsource';
 import {
+  CloudEventJson,
+  CloudEventSchema,
+  CloudEventsPageSchema,
   EVENT_SCHEMAS,
   EventsPageSchema,
   EventWithSubjects,
   FeedEventSchema,
   StreamHistorySchema,
+  validCloudEvent,
 } from '@gl/application';
 import { RecordedEvent } from '@gl/event-store';
 import { SealScheduler, schemaErrors } from '@gl/platform';
@@ -21,9 +26,44 @@ import { Harness, startApi } from './support/api-harness';
 
 interface SseEvent {
   id: string;
-  event: string;
+  /** The `event:` line: absent unless the stream was asked for named events. */
+  event?: string;
   data: RecordedEvent;
 }
+
+const BASE = 'https://ledger.example.vn';
+
+interface Received {
+  /** `message` for what `onmessage` received, else the name listened to. */
+  via: string;
+  id: string;
+  data: { type: string; position?: string };
+}
+
+/**
+ * A standard EventSource client (the `eventsource` package, as a Node integrator would use it, its
+ * fetch adding the bearer token): the first `count` events that `onmessage` (and, if given, a
+ * listener for the event name `listen`) receive; then it closes.
+ */
+const readWithEventSource = (port: number, token: string, query: string, count: number, listen?: string) =>
+  new Promise<Received[]>((resolve, reject) => {
+    const es = new EventSource(`http://127.0.0.1:${port}/api/v1/events/stream${query}`, {
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } }),
+    });
+    const got: Received[] = [];
+    const take = (via: string) => (m: MessageEvent) => {
+      got.push({ via, id: m.lastEventId, data: JSON.parse(m.data) });
+      if (got.length < count) return;
+      es.close();
+      resolve(got);
+    };
+    es.onmessage = take('message');
+    if (listen) es.addEventListener(listen, take(listen));
+    es.onerror = (e) => {
+      es.close();
+      reject(new Error(`EventSource failed: ${e.message ?? e.type}`));
+    };
+  });
 
 /** A minimal SSE client: takes `count` events (and, if asked, waits for a heartbeat), then disconnects. */
 const readSse = (
@@ -65,7 +105,11 @@ const readSse = (
                 .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]),
             );
             if (fields.id && events.length < count)
-              events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
+              events.push({
+                id: fields.id,
+                ...(fields.event !== undefined && { event: fields.event }),
+                data: JSON.parse(fields.data),
+              });
             if (events.length >= count && (!waitForHeartbeat || heartbeats >= 1)) {
               req.destroy();
               resolve({ events, heartbeats });
@@ -85,7 +129,7 @@ describe('the audit trail and the event feed over HTTP', () => {
   const as = async (u: string) => ({ Authorization: `Bearer ${await token(u)}` });
 
   beforeAll(async () => {
-    h = await startApi({ SSE_HEARTBEAT_MS: '100' });
+    h = await startApi({ SSE_HEARTBEAT_MS: '100', PUBLIC_BASE_URL: `${BASE}/` });
     await h.app.listen(0, '127.0.0.1');
     port = (h.app.getHttpServer().address() as AddressInfo).port;
   });
@@ -241,6 +285,93 @@ describe('the audit trail and the event feed over HTTP', () => {
       reference.body.items.map((e: RecordedEvent) => e.position),
     );
     for (const e of [...first.events, ...second.events]) expect(schemaErrors(FeedEventSchema, e.data)).toEqual([]);
+    // Unnamed by default: no `event:` line, the type in the data.
+    expect([...first.events, ...second.events].filter((e) => e.event !== undefined)).toEqual([]);
+  });
+
+  it('gives the paged feed as CloudEvents with ?format=cloudevents: the same events, the same next and isEnd', async () => {
+    const query = '/api/v1/events?limit=50&types=user.,obligation.';
+    const ours = await h
+      .http()
+      .get(query)
+      .set(await as('tanan-reporter'))
+      .expect(200);
+    const ce = await h
+      .http()
+      .get(`${query}&format=cloudevents`)
+      .set(await as('tanan-reporter'))
+      .expect(200);
+    expect(schemaErrors(CloudEventsPageSchema, ce.body)).toEqual([]);
+    expect({ next: ce.body.next, isEnd: ce.body.isEnd }).toEqual({ next: ours.body.next, isEnd: ours.body.isEnd });
+    expect(ce.body.items.map((e: CloudEventJson) => [e.id, e.position, e.type])).toEqual(
+      ours.body.items.map((e: EventWithSubjects) => [e.eventId, e.position, e.type]),
+    );
+    const [first] = ce.body.items as CloudEventJson[];
+    const [stored] = ours.body.items as EventWithSubjects[];
+    expect(first).toMatchObject({
+      specversion: '1.0',
+      source: `${BASE}/api/v1/events`,
+      subject: stored.stream,
+      time: stored.metadata.recordedAt,
+      dataschema: `${BASE}/api/v1/event-types/${stored.type}`,
+      data: stored.data,
+      subjectunits: stored.subjectUnitIds.join(','),
+      hash: stored.metadata.hash,
+    });
+    for (const e of ce.body.items) expect(validCloudEvent(e)).toBe(true);
+    const explicit = await h
+      .http()
+      .get(`${query}&format=ledger`)
+      .set(await as('tanan-reporter'))
+      .expect(200);
+    expect(explicit.body).toEqual(ours.body);
+    const wrong = await h
+      .http()
+      .get('/api/v1/events?format=xml')
+      .set(await as('tanan-reporter'))
+      .expect(400);
+    expect(wrong.body.errors).toEqual([expect.stringContaining('format must be one of ledger, cloudevents')]);
+  });
+
+  it("reaches a standard EventSource's onmessage with every event, in the ledger's envelope and as CloudEvents", async () => {
+    const t = await token('integration-portal');
+    const reference = await h
+      .http()
+      .get('/api/v1/events?types=user.&limit=100')
+      .set(await as('integration-portal'))
+      .expect(200);
+    const positions = reference.body.items.map((e: RecordedEvent) => e.position);
+    const ours = await readWithEventSource(port, t, '?types=user.', 20);
+    expect(ours.map((m) => m.via)).toEqual(Array(20).fill('message'));
+    expect(ours.map((m) => m.id)).toEqual(positions);
+    for (const m of ours) expect(schemaErrors(FeedEventSchema, m.data)).toEqual([]);
+    const ce = await readWithEventSource(port, t, '?types=user.&format=cloudevents', 20);
+    expect(ce.map((m) => m.via)).toEqual(Array(20).fill('message'));
+    expect(ce.map((m) => m.id)).toEqual(positions);
+    expect(ce.map((m) => m.data.position)).toEqual(positions);
+    for (const m of ce) {
+      expect(schemaErrors(CloudEventSchema, m.data)).toEqual([]);
+      expect(validCloudEvent(m.data as CloudEventJson)).toBe(true);
+    }
+    // Resuming (Last-Event-ID) works as before: after the 5th, the 6th.
+    const after = await readSse(port, t, 1, positions[4], '?types=user.&format=cloudevents');
+    expect(after.events[0]).toMatchObject({ id: positions[5], data: { position: positions[5] } });
+  });
+
+  it('names each event by its type with ?named=true, for a listener per type; onmessage then receives none', async () => {
+    const t = await token('integration-portal');
+    const raw = await readSse(port, t, 3, undefined, '?types=user.registered&named=true');
+    expect(raw.events.map((e) => e.event)).toEqual(raw.events.map((e) => e.data.type));
+    const named = await readWithEventSource(port, t, '?types=user.registered&named=true', 10, 'user.registered.v1');
+    expect(named.map((m) => [m.via, m.data.type])).toEqual(
+      Array(10).fill(['user.registered.v1', 'user.registered.v1']),
+    );
+    const bad = await h
+      .http()
+      .get('/api/v1/events/stream?named=maybe')
+      .set(await as('integration-portal'))
+      .expect(400);
+    expect(bad.body.errors).toEqual([expect.stringContaining('named must be true or false')]);
   });
 
   it('shows an auditor any read-model document as it was at a past position', async () => {
@@ -270,18 +401,15 @@ describe('the audit trail and the event feed over HTTP', () => {
       .expect(403);
   });
 
-  it('serves a JSON Schema for every event type, and the envelope, to any signed-in client', async () => {
-    const res = await h
-      .http()
-      .get('/api/v1/event-types')
-      .set(await as('integration-portal'))
-      .expect(200);
+  it('serves a JSON Schema for every event type, and the envelope, to anyone (no token needed)', async () => {
+    const res = await h.http().get('/api/v1/event-types').expect(200);
     expect(schemaErrors(EventTypesAnswer, res.body)).toEqual([]);
     expect(res.body.items.length).toBe(Object.keys(EVENT_SCHEMAS).length);
     expect(res.body.items.find((t: { type: string }) => t.type === 'report.submitted.v1')).toMatchObject({
       category: 'report',
       schema: {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: `${BASE}/api/v1/event-types/report.submitted.v1`,
         required: expect.arrayContaining(['submittedAt', 'onTime']),
       },
     });
@@ -292,7 +420,34 @@ describe('the audit trail and the event feed over HTTP', () => {
       category: 'audit',
       schema: { required: expect.arrayContaining(['after', 'upTo', 'root', 'signature']) },
     });
-    await h.http().get('/api/v1/event-types').expect(401);
+    // With a token it is the same.
+    const signedIn = await h
+      .http()
+      .get('/api/v1/event-types')
+      .set(await as('integration-portal'))
+      .expect(200);
+    expect(signedIn.body).toEqual(res.body);
+  });
+
+  it("serves one type's data schema at its CloudEvent's dataschema, publicly; an unknown type is a 404 problem", async () => {
+    const ce = await h
+      .http()
+      .get('/api/v1/events?limit=1&types=obligation.assigned&format=cloudevents')
+      .set(await as('auditor'))
+      .expect(200);
+    const { dataschema } = ce.body.items[0] as CloudEventJson;
+    expect(dataschema).toBe(`${BASE}/api/v1/event-types/obligation.assigned.v1`);
+    const one = await h.http().get(new URL(dataschema).pathname).expect(200).expect('Content-Type', /json/);
+    expect(one.body).toEqual({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: dataschema,
+      ...EVENT_SCHEMAS['obligation.assigned.v1'],
+    });
+    const unknown = await h.http().get('/api/v1/event-types/obligation.vanished.v1').expect(404);
+    expect(unknown.body).toMatchObject({ type: '/problems/event-type-not-found', status: 404 });
+    expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const malformed = await h.http().get('/api/v1/event-types/Not-A-Type').expect(400);
+    expect(malformed.body).toMatchObject({ type: '/problems/validation-failed' });
   });
 
   it('verifies the hash chains, and names the event altered directly in SQLite', async () => {

@@ -35,3 +35,5 @@ export * from './dashboards/time-travel';
 export * from './events/event-catalogue';
 export * from './events/event-envelope';
 export * from './events/cloud-event';
+export * from './events/cloud-event.schema';
+export * from './events/asyncapi-document';

@@ -1,4 +1,4 @@
-import { Id, Instant, Line, List, Obj, Position, Static, Type } from '@gl/domain';
+import { Id, Instant, Line, List, Obj, OneOf, Position, Static, Type } from '@gl/domain';
 import { CommaSeparated } from '../shared/common.schemas';
 
 /* What the feed, the audit trail and the verification take in their query strings. */
@@ -25,10 +25,27 @@ const FEED = {
 const Limit = () =>
   Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'At most this many events in the page' });
 
+/** Which envelope the feed's events come in (issue 16): ours, or CloudEvents 1.0. */
+const Format = () => ({
+  ...OneOf(['ledger', 'cloudevents']),
+  default: 'ledger' as const,
+  description:
+    "Each event in the ledger's envelope (`ledger`, the default) or as a CloudEvents 1.0 JSON event (`cloudevents`)",
+});
+
 /** The live stream: where to start, and what to send; it has no page, so no limit. */
-export const StreamQuery = Obj(FEED);
+export const StreamQuery = Obj({
+  ...FEED,
+  format: Format(),
+  named: Type.Boolean({
+    default: false,
+    description:
+      'false (default): events are unnamed (no `event:` line; the type is in the data), so `EventSource.onmessage` ' +
+      'receives every one; true: each carries `event: <type>`, for a listener per type. `event: end` is always named',
+  }),
+});
 /** A page of the feed. */
-export const EventsQuery = Obj({ ...FEED, limit: Limit() });
+export const EventsQuery = Obj({ ...FEED, format: Format(), limit: Limit() });
 
 const At = (description: string) => Type.Optional(Instant({ description }));
 const AUDIT = {

@@ -1,4 +1,4 @@
-import { EventEnvelopeSchema } from '@gl/application';
+import { CloudEventsPageSchema, EventEnvelopeSchema, EventsPageSchema, HttpUrl } from '@gl/application';
 import { Line, List, Nullable, Obj, OneOf, Position, Prose, Sha256, Static, Type } from '@gl/domain';
 
 /* What the audit trail, the verification and the event catalogue answer. */
@@ -10,6 +10,26 @@ const Count = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER 
 const Detail = () => Prose(5000);
 /** A JSON Schema (draft 2020-12), as served. */
 const JsonSchema = (description: string) => Type.Object({}, { additionalProperties: true, description });
+
+/** A page of the feed, in the envelope `format` asks for. */
+export const EventsPageAnswer = Type.Union([EventsPageSchema, CloudEventsPageSchema], {
+  description: "`format=ledger` (default): the ledger's envelope; `format=cloudevents`: CloudEvents 1.0",
+});
+
+/** One type's data schema, its `$id` the address it is served at (a CloudEvent's `dataschema`). */
+export const EventTypeSchemaAnswer = Type.Object(
+  {
+    $schema: Type.Literal('https://json-schema.org/draft/2020-12/schema'),
+    $id: HttpUrl(),
+  },
+  { additionalProperties: true, description: "The JSON Schema (draft 2020-12) of the type's data" },
+);
+
+/** The AsyncAPI document of the webhooks and the SSE stream. */
+export const AsyncApiAnswer = Type.Object(
+  { asyncapi: Type.Literal('3.0.0') },
+  { additionalProperties: true, description: 'An AsyncAPI 3.0 document' },
+);
 
 export const EventTypesAnswer = Obj({
   envelope: JsonSchema('The envelope every event comes in, on the feed and in the exports'),

@@ -2,7 +2,18 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { eventTypeCatalogue, ListEvents, Principal, SubjectResolver, visibleTo } from '@gl/application';
+import {
+  asyncApiDocument,
+  cloudEventOf,
+  EventEnvelopeSchema,
+  eventTypeCatalogue,
+  eventTypeSchema,
+  ListEvents,
+  pageOfEvents,
+  Principal,
+  SubjectResolver,
+  visibleTo,
+} from '@gl/application';
 import { EVENT_STORE, EventStore, isPosition, RecordedEvent, START } from '@gl/event-store';
 import {
   Answers,
@@ -10,20 +21,28 @@ import {
   APP_CONFIG,
   AuthenticatedRequest,
   CurrentPrincipal,
+  ParamOf,
+  Public,
   QueryOf,
   ShutdownState,
 } from '@gl/platform';
 import { wordsOf } from '../shared/common.schemas';
 import { EventsQuery, StreamQuery } from './audit.requests';
-import { EventsPageSchema, EventTypesAnswer } from './audit.responses';
+import { AsyncApiAnswer, EventsPageAnswer, EventTypeSchemaAnswer, EventTypesAnswer } from './audit.responses';
 
 /** When the server shuts down, clients wait 1–5 s before reconnecting, so they do not all land on the next one at once. */
 const reconnectAfterMs = () => 1000 + Math.floor(Math.random() * 4000);
 
 const SSE = 'text/event-stream';
 
+type EventsPage = Awaited<ReturnType<typeof pageOfEvents>>;
+
 /** What the feed asks for: type prefixes and stream categories, each given comma-separated or repeated. */
-const feedOf = (q: StreamQuery) => ({ after: q.after, types: wordsOf(q.types), categories: wordsOf(q.categories) });
+const feedOf = (q: Pick<StreamQuery, 'after' | 'types' | 'categories'>) => ({
+  after: q.after,
+  types: wordsOf(q.types),
+  categories: wordsOf(q.categories),
+});
 
 const matchesFeed = (e: RecordedEvent, f: ReturnType<typeof feedOf>) =>
   (!f.types?.length || f.types.some((t) => e.type.startsWith(t))) &&
@@ -31,7 +50,9 @@ const matchesFeed = (e: RecordedEvent, f: ReturnType<typeof feedOf>) =>
 
 /**
  * The event feed for integrating systems: pages after a position, and a Server-Sent Events stream
- * (`id` = global position; resume with Last-Event-ID), both filtered to what the caller may see.
+ * (`id` = global position; resume with Last-Event-ID), both filtered to what the caller may see, in
+ * the ledger's envelope or as CloudEvents (`?format=cloudevents`). The catalogue of event types and
+ * the AsyncAPI document are public: a webhook receiver fetches a CloudEvent's `dataschema` without a token.
  */
 @ApiTags('events')
 @ApiBearerAuth()
@@ -45,24 +66,56 @@ export class EventsController {
     private readonly shutdown: ShutdownState,
   ) {}
 
+  /** Built once, at the first request: it depends only on the schemas and PUBLIC_BASE_URL. */
+  private asyncApiJson?: Record<string, unknown>;
+
+  @Public()
   @Get('event-types')
-  @ApiOperation({ summary: 'Every event type with a JSON Schema of its data, and the envelope' })
+  @ApiOperation({ summary: 'Every event type with a JSON Schema of its data, and the envelope (public)' })
   @Answers(EventTypesAnswer)
   types() {
-    return eventTypeCatalogue();
+    return eventTypeCatalogue(this.config.publicBaseUrl);
+  }
+
+  @Public()
+  @Get('event-types/:type')
+  @ApiOperation({
+    summary:
+      "One event type's data schema (public): a CloudEvent's `dataschema`; `$id` is this address under PUBLIC_BASE_URL",
+  })
+  @Answers(EventTypeSchemaAnswer)
+  typeSchema(@ParamOf('type', EventEnvelopeSchema.properties.type) type: string) {
+    return eventTypeSchema(type, this.config.publicBaseUrl);
+  }
+
+  @Public()
+  @Get('asyncapi.json')
+  @ApiOperation({
+    summary: 'The AsyncAPI 3.0 document (public): the webhooks, the SSE stream, a message per event type',
+  })
+  @Answers(AsyncApiAnswer)
+  asyncApi() {
+    this.asyncApiJson ??= asyncApiDocument(this.config.publicBaseUrl);
+    return this.asyncApiJson;
   }
 
   @Get('events')
-  @ApiOperation({ summary: 'A page of events after a position, by type prefix and stream category; `next` continues' })
-  @Answers(EventsPageSchema)
-  page(@CurrentPrincipal() p: Principal, @QueryOf(EventsQuery) q: EventsQuery) {
-    return this.queries.execute(new ListEvents(p.scope, feedOf(q), q.limit));
+  @ApiOperation({
+    summary:
+      'A page of events after a position, by type prefix and stream category; `next` continues; `format=cloudevents` gives CloudEvents',
+  })
+  @Answers(EventsPageAnswer)
+  async page(@CurrentPrincipal() p: Principal, @QueryOf(EventsQuery) q: EventsQuery) {
+    const page = await this.queries.execute<ListEvents, EventsPage>(new ListEvents(p.scope, feedOf(q), q.limit));
+    if (q.format !== 'cloudevents') return page;
+    return { ...page, items: page.items.map((e) => cloudEventOf(e, e.subjectUnitIds, this.config.publicBaseUrl)) };
   }
 
   @Get('events/stream')
   @ApiOperation({
     summary:
-      'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats; at shutdown a comment and a `retry:` hint end it',
+      'Server-Sent Events: catch up from Last-Event-ID (or ?after, default the start), then live, with heartbeats; at shutdown a comment and a `retry:` hint end it. ' +
+      'Unnamed events by default, so `EventSource.onmessage` receives every one (`named=true`: `event: <type>`); `format=cloudevents`: each `data` a CloudEvent',
   })
   @ApiHeader({
     name: 'Last-Event-ID',
@@ -72,7 +125,9 @@ export class EventsController {
   @ApiProduces(SSE)
   @ApiOkResponse({
     description:
-      'Server-Sent Events: `id` the global position, `event` the type, `data` the event as GET /events gives it; `event: end` says why a stream ends',
+      'Server-Sent Events: `id` the global position, `data` one event as GET /events gives it in the `format` asked (its `type` in it), ' +
+      '`event: <type>` only with `named=true`; a named `event: end` (data `{"reason":"grant-revoked"|"token-expired"}`) says why a stream ends. ' +
+      'The AsyncAPI document (/api/v1/asyncapi.json) describes every message',
     content: { [SSE]: { schema: { type: 'string' } } },
   })
   async stream(
@@ -123,9 +178,12 @@ export class EventsController {
         if (!matchesFeed(e, feed)) continue;
         const subjectUnitIds = await this.subjects.of(e);
         if (!visibleTo(p.scope, e, subjectUnitIds)) continue;
-        const ok = res.write(
-          `id: ${e.position}\nevent: ${e.type}\ndata: ${JSON.stringify({ ...e, subjectUnitIds })}\n\n`,
-        );
+        const data =
+          q.format === 'cloudevents'
+            ? cloudEventOf(e, subjectUnitIds, this.config.publicBaseUrl)
+            : { ...e, subjectUnitIds };
+        const name = q.named ? `event: ${e.type}\n` : '';
+        const ok = res.write(`id: ${e.position}\n${name}data: ${JSON.stringify(data)}\n\n`);
         if (!ok) await new Promise((r) => res.once('drain', r));
       }
     } finally {

@@ -40,11 +40,31 @@ export const ENVELOPE_SCHEMA: Schema = publishedSchema(EventEnvelopeSchema);
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
-export const eventTypeCatalogue = () => ({
+/** Where a type's data schema is served: `<PUBLIC_BASE_URL>/api/v1/event-types/<type>` (a CloudEvent's `dataschema`). */
+export const eventTypeSchemaUrl = (type: string, baseUrl = '') =>
+  `${baseUrl.replace(/\/+$/, '')}/api/v1/event-types/${encodeURIComponent(type)}`;
+
+/** A type the catalogue does not hold. */
+export class UnknownEventTypeError extends Error {
+  static readonly problem = { type: '/problems/event-type-not-found', status: 404, title: 'Event type not found' };
+  constructor(type: string) {
+    super(`no event type ${type}: GET /api/v1/event-types lists them`);
+    this.name = 'UnknownEventTypeError';
+  }
+}
+
+/** One type's data schema as served, its `$id` its address under `baseUrl` (PUBLIC_BASE_URL). */
+export const eventTypeSchema = (type: string, baseUrl = ''): Schema => {
+  if (!Object.hasOwn(EVENT_SCHEMAS, type)) throw new UnknownEventTypeError(type);
+  return { $schema: DRAFT, $id: eventTypeSchemaUrl(type, baseUrl), ...EVENT_SCHEMAS[type] };
+};
+
+/** The catalogue; with `baseUrl`, each schema's `$id` is absolute, as `dataschema` names it. */
+export const eventTypeCatalogue = (baseUrl = '') => ({
   envelope: { $schema: DRAFT, ...ENVELOPE_SCHEMA },
-  items: Object.entries(EVENT_SCHEMAS).map(([type, schema]) => ({
+  items: Object.keys(EVENT_SCHEMAS).map((type) => ({
     type,
     category: type.split('.')[0],
-    schema: { $schema: DRAFT, $id: `/api/v1/event-types/${type}`, ...schema },
+    schema: eventTypeSchema(type, baseUrl),
   })),
 });
