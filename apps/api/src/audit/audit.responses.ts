@@ -1,4 +1,4 @@
-import { CloudEventsPageSchema, EventEnvelopeSchema, EventsPageSchema, HttpUrl } from '@gl/application';
+import { CloudEventsPageSchema, EventEnvelopeSchema, EventsPageSchema } from '@gl/application';
 import { Line, List, Nullable, Obj, OneOf, Position, Prose, Sha256, Static, Type } from '@gl/domain';
 
 /* What the audit trail, the verification and the event catalogue answer. */
@@ -13,16 +13,13 @@ const JsonSchema = (description: string) => Type.Object({}, { additionalProperti
 
 /** A page of the feed, in the envelope `format` asks for. */
 export const EventsPageAnswer = Type.Union([EventsPageSchema, CloudEventsPageSchema], {
+  type: 'object',
   description: "`format=ledger` (default): the ledger's envelope; `format=cloudevents`: CloudEvents 1.0",
 });
 
-/** One type's data schema, its `$id` the address it is served at (a CloudEvent's `dataschema`). */
-export const EventTypeSchemaAnswer = Type.Object(
-  {
-    $schema: Type.Literal('https://json-schema.org/draft/2020-12/schema'),
-    $id: HttpUrl(),
-  },
-  { additionalProperties: true, description: "The JSON Schema (draft 2020-12) of the type's data" },
+/** One type's data schema: JSON Schema (draft 2020-12) with `$schema`, and `$id` the address it is served at (a CloudEvent's `dataschema`). */
+export const EventTypeSchemaAnswer = JsonSchema(
+  "The JSON Schema (draft 2020-12) of the type's data, with `$schema`; `$id` is its URL under PUBLIC_BASE_URL",
 );
 
 /** The AsyncAPI document of the webhooks and the SSE stream. */
