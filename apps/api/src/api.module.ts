@@ -31,6 +31,7 @@ import {
   SealScheduler,
   SeedService,
   WebhookDeliveryModule,
+  WebhookRegistryModule,
   WebhookStoreModule,
 } from '@gl/platform';
 import { MeController } from './access/me.controller';
@@ -48,6 +49,7 @@ import { EventsController } from './audit/events.controller';
 import { SealsController } from './audit/seals.controller';
 import { DashboardsController } from './dashboards/dashboards.controller';
 import { InspectionsController } from './inspections/inspections.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
  * At start: on an empty store the seed plan and demo users load (SEED_ON_EMPTY); then the
@@ -100,6 +102,7 @@ export class ApiModule {
         OperationsModule,
         IdempotencyModule.forRoot(),
         WebhookStoreModule,
+        WebhookRegistryModule,
         WebhookDeliveryModule,
         RateLimitModule,
       ],
@@ -119,6 +122,7 @@ export class ApiModule {
         EventsController,
         DashboardsController,
         InspectionsController,
+        WebhooksController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -37,3 +37,4 @@ export * from './events/event-envelope';
 export * from './events/cloud-event';
 export * from './events/cloud-event.schema';
 export * from './events/asyncapi-document';
+export * from './webhooks';

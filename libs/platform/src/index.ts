@@ -27,6 +27,7 @@ export * from './http/etag-openapi';
 export * from './read-models/idempotency-store.module';
 export * from './webhooks/webhook-store.module';
 export * from './webhooks/receiver-address';
+export * from './webhooks/webhook-registry.module';
 export * from './webhooks/webhook-delivery.module';
 export * from './webhooks/webhook-dispatcher';
 export * from './logging/logger.module';

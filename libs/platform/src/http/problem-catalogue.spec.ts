@@ -17,7 +17,13 @@ import {
   InvalidPositionError,
   NoSealYetError,
 } from '@gl/event-store';
-import { NotPermittedError, PreconditionFailedError, TimeTravelTooFarError } from '@gl/application';
+import {
+  NotPermittedError,
+  PreconditionFailedError,
+  TimeTravelTooFarError,
+  WebhookError,
+  WebhookFieldsError,
+} from '@gl/application';
 import { defaultProblemMappers, toProblem } from './problem-details';
 
 const docs = readFileSync(join(__dirname, '../../../../docs/problems.md'), 'utf8');
@@ -29,6 +35,7 @@ const FAMILIES = {
   UnitRegistryError,
   UserError,
   InspectionError,
+  WebhookError,
 };
 const SINGLES = [
   ConcurrencyError,
@@ -40,6 +47,7 @@ const SINGLES = [
   NotPermittedError,
   PreconditionFailedError,
   TimeTravelTooFarError,
+  WebhookFieldsError,
 ];
 
 describe('errors declare their problem (issue 14, item 2)', () => {
