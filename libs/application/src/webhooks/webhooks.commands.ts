@@ -84,10 +84,10 @@ const unique = (list: readonly string[]) => [...new Set(list)];
 const checkFilters = (eventTypes: readonly string[], categories: readonly string[]) => {
   const errors = [
     ...eventTypes.flatMap((p, i) =>
-      TYPES.some((t) => t.startsWith(p)) ? [] : [`body.eventTypes[${i}]: "${p}" is the start of no event type`],
+      TYPES.some((t) => t.startsWith(p)) ? [] : [`eventTypes[${i}] "${p}" is the start of no event type`],
     ),
     ...categories.flatMap((c, i) =>
-      CATEGORIES.has(c) ? [] : [`body.categories[${i}]: "${c}" is not a category (${[...CATEGORIES].join(', ')})`],
+      CATEGORIES.has(c) ? [] : [`categories[${i}] "${c}" is not a category (${[...CATEGORIES].join(', ')})`],
     ),
   ];
   if (errors.length > 0) throw new WebhookFieldsError(errors);
