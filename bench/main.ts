@@ -2,6 +2,7 @@ import { dashboardsBench } from './dashboards.bench';
 import { eventStoreBench } from './event-store.bench';
 import { hostileInputBench } from './hostile-input.bench';
 import { readModelsBench } from './read-models.bench';
+import { webhooksBench } from './webhooks.bench';
 
 /** `npm run bench [-- name]`: speed and memory targets are checked here, never in timed tests. */
 const benches: Record<string, () => Promise<boolean>> = {
@@ -9,6 +10,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   'read-models': readModelsBench,
   dashboards: dashboardsBench,
   'hostile-input': hostileInputBench,
+  webhooks: webhooksBench,
 };
 
 const main = async () => {

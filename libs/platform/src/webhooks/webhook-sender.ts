@@ -36,13 +36,24 @@ export interface SendResult {
   response: string | null;
 }
 
+const signers = new Map<string, Webhook>();
+/** The secret's signer, kept (its key is decoded once); a handful of endpoints' secrets at most. */
+const signerOf = (secret: string): Webhook => {
+  let w = signers.get(secret);
+  if (!w) {
+    if (signers.size >= 1000) signers.clear();
+    signers.set(secret, (w = new Webhook(secret)));
+  }
+  return w;
+};
+
 /** The Standard Webhooks headers of one attempt. */
 export const signedHeaders = (d: Omit<Delivery, 'url'>): Record<string, string> => ({
   'content-type': 'application/cloudevents+json; charset=utf-8',
   'user-agent': USER_AGENT,
   'webhook-id': d.id,
   'webhook-timestamp': String(Math.floor(d.at.getTime() / 1000)),
-  'webhook-signature': d.secrets.map((s) => new Webhook(s).sign(d.id, d.at, d.body)).join(' '),
+  'webhook-signature': d.secrets.map((s) => signerOf(s).sign(d.id, d.at, d.body)).join(' '),
 });
 
 /**
