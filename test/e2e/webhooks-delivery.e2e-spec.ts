@@ -8,6 +8,8 @@ import { conference } from './support/write-fixtures';
 import { eventually, Receiver, startReceiver } from './support/webhook-receiver';
 
 const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+/** The city's integration admin (Sở Nội vụ grants the role on UBND thành phố Cần Thơ). */
+const ADMIN = 'tichhop-can-tho';
 
 /**
  * Issue 16, items 2, 3, 5 and 8: the api (embedded mode) delivers the log to real receivers on
@@ -27,21 +29,41 @@ describe('webhook delivery from the log to receivers on loopback', () => {
     receivers.push(r);
     return r;
   };
-  /** Registers an endpoint from the log's head (directly in the store, as the registry API does). */
+  const secrets = new Map<string, string>();
+  /** Registers an endpoint over the API (from the log's head), as the city's integration admin. */
   const endpoint = async (url: string, s: Partial<EndpointSettings>) => {
-    const endpointId = `hook-${++n}`;
+    const created = await h
+      .http()
+      .post('/api/v1/webhooks')
+      .set('Authorization', `Bearer ${await h.token(ADMIN)}`)
+      .send({
+        url,
+        description: `test receiver ${++n}`,
+        eventTypes: [],
+        categories: [],
+        unitIds: ['ubnd-can-tho'],
+        ...s,
+      });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    const { endpointId, secret } = created.body as { endpointId: string; secret: string };
+    secrets.set(endpointId, secret);
+    await h.app.get(WebhookDispatcher).sync();
+    return endpointId;
+  };
+  /** An endpoint the registry would refuse now, as if its name had moved since it was registered. */
+  const storedEndpoint = async (url: string) => {
+    const endpointId = `stored-${++n}`;
     const now = new Date();
     await store.create(
       {
         endpointId,
         url,
-        description: 'test receiver',
+        description: 'a receiver refused since',
         eventTypes: [],
-        categories: [],
+        categories: ['conference'],
         unitIds: [],
-        ...s,
-        ownerUnitId: 'so-noi-vu',
-        createdBy: 'integration-admin',
+        ownerUnitId: 'ubnd-can-tho',
+        createdBy: ADMIN,
         createdAt: now,
         updatedAt: now,
         status: 'active',
@@ -78,6 +100,20 @@ describe('webhook delivery from the log to receivers on loopback', () => {
     });
     store = h.app.get(WEBHOOK_STORE);
     events = h.app.get(EVENT_STORE);
+    const coordinator = { Authorization: `Bearer ${await h.token('sonv-coordinator')}` };
+    await h
+      .http()
+      .post('/api/v1/users')
+      .set(coordinator)
+      .send({ userId: ADMIN, displayName: 'Quản trị tích hợp thành phố', unitId: 'ubnd-can-tho' })
+      .expect(201);
+    await h
+      .http()
+      .post(`/api/v1/users/${ADMIN}/grants`)
+      .set(coordinator)
+      .send({ role: 'integration-admin', unitId: 'ubnd-can-tho' })
+      .expect(201);
+    await h.settle();
     // A first conference, so the first test's timings are not those of code run for the first time.
     const warm = await receiver();
     const id = await endpoint(warm.url, {});
@@ -101,7 +137,7 @@ describe('webhook delivery from the log to receivers on loopback', () => {
     for (const x of r.received) {
       expect(x.headers['content-type']).toBe('application/cloudevents+json; charset=utf-8');
       expect(x.headers['user-agent']).toBe('GrassrootsLedger-Webhooks/1');
-      const verified = new Webhook(SECRET).verify(x.body, x.headers) as CloudEventJson;
+      const verified = new Webhook(secrets.get(id)!).verify(x.body, x.headers) as CloudEventJson;
       expect(verified).toMatchObject({ id: e.eventId, type: 'conference.held.v1', position: e.position });
       expect(validCloudEvent(verified)).toBe(true);
       expect(verified.subjectunits).toBe('ninh-kieu-tan-an');
@@ -202,6 +238,16 @@ describe('webhook delivery from the log to receivers on loopback', () => {
     const positions = got.map((e) => BigInt(e.position));
     expect(positions).toEqual([...positions].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
     expect(got[6]).toMatchObject({ type: 'audit.sealed.v1', subjectunits: '' });
+    await store.delete(id);
+  });
+
+  it('refuses at delivery a receiver whose address is refused, without sending it anything', async () => {
+    const id = await storedEndpoint('http://169.254.169.254/latest/meta-data');
+    const e = await held();
+    await eventually(async () => (await attempts(id)).length >= 1, 5000, 'a refused attempt logged');
+    const [first] = await attempts(id);
+    expect(first).toMatchObject({ eventId: e.eventId, status: null, outcome: 'failed', latencyMs: 0 });
+    expect(first.error).toMatch(/169\.254\.169\.254|metadata/);
     await store.delete(id);
   });
 });

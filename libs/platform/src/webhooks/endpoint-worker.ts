@@ -32,6 +32,12 @@ export const liveSecrets = (endpoint: WebhookEndpoint, now: Date): string[] => {
   return (live.length ? live : endpoint.secrets.slice(-1)).map((s) => s.secret);
 };
 
+const sameCursor = (a: DeliveryCursor, b: DeliveryCursor): boolean =>
+  a.position === b.position &&
+  a.pendingEventId === b.pendingEventId &&
+  a.attempts === b.attempts &&
+  (a.nextAttemptAt?.getTime() ?? null) === (b.nextAttemptAt?.getTime() ?? null);
+
 /**
  * One endpoint's delivery loop: reads the log after its cursor, skips what it does not want (one
  * cursor save per batch), and delivers the next wanted event until a 2xx, in order; on failure it
@@ -44,6 +50,8 @@ export class EndpointWorker {
   private wakeUp: (() => void) | null = null;
   private readonly filter: LogFilter | undefined;
   private reach: { units: ReadonlyMap<string, Unit>; day: string; ids: Set<string> | null } | null = null;
+  /** The cursor as this loop last read or wrote it: another writer (a replay, a resume) is seen against it. */
+  private known: DeliveryCursor | null = null;
 
   constructor(
     readonly endpoint: WebhookEndpoint,
@@ -91,6 +99,7 @@ export class EndpointWorker {
       this.stopped = true;
       return false;
     }
+    this.known = cursor;
     this.woken = false;
     const batch = await events.readAll({ after: cursor.position, maxCount: BATCH, filter: this.filter });
     const reach = await this.reachNow();
@@ -108,15 +117,17 @@ export class EndpointWorker {
       passed = cursor.position;
     }
     if (batch.position !== cursor.position && !this.stopped) {
+      if (await this.movedElsewhere()) return true;
       cursor = { ...cursor, position: batch.position, pendingEventId: null, attempts: 0, nextAttemptAt: null };
       await store.saveCursor(cursor);
+      this.known = cursor;
     }
     return batch.events.length > 0 || !batch.isEnd;
   }
 
-  /** Attempts one event until it lands; the cursor after it, or null when the endpoint stops or is disabled. */
+  /** Attempts one event until it lands; the cursor after it, or null when the loop must stop or read its cursor again. */
   private async deliver(e: RecordedEvent, subjects: string[], from: DeliveryCursor): Promise<DeliveryCursor | null> {
-    const { store, sender, settings, clock } = this.deps;
+    const { sender, settings, clock } = this.deps;
     let cursor: DeliveryCursor =
       from.pendingEventId === e.eventId
         ? from
@@ -124,6 +135,7 @@ export class EndpointWorker {
     const body = JSON.stringify(cloudEventOf(e, subjects, this.deps.publicBaseUrl));
     for (;;) {
       if (cursor.nextAttemptAt && !(await this.until(cursor.nextAttemptAt.getTime()))) return null;
+      if (await this.movedElsewhere()) return null;
       const sentAt = new Date();
       const at = clock.now();
       const r = await sender.send({
@@ -157,8 +169,7 @@ export class EndpointWorker {
           failingSince: null,
           delivered: cursor.delivered + 1,
         };
-        await store.recordAttempt(attempt, next);
-        return next;
+        return (await this.record(attempt, next)) ? next : null;
       }
       const failingSince = cursor.failingSince ?? at;
       const gone = r.status === 410;
@@ -171,12 +182,33 @@ export class EndpointWorker {
         failed: cursor.failed + 1,
         nextAttemptAt: gone || tooLong ? null : new Date(Date.now() + wait),
       };
-      await store.recordAttempt(attempt, cursor);
+      if (!(await this.record(attempt, cursor))) return null;
       if (gone || tooLong) {
         await this.disable(gone ? 'gone' : 'failing');
         return null;
       }
     }
+  }
+
+  /**
+   * Logs the attempt with the cursor after it, unless the cursor was moved meanwhile by someone
+   * else (a replay): then the attempt is logged beside theirs, and false says to read it again.
+   */
+  private async record(attempt: DeliveryAttempt, next: DeliveryCursor): Promise<boolean> {
+    const stored = await this.deps.store.cursor(this.endpoint.endpointId);
+    if (stored && this.known && !sameCursor(stored, this.known)) {
+      await this.deps.store.recordAttempt(attempt, stored);
+      return false;
+    }
+    await this.deps.store.recordAttempt(attempt, next);
+    this.known = next;
+    return true;
+  }
+
+  /** Whether another writer moved the cursor (or deleted the endpoint) since this loop last saw it. */
+  private async movedElsewhere(): Promise<boolean> {
+    const stored = await this.deps.store.cursor(this.endpoint.endpointId);
+    return !stored || (this.known !== null && !sameCursor(stored, this.known));
   }
 
   private async disable(reason: 'gone' | 'failing'): Promise<void> {
@@ -202,9 +234,12 @@ export class EndpointWorker {
     return this.reach.ids;
   }
 
-  /** Waits until a wall-clock time; false when stopped meanwhile. */
+  /** Waits until a wall-clock time; false when stopped, or when the cursor was moved elsewhere meanwhile. */
   private async until(time: number): Promise<boolean> {
-    while (!this.stopped && Date.now() < time) await this.sleep(time - Date.now(), false);
+    while (!this.stopped && Date.now() < time) {
+      await this.sleep(Math.min(time - Date.now(), IDLE_MS), false);
+      if (await this.movedElsewhere()) return false;
+    }
     return !this.stopped;
   }
 

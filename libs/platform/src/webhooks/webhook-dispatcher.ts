@@ -14,6 +14,7 @@ import { SubjectResolver, UnitDirectory } from '@gl/application';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { CLOCK } from '../time/system-clock';
 import { EndpointWorker, WorkerDeps } from './endpoint-worker';
+import { checkReceiverUrl, guardedLookup } from './receiver-address';
 import { WebhookSender } from './webhook-sender';
 
 /** How often the registry is read for endpoints created, changed, paused or deleted. */
@@ -49,10 +50,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     @Optional() @Inject(WEBHOOK_LOOKUP) lookup?: LookupFunction,
   ) {
     const settings = config.webhooks;
+    // SSRF (ADR 0011): the URL as written, then every address the socket is to connect to, at each connection.
+    const policy = { production: config.nodeEnv === 'production', allowPrivate: settings.allowPrivate };
     this.sender = new WebhookSender({
       connectTimeoutMs: settings.connectTimeoutMs,
       timeoutMs: settings.timeoutMs,
-      ...(lookup ? { lookup } : {}),
+      lookup: lookup ?? guardedLookup({ allowPrivate: settings.allowPrivate }),
+      refuse: (url) => checkReceiverUrl(url, policy),
     });
     this.deps = {
       store,

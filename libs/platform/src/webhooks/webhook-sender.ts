@@ -13,6 +13,8 @@ export interface SenderOptions {
   timeoutMs: number;
   /** Resolves the receiver's name at each new connection; the guarded one refuses private addresses. */
   lookup?: LookupFunction;
+  /** Why a URL is refused before any connection (a literal address is never looked up), or null. */
+  refuse?: (url: string) => string | null;
 }
 
 export interface Delivery {
@@ -71,6 +73,8 @@ export class WebhookSender {
 
   send(d: Delivery): Promise<SendResult> {
     const started = performance.now();
+    const refused = this.options.refuse?.(d.url) ?? null;
+    if (refused) return Promise.resolve({ status: null, latencyMs: 0, error: refused, response: null });
     const url = new URL(d.url);
     const secure = url.protocol === 'https:';
     const body = Buffer.from(d.body, 'utf8');
