@@ -16,7 +16,7 @@ const ERROR_PAUSE_MS = 1000;
 
 export interface WorkerDeps {
   store: WebhookStore;
-  events: EventReader;
+  events: Pick<EventReader, 'readAll'>;
   subjects: (e: RecordedEvent) => Promise<string[]>;
   units: () => Promise<ReadonlyMap<string, Unit>>;
   sender: WebhookSender;
