@@ -134,8 +134,8 @@ export class EndpointWorker {
         : { ...from, pendingEventId: e.eventId, attempts: 0, nextAttemptAt: null };
     const body = JSON.stringify(cloudEventOf(e, subjects, this.deps.publicBaseUrl));
     for (;;) {
+      // A replay or a resume meanwhile is seen by until(), and by record() after the attempt.
       if (cursor.nextAttemptAt && !(await this.until(cursor.nextAttemptAt.getTime()))) return null;
-      if (await this.movedElsewhere()) return null;
       const sentAt = new Date();
       const at = clock.now();
       const r = await sender.send({
