@@ -22,17 +22,28 @@ const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: 
 module.exports = {
   // Global, not per project (Jest ignores it there): adapters and the HTTP stack do real I/O, and a
   // loaded 2-core CI machine needs more than 5 s for an e2e suite's seeding.
-  testTimeout: 30_000,
+  testTimeout: 60_000,
+  // Both cores: with Jest's default (cores − 1 = 1) every suite runs in band, one after another, in one
+  // process. The suites are independent (a DATA_DIR each, loopback ports from 0).
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test/integration}/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // Seeded stores shared by the run's suites (test/e2e/support/seed-cache.ts).
+      globalSetup: '<rootDir>/test/e2e/support/seed-cache.global-setup.js',
+      globalTeardown: '<rootDir>/test/e2e/support/seed-cache.global-teardown.js',
+    },
     // The web app in Debian's Chromium, driven by playwright-core (apps/web/test/support/browser-harness.ts).
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/apps/web/test/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/apps/web/test/support/build-web.global-setup.js',
+      globalTeardown: '<rootDir>/test/e2e/support/seed-cache.global-teardown.js',
     },
   ],
 };

@@ -9,6 +9,7 @@ import type { Clock } from '@gl/domain';
 import { loadConfig, TokenService } from '@gl/platform';
 import { createApiApp, openApiDocument } from '../../../apps/api/src/bootstrap/create-api-app';
 import { ContractCheck, installContractCheck } from './contract-check';
+import { seedCacheEntry } from './seed-cache';
 
 export interface Harness {
   app: NestExpressApplication;
@@ -72,6 +73,16 @@ export const startApi = async (env: Record<string, string> = {}, clock?: Clock):
         );
     },
   });
+  // A store seeded at the same instant with the same settings, if this run has made one (seed-cache.ts).
+  const settings = loadConfig({ DATA_DIR: dir, ...env });
+  const cacheable =
+    settings.seedOnEmpty && settings.eventStore.kind === 'sqlite' && settings.readStore.kind === 'embedded';
+  const cache = cacheable ? seedCacheEntry(env, clock ? clock.now().toISOString() : 'system-clock') : null;
+  if (cache && !cache.restore(dir) && cache.claim()) {
+    await start();
+    await h.app.close();
+    cache.keep(dir);
+  }
   await start();
   return h;
 };

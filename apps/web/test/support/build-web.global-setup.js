@@ -5,7 +5,10 @@
 const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 
+const seedCache = require('../../../../test/e2e/support/seed-cache.global-setup');
+
 module.exports = async () => {
+  await seedCache();
   const root = join(__dirname, '../../../..');
   execFileSync(
     process.execPath,
