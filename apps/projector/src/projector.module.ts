@@ -26,7 +26,8 @@ export class ProjectorModule {
         ReadModelsModule.forRoot({ projections: allProjections, run: true }),
         OperationsModule,
         WebhookStoreModule,
-        WebhookDeliveryModule,
+        // Server mode: the projector delivers (the api's WEBHOOKS_DELIVER defaults to false there).
+        WebhookDeliveryModule.forRoot({ deliver: true }),
       ],
     };
   }

@@ -21,6 +21,8 @@ import { WebhookSender } from './webhook-sender';
 export const REGISTRY_POLL_MS = 500;
 /** The lookup each new connection resolves its receiver with (the guarded one refuses private addresses). */
 export const WEBHOOK_LOOKUP = Symbol('WEBHOOK_LOOKUP');
+/** Whether this process delivers, when its composition root decides it (the projector); else `config.webhooks.deliver`. */
+export const WEBHOOKS_DELIVER_HERE = Symbol('WEBHOOKS_DELIVER_HERE');
 
 /**
  * Delivers the log to the webhook endpoints (issue 16, ADR 0011): one loop per active endpoint,
@@ -48,6 +50,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     resolver: SubjectResolver,
     directory: UnitDirectory,
     @Optional() @Inject(WEBHOOK_LOOKUP) lookup?: LookupFunction,
+    @Optional() @Inject(WEBHOOKS_DELIVER_HERE) private readonly deliverHere?: boolean,
   ) {
     const settings = config.webhooks;
     // SSRF (ADR 0011): the URL as written, then every address the socket is to connect to, at each connection.
@@ -72,7 +75,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.webhooks.deliver) this.start();
+    if (this.deliverHere ?? this.config.webhooks.deliver) this.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
