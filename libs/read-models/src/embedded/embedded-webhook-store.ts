@@ -27,6 +27,12 @@ export interface EmbeddedWebhookStoreOptions {
   progressSynchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 }
 
+/** A cursor to save, with the attempt that moved it (none: a stretch of the log it did not want). */
+interface ProgressOp {
+  attempt: DeliveryAttempt | null;
+  cursor: DeliveryCursor;
+}
+
 interface EndpointRow {
   endpoint_id: string;
   owner_unit_id: string;
@@ -201,7 +207,8 @@ export class EmbeddedWebhookStore implements WebhookStore {
   };
   private readonly createTx: Transaction<(endpoint: WebhookEndpoint, startPosition: string) => void>;
   private readonly deleteTx: Transaction<(endpointId: string) => boolean>;
-  private readonly recordTx: Transaction<(attempt: DeliveryAttempt, cursor: DeliveryCursor) => void>;
+  private readonly recordTx: Transaction<(batch: readonly ProgressOp[]) => void>;
+  private queue: (ProgressOp & { resolve: () => void; reject: (e: unknown) => void })[] = [];
 
   constructor(options: EmbeddedWebhookStoreOptions) {
     this.db = new Database(options.filename);
@@ -324,9 +331,11 @@ export class EmbeddedWebhookStore implements WebhookStore {
       this.stmt.deleteCursor.run(endpointId);
       return this.stmt.deleteEndpoint.run(endpointId).changes > 0;
     });
-    this.recordTx = this.progress.transaction((attempt: DeliveryAttempt, cursor: DeliveryCursor) => {
-      this.stmt.insertAttempt.run(attemptRow(attempt));
-      this.stmt.saveCursor.run(cursorRow(cursor));
+    this.recordTx = this.progress.transaction((batch: readonly ProgressOp[]) => {
+      for (const { attempt, cursor } of batch) {
+        if (attempt) this.stmt.insertAttempt.run(attemptRow(attempt));
+        this.stmt.saveCursor.run(cursorRow(cursor));
+      }
     });
   }
 
@@ -350,6 +359,8 @@ export class EmbeddedWebhookStore implements WebhookStore {
   }
 
   async delete(endpointId: string): Promise<boolean> {
+    // What is queued for it lands first, so no cursor outlives its endpoint.
+    this.flush();
     return this.deleteTx.immediate(endpointId);
   }
 
@@ -359,11 +370,37 @@ export class EmbeddedWebhookStore implements WebhookStore {
   }
 
   async saveCursor(cursor: DeliveryCursor): Promise<void> {
-    this.stmt.saveCursor.run(cursorRow(cursor));
+    return this.enqueue({ attempt: null, cursor });
   }
 
   async recordAttempt(attempt: DeliveryAttempt, cursor: DeliveryCursor): Promise<void> {
-    this.recordTx.immediate(attempt, cursor);
+    return this.enqueue({ attempt, cursor });
+  }
+
+  /**
+   * Group commit: the progress written in one turn of the event loop — every endpoint's attempt and
+   * cursor — goes in one transaction, and each caller's promise settles once it is committed (a
+   * transaction per attempt cost ~215 µs of the main thread, a quarter of a delivery). Order is kept:
+   * the queue is applied as it was written.
+   */
+  private enqueue(op: ProgressOp): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ ...op, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    if (!batch.length) return;
+    this.queue = [];
+    try {
+      this.recordTx.immediate(batch);
+    } catch (e) {
+      for (const op of batch) op.reject(e);
+      return;
+    }
+    for (const op of batch) op.resolve();
   }
 
   async attempts(endpointId: string, options: { before?: string; limit?: number } = {}): Promise<AttemptPage> {
@@ -385,6 +422,7 @@ export class EmbeddedWebhookStore implements WebhookStore {
   }
 
   async close(): Promise<void> {
+    this.flush();
     if (this.progress !== this.db && this.progress.open) this.progress.close();
     if (this.db.open) this.db.close();
   }
