@@ -170,6 +170,23 @@ describe('webhook delivery from the log to receivers on loopback', () => {
     await store.delete(id);
   });
 
+  it('keeps the delivery log for WEBHOOK_ATTEMPTS_RETENTION_DAYS (30): older attempts are purged', async () => {
+    const r = await receiver(() => 204);
+    const id = await endpoint(r.url, {});
+    await held();
+    await eventually(async () => (await attempts(id)).length === 1, 5000, 'one delivery');
+    const [recent] = await attempts(id);
+    const cursor = (await store.cursor(id))!;
+    await store.recordAttempt(
+      { ...recent, eventId: 'old-attempt', at: new Date(Date.now() - 31 * 86_400_000) },
+      cursor,
+    );
+    expect(await attempts(id)).toHaveLength(2);
+    expect(await h.app.get(WebhookDispatcher).purgeOldAttempts()).toBe(1);
+    expect((await attempts(id)).map((a) => a.eventId)).toEqual([recent.eventId]);
+    await store.delete(id);
+  });
+
   it('disables an endpoint at once when its receiver answers 410 Gone', async () => {
     const r = await receiver(() => 410);
     const id = await endpoint(r.url, {});

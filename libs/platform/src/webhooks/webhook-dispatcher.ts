@@ -19,6 +19,8 @@ import { WebhookSender } from './webhook-sender';
 
 /** How often the registry is read for endpoints created, changed, paused or deleted. */
 export const REGISTRY_POLL_MS = 500;
+/** How often delivery attempts older than WEBHOOK_ATTEMPTS_RETENTION_DAYS are deleted. */
+export const PURGE_EVERY_MS = 3_600_000;
 /** The lookup each new connection resolves its receiver with (the guarded one refuses private addresses). */
 export const WEBHOOK_LOOKUP = Symbol('WEBHOOK_LOOKUP');
 /** Whether this process delivers, when its composition root decides it (the projector); else `config.webhooks.deliver`. */
@@ -38,6 +40,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private readonly sender: WebhookSender;
   private readonly deps: WorkerDeps;
   private timer: NodeJS.Timeout | null = null;
+  private purgeTimer: NodeJS.Timeout | null = null;
   private subscription: Subscription | null = null;
   private syncing: Promise<void> | null = null;
   private running = false;
@@ -46,7 +49,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     resolver: SubjectResolver,
     directory: UnitDirectory,
     @Optional() @Inject(WEBHOOK_LOOKUP) lookup?: LookupFunction,
@@ -88,14 +91,30 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     void this.sync();
     this.timer = setInterval(() => void this.sync(), REGISTRY_POLL_MS);
     this.timer.unref();
+    void this.purgeOldAttempts();
+    this.purgeTimer = setInterval(() => void this.purgeOldAttempts(), PURGE_EVERY_MS);
+    this.purgeTimer.unref();
     void this.watch();
+  }
+
+  /** Deletes the delivery log's attempts older than the retention (WEBHOOK_ATTEMPTS_RETENTION_DAYS). */
+  async purgeOldAttempts(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - this.config.webhooks.attemptsRetentionDays * 86_400_000);
+    try {
+      return await this.store.purgeAttempts(before);
+    } catch (e) {
+      this.logger.warn(`purging old webhook attempts failed: ${(e as Error).message}`);
+      return 0;
+    }
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     if (this.timer) clearInterval(this.timer);
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.timer = null;
+    this.purgeTimer = null;
     await this.subscription?.stop();
     await this.syncing;
     const grace = Math.min(this.config.webhooks.timeoutMs, 2000);
