@@ -1,4 +1,5 @@
 import type { ReadAllOptions, RecordedEvent } from '@gl/event-store';
+import { sameCursorState } from '@gl/read-models';
 import type { AttemptPage, DeliveryAttempt, DeliveryCursor, WebhookEndpoint, WebhookStore } from '@gl/read-models';
 import { loadConfig } from '../config/app-config';
 import { EndpointWorker, WorkerDeps } from './endpoint-worker';
@@ -44,9 +45,12 @@ class MemoryStore implements WebhookStore {
     this.saves++;
     this.cursors.set(c.endpointId, { ...c });
   }
-  async recordAttempt(a: DeliveryAttempt, c: DeliveryCursor) {
+  async recordAttempt(a: DeliveryAttempt, c: DeliveryCursor, expected?: DeliveryCursor) {
     this.log.push(a);
+    const stored = this.cursors.get(c.endpointId);
+    if (expected && (!stored || !sameCursorState(stored, expected))) return false;
     this.cursors.set(c.endpointId, { ...c });
+    return true;
   }
   async attempts(): Promise<AttemptPage> {
     return { items: [...this.log].reverse(), next: null };

@@ -1,6 +1,7 @@
 import type { Clock, Unit } from '@gl/domain';
 import { vietnamDateOf } from '@gl/domain';
 import type { EventReader, LogFilter, RecordedEvent } from '@gl/event-store';
+import { sameCursorState } from '@gl/read-models';
 import type { DeliveryAttempt, DeliveryCursor, WebhookEndpoint, WebhookStore } from '@gl/read-models';
 import { cloudEventOf } from '@gl/application';
 import type { AppConfig } from '../config/app-config';
@@ -32,11 +33,7 @@ export const liveSecrets = (endpoint: WebhookEndpoint, now: Date): string[] => {
   return (live.length ? live : endpoint.secrets.slice(-1)).map((s) => s.secret);
 };
 
-const sameCursor = (a: DeliveryCursor, b: DeliveryCursor): boolean =>
-  a.position === b.position &&
-  a.pendingEventId === b.pendingEventId &&
-  a.attempts === b.attempts &&
-  (a.nextAttemptAt?.getTime() ?? null) === (b.nextAttemptAt?.getTime() ?? null);
+const sameCursor = sameCursorState;
 
 /**
  * One endpoint's delivery loop: reads the log after its cursor, skips what it does not want (one
@@ -195,14 +192,10 @@ export class EndpointWorker {
    * else (a replay): then the attempt is logged beside theirs, and false says to read it again.
    */
   private async record(attempt: DeliveryAttempt, next: DeliveryCursor): Promise<boolean> {
-    const stored = await this.deps.store.cursor(this.endpoint.endpointId);
-    if (stored && this.known && !sameCursor(stored, this.known)) {
-      await this.deps.store.recordAttempt(attempt, stored);
-      return false;
-    }
-    await this.deps.store.recordAttempt(attempt, next);
-    this.known = next;
-    return true;
+    // Compare-and-set in the store's own transaction: no read of the cursor per attempt.
+    const applied = await this.deps.store.recordAttempt(attempt, next, this.known ?? undefined);
+    if (applied) this.known = next;
+    return applied;
   }
 
   /** Whether another writer moved the cursor (or deleted the endpoint) since this loop last saw it. */

@@ -8,6 +8,7 @@ import type {
   WebhookSecret,
   WebhookStore,
 } from '../port/webhook-store.port';
+import { sameCursorState } from '../port/webhook-store.port';
 
 export interface EmbeddedWebhookStoreOptions {
   /** A file path (DATA_DIR/webhooks.db), or ':memory:' for tests. */
@@ -31,6 +32,8 @@ export interface EmbeddedWebhookStoreOptions {
 interface ProgressOp {
   attempt: DeliveryAttempt | null;
   cursor: DeliveryCursor;
+  /** Replace the cursor only if it is still in this state. */
+  expected?: DeliveryCursor;
 }
 
 interface EndpointRow {
@@ -207,8 +210,8 @@ export class EmbeddedWebhookStore implements WebhookStore {
   };
   private readonly createTx: Transaction<(endpoint: WebhookEndpoint, startPosition: string) => void>;
   private readonly deleteTx: Transaction<(endpointId: string) => boolean>;
-  private readonly recordTx: Transaction<(batch: readonly ProgressOp[]) => void>;
-  private queue: (ProgressOp & { resolve: () => void; reject: (e: unknown) => void })[] = [];
+  private readonly recordTx: Transaction<(batch: readonly ProgressOp[]) => boolean[]>;
+  private queue: (ProgressOp & { resolve: (applied: boolean) => void; reject: (e: unknown) => void })[] = [];
 
   constructor(options: EmbeddedWebhookStoreOptions) {
     this.db = new Database(options.filename);
@@ -331,12 +334,21 @@ export class EmbeddedWebhookStore implements WebhookStore {
       this.stmt.deleteCursor.run(endpointId);
       return this.stmt.deleteEndpoint.run(endpointId).changes > 0;
     });
-    this.recordTx = this.progress.transaction((batch: readonly ProgressOp[]) => {
-      for (const { attempt, cursor } of batch) {
+    // Read on the progress connection, inside its transaction: it sees what this batch wrote before.
+    const storedCursor = this.progress.prepare<[string], CursorRow>(
+      'SELECT * FROM webhook_cursors WHERE endpoint_id = ?',
+    );
+    this.recordTx = this.progress.transaction((batch: readonly ProgressOp[]) =>
+      batch.map(({ attempt, cursor, expected }) => {
         if (attempt) this.stmt.insertAttempt.run(attemptRow(attempt));
+        if (expected) {
+          const row = storedCursor.get(cursor.endpointId);
+          if (!row || !sameCursorState(decodeCursor(row), expected)) return false;
+        }
         this.stmt.saveCursor.run(cursorRow(cursor));
-      }
-    });
+        return true;
+      }),
+    );
   }
 
   async create(endpoint: WebhookEndpoint, startPosition: string): Promise<void> {
@@ -370,11 +382,11 @@ export class EmbeddedWebhookStore implements WebhookStore {
   }
 
   async saveCursor(cursor: DeliveryCursor): Promise<void> {
-    return this.enqueue({ attempt: null, cursor });
+    await this.enqueue({ attempt: null, cursor });
   }
 
-  async recordAttempt(attempt: DeliveryAttempt, cursor: DeliveryCursor): Promise<void> {
-    return this.enqueue({ attempt, cursor });
+  async recordAttempt(attempt: DeliveryAttempt, cursor: DeliveryCursor, expected?: DeliveryCursor): Promise<boolean> {
+    return this.enqueue({ attempt, cursor, expected });
   }
 
   /**
@@ -383,8 +395,8 @@ export class EmbeddedWebhookStore implements WebhookStore {
    * transaction per attempt cost ~215 µs of the main thread, a quarter of a delivery). Order is kept:
    * the queue is applied as it was written.
    */
-  private enqueue(op: ProgressOp): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  private enqueue(op: ProgressOp): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
       this.queue.push({ ...op, resolve, reject });
       if (this.queue.length === 1) setImmediate(() => this.flush());
     });
@@ -394,13 +406,14 @@ export class EmbeddedWebhookStore implements WebhookStore {
     const batch = this.queue;
     if (!batch.length) return;
     this.queue = [];
+    let applied: boolean[];
     try {
-      this.recordTx.immediate(batch);
+      applied = this.recordTx.immediate(batch);
     } catch (e) {
       for (const op of batch) op.reject(e);
       return;
     }
-    for (const op of batch) op.resolve();
+    batch.forEach((op, i) => op.resolve(applied[i]));
   }
 
   async attempts(endpointId: string, options: { before?: string; limit?: number } = {}): Promise<AttemptPage> {

@@ -6,6 +6,7 @@ import type {
   WebhookEndpoint,
   WebhookStore,
 } from '../port/webhook-store.port';
+import { sameCursorState } from '../port/webhook-store.port';
 
 export interface MongoWebhookStoreOptions {
   /** The read store's URL; the database is the URL's. It must be a replica set: attempts are recorded in transactions. */
@@ -115,16 +116,24 @@ export class MongoWebhookStore implements WebhookStore {
     await this.cursors.replaceOne({ _id: cursor.endpointId }, cursor, { upsert: true });
   }
 
-  async recordAttempt(attempt: DeliveryAttempt, cursor: DeliveryCursor): Promise<void> {
+  async recordAttempt(attempt: DeliveryAttempt, cursor: DeliveryCursor, expected?: DeliveryCursor): Promise<boolean> {
+    let applied = false;
     await this.client.withSession((session) =>
       session.withTransaction(async () => {
+        applied = false;
         await this.attemptLog.insertOne({ _id: new ObjectId(), ...attempt }, { session });
+        if (expected) {
+          const found = await this.cursors.findOne({ _id: cursor.endpointId }, { session });
+          if (!found || !sameCursorState(stripCursor(found), expected)) return;
+        }
         await this.cursors.replaceOne({ _id: cursor.endpointId }, cursor, {
           upsert: true,
           session,
         });
+        applied = true;
       }),
     );
+    return applied;
   }
 
   async attempts(endpointId: string, options: { before?: string; limit?: number } = {}): Promise<AttemptPage> {

@@ -60,6 +60,13 @@ export interface DeliveryCursor {
   failed: number;
 }
 
+/** Whether two cursors stand at the same place of the log, with the same pending attempt and wait. */
+export const sameCursorState = (a: DeliveryCursor, b: DeliveryCursor): boolean =>
+  a.position === b.position &&
+  a.pendingEventId === b.pendingEventId &&
+  a.attempts === b.attempts &&
+  (a.nextAttemptAt?.getTime() ?? null) === (b.nextAttemptAt?.getTime() ?? null);
+
 /** One HTTP attempt, for the delivery log an admin reads. */
 export interface DeliveryAttempt {
   endpointId: string;
@@ -98,8 +105,13 @@ export interface WebhookStore {
   cursor(endpointId: string): Promise<DeliveryCursor | null>;
   /** Replaces the cursor (the dispatcher's state after each attempt or skipped stretch of the log). */
   saveCursor(cursor: DeliveryCursor): Promise<void>;
-  /** Records an attempt and the cursor after it, atomically: a crash leaves both or neither. */
-  recordAttempt(attempt: DeliveryAttempt, cursor: DeliveryCursor): Promise<void>;
+  /**
+   * Records an attempt and the cursor after it, atomically: a crash leaves both or neither. With
+   * `expected`, the cursor is replaced only if the stored one is still in that state (sameCursorState):
+   * when another writer moved it meanwhile (a replay, a resume), the attempt is logged, the cursor is
+   * left as they set it, and the answer is false.
+   */
+  recordAttempt(attempt: DeliveryAttempt, cursor: DeliveryCursor, expected?: DeliveryCursor): Promise<boolean>;
   /** Newest first; `before` continues a page. */
   attempts(endpointId: string, options?: { before?: string; limit?: number }): Promise<AttemptPage>;
   /** Deletes attempts older than `before`; returns how many. */

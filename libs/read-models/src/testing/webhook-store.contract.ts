@@ -180,6 +180,21 @@ export const webhookStoreContract = (name: string, fixture: WebhookStoreFixture)
       expect((await store.attempts(e.endpointId)).items).toEqual([failed]);
     });
 
+    it('moves the cursor only from the state the dispatcher expected; else logs the attempt and keeps the other write', async () => {
+      const e = endpoint('cong-tp');
+      await store.create(e, '10');
+      const start = cursorOf(e, { position: '10' });
+      const delivered = cursorOf(e, { position: '11', delivered: 1 });
+      expect(await store.recordAttempt(attemptOf(e, 1), delivered, start)).toBe(true);
+      expect(await store.cursor(e.endpointId)).toEqual(delivered);
+      // A replay moves the cursor back meanwhile: the dispatcher's next attempt does not undo it.
+      const replayed = cursorOf(e, { position: '5' });
+      await store.saveCursor(replayed);
+      expect(await store.recordAttempt(attemptOf(e, 2), cursorOf(e, { position: '12' }), delivered)).toBe(false);
+      expect(await store.cursor(e.endpointId)).toEqual(replayed);
+      expect((await store.attempts(e.endpointId)).items).toHaveLength(2);
+    });
+
     it('writes neither the attempt nor the cursor when the write fails part way', async () => {
       const e = endpoint('cong-tp');
       await store.create(e, '10');
