@@ -45,7 +45,8 @@ describe('reporting and audit in the browser: a ward drafts, its head submits, t
       .getByRole('link', { name: /Ninh Kiều|báo cáo/i })
       .first()
       .waitFor();
-    await expect(cp.locator('main').textContent()).resolves.toContain('Hằng năm, trước ngày 15 tháng 11');
+    // The periods' list has loaded when its deadline words show (the breadcrumb's link is there before).
+    await cp.locator('main').getByText('Hằng năm, trước ngày 15 tháng 11').first().waitFor();
     expect(await seriousViolations(cp)).toEqual([]);
     await cp.goto(`${w.url}/reporting/${UNITS}?level=commune`);
     await expect(rowOf(cp, TAN_AN).textContent()).resolves.toContain('Chưa báo cáo');
