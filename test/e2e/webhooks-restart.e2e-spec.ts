@@ -79,7 +79,7 @@ describe('webhook delivery across a SIGKILL and a restart (at least once, in ord
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('delivers every event once the process is back, the interrupted one again with the same webhook-id', async () => {
+  it('delivers every event once the process is back, those the kill caught again with the same webhook-id', async () => {
     first = await startApiProcess(env(dir), join(dir, 'api-1.log'));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([interrupted, new Promise((ok) => (timer = setTimeout(ok, 25_000)))]);
@@ -111,12 +111,17 @@ describe('webhook delivery across a SIGKILL and a restart (at least once, in ord
       expect(body.id).toBe(r.headers['webhook-id']);
       return body;
     });
-    // Nothing lost, in the log's order, each event once but the one interrupted by the kill.
+    // Nothing lost, in the log's order, each event once but those the kill caught: the interrupted
+    // one, and the few delivered just before it whose progress was still in the group commit's window.
     const firstTimes = delivered.filter((d, i) => delivered.findIndex((x) => x.id === d.id) === i);
     expect(firstTimes.map((d) => d.id)).toEqual(log.map((e) => e.eventId));
     const again = delivered.filter((d, i) => delivered.findIndex((x) => x.id === d.id) !== i);
-    expect(again.map((d) => d.id)).toEqual([log[KILLED_AT - 1].eventId]);
-    expect(delivered[KILLED_AT].id).toBe(delivered[KILLED_AT - 1].id);
+    expect(again.length).toBeGreaterThanOrEqual(1);
+    expect(again.length).toBeLessThanOrEqual(20);
+    const caught = log.slice(KILLED_AT - again.length, KILLED_AT).map((e) => e.eventId);
+    expect(again.map((d) => d.id)).toEqual(caught);
+    // Sent again first after the restart, in order, then the rest.
+    expect(delivered.slice(KILLED_AT, KILLED_AT + again.length).map((d) => d.id)).toEqual(caught);
     second.child.kill('SIGTERM');
     await second.exited;
   }, 45_000);

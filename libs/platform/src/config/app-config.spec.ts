@@ -20,6 +20,7 @@ describe('loadConfig', () => {
         allowPrivate: false,
         rotationOverlapMs: 86_400_000,
         attemptsRetentionDays: 30,
+        senderThread: true,
       },
       eventStore: { kind: 'sqlite', synchronous: 'FULL' },
       logLevel: 'info',

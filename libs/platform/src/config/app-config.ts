@@ -87,6 +87,8 @@ export interface AppConfig {
     rotationOverlapMs: number;
     /** Delivery attempts are kept this long. */
     attemptsRetentionDays: number;
+    /** The HTTP client and the signatures in a worker thread (the second core); false: on the dispatcher's thread. */
+    senderThread: boolean;
   };
   /** How long an Idempotency-Key is remembered after its first use (the client's window for retries). */
   idempotencyTtlSeconds: number;
@@ -235,6 +237,7 @@ const schema = Joi.object({
     .max(30 * 86_400_000)
     .default(86_400_000),
   WEBHOOK_ATTEMPTS_RETENTION_DAYS: Joi.number().integer().min(1).max(3650).default(30),
+  WEBHOOK_SENDER_THREAD: Joi.boolean().default(true),
   // At least the in-flight lease (60 s); at most 30 days, beyond which records only pile up.
   IDEMPOTENCY_TTL_SECONDS: Joi.number()
     .integer()
@@ -333,6 +336,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
       allowPrivate: value.WEBHOOK_ALLOW_PRIVATE,
       rotationOverlapMs: value.WEBHOOK_ROTATION_OVERLAP_MS,
       attemptsRetentionDays: value.WEBHOOK_ATTEMPTS_RETENTION_DAYS,
+      senderThread: value.WEBHOOK_SENDER_THREAD,
     },
     shutdown: { timeoutMs: value.SHUTDOWN_TIMEOUT_MS, delayMs: value.SHUTDOWN_DELAY_MS },
     rateLimits: {

@@ -61,6 +61,23 @@ class MemoryStore implements WebhookStore {
   async close() {}
 }
 
+/** A store that commits attempts only when told (a group commit that has not come yet), then at once. */
+class LateCommitStore extends MemoryStore {
+  private pending: (() => Promise<void>)[] = [];
+  private immediate = false;
+  override recordAttempt(a: DeliveryAttempt, c: DeliveryCursor, expected?: DeliveryCursor): Promise<boolean> {
+    if (this.immediate) return super.recordAttempt(a, c, expected);
+    return new Promise((resolve) => this.pending.push(() => super.recordAttempt(a, c, expected).then(resolve)));
+  }
+  get uncommitted() {
+    return this.pending.length;
+  }
+  async commitAll() {
+    this.immediate = true;
+    for (const apply of this.pending.splice(0)) await apply();
+  }
+}
+
 class ScriptedSender extends WebhookSender {
   sent: Delivery[] = [];
   constructor(private readonly answer: (d: Delivery, n: number) => number) {
@@ -203,6 +220,26 @@ describe('EndpointWorker (in-memory store, scripted receiver)', () => {
     const after = sender.sent.slice(sender.sent.findIndex((d) => d.id !== 'e1'));
     expect(after.map((d) => d.id)).toEqual(['e4']);
     expect(store.cursors.get('ep')).toMatchObject({ pendingEventId: null, position: '5' });
+  });
+
+  it('sends the next event before the last one is committed, and a replay meanwhile refuses them all: it reads its cursor again', async () => {
+    const store = new LateCommitStore();
+    const ep = endpointOf({ categories: ['activity'] });
+    await store.create(ep, '0');
+    const sender = new ScriptedSender(() => 200);
+    const w = new EndpointWorker(ep, depsOf(store, sender));
+    await eventually(() => sender.sent.length === 3);
+    // Three delivered, none committed yet: the sends did not wait for the commits.
+    expect(store.uncommitted).toBe(3);
+    // Another writer (a replay from position 1) lands before the commit.
+    store.cursors.set('ep', { ...store.cursors.get('ep')!, position: '1' });
+    await store.commitAll();
+    await eventually(() => store.cursors.get('ep')!.position === '5');
+    await w.stop();
+    expect(sender.sent.map((d) => d.id)).toEqual(['e1', 'e3', 'e4', 'e3', 'e4']);
+    // The refused three are in the log beside the replayed ones; the cursor counts what the replay delivered.
+    expect(store.log.map((a) => a.eventId)).toEqual(['e1', 'e3', 'e4', 'e3', 'e4']);
+    expect(store.cursors.get('ep')).toMatchObject({ delivered: 2, pendingEventId: null });
   });
 
   it('disables the endpoint at once on 410 Gone', async () => {

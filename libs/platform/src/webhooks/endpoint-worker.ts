@@ -7,7 +7,7 @@ import { cloudEventOf } from '@gl/application';
 import type { AppConfig } from '../config/app-config';
 import { logFilterOf, reachOf, wantsEvent } from './endpoint-filter';
 import { retryWait } from './retry-schedule';
-import type { WebhookSender } from './webhook-sender';
+import type { Sender } from './webhook-sender';
 
 /** Events read from the log per batch. */
 const BATCH = 200;
@@ -20,7 +20,7 @@ export interface WorkerDeps {
   events: Pick<EventReader, 'readAll'>;
   subjects: (e: RecordedEvent) => Promise<string[]>;
   units: () => Promise<ReadonlyMap<string, Unit>>;
-  sender: WebhookSender;
+  sender: Sender;
   settings: AppConfig['webhooks'];
   publicBaseUrl: string;
   clock: Clock;
@@ -49,6 +49,10 @@ export class EndpointWorker {
   private reach: { units: ReadonlyMap<string, Unit>; day: string; ids: Set<string> | null } | null = null;
   /** The cursor as this loop last read or wrote it: another writer (a replay, a resume) is seen against it. */
   private known: DeliveryCursor | null = null;
+  /** The newest attempt recorded without waiting for its commit, and whether one of them was refused or failed. */
+  private unsettled: Promise<boolean> | null = null;
+  private refused = false;
+  private failure: unknown = null;
 
   constructor(
     readonly endpoint: WebhookEndpoint,
@@ -86,11 +90,13 @@ export class EndpointWorker {
         await this.sleep(ERROR_PAUSE_MS, false);
       }
     }
+    await this.settle().catch(() => undefined);
   }
 
   /** One batch of the log; false when there was nothing to do. */
   private async step(): Promise<boolean> {
     const { store, events } = this.deps;
+    await this.settle();
     let cursor = await store.cursor(this.endpoint.endpointId);
     if (!cursor) {
       this.stopped = true;
@@ -109,12 +115,12 @@ export class EndpointWorker {
         continue;
       }
       const after = await this.deliver(e, subjects, { ...cursor, position: passed });
-      if (!after) return true;
+      if (!after || this.refused) return true;
       cursor = after;
       passed = cursor.position;
     }
     if (batch.position !== cursor.position && !this.stopped) {
-      if (await this.movedElsewhere()) return true;
+      if (!(await this.settle()) || (await this.movedElsewhere())) return true;
       cursor = { ...cursor, position: batch.position, pendingEventId: null, attempts: 0, nextAttemptAt: null };
       await store.saveCursor(cursor);
       this.known = cursor;
@@ -166,7 +172,8 @@ export class EndpointWorker {
           failingSince: null,
           delivered: cursor.delivered + 1,
         };
-        return (await this.record(attempt, next)) ? next : null;
+        this.recordWithoutWaiting(attempt, next);
+        return next;
       }
       const failingSince = cursor.failingSince ?? at;
       const gone = r.status === 410;
@@ -179,7 +186,7 @@ export class EndpointWorker {
         failed: cursor.failed + 1,
         nextAttemptAt: gone || tooLong ? null : new Date(Date.now() + wait),
       };
-      if (!(await this.record(attempt, cursor))) return null;
+      if (!(await this.settle()) || !(await this.record(attempt, cursor))) return null;
       if (gone || tooLong) {
         await this.disable(gone ? 'gone' : 'failing');
         return null;
@@ -196,6 +203,38 @@ export class EndpointWorker {
     const applied = await this.deps.store.recordAttempt(attempt, next, this.known ?? undefined);
     if (applied) this.known = next;
     return applied;
+  }
+
+  /**
+   * A delivered event's attempt and cursor, committed while the next event is sent: the next send
+   * need not wait for this one's transaction (at least once holds: a crash before the commit sends
+   * it again with the same webhook-id). The store applies them in order, each expecting the cursor
+   * the one before leaves, so once one is refused (a replay meanwhile) the rest are refused too.
+   */
+  private recordWithoutWaiting(attempt: DeliveryAttempt, next: DeliveryCursor): void {
+    const expected = this.known ?? undefined;
+    this.known = next;
+    const applied = this.deps.store.recordAttempt(attempt, next, expected);
+    applied.then(
+      (ok) => (this.refused ||= !ok),
+      (e: unknown) => {
+        this.refused = true;
+        this.failure ??= e;
+      },
+    );
+    this.unsettled = applied;
+  }
+
+  /** Waits for the attempts recorded without waiting; false when one was refused, and throws when one failed. */
+  private async settle(): Promise<boolean> {
+    const last = this.unsettled;
+    if (last) await last.catch(() => undefined);
+    if (this.unsettled === last) this.unsettled = null;
+    const { refused, failure } = this;
+    this.refused = false;
+    this.failure = null;
+    if (failure) throw failure;
+    return !refused;
   }
 
   /** Whether another writer moved the cursor (or deleted the endpoint) since this loop last saw it. */

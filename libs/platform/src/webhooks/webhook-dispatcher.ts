@@ -15,7 +15,8 @@ import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { CLOCK } from '../time/system-clock';
 import { EndpointWorker, WorkerDeps } from './endpoint-worker';
 import { checkReceiverUrl, guardedLookup } from './receiver-address';
-import { WebhookSender } from './webhook-sender';
+import { ThreadedWebhookSender } from './threaded-webhook-sender';
+import { Sender, WebhookSender } from './webhook-sender';
 
 /** How often the registry is read for endpoints created, changed, paused or deleted. */
 export const REGISTRY_POLL_MS = 500;
@@ -25,6 +26,18 @@ export const PURGE_EVERY_MS = 3_600_000;
 export const WEBHOOK_LOOKUP = Symbol('WEBHOOK_LOOKUP');
 /** Whether this process delivers, when its composition root decides it (the projector); else `config.webhooks.deliver`. */
 export const WEBHOOKS_DELIVER_HERE = Symbol('WEBHOOKS_DELIVER_HERE');
+
+/** The URL check depends on the URL alone (addresses are checked at each connection): once per URL. */
+const remembered = (check: (url: string) => string | null) => {
+  const seen = new Map<string, string | null>();
+  return (url: string): string | null => {
+    if (!seen.has(url)) {
+      if (seen.size >= 10_000) seen.clear();
+      seen.set(url, check(url));
+    }
+    return seen.get(url) ?? null;
+  };
+};
 
 /**
  * Delivers the log to the webhook endpoints (issue 16, ADR 0011): one loop per active endpoint,
@@ -37,7 +50,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private readonly logger = new Logger('Webhooks');
   private readonly workers = new Map<string, EndpointWorker>();
   private readonly retiring = new Map<string, Promise<void>>();
-  private readonly sender: WebhookSender;
+  private readonly sender: Sender;
   private readonly deps: WorkerDeps;
   private timer: NodeJS.Timeout | null = null;
   private purgeTimer: NodeJS.Timeout | null = null;
@@ -58,12 +71,23 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const settings = config.webhooks;
     // SSRF (ADR 0011): the URL as written, then every address the socket is to connect to, at each connection.
     const policy = { production: config.nodeEnv === 'production', allowPrivate: settings.allowPrivate };
-    this.sender = new WebhookSender({
-      connectTimeoutMs: settings.connectTimeoutMs,
-      timeoutMs: settings.timeoutMs,
-      lookup: lookup ?? guardedLookup({ allowPrivate: settings.allowPrivate }),
-      refuse: (url) => checkReceiverUrl(url, policy),
-    });
+    const refuse = remembered((url) => checkReceiverUrl(url, policy));
+    this.sender =
+      settings.senderThread && !lookup
+        ? new ThreadedWebhookSender(
+            {
+              connectTimeoutMs: settings.connectTimeoutMs,
+              timeoutMs: settings.timeoutMs,
+              allowPrivate: settings.allowPrivate,
+            },
+            refuse,
+          )
+        : new WebhookSender({
+            connectTimeoutMs: settings.connectTimeoutMs,
+            timeoutMs: settings.timeoutMs,
+            lookup: lookup ?? guardedLookup({ allowPrivate: settings.allowPrivate }),
+            refuse,
+          });
     this.deps = {
       store,
       events,
@@ -88,6 +112,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.sender.start?.();
     void this.sync();
     this.timer = setInterval(() => void this.sync(), REGISTRY_POLL_MS);
     this.timer.unref();

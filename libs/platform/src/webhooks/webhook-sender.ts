@@ -68,12 +68,21 @@ export const signedHeaders = (d: Omit<Delivery, 'url'>): Record<string, string> 
   'webhook-signature': d.secrets.map((s) => signatureOf(s, d.id, d.at, d.body)).join(' '),
 });
 
+/** What the dispatcher delivers with: one attempt, answered whatever happens (never rejected). */
+export interface Sender {
+  send(d: Delivery): Promise<SendResult>;
+  /** Gets ready to send (the threaded one starts its thread); sending also does. */
+  start?(): void;
+  /** Ends the connections (and the thread, for the threaded one). */
+  close(): void;
+}
+
 /**
  * One HTTP POST per attempt with node:http(s) on keep-alive agents. Redirects are not followed (a
  * 3xx is a failure like any non-2xx); the connection must open within the connect timeout and the
  * whole attempt end within the total one; at most a KiB of the answer is read.
  */
-export class WebhookSender {
+export class WebhookSender implements Sender {
   private readonly agents = {
     'http:': new http.Agent({ keepAlive: true }),
     'https:': new https.Agent({ keepAlive: true }),

@@ -26,6 +26,12 @@ export interface EmbeddedWebhookStoreOptions {
    * the same `webhook-id` (at least once). An fsync per attempt held delivery to ~190 attempts/s here.
    */
   progressSynchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+  /**
+   * How long progress waits to share its transaction with other writes (ms; 0: the next turn of the
+   * event loop). A commit costs ~70 µs whatever it holds: 5 ms gathers about ten endpoints' attempts
+   * at 2,000 deliveries/s; the dispatcher does not wait for a delivered attempt's commit.
+   */
+  groupCommitMs?: number;
 }
 
 /** A cursor to save, with the attempt that moved it (none: a stretch of the log it did not want). */
@@ -211,10 +217,12 @@ export class EmbeddedWebhookStore implements WebhookStore {
   private readonly createTx: Transaction<(endpoint: WebhookEndpoint, startPosition: string) => void>;
   private readonly deleteTx: Transaction<(endpointId: string) => boolean>;
   private readonly recordTx: Transaction<(batch: readonly ProgressOp[]) => boolean[]>;
+  private readonly groupCommitMs: number;
   private queue: (ProgressOp & { resolve: (applied: boolean) => void; reject: (e: unknown) => void })[] = [];
 
   constructor(options: EmbeddedWebhookStoreOptions) {
     this.db = new Database(options.filename);
+    this.groupCommitMs = options.groupCommitMs ?? 5;
     if (options.filename !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
@@ -390,15 +398,17 @@ export class EmbeddedWebhookStore implements WebhookStore {
   }
 
   /**
-   * Group commit: the progress written in one turn of the event loop — every endpoint's attempt and
-   * cursor — goes in one transaction, and each caller's promise settles once it is committed (a
+   * Group commit: the progress written within groupCommitMs — every endpoint's attempts and
+   * cursors — goes in one transaction, and each caller's promise settles once it is committed (a
    * transaction per attempt cost ~215 µs of the main thread, a quarter of a delivery). Order is kept:
    * the queue is applied as it was written.
    */
   private enqueue(op: ProgressOp): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
       this.queue.push({ ...op, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
+      if (this.queue.length > 1) return;
+      if (this.groupCommitMs > 0) setTimeout(() => this.flush(), this.groupCommitMs);
+      else setImmediate(() => this.flush());
     });
   }
 

@@ -60,9 +60,16 @@ export interface DeliveryCursor {
   failed: number;
 }
 
-/** Whether two cursors stand at the same place of the log, with the same pending attempt and wait. */
+/**
+ * Whether two cursors stand at the same place of the log, with the same pending attempt and wait,
+ * and the same counts. The counts make each of the dispatcher's writes distinct: it may queue several
+ * attempts before the first commits, each expecting the one before, and a replay that moved the cursor
+ * to where a later one stands (copying the committed counts) must refuse that one too.
+ */
 export const sameCursorState = (a: DeliveryCursor, b: DeliveryCursor): boolean =>
   a.position === b.position &&
+  a.delivered === b.delivered &&
+  a.failed === b.failed &&
   a.pendingEventId === b.pendingEventId &&
   a.attempts === b.attempts &&
   (a.nextAttemptAt?.getTime() ?? null) === (b.nextAttemptAt?.getTime() ?? null);

@@ -195,6 +195,23 @@ export const webhookStoreContract = (name: string, fixture: WebhookStoreFixture)
       expect((await store.attempts(e.endpointId)).items).toHaveLength(2);
     });
 
+    it('queued writes, each expecting the one before: a replay to where a later one stands refuses it too', async () => {
+      const e = endpoint('cong-tp');
+      await store.create(e, '10');
+      const start = cursorOf(e);
+      const first = cursorOf(e, { position: '11', delivered: 1 });
+      const second = cursorOf(e, { position: '12', delivered: 2 });
+      // The replay copies the committed counts and lands before both writes.
+      const replayed = cursorOf(e, { position: '11' });
+      await store.saveCursor(replayed);
+      const both = [
+        store.recordAttempt(attemptOf(e, 1), first, start),
+        store.recordAttempt(attemptOf(e, 2), second, first),
+      ];
+      expect(await Promise.all(both)).toEqual([false, false]);
+      expect(await store.cursor(e.endpointId)).toEqual(replayed);
+    });
+
     it('writes neither the attempt nor the cursor when the write fails part way', async () => {
       const e = endpoint('cong-tp');
       await store.create(e, '10');
