@@ -154,6 +154,43 @@ const SCENARIOS: { key: Scenario; label: string; target: number; time?: boolean 
   { key: 'stream', label: 'read one 1,000-event stream', target: 0.5, time: true },
 ];
 
+const SEARCHED = Number(process.env.BENCH_SEARCH_EVENTS ?? 200_000);
+
+/**
+ * Issue 17, item 3: the position of "as of a recorded time" at SEARCHED events, one recorded second
+ * per 1,000: the store's search (a binary search on positions) against reading the log forward as
+ * TimeTravel did before; the instant asked is the log's middle.
+ */
+const recordedTimeSearch = async (dir: string) => {
+  let now = Date.parse('2023-07-01T00:00:00.000Z');
+  const store = new SqliteEventStore({
+    filename: join(dir, 'search.db'),
+    clock: { now: () => new Date(now) },
+    synchronous: 'OFF',
+  });
+  for (let b = 0; b < SEARCHED / 1000; b++, now += 1000)
+    await store.appendToStream(
+      `plan-${b}`,
+      Array.from({ length: 1000 }, (_, i) => event(i)),
+      NO_STREAM,
+    );
+  const middle = new Date(Date.parse('2023-07-01T00:00:00.000Z') + (SEARCHED / 2000) * 1000).toISOString();
+  const scan = await measure('read forward', 1, async () => {
+    for (let after = START; ;) {
+      const batch = await store.readAll({ after, maxCount: 2000 });
+      if (batch.isEnd || batch.events.some((e) => e.metadata.recordedAt > middle)) break;
+      after = batch.position;
+    }
+  });
+  const searched = await measure('search', REPS, async () => {
+    for (let i = 0; i < REPS; i++) await store.lastPositionRecordedBy(middle);
+  });
+  await store.close();
+  console.log(
+    `\n"As of" a recorded time at ${fmt(SEARCHED)} events (the log's middle): the store's search ${((searched.seconds / REPS) * 1000).toFixed(3)} ms; reading the log forward, as before, ${(scan.seconds * 1000).toFixed(0)} ms`,
+  );
+};
+
 /** Prints one table per durability setting (medians of ROUNDS rounds); false when a target is missed. */
 export const eventStoreBench = async (): Promise<boolean> => {
   let ok = true;
@@ -183,6 +220,12 @@ export const eventStoreBench = async (): Promise<boolean> => {
         `| ${label} | ${fmt(perSecond(o))} | ${fmt(perSecond(b))} | ${(ratio * 100).toFixed(0)}% | ${target} | ${pass ? 'ok' : 'MISSED'} |`,
       );
     }
+  }
+  const scratch = scratchDir();
+  try {
+    await recordedTimeSearch(scratch.dir);
+  } finally {
+    scratch.dispose();
   }
   return ok;
 };

@@ -21,12 +21,14 @@ import { SubjectResolver } from './subject-resolver';
  */
 export class SubjectStampingEventStore implements EventStore {
   readonly findFirstPositionGap?: () => Promise<PositionGap | null>;
+  readonly lastPositionRecordedBy?: (instant: string) => Promise<Position>;
 
   constructor(
     private readonly inner: EventStore,
     private readonly subjects: SubjectResolver,
   ) {
     if (inner.findFirstPositionGap) this.findFirstPositionGap = () => inner.findFirstPositionGap!();
+    if (inner.lastPositionRecordedBy) this.lastPositionRecordedBy = (i) => inner.lastPositionRecordedBy!(i);
   }
 
   async appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

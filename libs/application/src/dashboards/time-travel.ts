@@ -56,6 +56,8 @@ export class TimeTravel {
 
   /** The position of the last event recorded at or before an instant. */
   async positionAt(instant: string): Promise<Position> {
+    // A search where the store has one (SQLite); else the log read forward.
+    if (this.store.lastPositionRecordedBy) return this.store.lastPositionRecordedBy(instant);
     const limit = new Date(instant).toISOString();
     let at: Position = START;
     for (let after = START; ;) {

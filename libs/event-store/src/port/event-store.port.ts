@@ -93,6 +93,13 @@ export interface EventReader {
    * an event deleted behind the store's back, which neither the chains nor an unpinned seal show.
    */
   findFirstPositionGap?(): Promise<PositionGap | null>;
+  /**
+   * The position of the last event recorded at or before an instant (START when none was), found by
+   * a search: adapters that have it keep recorded times non-decreasing along the log (a clock set back
+   * stamps the time of the event before). Absent where the store cannot search (KurrentDB): the caller
+   * reads the log forward instead.
+   */
+  lastPositionRecordedBy?(instant: string): Promise<Position>;
 }
 
 /** The event store port. Adapters: SQLite (embedded, default) and KurrentDB. */

@@ -18,6 +18,7 @@ import { UpcasterRegistry } from './upcaster-registry';
  */
 export class UpcastingEventStore implements EventStore {
   readonly findFirstPositionGap?: () => Promise<PositionGap | null>;
+  readonly lastPositionRecordedBy?: (instant: string) => Promise<Position>;
 
   constructor(
     readonly raw: EventStore,
@@ -25,6 +26,7 @@ export class UpcastingEventStore implements EventStore {
   ) {
     // Passed on only where the adapter has it: a wrapped KurrentDB must still say gap detection does not apply.
     if (raw.findFirstPositionGap) this.findFirstPositionGap = () => raw.findFirstPositionGap!();
+    if (raw.lastPositionRecordedBy) this.lastPositionRecordedBy = (i) => raw.lastPositionRecordedBy!(i);
   }
 
   appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

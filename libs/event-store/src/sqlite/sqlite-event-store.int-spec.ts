@@ -142,3 +142,47 @@ describe('SQLite event store: durability and tampering', () => {
     await store.close();
   });
 });
+
+describe('SQLite event store: recorded times for time travel', () => {
+  it('never records a time before the log’s last one, so the chain stays valid and the times ordered', async () => {
+    const clock = new FixedClock('2023-11-16T10:00:00.000Z');
+    const store = new SqliteEventStore({ filename: ':memory:', clock });
+    await store.appendToStream('plan-0', [newEvent('plan.issued.v1', { n: 1 })], NO_STREAM);
+    // The clock is set back an hour (NTP, a wrong manual setting): the next event keeps the last time.
+    clock.set('2023-11-16T09:00:00.000Z');
+    await store.appendToStream('plan-1', [newEvent('plan.issued.v1', { n: 2 })], NO_STREAM);
+    clock.set('2023-11-16T11:00:00.000Z');
+    await store.appendToStream('plan-2', [newEvent('plan.issued.v1', { n: 3 })], NO_STREAM);
+    const { events } = await store.readAll();
+    expect(events.map((e) => e.metadata.recordedAt)).toEqual([
+      '2023-11-16T10:00:00.000Z',
+      '2023-11-16T10:00:00.000Z',
+      '2023-11-16T11:00:00.000Z',
+    ]);
+    expect((await verifyLog(store)).firstBad).toBeNull();
+    await store.close();
+  });
+
+  it('finds the last position recorded by an instant by a search, across gaps in the positions', async () => {
+    const clock = new FixedClock('2023-01-01T00:00:00.000Z');
+    const store = new SqliteEventStore({ filename: ':memory:', clock });
+    expect(await store.lastPositionRecordedBy('2030-01-01T00:00:00.000Z')).toBe('0');
+    const recorded: { position: string; at: string }[] = [];
+    for (let i = 0; i < 300; i++) {
+      // Several events share an instant; a few positions are skipped (a rolled-back append).
+      if (i % 3 === 0) clock.advance(60_000);
+      if (i % 50 === 7) await store.advancePositionTo(BigInt(await store.headPosition()) + 5n);
+      const r = await store.appendToStream(`plan-${i}`, [newEvent('plan.issued.v1', { i })], NO_STREAM);
+      recorded.push({ position: r.position, at: clock.now().toISOString() });
+    }
+    const expected = (instant: string) =>
+      recorded.filter((r) => r.at <= new Date(instant).toISOString()).at(-1)?.position ?? '0';
+    const probes = ['2022-12-31T23:59:59.999Z', '2023-01-01T00:01:00.000Z', '2023-01-01T00:01:30.000Z'];
+    for (const r of recorded.filter((_, i) => i % 17 === 0))
+      probes.push(r.at, new Date(Date.parse(r.at) - 1).toISOString());
+    probes.push(recorded.at(-1)!.at, '2031-01-01T00:00:00.000Z', '2023-01-01T01:00:00+07:00');
+    for (const instant of probes)
+      expect([instant, await store.lastPositionRecordedBy(instant)]).toEqual([instant, expected(instant)]);
+    await store.close();
+  });
+});

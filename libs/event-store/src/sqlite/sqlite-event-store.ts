@@ -61,6 +61,8 @@ export class SqliteEventStore implements EventStore {
     all: Statement<[bigint, number], EventRow>;
     head: Statement<[], { head: bigint }>;
     countAfter: Statement<[bigint, number], { n: number }>;
+    lastRecordedAt: Statement<[], { recorded_at: string }>;
+    recordedFrom: Statement<[bigint], { position: bigint; recorded_at: string }>;
   };
 
   constructor(private readonly options: SqliteEventStoreOptions) {
@@ -94,6 +96,10 @@ export class SqliteEventStore implements EventStore {
       ),
       head: safe(this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events')),
       countAfter: this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)'),
+      lastRecordedAt: this.db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
+      recordedFrom: safe(
+        this.db.prepare('SELECT position, recorded_at FROM events WHERE position >= ? ORDER BY position LIMIT 1'),
+      ),
     };
     this.filtered = new FilteredLogReader(this.db, this.toRecordedEvent);
     this.gaps = new PositionGapFinder(this.db);
@@ -136,7 +142,10 @@ export class SqliteEventStore implements EventStore {
       throw new ConcurrencyError(stream, expected, actual);
     }
     const category = stream.split('-', 1)[0];
-    const chained = chainEvents(stream, events, last, this.options.clock.now().toISOString());
+    // Never before the log's last recorded time (a clock set back): time travel searches on it.
+    const now = this.options.clock.now().toISOString();
+    const previous = this.stmt.lastRecordedAt.get()?.recorded_at;
+    const chained = chainEvents(stream, events, last, previous !== undefined && previous > now ? previous : now);
     let position = 0n;
     for (const e of chained) {
       const m = e.metadata;
@@ -220,6 +229,29 @@ export class SqliteEventStore implements EventStore {
 
   async countEventsAfter(after: Position, cap: number): Promise<number> {
     return this.stmt.countAfter.get(sqlitePosition(parsePosition(after)), cap)!.n;
+  }
+
+  /**
+   * A binary search over positions on the primary key (no index on the time): about 20 lookups at a
+   * million events. Recorded times are non-decreasing along the log since they are stamped so; in a
+   * log written before (2026-12), where a clock was set back, it finds one of the boundaries.
+   */
+  async lastPositionRecordedBy(instant: string): Promise<Position> {
+    const limit = new Date(instant).toISOString();
+    const at = (p: bigint) => this.stmt.recordedFrom.get(p);
+    const first = at(1n);
+    if (!first || first.recorded_at > limit) return START;
+    // Invariant: lo is a stored position recorded by the limit; everything from hi on is after it.
+    let lo = first.position;
+    let hi = BigInt(this.stmt.head.get()!.head) + 1n;
+    while (hi - lo > 1n) {
+      const mid = (lo + hi) / 2n;
+      const row = at(mid);
+      if (!row || row.position >= hi) hi = mid;
+      else if (row.recorded_at <= limit) lo = row.position;
+      else hi = mid;
+    }
+    return lo.toString();
   }
 
   /** Positions here are dense (AUTOINCREMENT), so a missing one is a deleted event. */
