@@ -12,12 +12,32 @@ export const canonicalJson = (value: unknown): string => {
 
 const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
-const write = (v: unknown): string | undefined => {
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new TypeError(`${v} is not allowed in canonical JSON`);
-    return JSON.stringify(v);
+/** Object keys repeat across events (the same field names): each is quoted once. */
+const quotedKeys = new Map<string, string>();
+const quoteKey = (k: string): string => {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size < 10_000 && k.length <= 64) quotedKeys.set(k, q);
   }
-  if (v === null || typeof v !== 'object') return skipped(v) ? undefined : JSON.stringify(v);
+  return q;
+};
+
+const write = (v: unknown): string | undefined => {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      if (!Number.isFinite(v)) throw new TypeError(`${v} is not allowed in canonical JSON`);
+      return JSON.stringify(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return skipped(v) ? undefined : JSON.stringify(v);
+  }
+  if (v === null) return 'null';
   const withJson = v as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function') return write(withJson.toJSON());
   if (Array.isArray(v)) {
@@ -27,13 +47,14 @@ const write = (v: unknown): string | undefined => {
   }
   // Built by hand, not through a sorted object: JS would put integer-like keys ("1") first again.
   const record = v as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
   let out = '{';
   let first = true;
   for (const k of keys) {
     const item = record[k];
     if (skipped(item)) continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${write(item)}`;
+    out += `${first ? '' : ','}${quoteKey(k)}:${write(item)}`;
     first = false;
   }
   return `${out}}`;
