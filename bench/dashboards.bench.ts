@@ -55,6 +55,11 @@ const viewerOf = (unitIds: Iterable<string>): Scope => ({
 });
 const AUDITOR: Scope = { roles: ['auditor'], readsAll: true, reads: new Set(), writes: new Set() };
 
+const freeShare = (store: EmbeddedReadStore) => {
+  const use = store.fileUse();
+  return `${((100 * use.freePages) / Math.max(1, use.pages)).toFixed(1)} %`;
+};
+
 /**
  * `npm run bench -- dashboards`: a synthetic national tree (34 provinces, 3,321 communes, about a
  * million events) on the embedded stores: full rebuild, dashboard p95 for a province (target
@@ -91,7 +96,8 @@ export const dashboardsBench = async (): Promise<boolean> => {
     const mem = process.memoryUsage();
     console.log(
       `rebuild of all ${allProjections.length} projections: ${fmt(rebuildMs / 1000)} s (${fmt(w.events / (rebuildMs / 1000))} events/s); ` +
-        `heap ${mib(mem.heapUsed)} (peak ${mib(peak)}), rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}`,
+        `heap ${mib(mem.heapUsed)} (peak ${mib(peak)}), rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}` +
+        ` (${freeShare(store)} of its pages free)`,
     );
 
     const timeTravel = new TimeTravel(
@@ -153,7 +159,7 @@ export const dashboardsBench = async (): Promise<boolean> => {
     );
     t = process.hrtime.bigint();
     const at = await timeTravel.positionAt('2023-10-01T00:00:00.000Z');
-    console.log(`  the position recorded by an instant (2023-10-01): ${at}, found in ${fmt(since(t))} ms`);
+    console.log(`  the position recorded by an instant (2023-10-01): ${at}, found in ${since(t).toFixed(2)} ms`);
 
     // A restart: as the engine does when the api starts, each projection registers, which loads its documents.
     await store.close();

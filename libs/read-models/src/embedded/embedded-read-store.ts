@@ -6,6 +6,7 @@ import { decodeDoc, encodeDoc } from './doc-codec';
 import { migrateReadStore } from './embedded-schema';
 import { isKey, MemoryCollection } from './memory-collection';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
+import { compactStep, FileUse, fileUse, prepareCompaction } from './read-store-compaction';
 import {
   DocChange,
   GenerationRef,
@@ -70,6 +71,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     if (options.filename !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
+    prepareCompaction(this.db);
     migrateReadStore(this.db);
     this.stmt = {
       load: this.db.prepare('SELECT id, position, deleted, body FROM docs WHERE coll = ?'),
@@ -198,11 +200,17 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       });
       this.recordsCache.advance(ref, position);
     })();
+    compactStep(this.db);
     effective.forEach((ch, i) => {
       const doc = written[i];
       if (doc) c.put(doc);
       else c.remove(ch._id, ch.position);
     });
+  }
+
+  /** How full the file is: its pages, the free ones among them, its vacuum mode. */
+  fileUse(): FileUse {
+    return fileUse(this.db);
   }
 
   async close(): Promise<void> {
@@ -244,6 +252,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   private drop(name: string): void {
     this.stmt.dropColl.run(name);
     this.collections.delete(name);
+    // A generation's pages back to the file system now, not one batch's step at a time.
+    while (compactStep(this.db) > 0);
   }
 
   private saveRecord(r: ProjectionRecord): void {
