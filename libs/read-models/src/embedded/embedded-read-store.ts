@@ -42,6 +42,8 @@ export interface EmbeddedReadStoreOptions {
   filename: string;
   clock: Clock;
   synchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+  /** How often a batch may give free pages back to the file system (ms; 5 s by default, 0 at every batch). */
+  compactEveryMs?: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   private readonly recordsCache: ProjectionRecords;
   /** Logical collection → the fields its projection declared indexes on (first key of each spec). */
   private readonly indexed = new Map<string, Set<string>>();
+  private compactedAt = 0;
   private readonly stmt: {
     load: Statement<[string], { id: string; position: string; deleted: number; body: string }>;
     upsert: Statement<[string, string, string, number, string]>;
@@ -71,8 +74,10 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     if (options.filename !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
+    // A new file takes incremental vacuum with its first table; an old one whose documents table
+    // was just rewritten (or that is mostly free) is converted by one VACUUM.
     prepareCompaction(this.db);
-    migrateReadStore(this.db);
+    if (migrateReadStore(this.db)) prepareCompaction(this.db);
     this.stmt = {
       load: this.db.prepare('SELECT id, position, deleted, body FROM docs WHERE coll = ?'),
       upsert: this.db.prepare(
@@ -200,7 +205,13 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       });
       this.recordsCache.advance(ref, position);
     })();
-    compactStep(this.db);
+    // One bounded step at most every compactEveryMs: a rebuild frees pages all the time, and
+    // moving them in every batch would slow it; what is left goes when the old generation is dropped.
+    const now = Date.now();
+    if (now - this.compactedAt >= (this.options.compactEveryMs ?? 5000)) {
+      this.compactedAt = now;
+      compactStep(this.db);
+    }
     effective.forEach((ch, i) => {
       const doc = written[i];
       if (doc) c.put(doc);
