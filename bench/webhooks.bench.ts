@@ -5,8 +5,7 @@ import { Actor } from '@gl/domain';
 import { NewEvent, NO_STREAM } from '@gl/event-store';
 import { SqliteEventStore, SqliteSynchronous } from '@gl/event-store/sqlite';
 import { SubjectResolver, UnitDirectory } from '@gl/application';
-import type { ReadStore } from '@gl/read-models';
-import { EmbeddedWebhookStore } from '@gl/read-models/embedded';
+import { EmbeddedReadStore, EmbeddedWebhookStore } from '@gl/read-models/embedded';
 import { loadConfig, SystemClock, WebhookDispatcher } from '@gl/platform';
 import { fmt, payload, scratchDir } from './support/measure';
 
@@ -122,7 +121,8 @@ const run = async (receiver: Receiver, sync: SqliteSynchronous, measured: number
     LOG_LEVEL: 'silent',
     WEBHOOK_SENDER_THREAD: process.env.WEBHOOK_SENDER_THREAD ?? 'true',
   });
-  const noUnits: ReadStore = { get: async () => null } as unknown as ReadStore;
+  // No unit registry: the bench's endpoints are not scoped to units.
+  const noUnits = new EmbeddedReadStore({ filename: ':memory:', clock });
   const dispatcher = new WebhookDispatcher(
     hooks,
     log,
@@ -170,6 +170,7 @@ const run = async (receiver: Receiver, sync: SqliteSynchronous, measured: number
   if (process.env.BENCH_WEBHOOK_WINDOWS) printWindows(appended, arrived, started);
   await dispatcher.stop();
   await hooks.close();
+  await noUnits.close();
   await log.close();
   dispose();
   return {
