@@ -33,8 +33,6 @@ export const liveSecrets = (endpoint: WebhookEndpoint, now: Date): string[] => {
   return (live.length ? live : endpoint.secrets.slice(-1)).map((s) => s.secret);
 };
 
-const sameCursor = sameCursorState;
-
 /**
  * One endpoint's delivery loop: reads the log after its cursor, skips what it does not want (one
  * cursor save per batch), and delivers the next wanted event until a 2xx, in order; on failure it
@@ -137,7 +135,7 @@ export class EndpointWorker {
         : { ...from, pendingEventId: e.eventId, attempts: 0, nextAttemptAt: null };
     const body = JSON.stringify(cloudEventOf(e, subjects, this.deps.publicBaseUrl));
     for (;;) {
-      // A replay or a resume meanwhile is seen by until(), and by record() after the attempt.
+      // A replay or a resume meanwhile is seen by until(), and by the attempt's compare-and-set after it.
       if (cursor.nextAttemptAt && !(await this.until(cursor.nextAttemptAt.getTime()))) return null;
       const sentAt = new Date();
       const at = clock.now();
@@ -172,7 +170,7 @@ export class EndpointWorker {
           failingSince: null,
           delivered: cursor.delivered + 1,
         };
-        this.recordWithoutWaiting(attempt, next);
+        this.record(attempt, next);
         return next;
       }
       const failingSince = cursor.failingSince ?? at;
@@ -186,7 +184,9 @@ export class EndpointWorker {
         failed: cursor.failed + 1,
         nextAttemptAt: gone || tooLong ? null : new Date(Date.now() + wait),
       };
-      if (!(await this.settle()) || !(await this.record(attempt, cursor))) return null;
+      // A failure waits for its commit (and those queued before it): its retry's wait must be stored.
+      this.record(attempt, cursor);
+      if (!(await this.settle())) return null;
       if (gone || tooLong) {
         await this.disable(gone ? 'gone' : 'failing');
         return null;
@@ -195,23 +195,14 @@ export class EndpointWorker {
   }
 
   /**
-   * Logs the attempt with the cursor after it, unless the cursor was moved meanwhile by someone
-   * else (a replay): then the attempt is logged beside theirs, and false says to read it again.
+   * Logs an attempt with the cursor after it, compare-and-set against the cursor this loop last
+   * left, in the store's own transaction: a cursor moved meanwhile by someone else (a replay) keeps
+   * their write, and settle() then says to read it again. Not waited for here, so a delivered
+   * event's commit overlaps the next send (at least once holds: a crash before the commit sends it
+   * again with the same webhook-id). The store applies them in order, each expecting the cursor the
+   * one before leaves, so once one is refused the rest are refused too.
    */
-  private async record(attempt: DeliveryAttempt, next: DeliveryCursor): Promise<boolean> {
-    // Compare-and-set in the store's own transaction: no read of the cursor per attempt.
-    const applied = await this.deps.store.recordAttempt(attempt, next, this.known ?? undefined);
-    if (applied) this.known = next;
-    return applied;
-  }
-
-  /**
-   * A delivered event's attempt and cursor, committed while the next event is sent: the next send
-   * need not wait for this one's transaction (at least once holds: a crash before the commit sends
-   * it again with the same webhook-id). The store applies them in order, each expecting the cursor
-   * the one before leaves, so once one is refused (a replay meanwhile) the rest are refused too.
-   */
-  private recordWithoutWaiting(attempt: DeliveryAttempt, next: DeliveryCursor): void {
+  private record(attempt: DeliveryAttempt, next: DeliveryCursor): void {
     const expected = this.known ?? undefined;
     this.known = next;
     const applied = this.deps.store.recordAttempt(attempt, next, expected);
@@ -240,7 +231,7 @@ export class EndpointWorker {
   /** Whether another writer moved the cursor (or deleted the endpoint) since this loop last saw it. */
   private async movedElsewhere(): Promise<boolean> {
     const stored = await this.deps.store.cursor(this.endpoint.endpointId);
-    return !stored || (this.known !== null && !sameCursor(stored, this.known));
+    return !stored || (this.known !== null && !sameCursorState(stored, this.known));
   }
 
   private async disable(reason: 'gone' | 'failing'): Promise<void> {

@@ -72,19 +72,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     // SSRF (ADR 0011): the URL as written, then every address the socket is to connect to, at each connection.
     const policy = { production: config.nodeEnv === 'production', allowPrivate: settings.allowPrivate };
     const refuse = remembered((url) => checkReceiverUrl(url, policy));
+    const limits = { connectTimeoutMs: settings.connectTimeoutMs, timeoutMs: settings.timeoutMs };
+    // A lookup given by the composition root is a function, which cannot cross to a thread.
     this.sender =
       settings.senderThread && !lookup
-        ? new ThreadedWebhookSender(
-            {
-              connectTimeoutMs: settings.connectTimeoutMs,
-              timeoutMs: settings.timeoutMs,
-              allowPrivate: settings.allowPrivate,
-            },
-            refuse,
-          )
+        ? new ThreadedWebhookSender({ ...limits, allowPrivate: settings.allowPrivate }, refuse)
         : new WebhookSender({
-            connectTimeoutMs: settings.connectTimeoutMs,
-            timeoutMs: settings.timeoutMs,
+            ...limits,
             lookup: lookup ?? guardedLookup({ allowPrivate: settings.allowPrivate }),
             refuse,
           });

@@ -23,13 +23,13 @@ export interface EmbeddedWebhookStoreOptions {
   /** A file path (DATA_DIR/webhooks.db), or ':memory:' for tests. */
   filename: string;
   /**
-   * FULL by default: a registered endpoint, a rotated secret and a moved cursor must survive a power
-   * cut (a lost cursor would deliver events again, a lost secret would leave a receiver unable to
-   * verify). The writes are few — one per attempt — so the extra fsync costs little.
+   * FULL by default, for the registry: a registered endpoint and a rotated secret must survive a
+   * power cut (a lost secret would leave a receiver unable to verify). Its writes are rare, so the
+   * fsync costs little; the delivery progress has its own setting below.
    */
   synchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
   /**
-   * The delivery progress (cursors and attempts, one transaction per attempt) is written through a
+   * The delivery progress (cursors and attempts, group-committed) is written through a
    * second connection, NORMAL by default: WAL with NORMAL survives a crash of the process, and what a
    * power cut may take back is the last few cursor moves, whose events are then delivered again with
    * the same `webhook-id` (at least once). An fsync per attempt held delivery to ~190 attempts/s here.

@@ -24,26 +24,25 @@ export const fileUse = (db: Database): FileUse => ({
 
 /**
  * read-models.db is rewritten all the time (documents upserted as their records change, whole
- * generations dropped after a rebuild), and SQLite keeps freed pages in the file: issue 17 saw 71 %
- * of a city's file free. A new file is made with `auto_vacuum = INCREMENTAL`; an older one whose free
- * share is over CONVERT_SHARE is converted by one VACUUM at open (it rewrites only the live pages:
- * about a second for 64 MB). Call before the schema is created.
+ * generations dropped after a rebuild), and SQLite keeps freed pages in the file. A new file is made
+ * with `auto_vacuum = INCREMENTAL`; an older one whose free share is over CONVERT_SHARE is converted
+ * by one VACUUM at open (it rewrites only the live pages). Call before the schema is created, and
+ * again after a migration that rewrote a table.
  */
-export const prepareCompaction = (db: Database): 'new' | 'converted' | 'kept' => {
+export const prepareCompaction = (db: Database): void => {
   const use = fileUse(db);
-  if (use.autoVacuum === 'incremental') return 'kept';
+  if (use.autoVacuum === 'incremental') return;
   const empty =
     (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n === 0;
-  if (!empty && use.freePages < use.pages * CONVERT_SHARE) return 'kept';
+  if (!empty && use.freePages < use.pages * CONVERT_SHARE) return;
   db.pragma('auto_vacuum = INCREMENTAL');
   // Only a VACUUM changes the mode of a file already begun (an empty file's is instant). Another
   // process reading the file (the CLI) makes it busy: then the next open tries again.
   try {
     db.exec('VACUUM');
   } catch {
-    return 'kept';
+    // Left as it is until then.
   }
-  return empty ? 'new' : 'converted';
 };
 
 /** One bounded step of incremental vacuum when the free pages pass FREE_SHARE of the file; the pages given back. */
