@@ -8,15 +8,8 @@ import { allProjections, collectionOf, ProjectionEngine } from '@gl/read-models'
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { fmt, scratchDir } from './support/measure';
 import { LogWriter, SettableClock } from './support/log-writer';
-import { NationalTree, PROVINCES, regimesOf, writePlans, writeUnits } from './support/national-tree';
-import {
-  ObligationBook,
-  openPeriods,
-  writeAcknowledgements,
-  writeActivities,
-  writeCompletions,
-  writeReports,
-} from './support/national-activities';
+import { PROVINCES } from './support/national-tree';
+import { writeNationalLog } from './support/national-log';
 
 const PROVINCE_TARGET_MS = 50;
 const RUNS = 30;
@@ -25,27 +18,6 @@ const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 const mib = (n: number) => `${fmt(n / 2 ** 20)} MiB`;
-
-/** The national log, written through the domain's deciders in the order a year would write it. */
-const writeLog = async (w: LogWriter): Promise<NationalTree> => {
-  const { provinces, registry, seedKeys } = await writeUnits(w);
-  const obligations = await writePlans(w, provinces, registry, seedKeys);
-  const tree: NationalTree = {
-    rootId: 'bo-noi-vu',
-    provinces,
-    units: registry.units,
-    obligations,
-    regimes: regimesOf(provinces, seedKeys),
-  };
-  const book = new ObligationBook(obligations);
-  await writeAcknowledgements(w, tree, book);
-  await writeActivities(w, tree, book, [0, 1]);
-  const periods = await openPeriods(w, tree);
-  await writeActivities(w, tree, book, [2, 3]);
-  await writeCompletions(w, tree, book);
-  await writeReports(w, periods);
-  return tree;
-};
 
 const viewerOf = (unitIds: Iterable<string>): Scope => ({
   roles: ['viewer'],
@@ -73,7 +45,7 @@ export const dashboardsBench = async (): Promise<boolean> => {
   try {
     const w = new LogWriter(events, clock);
     let t = process.hrtime.bigint();
-    const tree = await writeLog(w);
+    const tree = await writeNationalLog(w);
     const head = await events.headPosition();
     const communes = tree.provinces.reduce((n, p) => n + p.communes.length, 0);
     (globalThis as { gc?: () => void }).gc?.();

@@ -114,6 +114,8 @@ const communesOf = (p: number): number => {
 /** The unit registry: the ministry, 34 provincial committees with the Cần Thơ seed's city-level bodies each, 3,321 communes. */
 export const writeUnits = async (
   w: LogWriter,
+  // BENCH_PROVINCES=2 writes a small slice of the same log, to try the bench quickly.
+  count = Number(process.env.BENCH_PROVINCES ?? PROVINCES.length),
 ): Promise<{ provinces: Province[]; registry: UnitRegistry; seedKeys: Set<string> }> => {
   const seedUnits = seed<{ units: SeedUnit[] }>('units/can-tho-units-2023.json').units;
   const bodies = seedUnits.filter((u) => u.level === 'city' && u.parentKey === 'ubnd-can-tho');
@@ -131,8 +133,7 @@ export const writeUnits = async (
       ...at,
     },
   ];
-  // BENCH_PROVINCES=2 writes a small slice of the same log, to try the bench quickly.
-  const names = PROVINCES.slice(0, Number(process.env.BENCH_PROVINCES ?? PROVINCES.length));
+  const names = PROVINCES.slice(0, count);
   const provinces: Province[] = names.map((name, p) => {
     const id = `p${String(p + 1).padStart(2, '0')}`;
     const ubnd = `${id}-ubnd-can-tho`;

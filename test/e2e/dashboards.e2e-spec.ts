@@ -1,6 +1,7 @@
 import { DashboardSchema } from '@gl/application';
 import { schemaErrors } from '@gl/platform';
 import { FixedClock } from '@gl/testing';
+import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -191,5 +192,12 @@ describe('per-level dashboards over HTTP', () => {
       .expect(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(bad.body)).toContain('period must be one of Q1, Q2, Q3, Q4, H1, H2, 9M, M01');
+  });
+
+  it('answers every dashboard of its scenario as the reference over the records does (issue 17)', async () => {
+    await h.settle();
+    expect(
+      await expectDashboardsMatchReference(h.app, clock, { rootId: 'ubnd-can-tho', years: [2023] }),
+    ).toBeGreaterThan(100);
   });
 });

@@ -3,6 +3,7 @@ import { FixedClock } from '@gl/testing';
 import { schemaErrors } from '@gl/platform';
 import { InspectionDocSchema } from '@gl/read-models';
 import { PageOf } from '../../apps/api/src/shared/page.schemas';
+import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
 import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 
@@ -283,5 +284,12 @@ describe('inspections over HTTP', () => {
       'inspection.closed.v1',
     ])
       expect(seen).toContain(t);
+  });
+
+  it('answers every dashboard of its scenario as the reference over the records does (issue 17)', async () => {
+    await h.settle();
+    expect(
+      await expectDashboardsMatchReference(h.app, clock, { rootId: 'ubnd-can-tho', years: [2023] }),
+    ).toBeGreaterThan(100);
   });
 });

@@ -1,4 +1,5 @@
 import { FixedClock } from '@gl/testing';
+import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -64,5 +65,12 @@ describe('ongoing duties (thường xuyên) count in every year they are in forc
         .expect(200)
     ).body;
     expect(q1.own).toMatchObject({ obligations: { total: 1 }, mediaItems: 1 });
+  });
+
+  it('answers every dashboard of its scenario as the reference over the records does (issue 17)', async () => {
+    await h.settle();
+    expect(
+      await expectDashboardsMatchReference(h.app, clock, { rootId: 'ubnd-can-tho', years: [2023, 2024, 2025] }),
+    ).toBeGreaterThan(100);
   });
 });

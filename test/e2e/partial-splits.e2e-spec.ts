@@ -1,4 +1,5 @@
 import { FixedClock } from '@gl/testing';
+import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
 
 /**
@@ -55,5 +56,12 @@ describe('re-basing a ward divided between successors', () => {
     expect(
       city.children.filter((x: { approximate: boolean }) => x.approximate).map((x: { unitId: string }) => x.unitId),
     ).toEqual(expect.arrayContaining(['new-phuong-cai-khe', 'new-phuong-binh-thuy']));
+  });
+
+  it('answers every dashboard of its scenario as the reference over the records does (issue 17)', async () => {
+    await h.settle();
+    expect(
+      await expectDashboardsMatchReference(h.app, clock, { rootId: 'ubnd-can-tho', years: [2023] }),
+    ).toBeGreaterThan(100);
   });
 });

@@ -2,6 +2,7 @@ import { FixedClock } from '@gl/testing';
 import { schemaErrors } from '@gl/platform';
 import { ObligationAnswer } from '../../apps/api/src/plans/plans.responses';
 import { ComplianceAnswer, ReportAnswer } from '../../apps/api/src/reporting/reporting.responses';
+import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -99,5 +100,12 @@ describe('the annual report closes its duty', () => {
       status: 'completed',
       onTime: false,
     });
+  });
+
+  it('answers every dashboard of its scenario as the reference over the records does (issue 17)', async () => {
+    await h.settle();
+    expect(
+      await expectDashboardsMatchReference(h.app, clock, { rootId: 'ubnd-can-tho', years: [2023] }),
+    ).toBeGreaterThan(100);
   });
 });

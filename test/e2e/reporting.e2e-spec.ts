@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '@gl/domain';
 import { FixedClock } from '@gl/testing';
 import { schemaErrors } from '@gl/platform';
 import { ComplianceAnswer, PeriodListAnswer, ReportAnswer } from '../../apps/api/src/reporting/reporting.responses';
+import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
 import { expectEventsMatchTheirSchemas } from './support/event-schemas';
 
@@ -402,5 +403,12 @@ describe("the 2023 reporting cycle over HTTP, from opening the period to the cit
   it('stores only events that match the JSON Schemas served at /api/v1/event-types', async () => {
     const seen = await expectEventsMatchTheirSchemas(h);
     expect(seen.size).toBeGreaterThan(5);
+  });
+
+  it('answers every dashboard of its scenario as the reference over the records does (issue 17)', async () => {
+    await h.settle();
+    expect(
+      await expectDashboardsMatchReference(h.app, clock, { rootId: 'ubnd-can-tho', years: [2023] }),
+    ).toBeGreaterThan(100);
   });
 });

@@ -2,6 +2,7 @@ import { EVENT_STORE, EventStore } from '@gl/event-store';
 import { FixedClock } from '@gl/testing';
 import { schemaErrors } from '@gl/platform';
 import { ObligationAnswer, ObligationListAnswer } from '../../apps/api/src/plans/plans.responses';
+import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -192,5 +193,12 @@ describe('requests (đề nghị) are not orders (giao)', () => {
         .expect(200)
     ).body;
     expect(o).toMatchObject({ status: 'answered', answer: { documentNumber: '30/KH-MTTQ', answeredOn: '2023-09-15' } });
+  });
+
+  it('answers every dashboard of its scenario as the reference over the records does (issue 17)', async () => {
+    await h.settle();
+    expect(
+      await expectDashboardsMatchReference(h.app, clock, { rootId: 'ubnd-can-tho', years: [2023, 2024] }),
+    ).toBeGreaterThan(100);
   });
 });

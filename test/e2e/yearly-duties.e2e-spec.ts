@@ -5,6 +5,7 @@ import { READ_STORE, ReadStore } from '@gl/read-models';
 import { FixedClock } from '@gl/testing';
 import { schemaErrors } from '@gl/platform';
 import { ComplianceAnswer } from '../../apps/api/src/reporting/reporting.responses';
+import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
 
 const PLAN = 'cantho-2023-ldcs';
@@ -91,5 +92,12 @@ describe('yearly duties follow the tree of their year', () => {
     expect(after).not.toContain(b);
     const old = await h.app.get<ReadStore>(READ_STORE).get('obligations', `${PLAN}.IV.2.b.${b}.2026`);
     expect(old).toMatchObject({ status: 'passed', passedTo: a });
+  });
+
+  it('answers every dashboard of its scenario as the reference over the records does (issue 17)', async () => {
+    await h.settle();
+    expect(
+      await expectDashboardsMatchReference(h.app, clock, { rootId: 'ubnd-can-tho', years: [2024, 2025, 2026] }),
+    ).toBeGreaterThan(100);
   });
 });

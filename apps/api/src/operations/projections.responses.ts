@@ -9,6 +9,12 @@ const Generation = (description: string) =>
         version: Count(),
         generation: Count(),
         position: Position({ description: 'Checkpoint: every event up to here is applied' }),
+        alongside: Type.Optional(
+          Type.Array(Line(100), {
+            maxItems: 10,
+            description: "Collections this generation writes beside the projection's own (per-unit figures)",
+          }),
+        ),
         startedAt: Instant(),
         updatedAt: Instant(),
         lag: Obj({

@@ -1,5 +1,6 @@
 import type { ActivityDoc } from '@gl/read-models';
-import { activityDay, happenedIn, mediaItemsIn } from '../activities/activity-day';
+import { activityDay } from '@gl/read-models';
+import { happenedIn, mediaItemsIn } from '../activities/activity-day';
 import { lastDayBefore, periodDays } from './dashboard-period';
 
 describe('dashboard periods (kỳ)', () => {

@@ -43,3 +43,24 @@ export const landingsOf = (
   }
   return [...out.values()];
 };
+
+/**
+ * The units whose records count in a subtree, and where each one's go: on the recorded tree each
+ * unit of the subtree to itself; on today's, every unit whose lineage lands in the subtree, to the
+ * units it became.
+ */
+export const landingsIn = (
+  units: ReadonlyMap<string, Unit>,
+  subtree: ReadonlySet<string>,
+  basis: 'recorded' | 'today',
+  today: CalendarDate,
+): Map<string, Landing[]> => {
+  const lands = new Map<string, Landing[]>();
+  if (basis === 'recorded') for (const id of subtree) lands.set(id, [{ to: id, weight: 1, approximate: false }]);
+  else
+    for (const u of units.values()) {
+      const here = landingsOf(units, u.id, today).filter((l) => subtree.has(l.to));
+      if (here.length > 0) lands.set(u.id, here);
+    }
+  return lands;
+};

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { comparePositions, EVENT_STORE, EventStore, Position, START, yieldToEventLoop } from '@gl/event-store';
 import {
+  alongsideOf,
   AnyProjection,
-  applyEvents,
+  applyBatchTo,
   collectionOf,
+  collectionsOf,
   PROJECTIONS,
   ProjectionStore,
   ReadStore,
-  routeBatch,
 } from '@gl/read-models';
 
 /** Makes an empty, in-memory read store (bound by the composition root to the embedded adapter). */
@@ -83,7 +84,7 @@ export class TimeTravel {
    */
   async storeAt(position: Position, collections?: readonly string[]): Promise<ReadStore> {
     const names = this.projections
-      .filter((p) => !collections || collections.includes(collectionOf(p)))
+      .filter((p) => !collections || collectionsOf(p).some((c) => collections.includes(c)))
       .map((p) => p.name)
       .sort();
     const hit = this.find(position, names);
@@ -136,19 +137,14 @@ export class TimeTravel {
     if (projections.length === 0) return target;
     const refs = new Map<string, { projection: string; collection: string; generation: number }>();
     for (const p of projections) {
-      const r = await target.register(p.name, collectionOf(p), p.version, p.indexes ?? []);
+      const r = await target.register(p.name, collectionOf(p), p.version, p.indexes ?? [], alongsideOf(p));
       refs.set(p.name, { projection: p.name, collection: r.collection, generation: r.live!.generation });
     }
     for (let after = START; ;) {
       const batch = await this.store.readAll({ after, maxCount: 2000 });
       const events = batch.events.filter((e) => comparePositions(e.position, position) <= 0);
       if (events.length > 0) {
-        for (const p of projections) {
-          const ref = refs.get(p.name)!;
-          const ids = routeBatch(p, events);
-          const stored = ids.length > 0 ? await target.loadDocs(ref, ids) : new Map();
-          await target.applyBatch(ref, applyEvents(p, events, stored), events[events.length - 1].position);
-        }
+        for (const p of projections) await applyBatchTo(target, p, refs.get(p.name)!, events);
       }
       if (batch.isEnd || events.length < batch.events.length) return target;
       after = batch.position;

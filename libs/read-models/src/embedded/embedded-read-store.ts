@@ -146,26 +146,37 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     return this.recordsCache.get(name);
   }
 
-  async register(name: string, collection: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
+  async register(
+    name: string,
+    collection: string,
+    version: number,
+    indexes: IndexSpec[],
+    alongside: readonly string[] = [],
+  ): Promise<ProjectionRecord> {
     this.declareIndexes(collection, indexes);
-    const record = this.recordsCache.register(name, collection, version);
+    const record = this.recordsCache.register(name, collection, version, alongside);
     // Load the live documents now, while the process starts, rather than in the first request that
     // reads them (a million events' worth takes seconds, during which nothing else runs).
-    this.live(collection);
+    for (const c of [collection, ...alongside]) this.live(c);
     return record;
   }
 
-  async beginRebuild(name: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
-    const { record, abandoned } = this.recordsCache.beginRebuild(name, version);
+  async beginRebuild(
+    name: string,
+    version: number,
+    indexes: IndexSpec[],
+    alongside: readonly string[] = [],
+  ): Promise<ProjectionRecord> {
+    const { record, abandoned } = this.recordsCache.beginRebuild(name, version, alongside);
     this.declareIndexes(record.collection, indexes);
-    if (abandoned !== null) this.drop(physicalName(record.collection, abandoned));
+    this.drop(abandoned);
     this.stmt.clearRequest.run(name);
     return { ...record, rebuildRequested: false };
   }
 
   async promote(name: string): Promise<ProjectionRecord> {
     const { record, retired } = this.recordsCache.promote(name);
-    if (retired !== null) this.drop(physicalName(record.collection, retired));
+    this.drop(retired);
     return record;
   }
 
@@ -189,10 +200,9 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   async applyBatch(ref: GenerationRef, changes: DocChange[], position: Position): Promise<void> {
-    const name = physicalName(ref.collection, ref.generation);
-    const c = this.physical(name);
+    const physicalOf = (ch: DocChange) => physicalName(ch.collection ?? ref.collection, ref.generation);
     const effective = changes.filter((ch) => {
-      const at = c.positionOf(ch._id);
+      const at = this.physical(physicalOf(ch)).positionOf(ch._id);
       return at === undefined || comparePositions(ch.position, at) > 0;
     });
     const written = effective.map((ch) =>
@@ -201,7 +211,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     this.db.transaction(() => {
       effective.forEach((ch, i) => {
         const doc = written[i];
-        this.stmt.upsert.run(name, ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
+        this.stmt.upsert.run(physicalOf(ch), ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
       });
       this.recordsCache.advance(ref, position);
     })();
@@ -214,6 +224,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     }
     effective.forEach((ch, i) => {
       const doc = written[i];
+      const c = this.physical(physicalOf(ch));
       if (doc) c.put(doc);
       else c.remove(ch._id, ch.position);
     });
@@ -260,9 +271,12 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     return c;
   }
 
-  private drop(name: string): void {
-    this.stmt.dropColl.run(name);
-    this.collections.delete(name);
+  private drop(names: readonly string[]): void {
+    if (names.length === 0) return;
+    for (const name of names) {
+      this.stmt.dropColl.run(name);
+      this.collections.delete(name);
+    }
     // A generation's pages back to the file system now, not one batch's step at a time.
     while (compactStep(this.db) > 0);
   }

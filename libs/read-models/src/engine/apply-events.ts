@@ -1,5 +1,6 @@
 import { comparePositions, RecordedEvent, START } from '@gl/event-store';
-import type { DocChange } from '../port/projection-store.port';
+import type { DocChange, GenerationRef, ProjectionStore } from '../port/projection-store.port';
+import { figureMoves } from './figures';
 import type { Doc } from '../port/read-store.port';
 import { Projection } from './projection';
 
@@ -58,4 +59,28 @@ export const applyEvents = (
     if (w.changed) changes.push({ _id: id, doc: w.doc === null ? null : { ...w.doc, _id: id }, position: w.position });
   }
   return changes;
+};
+
+/**
+ * One batch into a store: the documents it touches read, the events applied, the figures kept beside
+ * them moved, and all of it written with the checkpoint. The runner and time travel both use it.
+ */
+export const applyBatchTo = async (
+  store: ProjectionStore,
+  p: Projection<any, any>,
+  ref: GenerationRef,
+  events: RecordedEvent[],
+): Promise<void> => {
+  const ids = routeBatch(p, events);
+  const stored = ids.length > 0 ? await store.loadDocs(ref, ids) : new Map<string, Doc>();
+  const changes = applyEvents(p, events, stored);
+  const position = events[events.length - 1].position;
+  if (p.figures && changes.length > 0) {
+    const moves = figureMoves(p.figures, changes, stored);
+    if (moves.units.length > 0) {
+      const units = await store.loadDocs({ ...ref, collection: p.figures.collection }, moves.units);
+      changes.push(...moves.apply(units, position));
+    }
+  }
+  await store.applyBatch(ref, changes, position);
 };

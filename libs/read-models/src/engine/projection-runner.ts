@@ -8,9 +8,10 @@ import {
   yieldToEventLoop,
 } from '@gl/event-store';
 import { GenerationRef, ProjectionRecord, ProjectionStore } from '../port/projection-store.port';
-import { applyEvents, routeBatch } from './apply-events';
+import { writesAlongside } from '../records/projection-record';
+import { applyBatchTo } from './apply-events';
 import { BatchPuller } from './batch-puller';
-import { collectionOf, Projection } from './projection';
+import { alongsideOf, collectionOf, Projection } from './projection';
 
 export type RunnerState = 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'failed' | 'stopped';
 
@@ -93,9 +94,13 @@ export class ProjectionRunner {
 
   private async runOnce(): Promise<void> {
     const p = this.projection;
-    let record = await this.store.register(p.name, collectionOf(p), p.version, p.indexes ?? []);
-    const stale = (record.building ?? record.live)!.version !== p.version;
-    if (stale || record.rebuildRequested) record = await this.store.beginRebuild(p.name, p.version, p.indexes ?? []);
+    const alongside = alongsideOf(p);
+    let record = await this.store.register(p.name, collectionOf(p), p.version, p.indexes ?? [], alongside);
+    const newest = (record.building ?? record.live)!;
+    // A generation built by another version, or without the figures this one keeps, is rebuilt.
+    const stale = newest.version !== p.version || !writesAlongside(newest, alongside);
+    if (stale || record.rebuildRequested)
+      record = await this.store.beginRebuild(p.name, p.version, p.indexes ?? [], alongside);
 
     let target = record.building ?? record.live!;
     let catchUpTo: Position | null = record.building ? await this.events.headPosition() : null;
@@ -134,10 +139,7 @@ export class ProjectionRunner {
   }
 
   private async apply(ref: GenerationRef, batch: RecordedEvent[]): Promise<void> {
-    const ids = routeBatch(this.projection, batch);
-    const stored = ids.length > 0 ? await this.store.loadDocs(ref, ids) : new Map();
-    const changes = applyEvents(this.projection, batch, stored);
-    await this.store.applyBatch(ref, changes, batch[batch.length - 1].position);
+    await applyBatchTo(this.store, this.projection, ref, batch);
     if (this.failures > 0) {
       this.failures = 0;
       await this.store.recordFailure(this.name, null);

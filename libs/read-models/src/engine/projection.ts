@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@gl/domain';
 import type { RecordedEvent } from '@gl/event-store';
 import type { IndexSpec } from '../port/projection-store.port';
+import type { FiguresSpec } from './figures';
 
 /**
  * A read model as a pure function of the log: which events it reads, which documents each one
@@ -21,6 +22,8 @@ export interface Projection<D extends object = Record<string, unknown>, E extend
   /** The next state of one document (undefined when it does not exist yet); null deletes it. Never mutates
    *  the document or the event: both may be shared, and frozen. */
   evolve(doc: D | undefined, event: E): D | null;
+  /** Figures per unit kept from its documents, in a collection of their own beside its own. */
+  figures?: FiguresSpec<D>;
 }
 
 /** Each event of a domain union as the log records it: what a projection that handles exactly those types is given. */
@@ -34,6 +37,12 @@ export const projection = <D extends object, E extends RecordedEvent = RecordedE
 ): Projection<D, E> => p;
 
 export const collectionOf = (p: Projection<any, any>): string => p.collection ?? p.name;
+
+/** The collections a projection writes beside its own. */
+export const alongsideOf = (p: Projection<any, any>): string[] => (p.figures ? [p.figures.collection] : []);
+
+/** Every collection a projection writes: its own, then the ones beside it. */
+export const collectionsOf = (p: Projection<any, any>): string[] => [collectionOf(p), ...alongsideOf(p)];
 
 /** Injection token: the projections a process runs (and waits for, for read-your-writes). */
 export const PROJECTIONS = Symbol('PROJECTIONS');

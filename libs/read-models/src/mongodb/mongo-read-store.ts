@@ -10,7 +10,13 @@ import {
   ProjectionRecord,
   ProjectionStore,
 } from '../port/projection-store.port';
-import { advanceCheckpoint, newRecord, promoteBuilding, startRebuild } from '../records/projection-record';
+import {
+  advanceCheckpoint,
+  collectionsOfGeneration,
+  newRecord,
+  promoteBuilding,
+  startRebuild,
+} from '../records/projection-record';
 import { rewritePipeline, withoutTombstones } from './mongo-pipeline';
 
 export interface MongoReadStoreOptions {
@@ -29,6 +35,8 @@ const REQUESTS = '_rebuild_requests';
  * The production read store. Batches are written with position guards and their checkpoint, in
  * a transaction when the server is a replica set (or mongos); otherwise in order, documents
  * first, so a crash leaves documents ahead of the checkpoint, which the guards then absorb.
+ * Per-unit figures cannot be absorbed so (a batch delivered again moves no document, so it moves no
+ * figure): a projection that keeps them needs transactions, and is refused on a lone server.
  */
 export class MongoReadStore implements ReadStore, ProjectionStore {
   private routing: { at: number; live: Map<string, number> } = { at: 0, live: new Map() };
@@ -119,7 +127,14 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
     return stored ? fromStored(stored, request !== null) : null;
   }
 
-  async register(name: string, collection: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
+  async register(
+    name: string,
+    collection: string,
+    version: number,
+    indexes: IndexSpec[],
+    alongside: readonly string[] = [],
+  ): Promise<ProjectionRecord> {
+    this.requireTransactionsFor(name, alongside);
     const existing = await this.record(name);
     if (existing) {
       if (existing.collection !== collection)
@@ -128,16 +143,24 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
     }
     const owner = await this.db.collection<StoredRecord>(RECORDS).findOne({ collection });
     if (owner) throw new Error(`collection ${collection} already belongs to projection ${owner._id}`);
-    const record = newRecord(name, collection, version, this.now());
+    const record = newRecord(name, collection, version, this.now(), alongside);
     await this.save(record);
     await this.createIndexes(physicalName(collection, 1), indexes);
     return record;
   }
 
-  async beginRebuild(name: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord> {
-    const { record, abandoned } = startRebuild(await this.require(name), version, this.now());
-    if (abandoned !== null) await this.drop(physicalName(record.collection, abandoned));
-    await this.drop(physicalName(record.collection, record.building!.generation));
+  async beginRebuild(
+    name: string,
+    version: number,
+    indexes: IndexSpec[],
+    alongside: readonly string[] = [],
+  ): Promise<ProjectionRecord> {
+    this.requireTransactionsFor(name, alongside);
+    const { record, abandoned } = startRebuild(await this.require(name), version, this.now(), alongside);
+    for (const c of abandoned) await this.drop(c);
+    // Leftovers of a generation of this number that a crash left unrecorded.
+    for (const c of collectionsOfGeneration(record, record.building!))
+      await this.drop(physicalName(c, record.building!.generation));
     await this.createIndexes(physicalName(record.collection, record.building!.generation), indexes);
     await this.save(record);
     await this.db.collection<{ _id: string }>(REQUESTS).deleteOne({ _id: name });
@@ -148,7 +171,7 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
     const { record, retired } = promoteBuilding(await this.require(name), this.now());
     await this.save(record);
     this.routing.at = 0;
-    if (retired !== null) await this.drop(physicalName(record.collection, retired));
+    for (const c of retired) await this.drop(c);
     return record;
   }
 
@@ -192,6 +215,21 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
     position: Position,
     session?: ClientSession,
   ): Promise<void> {
+    // The projection's own documents, then each collection beside them (per-unit figures).
+    const byCollection = new Map<string, DocChange[]>();
+    for (const ch of changes) {
+      const c = ch.collection ?? ref.collection;
+      const list = byCollection.get(c);
+      if (list) list.push(ch);
+      else byCollection.set(c, [ch]);
+    }
+    for (const [collection, list] of byCollection) await this.writeDocs({ ...ref, collection }, list, session);
+    const record = await this.record(ref.projection, session);
+    if (!record) throw new Error(`no projection named ${ref.projection}`);
+    await this.save(advanceCheckpoint(record, ref.generation, position, this.now()), session);
+  }
+
+  private async writeDocs(ref: GenerationRef, changes: DocChange[], session?: ClientSession): Promise<void> {
     const coll = this.db.collection<Doc>(physicalName(ref.collection, ref.generation));
     const current = await this.loadDocs(
       ref,
@@ -214,9 +252,14 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
       );
     }
     if (ops.length > 0) await coll.bulkWrite(ops, { ordered: true, session });
-    const record = await this.record(ref.projection, session);
-    if (!record) throw new Error(`no projection named ${ref.projection}`);
-    await this.save(advanceCheckpoint(record, ref.generation, position, this.now()), session);
+  }
+
+  private requireTransactionsFor(name: string, alongside: readonly string[]): void {
+    if (alongside.length > 0 && !this.transactions)
+      throw new Error(
+        `projection ${name} keeps ${alongside.join(', ')} beside its documents, which needs MongoDB transactions: ` +
+          'run MongoDB as a replica set (one node is enough: mongod --replSet rs0, then rs.initiate())',
+      );
   }
 
   private async live(collection: string): Promise<string | undefined> {
@@ -233,7 +276,8 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
       .find({}, { projection: { collection: 1, live: 1 } })
       .toArray();
     const live = new Map<string, number>();
-    for (const r of records) if (r.live) live.set(r.collection, r.live.generation);
+    for (const r of records)
+      if (r.live) for (const c of collectionsOfGeneration(r, r.live)) live.set(c, r.live.generation);
     this.routing = { at: now, live };
   }
 
@@ -246,7 +290,7 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
   private async save(r: ProjectionRecord, session?: ClientSession): Promise<void> {
     const { name, rebuildRequested: _r, ...rest } = r;
     await this.db.collection<StoredRecord>(RECORDS).replaceOne({ _id: name }, rest, { upsert: true, session });
-    if (r.live) this.routing.live.set(r.collection, r.live.generation);
+    if (r.live) for (const c of collectionsOfGeneration(r, r.live)) this.routing.live.set(c, r.live.generation);
   }
 
   private async createIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {

@@ -4,6 +4,8 @@ import type { Doc } from './read-store.port';
 /** One document's new state (null deletes it), computed from the events up to `position`. */
 export interface DocChange {
   _id: string;
+  /** A collection the projection keeps alongside its own, in the same generation (per-unit figures); its own by default. */
+  collection?: string;
   doc: Record<string, unknown> | null;
   position: Position;
 }
@@ -25,6 +27,8 @@ export interface GenerationState {
   generation: number;
   /** Checkpoint: every event up to here is applied. */
   position: Position;
+  /** Collections this generation writes beside the projection's own (per-unit figures): read and dropped with it. */
+  alongside?: string[];
   startedAt: string;
   updatedAt: string;
 }
@@ -49,10 +53,24 @@ export const physicalName = (collection: string, generation: number): string => 
 export interface ProjectionStore {
   records(): Promise<ProjectionRecord[]>;
   record(name: string): Promise<ProjectionRecord | null>;
-  /** Creates the record with generation 1 live from the start of the log, if it does not exist. */
-  register(name: string, collection: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord>;
+  /**
+   * Creates the record with generation 1 live from the start of the log, if it does not exist; that
+   * generation writes the collections `alongside` beside the projection's own.
+   */
+  register(
+    name: string,
+    collection: string,
+    version: number,
+    indexes: IndexSpec[],
+    alongside?: readonly string[],
+  ): Promise<ProjectionRecord>;
   /** Starts building a new generation from the start of the log; queries keep reading the live one. */
-  beginRebuild(name: string, version: number, indexes: IndexSpec[]): Promise<ProjectionRecord>;
+  beginRebuild(
+    name: string,
+    version: number,
+    indexes: IndexSpec[],
+    alongside?: readonly string[],
+  ): Promise<ProjectionRecord>;
   /** Makes the generation being built live, and drops the old one. */
   promote(name: string): Promise<ProjectionRecord>;
   /** Asks whatever runs the projections to rebuild this one (the CLI's way in). */

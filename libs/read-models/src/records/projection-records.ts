@@ -1,7 +1,13 @@
 import type { Clock } from '@gl/domain';
 import type { Position } from '@gl/event-store';
 import { GenerationRef, ProjectionRecord } from '../port/projection-store.port';
-import { advanceCheckpoint, newRecord, promoteBuilding, startRebuild } from './projection-record';
+import {
+  advanceCheckpoint,
+  collectionsOfGeneration,
+  newRecord,
+  promoteBuilding,
+  startRebuild,
+} from './projection-record';
 
 /** The records of an in-process store, kept in memory and written through `persist`. */
 export class ProjectionRecords {
@@ -31,7 +37,7 @@ export class ProjectionRecords {
     return this.liveByCollection.get(collection);
   }
 
-  register(name: string, collection: string, version: number): ProjectionRecord {
+  register(name: string, collection: string, version: number, alongside: readonly string[] = []): ProjectionRecord {
     const existing = this.byName.get(name);
     if (existing) {
       if (existing.collection !== collection)
@@ -39,18 +45,23 @@ export class ProjectionRecords {
       return existing;
     }
     for (const r of this.byName.values()) {
-      if (r.collection === collection)
-        throw new Error(`collection ${collection} already belongs to projection ${r.name}`);
+      const owned = [r.collection, ...(r.live?.alongside ?? []), ...(r.building?.alongside ?? [])];
+      const clash = [collection, ...alongside].find((c) => owned.includes(c));
+      if (clash) throw new Error(`collection ${clash} already belongs to projection ${r.name}`);
     }
-    return this.set(newRecord(name, collection, version, this.now()));
+    return this.set(newRecord(name, collection, version, this.now(), alongside));
   }
 
-  beginRebuild(name: string, version: number): { record: ProjectionRecord; abandoned: number | null } {
-    const { record, abandoned } = startRebuild(this.require(name), version, this.now());
+  beginRebuild(
+    name: string,
+    version: number,
+    alongside: readonly string[] = [],
+  ): { record: ProjectionRecord; abandoned: string[] } {
+    const { record, abandoned } = startRebuild(this.require(name), version, this.now(), alongside);
     return { record: this.set(record), abandoned };
   }
 
-  promote(name: string): { record: ProjectionRecord; retired: number | null } {
+  promote(name: string): { record: ProjectionRecord; retired: string[] } {
     const { record, retired } = promoteBuilding(this.require(name), this.now());
     return { record: this.set(record), retired };
   }
@@ -72,9 +83,10 @@ export class ProjectionRecords {
   /** Persists first: a failed write (and its rolled-back transaction) leaves memory as it was. */
   private set(r: ProjectionRecord, persist = true): ProjectionRecord {
     if (persist) this.persist(r);
+    const before = this.byName.get(r.name);
+    if (before?.live) for (const c of collectionsOfGeneration(before, before.live)) this.liveByCollection.delete(c);
     this.byName.set(r.name, r);
-    if (r.live) this.liveByCollection.set(r.collection, r.live.generation);
-    else this.liveByCollection.delete(r.collection);
+    if (r.live) for (const c of collectionsOfGeneration(r, r.live)) this.liveByCollection.set(c, r.live.generation);
     return r;
   }
 

@@ -275,6 +275,63 @@ export const readStoreContract = (name: string, fixture: ReadStoreFixture): void
         expect((await store.loadDocs(ref, ['u1'])).size).toBe(0);
       });
 
+      it('keeps a collection alongside: written with the checkpoint, read by its logical name from the live generation, dropped with its generation', async () => {
+        // Per-unit figures (issue 17): a projection writes them beside its own documents, in the same
+        // generation and the same batch, so they are rebuilt and swapped in with them.
+        const name = `tallies-${run}`;
+        const own = `tallies${run}`;
+        const figures = `tallies${run}-figures`;
+        const registered = await store.register(name, own, 1, [], [figures]);
+        expect(registered.live).toMatchObject({ generation: 1, alongside: [figures] });
+        const g1: GenerationRef = { projection: name, collection: own, generation: 1 };
+        await store.applyBatch(
+          g1,
+          [
+            { _id: 't1', doc: { _id: 't1', unitId: 'u1', n: 5 }, position: '5' },
+            { _id: 't2', doc: { _id: 't2', unitId: 'u2', n: 7 }, position: '5' },
+            { _id: 'u1', collection: figures, doc: { _id: 'u1', total: 5 }, position: '5' },
+            { _id: 'u2', collection: figures, doc: { _id: 'u2', total: 7 }, position: '5' },
+          ],
+          '5',
+        );
+        // each document went to its own collection, and the checkpoint moved with them
+        expect(await store.getMany(figures, ['u2', 'u1', 't1'])).toEqual([
+          { _id: 'u2', total: 7, _position: '5' },
+          { _id: 'u1', total: 5, _position: '5' },
+        ]);
+        expect(ids(await store.find(own, {}, { sort: { _id: 1 } }))).toEqual(['t1', 't2']);
+        expect(await store.get(own, 'u1')).toBeNull();
+        expect((await store.record(name))?.live?.position).toBe('5');
+        expect((await store.loadDocs({ ...g1, collection: figures }, ['u1'])).get('u1')).toMatchObject({ total: 5 });
+
+        // a new generation, built beside the live one: reads keep answering from generation 1
+        const rebuilding = await store.beginRebuild(name, 1, [], [figures]);
+        expect(rebuilding.building).toMatchObject({ generation: 2, alongside: [figures] });
+        const g2 = { ...g1, generation: 2 };
+        await store.applyBatch(
+          g2,
+          [
+            { _id: 't1', doc: { _id: 't1', unitId: 'u3', n: 5 }, position: '6' },
+            { _id: 'u3', collection: figures, doc: { _id: 'u3', total: 5 }, position: '6' },
+          ],
+          '6',
+        );
+        expect(ids(await store.find(figures, {}, { sort: { _id: 1 } }))).toEqual(['u1', 'u2']);
+
+        // once promoted, the figures read are the new generation's, and the old ones are gone with it
+        const promoted = await store.promote(name);
+        expect(promoted.live).toMatchObject({ generation: 2, position: '6', alongside: [figures] });
+        expect(await store.find(figures)).toEqual([{ _id: 'u3', total: 5, _position: '6' }]);
+        expect(await store.getMany(figures, ['u1', 'u2', 'u3'])).toEqual([{ _id: 'u3', total: 5, _position: '6' }]);
+        expect((await store.loadDocs({ ...g1, collection: figures }, ['u1', 'u2'])).size).toBe(0);
+        expect((await store.loadDocs(g1, ['t1', 't2'])).size).toBe(0);
+
+        // and after a restart they are read by the same name
+        store = await fixture.reopen(store, clock);
+        expect(await store.get(figures, 'u3')).toEqual({ _id: 'u3', total: 5, _position: '6' });
+        expect(await store.get(figures, 'u1')).toBeNull();
+      });
+
       it('records a rebuild request for whatever runs the projections', async () => {
         await store.requestRebuild(`units-${run}`);
         expect((await store.record(`units-${run}`))?.rebuildRequested).toBe(true);

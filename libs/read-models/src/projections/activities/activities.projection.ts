@@ -1,4 +1,5 @@
 import { Activity, ACTIVITY_EVENT_TYPES, ActivityEvent, evolveActivity, initialActivity } from '@gl/domain';
+import { activityFigures } from './activity-figures';
 import { projection, RecordedFrom } from '../../engine/projection';
 import type { ActivityDoc } from './activity-doc.schemas';
 
@@ -22,6 +23,7 @@ const stateOf = (doc: ActivityDoc): Activity => {
 export const activities = projection<ActivityDoc, RecordedFrom<ActivityEvent>>({
   name: 'activities',
   version: 1,
+  figures: activityFigures,
   handles: ACTIVITY_EVENT_TYPES,
   indexes: [{ keys: { unitId: 1, year: 1, kind: 1 } }, { keys: { planId: 1, taskCode: 1 } }],
   route: (e) => [e.data.activityId],

@@ -16,6 +16,7 @@ import {
   Static,
   Year,
 } from '@gl/domain';
+import { inspectionFigures } from './inspection-figures';
 import { projection, RecordedFrom } from '../../engine/projection';
 
 const E = INSPECTION_EVENTS;
@@ -57,6 +58,7 @@ const stateOf = (d: InspectionDoc): Inspection => {
 export const inspections = projection<InspectionDoc, RecordedFrom<InspectionEvent>>({
   name: 'inspections',
   version: 1,
+  figures: inspectionFigures,
   handles: INSPECTION_EVENT_TYPES,
   indexes: [{ keys: { inspectedUnitId: 1, year: 1 } }, { keys: { inspectingUnitId: 1, year: 1 } }],
   route: (e) => [e.data.inspectionId],

@@ -18,6 +18,7 @@ import {
   Static,
   Type,
 } from '@gl/domain';
+import { obligationFigures } from './obligation-figures';
 import { projection, RecordedFrom } from '../../engine/projection';
 
 /** Every status an obligation may be in, once: a status the domain adds does not compile until it is listed here. */
@@ -82,6 +83,7 @@ export const obligations = projection<ObligationDoc, RecordedFrom<ObligationEven
   name: 'obligations',
   // 3: requests answered or declined (closed), their answer kept; 4: detailed plans recorded under a duty.
   version: 4,
+  figures: obligationFigures,
   handles: OBLIGATION_EVENT_TYPES,
   indexes: [{ keys: { unitId: 1, status: 1 } }, { keys: { planId: 1, taskCode: 1 } }, { keys: { deadline: 1 } }],
   route: (e) => [e.data.obligationId],

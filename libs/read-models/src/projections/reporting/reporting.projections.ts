@@ -20,6 +20,7 @@ import {
   Type,
 } from '@gl/domain';
 import { projection, RecordedFrom } from '../../engine/projection';
+import { reportFigures } from './report-figures';
 
 const E = REPORTING_EVENTS;
 
@@ -90,6 +91,7 @@ export type ReportDoc = Static<typeof ReportDocSchema>;
 export const reports = projection<ReportDoc, RecordedFrom<ReportEvent>>({
   name: 'reports',
   version: 1,
+  figures: reportFigures,
   handles: ['report.drafted.v1', 'report.submitted.v1', 'report.returned.v1', 'report.corrected.v1'],
   indexes: [{ keys: { periodId: 1, unitId: 1 } }],
   route: (e) => [`${e.data.unitId}_${e.data.periodId}`],

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetDashboard, GetDashboardHandler, TimeTravel, UnitDirectory } from '@gl/application';
+import { SqliteEventStore } from '@gl/event-store/sqlite';
+import { allProjections, ProjectionEngine } from '@gl/read-models';
+import { EmbeddedReadStore } from '@gl/read-models/embedded';
+import { LogWriter, SettableClock } from '../../bench/support/log-writer';
+import { writeNationalLog } from '../../bench/support/national-log';
+import type { NationalTree } from '../../bench/support/national-tree';
+import { AUDITOR, compareDashboards, EVERY_PERIOD } from './support/dashboard-comparison';
+
+/**
+ * Issue 17: the dashboards made of per-unit figures answer, figure by figure, what the reference
+ * over the records answers, on a generated log (one province of the national bench's: its communes'
+ * conferences, trainings, media, legal reviews, regulations amended, budgets through every step,
+ * difficulties, corrections, withdrawals, completions and reports), at two instants and in the past.
+ */
+describe('dashboards of per-unit figures on a generated province', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gl-figures-'));
+  const clock = new SettableClock('2023-01-01T02:00:00.000Z');
+  const events = new SqliteEventStore({ filename: join(dir, 'events.db'), clock, synchronous: 'OFF' });
+  const store = new EmbeddedReadStore({ filename: join(dir, 'read-models.db'), clock, synchronous: 'OFF' });
+  const timeTravel = new TimeTravel(
+    events,
+    allProjections,
+    () => new EmbeddedReadStore({ filename: ':memory:', clock }),
+    1e7,
+  );
+  const handler = new GetDashboardHandler(store, clock, new UnitDirectory(store), timeTravel);
+  const deps = {
+    handler,
+    reads: store,
+    units: () => new UnitDirectory(store).units(),
+    now: () => clock.now(),
+    timeTravel,
+  };
+  let tree: NationalTree;
+  let head: string;
+
+  beforeAll(async () => {
+    tree = await writeNationalLog(new LogWriter(events, clock), 1);
+    head = await events.headPosition();
+    const engine = new ProjectionEngine(events, store, allProjections, { clock, run: true, batchSize: 1000 });
+    engine.start();
+    if (!(await engine.waitFor(head, 300_000))) throw new Error('the projections did not catch up');
+    await engine.stop();
+  }, 600_000);
+
+  afterAll(async () => {
+    await store.close();
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['2023-11-25T03:00:00.000Z', '2024-03-01T03:00:00.000Z'])(
+    'every unit for the year, and the top units for every period, on both bases, now %s',
+    async (now) => {
+      clock.set(now);
+      const [p] = tree.provinces;
+      const all = await compareDashboards(deps, {
+        unitIds: [tree.rootId, p.ubnd, ...p.bodies, ...p.communes],
+        years: [2023],
+        periods: [undefined],
+        bases: ['recorded', 'today'],
+      });
+      const periods = await compareDashboards(deps, {
+        unitIds: [tree.rootId, p.ubnd, p.communes[0]],
+        years: [2023, 2024],
+        periods: EVERY_PERIOD,
+        bases: ['recorded', 'today'],
+      });
+      expect([...all.differences, ...periods.differences].slice(0, 20)).toEqual([]);
+      expect(all.compared + periods.compared).toBeGreaterThan(200);
+      // The scenario is not empty: what is compared holds every kind of figure.
+      const nation = await handler.execute(new GetDashboard(AUDITOR, tree.rootId, 2023, 'recorded'));
+      expect(nation.rollup).toMatchObject({
+        conferences: expect.any(Number),
+        reports: { expected: expect.any(Number) },
+      });
+      for (const n of [
+        nation.rollup.conferences,
+        nation.rollup.trainings,
+        nation.rollup.mediaItems,
+        nation.rollup.documentsReviewed,
+        nation.rollup.regulationsInForce,
+        nation.rollup.obligations.completed,
+        nation.rollup.reports.onTime,
+        Number(nation.rollup.budget.spent),
+      ])
+        expect(n).toBeGreaterThan(0);
+    },
+    300_000,
+  );
+
+  it('as of a past position (time travel), every figure equal too', async () => {
+    clock.set('2023-11-25T03:00:00.000Z');
+    const [p] = tree.provinces;
+    const r = await compareDashboards(deps, {
+      unitIds: [tree.rootId, p.ubnd, p.communes[1]],
+      years: [2023],
+      periods: [undefined, 'Q2', 'H2'],
+      bases: ['recorded'],
+      positions: [String(BigInt(head) / 3n), String((BigInt(head) * 2n) / 3n)],
+    });
+    expect(r.differences.slice(0, 20)).toEqual([]);
+  }, 300_000);
+});
