@@ -1,0 +1,124 @@
+import type { Scope, UnitOnDate } from '@gl/domain';
+import { emptyFigures, Figures } from './dashboard-figures';
+import { PeriodExpecting, periodsIn, tallyOwn } from './dashboard-tally';
+import { dashboardParts, rollUp } from './dashboard-view';
+import type { Landing } from './rebase';
+import type { TreeOnDay } from './tree-on-day';
+
+const unit = (id: string, name: string, kind: UnitOnDate['kind']): UnitOnDate => ({
+  id,
+  name,
+  nameEn: null,
+  kind,
+  subtype: null,
+  level: kind === 'commune' ? 'commune' : 'city',
+  parentId: null,
+  code: null,
+});
+// city → (an, binh) ; an → (x)
+const tree: TreeOnDay = {
+  byId: new Map([
+    ['city', unit('city', 'Thành phố', 'city-peoples-committee')],
+    ['an', unit('an', 'Phường An Hòa', 'commune')],
+    ['binh', unit('binh', 'Phường Bình Thủy', 'commune')],
+    ['x', unit('x', 'Tổ dân phố X', 'commune')],
+  ]),
+  children: new Map([
+    ['city', ['binh', 'an']],
+    ['an', ['x']],
+  ]),
+};
+const figures = (over: Partial<Figures>): Figures => ({ ...emptyFigures(), ...over });
+const AUDITOR: Scope = { roles: ['auditor'], readsAll: true, reads: new Set(), writes: new Set() };
+
+describe('a dashboard composed from the units’ own figures', () => {
+  it('rolls each subtree up once, its own figures and its children’s', () => {
+    const own = new Map([
+      ['city', figures({ conferences: 1 })],
+      ['an', figures({ conferences: 2 })],
+      ['x', figures({ conferences: 4, budget: { estimated: 5n, approved: 0n, allocated: 0n, spent: 0n } })],
+    ]);
+    const rolled = rollUp(tree.children, own);
+    expect(rolled('city').conferences).toBe(7);
+    expect(rolled('an').conferences).toBe(6);
+    expect(rolled('binh')).toEqual(emptyFigures());
+    expect(rolled('city').budget.estimated).toBe(5n);
+    // the same object for the same subtree: summed once
+    expect(rolled('an')).toBe(rolled('an'));
+  });
+
+  it('gives own, roll-up with regulation coverage, and the visible children by Vietnamese name, red when overdue', () => {
+    const own = new Map([
+      ['an', figures({ regulationsInForce: 1 })],
+      ['x', figures({ obligations: { ...emptyFigures().obligations, total: 1, overdue: 1 } })],
+    ]);
+    const parts = dashboardParts(tree, own, new Set(['x']), 'city', AUDITOR);
+    expect(parts.own).toMatchObject({ conferences: 0, rag: 'green', budget: { estimated: '0' } });
+    expect(parts.rollup).toMatchObject({
+      rag: 'red',
+      regulationCoverage: { 'city-peoples-committee': { units: 1, covered: 0 }, commune: { units: 3, covered: 1 } },
+    });
+    expect(parts.children.map((c) => [c.unitId, c.rag, c.approximate])).toEqual([
+      ['an', 'red', true],
+      ['binh', 'green', false],
+    ]);
+    const viewer: Scope = { roles: ['viewer'], readsAll: false, reads: new Set(['city', 'binh']), writes: new Set() };
+    expect(dashboardParts(tree, own, new Set(), 'city', viewer).children.map((c) => c.unitId)).toEqual(['binh']);
+  });
+
+  it('shows shares to two decimals and whole counts whole', () => {
+    const parts = dashboardParts(tree, new Map([['an', figures({ participants: 10 / 3 })]]), new Set(), 'an', AUDITOR);
+    expect(parts.own.participants).toBe(3.33);
+  });
+});
+
+describe('tallying the units whose records count (tallyOwn)', () => {
+  const docs = {
+    obligations: new Map(),
+    activities: new Map([
+      ['old', { _id: 'old', y: { '2023': { m: { '2023-05': { n: 1, conferences: 3 } } } } }],
+      ['an', { _id: 'an', y: { '2023': { m: { '2023-05': { n: 1, conferences: 1 } } } } }],
+    ]),
+    inspections: new Map(),
+    reports: new Map([['an', { _id: 'an', p: { q2: { onTime: 1 } } }]]),
+  };
+  const q = { year: 2023, day: '2023-12-31', now: new Date('2023-12-01T00:00:00Z') };
+
+  it('adds each unit’s figures, times its share, to every unit it landed in, and flags those reached through a part', () => {
+    const lands = new Map<string, Landing[]>([
+      ['an', [{ to: 'an', weight: 1, approximate: false }]],
+      [
+        'old',
+        [
+          { to: 'an', weight: 2 / 3, approximate: true },
+          { to: 'binh', weight: 1 / 3, approximate: true },
+        ],
+      ],
+      ['binh', [{ to: 'binh', weight: 1, approximate: false }]],
+    ]);
+    const periods: PeriodExpecting[] = [
+      { _id: 'q2', deadline: '2023-07-14T17:00:00.000Z', expectedUnitIds: ['an', 'binh'] },
+    ];
+    const { own, approximateUnits } = tallyOwn(lands, docs, periods, q);
+    expect(own.get('an')).toMatchObject({ conferences: 3, reports: { expected: 1, onTime: 1, missing: 0 } });
+    expect(own.get('binh')).toMatchObject({ conferences: 1, reports: { expected: 1, missing: 1 } });
+    expect([...approximateUnits].sort()).toEqual(['an', 'binh']);
+  });
+
+  it('flags nothing approximate when the unit passed on in part had nothing that counted', () => {
+    const lands = new Map<string, Landing[]>([
+      ['gone', [{ to: 'an', weight: 0.5, approximate: true }]],
+      ['an', [{ to: 'an', weight: 1, approximate: false }]],
+    ]);
+    expect(tallyOwn(lands, docs, [], q).approximateUnits.size).toBe(0);
+  });
+
+  it('keeps, in a period, the reporting periods due in it', () => {
+    const periods: PeriodExpecting[] = [
+      { _id: 'q2', deadline: '2023-07-14T17:00:00.000Z', expectedUnitIds: [] },
+      { _id: 'q3', deadline: '2023-10-14T17:00:00.000Z', expectedUnitIds: [] },
+    ];
+    expect(periodsIn(periods, { window: { from: '2023-07-01', to: '2023-09-30' } }).map((p) => p._id)).toEqual(['q2']);
+    expect(periodsIn(periods, {})).toHaveLength(2);
+  });
+});
