@@ -1,101 +1,148 @@
-/** The figures of one unit, or summed over a subtree. Money is exact (BigInt, decimal strings out). */
+import { FINDINGS } from '@gl/domain';
+
+/** The difficulty statuses every dashboard shows, counted or not. */
+const DIFFICULTIES = ['open', 'answered', 'escalated', 'decided'] as const;
+
+/** Every count a dashboard shows, by its place in a figures vector. */
+const FIELDS = [
+  'obligations.total',
+  'obligations.completed',
+  'obligations.completedLate',
+  'obligations.onTrack',
+  'obligations.dueSoon',
+  'obligations.overdue',
+  'requests.total',
+  'requests.answered',
+  'requests.declined',
+  'requests.awaiting',
+  'conferences',
+  'participants',
+  'mediaItems',
+  'trainings',
+  'trainees',
+  'regulationsInForce',
+  'documentsReviewed',
+  'reports.expected',
+  'reports.onTime',
+  'reports.late',
+  'reports.missing',
+  'inspections.held',
+  'inspections.findings',
+  'inspections.followUpsOpen',
+  'inspections.followUpsClosed',
+  ...FINDINGS.map((f) => `findings.${f}` as const),
+  ...DIFFICULTIES.map((d) => `difficulties.${d}` as const),
+] as const;
+export type Field = (typeof FIELDS)[number];
+/** The place of each count in a vector. */
+export const F = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
+const FINDING_AT = new Map<string, number>(FINDINGS.map((f) => [f, F[`findings.${f}`]]));
+const DIFFICULTY_AT = new Map<string, number>(DIFFICULTIES.map((d) => [d, F[`difficulties.${d}`]]));
+
+/**
+ * The figures of one unit, or summed over a subtree: counts in a vector (a roll-up of thousands of
+ * units adds vectors), money exact in BigInt (estimated, approved, allocated, spent), and the rare
+ * finding or difficulty status outside the known ones by name.
+ */
 export interface Figures {
-  /** completed, of which completedLate after the deadline; the open ones on track, due within 30 days, or overdue. */
-  obligations: {
-    total: number;
-    completed: number;
-    completedLate: number;
-    onTrack: number;
-    dueSoon: number;
-    overdue: number;
-  };
-  /** Requests (đề nghị) to bodies outside UBND's authority, apart: answered or declined (đã phản hồi), or awaiting (chưa phản hồi); never red. */
-  requests: { total: number; answered: number; declined: number; awaiting: number };
-  conferences: number;
-  participants: number;
-  mediaItems: number;
-  trainings: number;
-  trainees: number;
-  regulationsInForce: number;
-  documentsReviewed: number;
-  findings: Record<string, number>;
-  budget: { estimated: bigint; approved: bigint; allocated: bigint; spent: bigint };
-  difficulties: Record<string, number>;
-  reports: { expected: number; onTime: number; late: number; missing: number };
-  /** Inspections of the unit (kiểm tra, plan II.6, IV.1) held in the year: their findings, and their follow-ups answered (closed) or not (open). */
-  inspections: { held: number; findings: number; followUpsOpen: number; followUpsClosed: number };
+  c: number[];
+  money: [bigint, bigint, bigint, bigint];
+  other: Map<string, number> | null;
 }
 
 export const emptyFigures = (): Figures => ({
-  obligations: { total: 0, completed: 0, completedLate: 0, onTrack: 0, dueSoon: 0, overdue: 0 },
-  requests: { total: 0, answered: 0, declined: 0, awaiting: 0 },
-  conferences: 0,
-  participants: 0,
-  mediaItems: 0,
-  trainings: 0,
-  trainees: 0,
-  regulationsInForce: 0,
-  documentsReviewed: 0,
-  findings: {},
-  budget: { estimated: 0n, approved: 0n, allocated: 0n, spent: 0n },
-  difficulties: { open: 0, answered: 0, escalated: 0, decided: 0 },
-  reports: { expected: 0, onTime: 0, late: 0, missing: 0 },
-  inspections: { held: 0, findings: 0, followUpsOpen: 0, followUpsClosed: 0 },
+  c: new Array<number>(FIELDS.length).fill(0),
+  money: [0n, 0n, 0n, 0n],
+  other: null,
 });
 
-const sum = <T extends Record<string, number>>(x: T, y: Record<string, number>): T => {
-  const out: Record<string, number> = { ...x };
-  for (const k in y) out[k] = (out[k] ?? 0) + y[k];
-  return out as T;
+/** Adds a count of a finding (`findings`) or a difficulty status (`difficulties`) by its name. */
+export const addNamed = (f: Figures, group: 'findings' | 'difficulties', name: string, n: number): void => {
+  const at = (group === 'findings' ? FINDING_AT : DIFFICULTY_AT).get(name);
+  if (at !== undefined) f.c[at] += n;
+  else {
+    const key = `${group}.${name}`;
+    f.other ??= new Map();
+    f.other.set(key, (f.other.get(key) ?? 0) + n);
+  }
+};
+
+/** Adds b into a, in place (a roll-up keeps one accumulator per parent, not one per sum). */
+export const accumulate = (a: Figures, b: Figures): Figures => {
+  const x = a.c;
+  const y = b.c;
+  for (let i = 0; i < x.length; i++) x[i] += y[i];
+  for (let i = 0; i < 4; i++) a.money[i] += b.money[i];
+  if (b.other) for (const [k, n] of b.other) (a.other ??= new Map()).set(k, (a.other.get(k) ?? 0) + n);
+  return a;
+};
+
+/** Adds b's counts times a share into a, in place; not its money, whose shares round record by record. */
+export const accumulateCounts = (a: Figures, b: Figures, w: number): Figures => {
+  const x = a.c;
+  const y = b.c;
+  for (let i = 0; i < x.length; i++) x[i] += w * y[i];
+  if (b.other) for (const [k, n] of b.other) (a.other ??= new Map()).set(k, (a.other.get(k) ?? 0) + w * n);
+  return a;
 };
 
 /** a + b, as a new value. */
-export const addFigures = (a: Figures, b: Figures): Figures => ({
-  obligations: sum(a.obligations, b.obligations),
-  requests: sum(a.requests, b.requests),
-  conferences: a.conferences + b.conferences,
-  participants: a.participants + b.participants,
-  mediaItems: a.mediaItems + b.mediaItems,
-  trainings: a.trainings + b.trainings,
-  trainees: a.trainees + b.trainees,
-  regulationsInForce: a.regulationsInForce + b.regulationsInForce,
-  documentsReviewed: a.documentsReviewed + b.documentsReviewed,
-  findings: sum(a.findings, b.findings),
-  budget: {
-    estimated: a.budget.estimated + b.budget.estimated,
-    approved: a.budget.approved + b.budget.approved,
-    allocated: a.budget.allocated + b.budget.allocated,
-    spent: a.budget.spent + b.budget.spent,
-  },
-  difficulties: sum(a.difficulties, b.difficulties),
-  reports: sum(a.reports, b.reports),
-  inspections: sum(a.inspections, b.inspections),
-});
+export const addFigures = (a: Figures, b: Figures): Figures => accumulate(accumulate(emptyFigures(), a), b);
 
 /** An amount's share, in whole đồng (exact when the share is the whole). */
 export const share = (amount: string | number, w: number): bigint =>
   w === 1 ? BigInt(amount) : BigInt(Math.round(Number(amount) * w));
 
 /** Shares of records (through a part) are shown to two decimals; whole counts stay whole. */
-const rounded = <T>(v: T): T => {
-  if (typeof v === 'number') return (Number.isInteger(v) ? v : Math.round(v * 100) / 100) as T;
-  if (v && typeof v === 'object' && !Array.isArray(v))
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) as T;
-  return v;
-};
+const rounded = (v: number): number => (Number.isInteger(v) ? v : Math.round(v * 100) / 100);
 
 /** Red while anything is overdue, amber while anything falls due within 30 days, else green. */
 export const rag = (f: Figures): 'red' | 'amber' | 'green' =>
-  f.obligations.overdue > 0 ? 'red' : f.obligations.dueSoon > 0 ? 'amber' : 'green';
+  f.c[F['obligations.overdue']] > 0 ? 'red' : f.c[F['obligations.dueSoon']] > 0 ? 'amber' : 'green';
+
+const group = (f: Figures, prefix: string, keep: (name: string, n: number) => boolean) => {
+  const out: Record<string, number> = {};
+  FIELDS.forEach((field, i) => {
+    if (!field.startsWith(prefix)) return;
+    const name = field.slice(prefix.length);
+    if (keep(name, f.c[i])) out[name] = rounded(f.c[i]);
+  });
+  for (const [k, n] of f.other ?? [])
+    if (k.startsWith(prefix)) out[k.slice(prefix.length)] = rounded((out[k.slice(prefix.length)] ?? 0) + n);
+  return out;
+};
+const always = () => true;
 
 /** The figures as the API answers them: shares rounded, money as decimal strings, with their colour. */
-export const figuresOut = (f: Figures) => ({
-  ...rounded({ ...f, budget: {} }),
-  rag: rag(f),
-  budget: {
-    estimated: f.budget.estimated.toString(),
-    approved: f.budget.approved.toString(),
-    allocated: f.budget.allocated.toString(),
-    spent: f.budget.spent.toString(),
-  },
-});
+export const figuresOut = (f: Figures) => {
+  const n = (field: Field) => rounded(f.c[F[field]]);
+  return {
+    obligations: group(f, 'obligations.', always) as Record<
+      'total' | 'completed' | 'completedLate' | 'onTrack' | 'dueSoon' | 'overdue',
+      number
+    >,
+    requests: group(f, 'requests.', always) as Record<'total' | 'answered' | 'declined' | 'awaiting', number>,
+    conferences: n('conferences'),
+    participants: n('participants'),
+    mediaItems: n('mediaItems'),
+    trainings: n('trainings'),
+    trainees: n('trainees'),
+    regulationsInForce: n('regulationsInForce'),
+    documentsReviewed: n('documentsReviewed'),
+    // A finding shows once counted; the four difficulty statuses always.
+    findings: group(f, 'findings.', (_, v) => v > 0),
+    difficulties: group(f, 'difficulties.', always),
+    reports: group(f, 'reports.', always) as Record<'expected' | 'onTime' | 'late' | 'missing', number>,
+    inspections: group(f, 'inspections.', always) as Record<
+      'held' | 'findings' | 'followUpsOpen' | 'followUpsClosed',
+      number
+    >,
+    rag: rag(f),
+    budget: {
+      estimated: f.money[0].toString(),
+      approved: f.money[1].toString(),
+      allocated: f.money[2].toString(),
+      spent: f.money[3].toString(),
+    },
+  };
+};

@@ -47,11 +47,11 @@ export const tallyOwn = (
     if (!unit.obligations && !unit.activities && !unit.inspections) continue;
     for (const l of landings) {
       const f = figuresOf(l.to);
-      const counted = [
-        addObligations(f, unit.obligations, q, l.weight),
-        addActivities(f, unit.activities, q, l.weight),
-        addInspections(f, unit.inspections, q, l.weight),
-      ].some(Boolean);
+      // Each adds its part whatever the others say (no short-circuit).
+      const obligations = addObligations(f, unit.obligations, q, l.weight);
+      const activities = addActivities(f, unit.activities, q, l.weight);
+      const inspections = addInspections(f, unit.inspections, q, l.weight);
+      const counted = obligations || activities || inspections;
       if (counted && l.approximate) approximateUnits.add(l.to);
     }
   }

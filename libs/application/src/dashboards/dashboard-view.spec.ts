@@ -1,5 +1,5 @@
 import type { Scope, UnitOnDate } from '@gl/domain';
-import { emptyFigures, Figures } from './dashboard-figures';
+import { emptyFigures, F, Field, Figures, figuresOut } from './dashboard-figures';
 import { PeriodExpecting, periodsIn, tallyOwn } from './dashboard-tally';
 import { dashboardParts, rollUp } from './dashboard-view';
 import type { Landing } from './rebase';
@@ -28,7 +28,13 @@ const tree: TreeOnDay = {
     ['an', ['x']],
   ]),
 };
-const figures = (over: Partial<Figures>): Figures => ({ ...emptyFigures(), ...over });
+/** Figures with some counts set, and an estimate in đồng. */
+const figures = (counts: Partial<Record<Field, number>>, estimated = 0n): Figures => {
+  const f = emptyFigures();
+  for (const [k, v] of Object.entries(counts)) f.c[F[k as Field]] = v;
+  f.money[0] = estimated;
+  return f;
+};
 const AUDITOR: Scope = { roles: ['auditor'], readsAll: true, reads: new Set(), writes: new Set() };
 
 describe('a dashboard composed from the units’ own figures', () => {
@@ -36,13 +42,15 @@ describe('a dashboard composed from the units’ own figures', () => {
     const own = new Map([
       ['city', figures({ conferences: 1 })],
       ['an', figures({ conferences: 2 })],
-      ['x', figures({ conferences: 4, budget: { estimated: 5n, approved: 0n, allocated: 0n, spent: 0n } })],
+      ['x', figures({ conferences: 4 }, 5n)],
     ]);
     const rolled = rollUp(tree.children, own);
-    expect(rolled('city').conferences).toBe(7);
-    expect(rolled('an').conferences).toBe(6);
-    expect(rolled('binh')).toEqual(emptyFigures());
-    expect(rolled('city').budget.estimated).toBe(5n);
+    expect(figuresOut(rolled('city')).conferences).toBe(7);
+    expect(figuresOut(rolled('an')).conferences).toBe(6);
+    expect(figuresOut(rolled('binh'))).toEqual(figuresOut(emptyFigures()));
+    expect(rolled('city').money[0]).toBe(5n);
+    // the units' own figures are left as they were
+    expect(figuresOut(own.get('an')!).conferences).toBe(2);
     // the same object for the same subtree: summed once
     expect(rolled('an')).toBe(rolled('an'));
   });
@@ -50,7 +58,7 @@ describe('a dashboard composed from the units’ own figures', () => {
   it('gives own, roll-up with regulation coverage, and the visible children by Vietnamese name, red when overdue', () => {
     const own = new Map([
       ['an', figures({ regulationsInForce: 1 })],
-      ['x', figures({ obligations: { ...emptyFigures().obligations, total: 1, overdue: 1 } })],
+      ['x', figures({ 'obligations.total': 1, 'obligations.overdue': 1 })],
     ]);
     const parts = dashboardParts(tree, own, new Set(['x']), 'city', AUDITOR);
     expect(parts.own).toMatchObject({ conferences: 0, rag: 'green', budget: { estimated: '0' } });
@@ -100,8 +108,11 @@ describe('tallying the units whose records count (tallyOwn)', () => {
       { _id: 'q2', deadline: '2023-07-14T17:00:00.000Z', expectedUnitIds: ['an', 'binh'] },
     ];
     const { own, approximateUnits } = tallyOwn(lands, docs, periods, q);
-    expect(own.get('an')).toMatchObject({ conferences: 3, reports: { expected: 1, onTime: 1, missing: 0 } });
-    expect(own.get('binh')).toMatchObject({ conferences: 1, reports: { expected: 1, missing: 1 } });
+    expect(figuresOut(own.get('an')!)).toMatchObject({
+      conferences: 3,
+      reports: { expected: 1, onTime: 1, missing: 0 },
+    });
+    expect(figuresOut(own.get('binh')!)).toMatchObject({ conferences: 1, reports: { expected: 1, missing: 1 } });
     expect([...approximateUnits].sort()).toEqual(['an', 'binh']);
   });
 

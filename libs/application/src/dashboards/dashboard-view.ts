@@ -1,15 +1,19 @@
 import { reachableFrom, Scope, UnitOnDate } from '@gl/domain';
 import { seesUnit } from '../shared/read-helpers';
-import { addFigures, emptyFigures, Figures, figuresOut, rag } from './dashboard-figures';
+import { accumulate, emptyFigures, F, Figures, figuresOut, rag } from './dashboard-figures';
 import type { TreeOnDay } from './tree-on-day';
 
-/** Each unit's roll-up (its own figures and its subtree's), each subtree summed once. */
+/** Each unit's roll-up (its own figures and its subtree's), each subtree summed once; never changes `own`. */
 export const rollUp = (children: TreeOnDay['children'], own: ReadonlyMap<string, Figures>) => {
   const rolled = new Map<string, Figures>();
+  const none = emptyFigures();
   const of = (id: string): Figures => {
     const done = rolled.get(id);
     if (done) return done;
-    const r = (children.get(id) ?? []).reduce((acc, c) => addFigures(acc, of(c)), own.get(id) ?? emptyFigures());
+    const kids = children.get(id) ?? [];
+    // A unit without children (most of them: communes) is its own roll-up.
+    const r = kids.length === 0 ? (own.get(id) ?? none) : accumulate(emptyFigures(), own.get(id) ?? none);
+    for (const c of kids) accumulate(r, of(c));
     rolled.set(id, r);
     return r;
   };
@@ -23,7 +27,7 @@ export const coverage = (tree: TreeOnDay, own: ReadonlyMap<string, Figures>, id:
     const u = tree.byId.get(x)!;
     const k = kinds.get(u.kind) ?? { units: 0, covered: 0 };
     k.units++;
-    if ((own.get(x)?.regulationsInForce ?? 0) > 0) k.covered++;
+    if ((own.get(x)?.c[F.regulationsInForce] ?? 0) > 0) k.covered++;
     kinds.set(u.kind, k);
     (tree.children.get(x) ?? []).forEach(walk);
   };

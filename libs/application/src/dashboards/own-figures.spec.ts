@@ -1,5 +1,7 @@
 import type { ActivityFigures, InspectionFigures, ObligationFigures, ReportFigures } from '@gl/read-models';
-import { emptyFigures } from './dashboard-figures';
+import { emptyFigures, Figures, figuresOut } from './dashboard-figures';
+
+const out = (f: Figures) => figuresOut(f);
 import { periodDays } from './dashboard-period';
 import { addActivities, addInspections, addObligations, addReport, Asked } from './own-figures';
 
@@ -30,28 +32,35 @@ describe('a unit’s own figures, from its per-unit documents', () => {
       const counted = addObligations(f, doc, year(), 1);
       // then the orders by status, the requests apart; the duty completed in 2022 is not of 2023
       expect(counted).toBe(true);
-      expect(f.obligations).toEqual({ total: 9, completed: 3, completedLate: 1, onTrack: 3, dueSoon: 1, overdue: 2 });
-      expect(f.requests).toEqual({ total: 3, answered: 1, declined: 1, awaiting: 1 });
+      expect(out(f).obligations).toEqual({
+        total: 9,
+        completed: 3,
+        completedLate: 1,
+        onTrack: 3,
+        dueSoon: 1,
+        overdue: 2,
+      });
+      expect(out(f).requests).toEqual({ total: 3, answered: 1, declined: 1, awaiting: 1 });
     });
 
     it('in a period keeps the deadlines whose last day falls in it, and those without one', () => {
       const f = emptyFigures();
       addObligations(f, doc, year({ window: periodDays(2023, 'M11') }), 1);
       // 00:00 on 15 November (17:00Z on the 14th) is due "before 15/11": its last day is 14 November
-      expect(f.obligations).toMatchObject({ total: 4, dueSoon: 1, onTrack: 2, completed: 1 });
-      expect(f.requests.total).toBe(1);
+      expect(out(f).obligations).toMatchObject({ total: 4, dueSoon: 1, onTrack: 2, completed: 1 });
+      expect(out(f).requests.total).toBe(1);
     });
 
     it('weights every count by the share that reached the unit', () => {
       const f = emptyFigures();
       addObligations(f, doc, year(), 0.5);
-      expect(f.obligations.total).toBe(4.5);
+      expect(out(f).obligations.total).toBe(4.5);
     });
 
     it('counts nothing of a unit without figures, and says so', () => {
       const f = emptyFigures();
       expect(addObligations(f, undefined, year(), 1)).toBe(false);
-      expect(f).toEqual(emptyFigures());
+      expect(out(f)).toEqual(out(emptyFigures()));
     });
   });
 
@@ -79,7 +88,7 @@ describe('a unit’s own figures, from its per-unit documents', () => {
     it('sums the months, the budgets record by record, and the regulations in force on the day asked', () => {
       const f = emptyFigures();
       expect(addActivities(f, doc, year({ day: '2023-07-01' }), 1)).toBe(true);
-      expect(f).toMatchObject({
+      expect(out(f)).toMatchObject({
         conferences: 3,
         participants: 100,
         trainings: 1,
@@ -89,22 +98,22 @@ describe('a unit’s own figures, from its per-unit documents', () => {
         findings: { lawful: 2 },
         difficulties: { open: 1, answered: 0 },
         regulationsInForce: 1,
-        budget: { estimated: 2000002n, approved: 0n, allocated: 3n, spent: 1n },
+        budget: { estimated: '2000002', approved: '0', allocated: '3', spent: '1' },
       });
     });
 
     it('in a period keeps its months only; regulations still count on the day asked', () => {
       const f = emptyFigures();
       addActivities(f, doc, year({ window: periodDays(2023, 'Q1'), day: '2023-03-31' }), 1);
-      expect(f).toMatchObject({ conferences: 2, trainings: 0, mediaItems: 0, regulationsInForce: 2 });
-      expect(f.budget.estimated).toBe(1000001n);
+      expect(out(f)).toMatchObject({ conferences: 2, trainings: 0, mediaItems: 0, regulationsInForce: 2 });
+      expect(out(f).budget.estimated).toBe('1000001');
     });
 
     it('rounds a share of each budget to whole đồng, record by record', () => {
       const f = emptyFigures();
       addActivities(f, doc, year(), 0.5);
       // 500000.5 rounds to 500001 twice, not 1000001 once
-      expect(f.budget.estimated).toBe(1000002n);
+      expect(out(f).budget.estimated).toBe('1000002');
     });
 
     it('counts a year with only media or regulations as counted (the approximate flag), and another year not', () => {
@@ -125,10 +134,10 @@ describe('a unit’s own figures, from its per-unit documents', () => {
     };
     const all = emptyFigures();
     expect(addInspections(all, doc, year(), 1)).toBe(true);
-    expect(all.inspections).toEqual({ held: 2, findings: 3, followUpsOpen: 1, followUpsClosed: 1 });
+    expect(out(all).inspections).toEqual({ held: 2, findings: 3, followUpsOpen: 1, followUpsClosed: 1 });
     const q4 = emptyFigures();
     addInspections(q4, doc, year({ window: periodDays(2023, 'Q4') }), 1);
-    expect(q4.inspections).toEqual({ held: 1, findings: 0, followUpsOpen: 0, followUpsClosed: 0 });
+    expect(out(q4).inspections).toEqual({ held: 1, findings: 0, followUpsOpen: 0, followUpsClosed: 0 });
   });
 
   it('reports: a period expected of the unit is on time, late, or missing', () => {
@@ -136,6 +145,6 @@ describe('a unit’s own figures, from its per-unit documents', () => {
     const f = emptyFigures();
     for (const p of ['q1', 'q2', 'q3']) addReport(f, doc, p, 1);
     addReport(f, undefined, 'q1', 1);
-    expect(f.reports).toEqual({ expected: 4, onTime: 1, late: 1, missing: 2 });
+    expect(out(f).reports).toEqual({ expected: 4, onTime: 1, late: 1, missing: 2 });
   });
 });
