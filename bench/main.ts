@@ -1,6 +1,7 @@
 import { dashboardsBench } from './dashboards.bench';
 import { eventStoreBench } from './event-store.bench';
 import { hostileInputBench } from './hostile-input.bench';
+import { httpBench } from './http.bench';
 import { readModelsBench } from './read-models.bench';
 import { webhooksBench } from './webhooks.bench';
 
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   'read-models': readModelsBench,
   dashboards: dashboardsBench,
   'hostile-input': hostileInputBench,
+  http: httpBench,
   webhooks: webhooksBench,
 };
 

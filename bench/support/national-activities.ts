@@ -60,7 +60,7 @@ const reporter = (unitId: string): Actor => ({ userId: `${unitId}-reporter`, uni
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The events of one activity's life, each checked by the decider against what came before. */
-const lifeOf = (
+export const lifeOf = (
   kind: ActivityKind,
   header: ActivityHeader,
   month: string,

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CalendarDate, Clock, reachableFrom, Scope, Unit, vietnamDateOf } from '@gl/domain';
+import { CalendarDate, Clock, Scope, Unit, vietnamDateOf } from '@gl/domain';
 import { Doc, READ_STORE, ReadStore } from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { CLOCK_PORT } from '../shared/ports';
@@ -8,7 +8,7 @@ import { UnitDirectory } from '../units/unit-directory';
 import { TimeTravel } from './time-travel';
 import { treeOn } from './tree-on-day';
 import { DashboardPeriod, periodDays } from './dashboard-period';
-import { landingsIn } from './rebase';
+import { landingsOfSubtree } from './rebase';
 import { FigureDocs, PeriodExpecting, periodsIn, tallyOwn } from './dashboard-tally';
 import { dashboardParts } from './dashboard-view';
 import type { Dashboard } from './dashboard.responses';
@@ -67,8 +67,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     const tree = treeOn(units, day);
     const root = tree.byId.get(unitId);
     if (!root) throw new NotFoundInScopeError(`unit ${unitId} on ${day}`);
-    const lands = landingsIn(units, reachableFrom(tree.children, unitId), basis, today);
-    const members = [...lands.keys()];
+    const { lands, members } = landingsOfSubtree(units, tree, unitId, basis, day, today);
     const byId = async <T>(collection: string) =>
       new Map((await reads.getMany(collection, members)).map((d) => [d._id, d as Doc & T]));
     const docs: FigureDocs = {

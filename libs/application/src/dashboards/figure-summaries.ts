@@ -15,15 +15,26 @@ import { addNamed, emptyFigures, F, Figures } from './dashboard-figures';
  * first adds a vector per unit instead of walking its months (issue 17: the nation's dashboard sums
  * 4,444 units). A store that reads documents afresh (MongoDB) sums them each time.
  */
-const memo = new WeakMap<object, Map<string, unknown>>();
-const remembered = <T>(doc: object, key: string, make: () => T): T => {
-  let byKey = memo.get(doc);
-  if (!byKey) memo.set(doc, (byKey = new Map()));
-  let v = byKey.get(key) as T | undefined;
-  if (v === undefined) byKey.set(key, (v = make()));
-  return v;
+const memoOf = <T>() => {
+  const memo = new WeakMap<object, Map<string, T>>();
+  return (doc: object, key: string, make: () => T): T => {
+    let byKey = memo.get(doc);
+    if (!byKey) memo.set(doc, (byKey = new Map()));
+    let v = byKey.get(key);
+    if (v === undefined) byKey.set(key, (v = make()));
+    return v;
+  };
 };
-const keyOf = (year: number, w?: DayWindow) => `${year}|${w?.from ?? ''}|${w?.to ?? ''}`;
+// One key string per year and window object, so a lookup hashes a string already hashed.
+const keys = new WeakMap<DayWindow, Map<number, string>>();
+const wholeYears = new Map<number, string>();
+const keyOf = (year: number, w?: DayWindow): string => {
+  let byYear = w ? keys.get(w) : wholeYears;
+  if (!byYear) keys.set(w!, (byYear = new Map()));
+  let k = byYear.get(year);
+  if (k === undefined) byYear.set(year, (k = `${year}|${w?.from ?? ''}|${w?.to ?? ''}`));
+  return k;
+};
 
 /** Whether a month `YYYY-MM` lies in a window of whole months. */
 const monthIn = (month: string, w?: DayWindow): boolean =>
@@ -38,8 +49,9 @@ export interface ObligationSummary {
   openByDeadline: [number, number][];
 }
 
+const obligationMemo = memoOf<ObligationSummary>();
 export const obligationSummary = (doc: ObligationFigures, year: number, window?: DayWindow): ObligationSummary =>
-  remembered(doc, `o${keyOf(year, window)}`, () => {
+  obligationMemo(doc, keyOf(year, window), () => {
     const s: ObligationSummary = { counted: false, figures: emptyFigures(), openByDeadline: [] };
     const c = s.figures.c;
     const add = (slot: ObligationSlot, deadline: number | null) => {
@@ -90,10 +102,11 @@ const MONTH_FIELDS = [
   'documentsReviewed',
 ] as const satisfies readonly (keyof ActivityMonth)[];
 
+const activityMemo = memoOf<ActivitySummary>();
 export const activitySummary = (doc: ActivityFigures, year: number, window?: DayWindow): ActivitySummary | null => {
   const y = doc.y?.[String(year)];
   if (!y) return null;
-  return remembered(doc, `a${keyOf(year, window)}`, () => {
+  return activityMemo(doc, keyOf(year, window), () => {
     const s: ActivitySummary = { counted: (y.n ?? 0) > 0, figures: emptyFigures(), budgets: [], regulations: [] };
     const f = s.figures;
     for (const [month, m] of Object.entries(y.m ?? {})) {
@@ -120,12 +133,13 @@ export const activitySummary = (doc: ActivityFigures, year: number, window?: Day
 };
 
 /** Inspections of a year held in the months asked, summed. */
+const inspectionMemo = memoOf<{ counted: boolean; figures: Figures }>();
 export const inspectionSummary = (
   doc: InspectionFigures,
   year: number,
   window?: DayWindow,
 ): { counted: boolean; figures: Figures } =>
-  remembered(doc, `i${keyOf(year, window)}`, () => {
+  inspectionMemo(doc, keyOf(year, window), () => {
     const s = { counted: false, figures: emptyFigures() };
     const c = s.figures.c;
     for (const [month, m] of Object.entries(doc.y?.[String(year)] ?? {})) {

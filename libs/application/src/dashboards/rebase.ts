@@ -1,4 +1,4 @@
-import { CalendarDate, isActiveOn, Unit } from '@gl/domain';
+import { CalendarDate, isActiveOn, reachableFrom, Unit } from '@gl/domain';
 
 /** Where a unit's records land on today's tree: a unit of today, the share of them it takes, and whether that share is exact. */
 export interface Landing {
@@ -63,4 +63,35 @@ export const landingsIn = (
       if (here.length > 0) lands.set(u.id, here);
     }
   return lands;
+};
+
+const KEPT = 256;
+const memo = new WeakMap<
+  ReadonlyMap<string, Unit>,
+  Map<string, { lands: Map<string, Landing[]>; members: string[] }>
+>();
+
+/**
+ * The landings of a unit's subtree on a tree of a day, and the units whose records count there,
+ * worked out once per version of the registry (the directory hands out the same map until it
+ * changes), unit, basis and day: a dashboard asked again reuses them. Callers must not change them.
+ */
+export const landingsOfSubtree = (
+  units: ReadonlyMap<string, Unit>,
+  tree: { children: ReadonlyMap<string, string[]> },
+  unitId: string,
+  basis: 'recorded' | 'today',
+  day: CalendarDate,
+  today: CalendarDate,
+): { lands: ReadonlyMap<string, Landing[]>; members: string[] } => {
+  let known = memo.get(units);
+  if (!known) memo.set(units, (known = new Map()));
+  const key = `${basis}|${day}|${today}|${unitId}`;
+  let hit = known.get(key);
+  if (!hit) {
+    if (known.size >= KEPT) known.clear();
+    const lands = landingsIn(units, reachableFrom(tree.children, unitId), basis, today);
+    known.set(key, (hit = { lands, members: [...lands.keys()] }));
+  }
+  return hit;
 };
