@@ -21,6 +21,8 @@ const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 const CONNECTIONS = 50;
 const MONTHS = ['08', '09', '10', '11'];
+/** One request in this many is a write (5: 20 %); 0 for a read-only run. */
+const WRITE_EVERY = Number(process.env.BENCH_HTTP_WRITE_EVERY ?? 5);
 
 /** The api's environment: embedded stores in the bench's directory; the rate limits off (this measures capacity). */
 const envOf = (dir: string): Record<string, string> => ({
@@ -84,7 +86,11 @@ const writeConferences = async (dir: string, communes: string[]) => {
 const startApi = (dir: string): Promise<{ child: ChildProcess; port: number }> => {
   const log = join(dir, 'api.log');
   const out = openSync(log, 'a');
-  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
+  // BENCH_HTTP_PROFILE=<dir>: the api writes a CPU profile there when it exits.
+  const profile = process.env.BENCH_HTTP_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HTTP_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...envOf(dir) },
     stdio: ['ignore', out, out],
   });
@@ -148,7 +154,7 @@ export const httpBench = async (): Promise<boolean> => {
     const periods = ['', '&period=Q3', '&period=Q4', '&period=H2'];
     let written = 0;
     const next = (i: number): LoadRequest => {
-      if (i % 5 === 4) {
+      if (WRITE_EVERY > 0 && i % WRITE_EVERY === WRITE_EVERY - 1) {
         const w = tokens.writers[i % tokens.writers.length];
         return {
           kind: 'write',

@@ -22,14 +22,22 @@ export interface Scope {
  * A unit and every unit that has ever been under it: a city viewer must still see the communes of
  * 2023 after they merged in 2025, and a district's staff their communes' history.
  */
-const subtree = (units: ReadonlyMap<string, Unit>, id: string): Set<string> => {
-  const children = new Map<string, Set<string>>();
-  for (const u of units.values()) {
-    for (const p of u.parents) {
-      if (p.value) children.set(p.value, (children.get(p.value) ?? new Set()).add(u.id));
+const subtrees = new WeakMap<ReadonlyMap<string, Unit>, Map<string, ReadonlySet<string>>>();
+/** Worked out once per version of the registry (the directory hands out the same map until it changes): every request asks it. */
+const subtree = (units: ReadonlyMap<string, Unit>, id: string): ReadonlySet<string> => {
+  let known = subtrees.get(units);
+  if (!known) subtrees.set(units, (known = new Map()));
+  let found = known.get(id);
+  if (!found) {
+    const children = new Map<string, Set<string>>();
+    for (const u of units.values()) {
+      for (const p of u.parents) {
+        if (p.value) children.set(p.value, (children.get(p.value) ?? new Set()).add(u.id));
+      }
     }
+    known.set(id, (found = reachableFrom(children, id)));
   }
-  return reachableFrom(children, id);
+  return found;
 };
 
 /**
