@@ -23,6 +23,24 @@ const DASHBOARD_COLLECTIONS = [
   'inspection-figures',
 ];
 
+/** The per-unit figures a dashboard adds up. */
+const FIGURE_COLLECTIONS = ['obligation-figures', 'activity-figures', 'report-figures', 'inspection-figures'];
+
+/** The figures are being built for the first time (after an upgrade): zeros would be wrong, so no answer yet. */
+export class DashboardFiguresRebuildingError extends Error {
+  static readonly problem = {
+    type: '/problems/dashboard-figures-rebuilding',
+    status: 503,
+    title: 'Dashboard figures are being built',
+  };
+  readonly extensions: { collections: string[]; retryAfterSeconds: number };
+  constructor(readonly collections: string[]) {
+    super(`the dashboard's figures (${collections.join(', ')}) are being built from the log; retry shortly.`);
+    this.extensions = { collections, retryAfterSeconds: 5 };
+    this.name = 'DashboardFiguresRebuildingError';
+  }
+}
+
 /**
  * A unit's dashboard for a year: its own figures and the roll-up of its subtree (obligations by
  * status with red-amber-green, activities, regulation coverage, budget, difficulties, reporting
@@ -60,6 +78,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
   async execute({ scope, unitId, year, basis, asOf, past, period }: GetDashboard): Promise<Dashboard> {
     requireReadable(scope, unitId, `unit ${unitId}`);
     const { reads, units, now, asOfPosition } = await this.source(past);
+    await requireFigures(reads);
     const today = vietnamDateOf(now);
     const window = period ? periodDays(year, period) : undefined;
     const span = window ?? { from: `${year}-01-01`, to: `${year}-12-31` };
@@ -113,3 +132,10 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     };
   }
 }
+
+const requireFigures = async (reads: ReadStore): Promise<void> => {
+  if (!reads.isLive) return;
+  const building = [];
+  for (const c of FIGURE_COLLECTIONS) if (!(await reads.isLive(c))) building.push(c);
+  if (building.length > 0) throw new DashboardFiguresRebuildingError(building);
+};

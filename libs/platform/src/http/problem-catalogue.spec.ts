@@ -18,6 +18,7 @@ import {
   NoSealYetError,
 } from '@gl/event-store';
 import {
+  DashboardFiguresRebuildingError,
   NotPermittedError,
   PreconditionFailedError,
   TimeTravelTooFarError,
@@ -39,6 +40,7 @@ const FAMILIES = {
 };
 const SINGLES = [
   ConcurrencyError,
+  DashboardFiguresRebuildingError,
   IdempotencyConflictError,
   InvalidAppendError,
   InvalidPinError,

@@ -134,6 +134,10 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     return new Aggregator(pipeline, { collectionResolver: resolver }).run(c ? c.all() : []) as T[];
   }
 
+  async isLive(collection: string): Promise<boolean> {
+    return this.recordsCache.liveGeneration(collection) !== undefined;
+  }
+
   // ---- ProjectionStore ---------------------------------------------------------------------
 
   async records(): Promise<ProjectionRecord[]> {

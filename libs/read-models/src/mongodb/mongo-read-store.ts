@@ -108,6 +108,10 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
     return (await this.db.collection(c).aggregate(stages).toArray()) as T[];
   }
 
+  async isLive(collection: string): Promise<boolean> {
+    return (await this.live(collection)) !== undefined;
+  }
+
   // ---- ProjectionStore ---------------------------------------------------------------------
 
   async records(): Promise<ProjectionRecord[]> {

@@ -32,6 +32,11 @@ export interface ReadStore {
   find(collection: string, filter?: Filter, options?: FindOptions): Promise<Doc[]>;
   count(collection: string, filter?: Filter): Promise<number>;
   aggregate<T = Doc>(collection: string, pipeline: Pipeline): Promise<T[]>;
+  /**
+   * Whether a collection has a live generation. False while the first generation that writes it is
+   * still being built (per-unit figures after an upgrade): an empty answer would then read as zeros.
+   */
+  isLive?(collection: string): Promise<boolean>;
 }
 
 /** Injection token for the ReadStore port. */

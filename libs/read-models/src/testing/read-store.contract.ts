@@ -332,6 +332,22 @@ export const readStoreContract = (name: string, fixture: ReadStoreFixture): void
         expect(await store.get(figures, 'u1')).toBeNull();
       });
 
+      it('says which collections are live: a collection beside the projection only once a generation writing it is', async () => {
+        const name = `counted-${run}`;
+        const own = `counted${run}`;
+        const figures = `counted${run}-figures`;
+        expect(await store.isLive?.(own)).toBe(false);
+        // a generation from before the figures: its own collection is live, the figures are not
+        await store.register(name, own, 1, []);
+        expect(await store.isLive?.(own)).toBe(true);
+        expect(await store.isLive?.(figures)).toBe(false);
+        // the generation that writes them is built beside it; promoted, they are live
+        await store.beginRebuild(name, 1, [], [figures]);
+        expect(await store.isLive?.(figures)).toBe(false);
+        await store.promote(name);
+        expect(await store.isLive?.(figures)).toBe(true);
+      });
+
       it('records a rebuild request for whatever runs the projections', async () => {
         await store.requestRebuild(`units-${run}`);
         expect((await store.record(`units-${run}`))?.rebuildRequested).toBe(true);
