@@ -1,7 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarDate, Clock, Scope, Unit, vietnamDateOf } from '@gl/domain';
-import { Doc, READ_STORE, ReadStore } from '@gl/read-models';
+import {
+  activityFigures,
+  Doc,
+  inspectionFigures,
+  obligationFigures,
+  READ_STORE,
+  ReadStore,
+  reportFigures,
+} from '@gl/read-models';
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
@@ -13,18 +21,12 @@ import { FigureDocs, PeriodExpecting, periodsIn, tallyOwn } from './dashboard-ta
 import { dashboardParts } from './dashboard-view';
 import type { Dashboard } from './dashboard.responses';
 
-/** What a dashboard reads: a past one replays only the projections writing these. */
-const DASHBOARD_COLLECTIONS = [
-  'unit-registry',
-  'obligation-figures',
-  'activity-figures',
-  'reporting-periods',
-  'report-figures',
-  'inspection-figures',
-];
-
 /** The per-unit figures a dashboard adds up. */
-const FIGURE_COLLECTIONS = ['obligation-figures', 'activity-figures', 'report-figures', 'inspection-figures'];
+const FIGURE_COLLECTIONS = [obligationFigures, activityFigures, reportFigures, inspectionFigures].map(
+  (f) => f.collection,
+);
+/** What a dashboard reads: a past one replays only the projections writing these. */
+const DASHBOARD_COLLECTIONS = ['unit-registry', 'reporting-periods', ...FIGURE_COLLECTIONS];
 
 /** The figures are being built for the first time (after an upgrade): zeros would be wrong, so no answer yet. */
 export class DashboardFiguresRebuildingError extends Error {
@@ -90,10 +92,10 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     const byId = async <T>(collection: string) =>
       new Map((await reads.getMany(collection, members)).map((d) => [d._id, d as Doc & T]));
     const docs: FigureDocs = {
-      obligations: await byId('obligation-figures'),
-      activities: await byId('activity-figures'),
-      inspections: await byId('inspection-figures'),
-      reports: await byId('report-figures'),
+      obligations: await byId(obligationFigures.collection),
+      activities: await byId(activityFigures.collection),
+      inspections: await byId(inspectionFigures.collection),
+      reports: await byId(reportFigures.collection),
     };
     const asked = { year, window, day, now };
     const periods = periodsIn((await reads.find('reporting-periods', { year })) as (Doc & PeriodExpecting)[], asked);
