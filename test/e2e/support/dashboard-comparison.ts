@@ -33,6 +33,9 @@ export interface Asks {
   positions?: string[];
 }
 
+/** A quarter, a half, nine months, two months and the whole year: one of each kind. */
+const SOME_PERIODS: (DashboardPeriod | undefined)[] = [undefined, 'Q3', 'H1', '9M', 'M02', 'M11'];
+
 /** Every period of the year, and the whole year. */
 export const EVERY_PERIOD: (DashboardPeriod | undefined)[] = [undefined, ...DASHBOARD_PERIODS];
 
@@ -127,17 +130,30 @@ export const expectDashboardsMatchReference = async (
     rootId,
     ...[...units.values()].filter((u) => u.parents.some((p) => p.value === rootId)).map((u) => u.id),
   ];
-  const everyUnit = await compareDashboards(deps, {
+  // Every unit on the recorded tree for every year, and re-based onto today's for the first: the
+  // re-basing does not depend on the year, and following every lineage is what costs here.
+  const recorded = await compareDashboards(deps, {
     unitIds: [...units.keys()],
     years,
     periods: [undefined],
-    bases: ['recorded', 'today'],
+    bases: ['recorded'],
     positions,
   });
+  const rebased = await compareDashboards(deps, {
+    unitIds: [...units.keys()],
+    years: years.slice(0, 1),
+    periods: [undefined],
+    bases: ['today'],
+  });
+  const everyUnit = {
+    compared: recorded.compared + rebased.compared,
+    differences: [...recorded.differences, ...rebased.differences],
+  };
+  // Every kind of period (quarter, half, nine months, month) at least once; the generated province asks them all.
   const everyPeriod = await compareDashboards(deps, {
     unitIds: top,
     years,
-    periods: EVERY_PERIOD,
+    periods: SOME_PERIODS,
     bases: ['recorded', 'today'],
   });
   expect([...everyUnit.differences, ...everyPeriod.differences].slice(0, 20)).toEqual([]);

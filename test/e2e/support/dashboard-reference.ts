@@ -117,6 +117,17 @@ const out = (f: Figures) => ({
 
 const DUE_SOON_MS = 30 * 86_400_000;
 
+// Every unit's landings on a day, worked out once per registry and day: the comparisons ask
+// thousands of dashboards of one registry, each of which would follow every unit's lineage again.
+const landingsMemo = new WeakMap<ReadonlyMap<string, Unit>, Map<string, Map<string, Landing[]>>>();
+const allLandings = (units: ReadonlyMap<string, Unit>, today: string, id: string): Landing[] => {
+  let byDay = landingsMemo.get(units);
+  if (!byDay) landingsMemo.set(units, (byDay = new Map()));
+  let all = byDay.get(today);
+  if (!all) byDay.set(today, (all = new Map([...units.keys()].map((u) => [u, landingsOf(units, u, today)]))));
+  return all.get(id)!;
+};
+
 /** The people counted in a headcount (participants or trainees by group). */
 const sumOf = (h: unknown): number => {
   let n = 0;
@@ -155,7 +166,7 @@ export const referenceDashboard = async (
   if (basis === 'recorded') for (const id of subtree) lands.set(id, [{ to: id, weight: 1, approximate: false }]);
   else
     for (const u of units.values()) {
-      const here = landingsOf(units, u.id, today).filter((l) => subtree.has(l.to));
+      const here = allLandings(units, today, u.id).filter((l) => subtree.has(l.to));
       if (here.length > 0) lands.set(u.id, here);
     }
   let approximate = false;
