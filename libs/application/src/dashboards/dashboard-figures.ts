@@ -86,9 +86,6 @@ export const accumulateCounts = (a: Figures, b: Figures, w: number): Figures => 
   return a;
 };
 
-/** a + b, as a new value. */
-export const addFigures = (a: Figures, b: Figures): Figures => accumulate(accumulate(emptyFigures(), a), b);
-
 /** An amount's share, in whole đồng (exact when the share is the whole). */
 export const share = (amount: string | number, w: number): bigint =>
   w === 1 ? BigInt(amount) : BigInt(Math.round(Number(amount) * w));

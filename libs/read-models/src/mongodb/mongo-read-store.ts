@@ -14,8 +14,10 @@ import {
   advanceCheckpoint,
   collectionsOfGeneration,
   newRecord,
+  physicalsOf,
   promoteBuilding,
   startRebuild,
+  takenBy,
 } from '../records/projection-record';
 import { rewritePipeline, withoutTombstones } from './mongo-pipeline';
 
@@ -145,8 +147,8 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
         throw new Error(`projection ${name} writes ${existing.collection}, not ${collection}`);
       return existing;
     }
-    const owner = await this.db.collection<StoredRecord>(RECORDS).findOne({ collection });
-    if (owner) throw new Error(`collection ${collection} already belongs to projection ${owner._id}`);
+    const taken = takenBy(await this.records(), name, [collection, ...alongside]);
+    if (taken) throw new Error(`collection ${taken.collection} already belongs to projection ${taken.owner}`);
     const record = newRecord(name, collection, version, this.now(), alongside);
     await this.save(record);
     await this.createIndexes(physicalName(collection, 1), indexes);
@@ -163,8 +165,7 @@ export class MongoReadStore implements ReadStore, ProjectionStore {
     const { record, abandoned } = startRebuild(await this.require(name), version, this.now(), alongside);
     for (const c of abandoned) await this.drop(c);
     // Leftovers of a generation of this number that a crash left unrecorded.
-    for (const c of collectionsOfGeneration(record, record.building!))
-      await this.drop(physicalName(c, record.building!.generation));
+    for (const c of physicalsOf(record, record.building)) await this.drop(c);
     await this.createIndexes(physicalName(record.collection, record.building!.generation), indexes);
     await this.save(record);
     await this.db.collection<{ _id: string }>(REQUESTS).deleteOne({ _id: name });

@@ -78,3 +78,18 @@ export const writesAlongside = (g: GenerationState, alongside: readonly string[]
 /** The physical collections of a generation (none without one), to drop with it. */
 export const physicalsOf = (r: ProjectionRecord, g: GenerationState | null): string[] =>
   g ? collectionsOfGeneration(r, g).map((c) => physicalName(c, g.generation)) : [];
+
+/** The first of `collections` another projection's record already writes, with that projection's name. */
+export const takenBy = (
+  records: Iterable<ProjectionRecord>,
+  name: string,
+  collections: readonly string[],
+): { collection: string; owner: string } | null => {
+  for (const r of records) {
+    if (r.name === name) continue;
+    const owned = [r.collection, ...(r.live?.alongside ?? []), ...(r.building?.alongside ?? [])];
+    const collection = collections.find((c) => owned.includes(c));
+    if (collection) return { collection, owner: r.name };
+  }
+  return null;
+};

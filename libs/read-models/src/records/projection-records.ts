@@ -7,6 +7,7 @@ import {
   newRecord,
   promoteBuilding,
   startRebuild,
+  takenBy,
 } from './projection-record';
 
 /** The records of an in-process store, kept in memory and written through `persist`. */
@@ -44,11 +45,8 @@ export class ProjectionRecords {
         throw new Error(`projection ${name} writes ${existing.collection}, not ${collection}`);
       return existing;
     }
-    for (const r of this.byName.values()) {
-      const owned = [r.collection, ...(r.live?.alongside ?? []), ...(r.building?.alongside ?? [])];
-      const clash = [collection, ...alongside].find((c) => owned.includes(c));
-      if (clash) throw new Error(`collection ${clash} already belongs to projection ${r.name}`);
-    }
+    const taken = takenBy(this.byName.values(), name, [collection, ...alongside]);
+    if (taken) throw new Error(`collection ${taken.collection} already belongs to projection ${taken.owner}`);
     return this.set(newRecord(name, collection, version, this.now(), alongside));
   }
 
