@@ -5,12 +5,15 @@ import { emptyFigures, Figures } from './dashboard-figures';
 import { addActivities, addInspections, addObligations, addReport, Asked, UnitFigureDocs } from './own-figures';
 import type { Landing } from './rebase';
 
+/** A document as stored: with the position of the last event applied to it. */
+type Stored<T> = T & { _position?: string };
+
 /** The per-unit documents a dashboard reads, by unit id. */
 export interface FigureDocs {
-  obligations: ReadonlyMap<string, ObligationFigures>;
-  activities: ReadonlyMap<string, ActivityFigures>;
-  inspections: ReadonlyMap<string, InspectionFigures>;
-  reports: ReadonlyMap<string, ReportFigures>;
+  obligations: ReadonlyMap<string, Stored<ObligationFigures>>;
+  activities: ReadonlyMap<string, Stored<ActivityFigures>>;
+  inspections: ReadonlyMap<string, Stored<InspectionFigures>>;
+  reports: ReadonlyMap<string, Stored<ReportFigures>>;
 }
 
 /** A reporting period as a dashboard needs it. */

@@ -1,38 +1,54 @@
-import { reachableFrom, Scope, UnitOnDate } from '@gl/domain';
+import { Scope, UnitOnDate } from '@gl/domain';
 import { seesUnit } from '../shared/read-helpers';
 import { accumulate, emptyFigures, F, Figures, figuresOut, rag } from './dashboard-figures';
 import type { TreeOnDay } from './tree-on-day';
 
-/** Each unit's roll-up (its own figures and its subtree's), each subtree summed once; never changes `own`. */
-export const rollUp = (children: TreeOnDay['children'], own: ReadonlyMap<string, Figures>) => {
-  const rolled = new Map<string, Figures>();
+/** A subtree summed: its figures, its regulation coverage by kind of unit, and whether any of its figures are approximate. */
+export interface Rolled {
+  figures: Figures;
+  coverage: Map<string, { units: number; covered: number }>;
+  approximate: boolean;
+}
+
+/**
+ * Each unit's roll-up: its own figures and its subtree's, each subtree summed once and kept in
+ * `known` (a cache passes the one it mends; what it holds for a unit, it holds for the unit's whole
+ * subtree). Never changes `own`. Coverage counts, by kind, the units with a regulation in force.
+ */
+export const rollUp = (
+  tree: TreeOnDay,
+  own: ReadonlyMap<string, Figures>,
+  approximateUnits: ReadonlySet<string>,
+  known: Map<string, Rolled> = new Map(),
+) => {
   const none = emptyFigures();
-  const of = (id: string): Figures => {
-    const done = rolled.get(id);
+  const of = (id: string): Rolled => {
+    const done = known.get(id);
     if (done) return done;
-    const kids = children.get(id) ?? [];
+    const kids = tree.children.get(id) ?? [];
+    const mine = own.get(id) ?? none;
     // A unit without children (most of them: communes) is its own roll-up.
-    const r = kids.length === 0 ? (own.get(id) ?? none) : accumulate(emptyFigures(), own.get(id) ?? none);
-    for (const c of kids) accumulate(r, of(c));
-    rolled.set(id, r);
+    const figures = kids.length === 0 ? mine : accumulate(emptyFigures(), mine);
+    const covered = mine.c[F.regulationsInForce] > 0 ? 1 : 0;
+    const coverage = new Map([[tree.byId.get(id)!.kind as string, { units: 1, covered }]]);
+    let approximate = approximateUnits.has(id);
+    for (const c of kids) {
+      const r = of(c);
+      accumulate(figures, r.figures);
+      for (const [kind, n] of r.coverage) {
+        const k = coverage.get(kind);
+        if (k) {
+          k.units += n.units;
+          k.covered += n.covered;
+        } else coverage.set(kind, { ...n });
+      }
+      approximate ||= r.approximate;
+    }
+    const r = { figures, coverage, approximate };
+    known.set(id, r);
     return r;
   };
   return of;
-};
-
-/** Regulation coverage of a subtree: by kind of unit, how many there are and how many have a regulation in force. */
-export const coverage = (tree: TreeOnDay, own: ReadonlyMap<string, Figures>, id: string) => {
-  const kinds = new Map<string, { units: number; covered: number }>();
-  const walk = (x: string) => {
-    const u = tree.byId.get(x)!;
-    const k = kinds.get(u.kind) ?? { units: 0, covered: 0 };
-    k.units++;
-    if ((own.get(x)?.c[F.regulationsInForce] ?? 0) > 0) k.covered++;
-    kinds.set(u.kind, k);
-    (tree.children.get(x) ?? []).forEach(walk);
-  };
-  walk(id);
-  return Object.fromEntries(kinds);
 };
 
 /**
@@ -43,29 +59,30 @@ export const coverage = (tree: TreeOnDay, own: ReadonlyMap<string, Figures>, id:
 export const dashboardParts = (
   tree: TreeOnDay,
   own: ReadonlyMap<string, Figures>,
-  approximateUnits: ReadonlySet<string>,
+  rolled: (id: string) => Rolled,
   unitId: string,
   scope: Scope,
 ) => {
-  const rolled = rollUp(tree.children, own);
+  const root = rolled(unitId);
   return {
     own: figuresOut(own.get(unitId) ?? emptyFigures()),
-    rollup: { ...figuresOut(rolled(unitId)), regulationCoverage: coverage(tree, own, unitId) },
+    rollup: {
+      ...figuresOut(root.figures),
+      regulationCoverage: Object.fromEntries([...root.coverage].map(([k, n]) => [k, { ...n }])),
+    },
     children: (tree.children.get(unitId) ?? [])
       .filter((c) => seesUnit(scope, c))
       .map((c) => {
         const u: UnitOnDate = tree.byId.get(c)!;
         const r = rolled(c);
-        const partly =
-          approximateUnits.size > 0 && [...reachableFrom(tree.children, c)].some((x) => approximateUnits.has(x));
         return {
           unitId: c,
           name: u.name,
           kind: u.kind,
           level: u.level,
-          rag: rag(r),
-          approximate: partly,
-          rollup: figuresOut(r),
+          rag: rag(r.figures),
+          approximate: r.approximate,
+          rollup: figuresOut(r.figures),
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),

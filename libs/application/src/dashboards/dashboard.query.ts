@@ -17,7 +17,8 @@ import { TimeTravel } from './time-travel';
 import { treeOn } from './tree-on-day';
 import { DashboardPeriod, periodDays } from './dashboard-period';
 import { landingsOfSubtree } from './rebase';
-import { FigureDocs, PeriodExpecting, periodsIn, tallyOwn } from './dashboard-tally';
+import { FigureDocs, PeriodExpecting, periodsIn } from './dashboard-tally';
+import { DashboardTallies } from './dashboard-tallies';
 import { dashboardParts } from './dashboard-view';
 import type { Dashboard } from './dashboard.responses';
 
@@ -66,10 +67,13 @@ export class GetDashboard {
 
 /**
  * Reads the per-unit figures of the units whose records count (issue 17: a dashboard costs the
- * units of its subtree, never their records) and composes the pure parts: landings, tallies, view.
+ * units of its subtree, never their records) and composes the pure parts: landings, tallies (kept
+ * between requests and mended where documents moved), view.
  */
 @QueryHandler(GetDashboard)
 export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboard> {
+  private readonly tallies = new DashboardTallies();
+
   constructor(
     @Inject(READ_STORE) private readonly current: ReadStore,
     @Inject(CLOCK_PORT) private readonly clock: Clock,
@@ -99,7 +103,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     };
     const asked = { year, window, day, now };
     const periods = periodsIn((await reads.find('reporting-periods', { year })) as (Doc & PeriodExpecting)[], asked);
-    const { own, approximateUnits } = tallyOwn(lands, docs, periods, asked);
+    const { own, rolled } = this.tallies.of({ reads, units, tree, basis, today, lands, docs, periods, asked });
     return {
       unit: root,
       year,
@@ -108,9 +112,9 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
       to: span.to,
       basis,
       asOf: day,
-      approximate: approximateUnits.size > 0,
+      approximate: rolled(unitId).approximate,
       asOfPosition,
-      ...dashboardParts(tree, own, approximateUnits, unitId, scope),
+      ...dashboardParts(tree, own, rolled, unitId, scope),
     };
   }
 

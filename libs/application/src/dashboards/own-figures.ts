@@ -6,6 +6,9 @@ import { accumulateCounts, F, Figures, share } from './dashboard-figures';
 
 const DUE_SOON_MS = 30 * 86_400_000;
 
+/** The instants an open obligation with this deadline changes status at: due soon from the first, overdue from the second. */
+export const statusChanges = (deadline: number): [number, number] => [deadline - DUE_SOON_MS, deadline];
+
 /** What a dashboard asks of a unit's figures: a year, perhaps a part of it, the day regulations are counted on, and now. */
 export interface Asked {
   year: number;
