@@ -1,7 +1,7 @@
 import { evolveRegistry, initialRegistry, UnitEvent } from '@gl/domain';
 import type { ActivityFigures, ObligationFigures, ReadStore } from '@gl/read-models';
 import { figuresOut } from './dashboard-figures';
-import { DashboardTallies, TallyInput } from './dashboard-tallies';
+import { DashboardTallies, Tallied, TallyInput } from './dashboard-tallies';
 import { FigureDocs, tallyOwn } from './dashboard-tally';
 import { rollUp } from './dashboard-view';
 import type { Asked } from './own-figures';
@@ -71,45 +71,59 @@ const docsOf = (activities: Record<string, ActivityFigures>, obligations: Record
 const ask = (
   unitId: string,
   docs: FigureDocs,
-  over: { basis?: 'recorded' | 'today'; now?: string; reads?: ReadStore } = {},
-): TallyInput => {
+  over: { basis?: 'recorded' | 'today'; now?: string; reads?: ReadStore; versions?: string } = {},
+): TallyInput & { docs: FigureDocs } => {
   const b = over.basis ?? 'recorded';
   const day = b === 'today' ? TODAY : '2023-12-31';
   const tree = treeOn(units, day);
   const asked: Asked = { year: 2023, day, now: new Date(over.now ?? '2023-10-01T03:00:00Z') };
   const { lands } = landingsOfSubtree(units, tree, unitId, b, day, TODAY);
-  return { reads: over.reads ?? store, units, tree, basis: b, today: TODAY, lands, docs, periods: [], asked };
+  const read = async () => docs;
+  const reads = over.reads ?? store;
+  return {
+    reads,
+    units,
+    tree,
+    basis: b,
+    today: TODAY,
+    unitId,
+    lands,
+    read,
+    docs,
+    periods: [],
+    asked,
+    versions: over.versions,
+  };
 };
 /** The same question answered afresh, without anything kept. */
-const afresh = (x: TallyInput, id: string) => {
+const afresh = (x: TallyInput & { docs: FigureDocs }, id: string) => {
   const { own, approximateUnits } = tallyOwn(x.lands, x.docs, x.periods, x.asked);
   return figuresOut(rollUp(x.tree, own, approximateUnits)(id).figures);
 };
-const conferencesOf = (t: ReturnType<DashboardTallies['of']>, id: string) =>
-  figuresOut(t.rolled(id).figures).conferences;
+const conferencesOf = (t: Tallied, id: string) => figuresOut(t.rolled(id).figures).conferences;
 
 describe('dashboard tallies kept between requests (DashboardTallies)', () => {
-  it('answers as a tally made afresh, and asked again with the same documents sums nothing again', () => {
+  it('answers as a tally made afresh, and asked again with the same documents sums nothing again', async () => {
     // given the figures of three communes
     const tallies = new DashboardTallies();
     const docs = docsOf({ an: conferences(1, '5'), binh: conferences(2, '6'), old: conferences(4, '7') });
     // when the city is asked twice
-    const first = tallies.of(ask('city', docs));
-    const again = tallies.of(ask('city', docs));
+    const first = await tallies.of(ask('city', docs));
+    const again = await tallies.of(ask('city', docs));
     // then the roll-up is the fresh one, and the same object the second time
     expect(figuresOut(first.rolled('city').figures)).toEqual(afresh(ask('city', docs), 'city'));
     expect(conferencesOf(first, 'city')).toBe(7);
     expect(again.rolled('city')).toBe(first.rolled('city'));
   });
 
-  it('sums again only the unit whose document moved, and the subtrees above it', () => {
+  it('sums again only the unit whose document moved, and the subtrees above it', async () => {
     const tallies = new DashboardTallies();
     const before = docsOf({ an: conferences(1, '5'), binh: conferences(2, '6') });
-    const first = tallies.of(ask('city', before));
+    const first = await tallies.of(ask('city', before));
     const binhBefore = first.rolled('binh');
     // when an's document is written again (a later position) with one more conference
     const after = docsOf({ an: conferences(2, '9'), binh: conferences(2, '6') });
-    const second = tallies.of(ask('city', after));
+    const second = await tallies.of(ask('city', after));
     // then the city and an count it, and binh's roll-up is the one kept
     expect(conferencesOf(second, 'city')).toBe(4);
     expect(conferencesOf(second, 'an')).toBe(2);
@@ -117,23 +131,23 @@ describe('dashboard tallies kept between requests (DashboardTallies)', () => {
     expect(figuresOut(second.rolled('city').figures)).toEqual(afresh(ask('city', after), 'city'));
   });
 
-  it('counts a unit whose documents are gone as having none', () => {
+  it('counts a unit whose documents are gone as having none', async () => {
     const tallies = new DashboardTallies();
-    tallies.of(ask('city', docsOf({ an: conferences(1, '5'), binh: conferences(2, '6') })));
-    expect(conferencesOf(tallies.of(ask('city', docsOf({ binh: conferences(2, '6') }))), 'city')).toBe(2);
+    await tallies.of(ask('city', docsOf({ an: conferences(1, '5'), binh: conferences(2, '6') })));
+    expect(conferencesOf(await tallies.of(ask('city', docsOf({ binh: conferences(2, '6') }))), 'city')).toBe(2);
   });
 
-  it('forgets, on today’s tree, what a moved unit passed on to a subtree not asked, before that one is asked', () => {
+  it('forgets, on today’s tree, what a moved unit passed on to a subtree not asked, before that one is asked', async () => {
     const tallies = new DashboardTallies();
     const before = docsOf({ old: conferences(10, '5') });
     // given an-moi's and binh-moi's tallies on today's tree (each took part of old's records)
-    tallies.of(ask('an-moi', before, { basis: 'today' }));
-    expect(conferencesOf(tallies.of(ask('binh-moi', before, { basis: 'today' })), 'binh-moi')).toBe(7);
+    await tallies.of(ask('an-moi', before, { basis: 'today' }));
+    expect(conferencesOf(await tallies.of(ask('binh-moi', before, { basis: 'today' })), 'binh-moi')).toBe(7);
     // when old's document moves and only an-moi is asked
     const after = docsOf({ old: conferences(20, '8') });
-    expect(conferencesOf(tallies.of(ask('an-moi', after, { basis: 'today' })), 'an-moi')).toBe(6);
+    expect(conferencesOf(await tallies.of(ask('an-moi', after, { basis: 'today' })), 'an-moi')).toBe(6);
     // then binh-moi, asked next, counts the new figures too, as a fresh tally, approximate
-    const binh = tallies.of(ask('binh-moi', after, { basis: 'today' }));
+    const binh = await tallies.of(ask('binh-moi', after, { basis: 'today' }));
     expect(conferencesOf(binh, 'binh-moi')).toBe(14);
     expect(binh.rolled('binh-moi').approximate).toBe(true);
     expect(figuresOut(binh.rolled('binh-moi').figures)).toEqual(
@@ -141,21 +155,42 @@ describe('dashboard tallies kept between requests (DashboardTallies)', () => {
     );
   });
 
-  it('judges the open orders against now: past the day one falls due soon, the tally is made again', () => {
+  it('judges the open orders against now: past the day one falls due soon, the tally is made again', async () => {
     const tallies = new DashboardTallies();
     const docs = docsOf({}, { an: dueNov15 as ObligationFigures });
-    const on = (now: string) => figuresOut(tallies.of(ask('city', docs, { now })).rolled('city').figures).obligations;
-    expect(on('2023-10-01T03:00:00Z')).toMatchObject({ onTrack: 1, dueSoon: 0, overdue: 0 });
-    expect(on('2023-10-10T03:00:00Z')).toMatchObject({ onTrack: 1, dueSoon: 0, overdue: 0 });
-    expect(on('2023-10-20T03:00:00Z')).toMatchObject({ onTrack: 0, dueSoon: 1, overdue: 0 });
-    expect(on('2023-11-16T03:00:00Z')).toMatchObject({ onTrack: 0, dueSoon: 0, overdue: 1 });
+    const on = async (now: string) =>
+      figuresOut((await tallies.of(ask('city', docs, { now }))).rolled('city').figures).obligations;
+    expect(await on('2023-10-01T03:00:00Z')).toMatchObject({ onTrack: 1, dueSoon: 0, overdue: 0 });
+    expect(await on('2023-10-10T03:00:00Z')).toMatchObject({ onTrack: 1, dueSoon: 0, overdue: 0 });
+    expect(await on('2023-10-20T03:00:00Z')).toMatchObject({ onTrack: 0, dueSoon: 1, overdue: 0 });
+    expect(await on('2023-11-16T03:00:00Z')).toMatchObject({ onTrack: 0, dueSoon: 0, overdue: 1 });
   });
 
-  it('keeps the tallies of two stores apart (a past store is not today’s)', () => {
+  it('keeps the tallies of two stores apart (a past store is not today’s)', async () => {
     const tallies = new DashboardTallies();
     const past = {} as ReadStore;
-    tallies.of(ask('city', docsOf({ an: conferences(1, '5') })));
-    const then = tallies.of(ask('city', docsOf({ an: conferences(3, '5') }), { reads: past }));
+    await tallies.of(ask('city', docsOf({ an: conferences(1, '5') })));
+    const then = await tallies.of(ask('city', docsOf({ an: conferences(3, '5') }), { reads: past }));
     expect(conferencesOf(then, 'city')).toBe(3);
+  });
+});
+
+describe('dashboard tallies where the store tells its versions', () => {
+  it('reads no document while the figures’ versions have not moved since the subtree was checked', async () => {
+    const tallies = new DashboardTallies();
+    let reads = 0;
+    const counting = (x: TallyInput): TallyInput => ({ ...x, read: () => (reads++, x.read()) });
+    const docs = docsOf({ an: conferences(1, '5') });
+    await tallies.of(counting(ask('city', docs, { versions: 'v1' })));
+    const again = await tallies.of(counting(ask('city', docs, { versions: 'v1' })));
+    expect(reads).toBe(1);
+    expect(conferencesOf(again, 'city')).toBe(1);
+    // a subtree not checked yet at these versions is read, even inside one that was
+    await tallies.of(counting(ask('an', docs, { versions: 'v1' })));
+    expect(reads).toBe(2);
+    // once they move, the city is read again, and its figures follow
+    const moved = await tallies.of(counting(ask('city', docsOf({ an: conferences(5, '8') }), { versions: 'v2' })));
+    expect(reads).toBe(3);
+    expect(conferencesOf(moved, 'city')).toBe(5);
   });
 });

@@ -15,9 +15,13 @@ export interface TallyInput {
   tree: TreeOnDay;
   basis: 'recorded' | 'today';
   today: CalendarDate;
-  /** The units whose records count in the subtree asked, and where each one's go (`landingsOfSubtree`). */
+  /** The unit asked, the units whose records count in its subtree, and where each one's go (`landingsOfSubtree`). */
+  unitId: string;
   lands: ReadonlyMap<string, Landing[]>;
-  docs: FigureDocs;
+  /** The figure documents of those units, read when the tally cannot tell they are unchanged. */
+  read: () => Promise<FigureDocs>;
+  /** The figure collections' versions (`ReadStore.version`), read before the documents; undefined when the store cannot say. */
+  versions?: string;
   periods: (PeriodExpecting & { _position?: string })[];
   asked: Asked;
 }
@@ -39,6 +43,8 @@ class Tally {
   readonly approximate = new Set<string>();
   /** Closed downwards: a unit's roll-up is here only while its whole subtree's is. */
   readonly rolled = new Map<string, Rolled>();
+  /** The subtrees checked whole, and the versions of the figures they were checked at. */
+  readonly checked = new Map<string, string>();
   /** The instants between which no open obligation counted here changes status. */
   from = -Infinity;
   until = Infinity;
@@ -71,16 +77,21 @@ const sourcesOf = (lands: ReadonlyMap<string, Landing[]>): Map<string, [string, 
  * 4,444 units at every request). A tally is kept per store, registry version and question (basis,
  * day, year, period, reporting periods as written); each request compares the positions of the
  * figure documents it read with those the tally was made from, and sums again only the units whose
- * documents moved and the subtrees above them. The open obligations' statuses depend on now: a tally
+ * documents moved and the subtrees above them; where the store tells the figures' versions and they
+ * have not moved since this subtree was checked, it reads nothing. The open obligations' statuses depend on now: a tally
  * is kept only while now stays between the instants at which one of them would change.
  */
 export class DashboardTallies {
   private readonly byStore = new WeakMap<ReadStore, WeakMap<ReadonlyMap<string, Unit>, Map<string, Tally>>>();
 
-  of(x: TallyInput): Tallied {
+  async of(x: TallyInput): Promise<Tallied> {
     const tally = this.tallyFor(x);
-    const stale = this.mend(tally, x);
-    if (stale.size > 0) this.recount(tally, x, stale);
+    if (x.versions === undefined || tally.checked.get(x.unitId) !== x.versions) {
+      const docs = await x.read();
+      const stale = this.mend(tally, x, docs);
+      if (stale.size > 0) this.recount(tally, x, docs, stale);
+      if (x.versions !== undefined) tally.checked.set(x.unitId, x.versions);
+    }
     const rolled = rollUp(x.tree, tally.own, tally.approximate, tally.rolled);
     return { own: tally.own, rolled };
   }
@@ -103,7 +114,7 @@ export class DashboardTallies {
   }
 
   /** Forgets the figures of every unit a moved document's records land in, and the roll-ups above; answers the units of the subtree to count. */
-  private mend(tally: Tally, x: TallyInput): Set<string> {
+  private mend(tally: Tally, x: TallyInput, docs: FigureDocs): Set<string> {
     const stale = new Set<string>();
     const forget = (to: string) => {
       tally.own.delete(to);
@@ -111,7 +122,7 @@ export class DashboardTallies {
       for (let u: string | null | undefined = to; u && tally.rolled.delete(u); u = x.tree.byId.get(u)?.parentId);
     };
     for (const source of x.lands.keys()) {
-      const sig = signature(x.docs, source);
+      const sig = signature(docs, source);
       if (tally.seen.get(source) === sig) continue;
       tally.seen.set(source, sig);
       // Every unit its records land in, in this subtree or not: a tally asked for another later must not keep them.
@@ -123,7 +134,7 @@ export class DashboardTallies {
   }
 
   /** Counts the units given from the records that land in them. */
-  private recount(tally: Tally, x: TallyInput, stale: Set<string>): void {
+  private recount(tally: Tally, x: TallyInput, docs: FigureDocs, stale: Set<string>): void {
     const sources = sourcesOf(x.lands);
     const lands = new Map<string, Landing[]>();
     for (const to of stale)
@@ -132,14 +143,14 @@ export class DashboardTallies {
         if (list) list.push(l);
         else lands.set(source, [l]);
       }
-    const { own, approximateUnits } = tallyOwn(lands, x.docs, x.periods, x.asked);
+    const { own, approximateUnits } = tallyOwn(lands, docs, x.periods, x.asked);
     for (const to of stale) {
       tally.own.set(to, own.get(to) ?? NONE);
       if (approximateUnits.has(to)) tally.approximate.add(to);
     }
     const now = x.asked.now.getTime();
     for (const source of lands.keys()) {
-      const doc = x.docs.obligations.get(source);
+      const doc = docs.obligations.get(source);
       if (!doc) continue;
       for (const [deadline] of obligationSummary(doc, x.asked.year, x.asked.window).openByDeadline)
         for (const at of statusChanges(deadline)) {

@@ -95,15 +95,18 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     const { lands, members } = landingsOfSubtree(units, tree, unitId, basis, day, today);
     const byId = async <T>(collection: string) =>
       new Map((await reads.getMany(collection, members)).map((d) => [d._id, d as Doc & T]));
-    const docs: FigureDocs = {
+    const read = async (): Promise<FigureDocs> => ({
       obligations: await byId(obligationFigures.collection),
       activities: await byId(activityFigures.collection),
       inspections: await byId(inspectionFigures.collection),
       reports: await byId(reportFigures.collection),
-    };
+    });
     const asked = { year, window, day, now };
     const periods = periodsIn((await reads.find('reporting-periods', { year })) as (Doc & PeriodExpecting)[], asked);
-    const { own, rolled } = this.tallies.of({ reads, units, tree, basis, today, lands, docs, periods, asked });
+    const { own, rolled } = await this.tallies.of({
+      ...{ reads, units, tree, basis, today, unitId, lands, read, periods, asked },
+      versions: await versionsOf(reads),
+    });
     return {
       unit: root,
       year,
@@ -138,6 +141,10 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     };
   }
 }
+
+/** The figure collections' versions, where the store tells them. */
+const versionsOf = async (reads: ReadStore): Promise<string | undefined> =>
+  reads.version ? (await Promise.all(FIGURE_COLLECTIONS.map((c) => reads.version!(c)))).join('|') : undefined;
 
 const requireFigures = async (reads: ReadStore): Promise<void> => {
   if (!reads.isLive) return;

@@ -58,6 +58,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   /** Logical collection → the fields its projection declared indexes on (first key of each spec). */
   private readonly indexed = new Map<string, Set<string>>();
   private compactedAt = 0;
+  /** Batches applied to each physical collection since the process started (what `version` tells). */
+  private readonly writes = new Map<string, number>();
   private readonly stmt: {
     load: Statement<[string], { id: string; position: string; deleted: number; body: string }>;
     upsert: Statement<[string, string, string, number, string]>;
@@ -136,6 +138,13 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
 
   async isLive(collection: string): Promise<boolean> {
     return this.recordsCache.liveGeneration(collection) !== undefined;
+  }
+
+  async version(collection: string): Promise<string> {
+    const generation = this.recordsCache.liveGeneration(collection);
+    if (generation === undefined) return '-';
+    const name = physicalName(collection, generation);
+    return `${name}#${this.writes.get(name) ?? 0}`;
   }
 
   // ---- ProjectionStore ---------------------------------------------------------------------
@@ -226,12 +235,16 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       this.compactedAt = now;
       compactStep(this.db);
     }
+    const touched = new Set<string>();
     effective.forEach((ch, i) => {
       const doc = written[i];
-      const c = this.physical(physicalOf(ch));
+      const name = physicalOf(ch);
+      const c = this.physical(name);
       if (doc) c.put(doc);
       else c.remove(ch._id, ch.position);
+      touched.add(name);
     });
+    for (const name of touched) this.writes.set(name, (this.writes.get(name) ?? 0) + 1);
   }
 
   /** How full the file is: its pages, the free ones among them, its vacuum mode. */

@@ -37,6 +37,13 @@ export interface ReadStore {
    * still being built (per-unit figures after an upgrade): an empty answer would then read as zeros.
    */
   isLive?(collection: string): Promise<boolean>;
+  /**
+   * A token that changes whenever the live documents of a collection change (a batch written, another
+   * generation made live): while it is the same, so are they. A reader that keeps what it derived from
+   * them (a dashboard's tallies) asks this before reading them again. A store that cannot say has no
+   * such method, and its readers read.
+   */
+  version?(collection: string): Promise<string>;
 }
 
 /** Injection token for the ReadStore port. */

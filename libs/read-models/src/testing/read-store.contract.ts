@@ -332,6 +332,30 @@ export const readStoreContract = (name: string, fixture: ReadStoreFixture): void
         expect(await store.get(figures, 'u1')).toBeNull();
       });
 
+      it('tells a collection’s version: the same while its documents are, another once a batch or a generation changed them', async () => {
+        if (!store.version) return console.warn('this store tells no versions: its readers read again');
+        const name = `versioned-${run}`;
+        const own = `versioned${run}`;
+        const figures = `versioned${run}-figures`;
+        const g = await store.register(name, own, 1, [], [figures]);
+        const ref = { projection: name, collection: own, generation: g.live!.generation };
+        const v0 = await store.version(figures);
+        expect(await store.version(figures)).toBe(v0);
+        // a batch that writes the figures changes their version, and leaves it once written
+        await store.applyBatch(ref, [{ _id: 'u1', collection: figures, doc: { _id: 'u1', n: 1 }, position: '3' }], '3');
+        const v1 = await store.version(figures);
+        expect(v1).not.toBe(v0);
+        expect(await store.version(figures)).toBe(v1);
+        // a batch already applied changes nothing, so neither the version
+        await store.applyBatch(ref, [{ _id: 'u1', collection: figures, doc: { _id: 'u1', n: 1 }, position: '3' }], '3');
+        expect(await store.version(figures)).toBe(v1);
+        // another generation made live is another version, even before anything is written to it
+        await store.beginRebuild(name, 1, [], [figures]);
+        expect(await store.version(figures)).toBe(v1);
+        await store.promote(name);
+        expect(await store.version(figures)).not.toBe(v1);
+      });
+
       it('says which collections are live: a collection beside the projection only once a generation writing it is', async () => {
         const name = `counted-${run}`;
         const own = `counted${run}`;
