@@ -5,6 +5,7 @@ export * from './port/webhook-store.port';
 export * from './engine/projection';
 export * from './engine/apply-events';
 export * from './engine/figures';
+export * from './engine/snapshot-overlay';
 export * from './engine/projection-runner';
 export * from './engine/projection-engine';
 export * from './projections/all-projections';

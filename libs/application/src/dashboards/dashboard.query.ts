@@ -26,8 +26,8 @@ import type { Dashboard } from './dashboard.responses';
 const FIGURE_COLLECTIONS = [obligationFigures, activityFigures, reportFigures, inspectionFigures].map(
   (f) => f.collection,
 );
-/** What a dashboard reads: a past one replays only the projections writing these. */
-const DASHBOARD_COLLECTIONS = ['unit-registry', 'reporting-periods', ...FIGURE_COLLECTIONS];
+/** What a dashboard reads: a past one replays only the projections writing these (and those are the ones snapshotted). */
+export const DASHBOARD_COLLECTIONS = ['unit-registry', 'reporting-periods', ...FIGURE_COLLECTIONS];
 
 /** The figures are being built for the first time (after an upgrade): zeros would be wrong, so no answer yet. */
 export class DashboardFiguresRebuildingError extends Error {
@@ -73,6 +73,8 @@ export class GetDashboard {
 @QueryHandler(GetDashboard)
 export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboard> {
   private readonly tallies = new DashboardTallies();
+  /** A past store's registry, parsed once per store (its tallies are kept by the registry's identity). */
+  private readonly pastDirectories = new WeakMap<ReadStore, UnitDirectory>();
 
   constructor(
     @Inject(READ_STORE) private readonly current: ReadStore,
@@ -134,11 +136,17 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     const reads = await this.timeTravel.storeAt(asOfPosition, DASHBOARD_COLLECTIONS);
     return {
       reads,
-      units: await new UnitDirectory(reads).units(),
+      units: await this.pastDirectoryOf(reads).units(),
       // Statuses (overdue, due soon) as they were then.
       now: past.recordedAt ? new Date(past.recordedAt) : this.clock.now(),
       asOfPosition,
     };
+  }
+
+  private pastDirectoryOf(reads: ReadStore): UnitDirectory {
+    let directory = this.pastDirectories.get(reads);
+    if (!directory) this.pastDirectories.set(reads, (directory = new UnitDirectory(reads)));
+    return directory;
   }
 }
 

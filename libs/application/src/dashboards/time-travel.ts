@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { comparePositions, EVENT_STORE, EventStore, Position, START, yieldToEventLoop } from '@gl/event-store';
 import {
   alongsideOf,
@@ -6,9 +6,13 @@ import {
   applyBatchTo,
   collectionOf,
   collectionsOf,
+  PROJECTION_STORE,
   PROJECTIONS,
+  IndexSpec,
   ProjectionStore,
   ReadStore,
+  SnapshotOverlay,
+  SnapshotRef,
 } from '@gl/read-models';
 
 /** Makes an empty, in-memory read store (bound by the composition root to the embedded adapter). */
@@ -34,13 +38,20 @@ interface PastStore {
   names: string[];
   store: Promise<ReadStore & { close(): Promise<void> }>;
   events: number;
+  /** The snapshots it reads through to: it is good while their generations are live. */
+  snapshots: SnapshotRef[];
 }
+
+/** Where each projection's replay starts: its latest snapshot at or before the position, if any. */
+type Starts = Map<string, SnapshotRef | null>;
 
 /**
  * Read models "as of" a past point: the projections a reader needs replayed into a temporary
- * in-memory store up to a global position (or the last event recorded by an instant). Bounded: at
- * most `maxEvents` replayed, and the last few stores kept while together they hold no more than that
- * (they are the memory cost).
+ * in-memory store up to a global position (or the last event recorded by an instant). Where the live
+ * store keeps snapshots of a projection, its replay starts from the latest one at or before the
+ * position, and what it did not write is read from that snapshot (issue 17); else from the start of
+ * the log. Bounded: at most `maxEvents` replayed, and the last few stores kept while together they
+ * hold no more than that (they are the memory cost).
  */
 @Injectable()
 export class TimeTravel {
@@ -53,6 +64,8 @@ export class TimeTravel {
     @Inject(PROJECTIONS) private readonly projections: AnyProjection[],
     @Inject(SCRATCH_READ_STORE) private readonly scratch: ScratchStoreFactory,
     @Inject(TIME_TRAVEL_MAX_EVENTS) readonly maxEvents: number,
+    /** The live projection store, where it keeps snapshots to start from. */
+    @Optional() @Inject(PROJECTION_STORE) private readonly snapshots?: ProjectionStore,
   ) {}
 
   /** The position of the last event recorded at or before an instant. */
@@ -87,31 +100,61 @@ export class TimeTravel {
       .filter((p) => !collections || collectionsOf(p).some((c) => collections.includes(c)))
       .map((p) => p.name)
       .sort();
-    const hit = this.find(position, names);
+    const hit = await this.find(position, names);
     if (hit) return hit;
+    const starts = await this.startsOf(position, names);
+    const from = earliest(starts);
     const events =
-      (await this.store.countEventsAfter(START, this.maxEvents + 1)) -
+      (await this.store.countEventsAfter(from, this.maxEvents + 1)) -
       (await this.store.countEventsAfter(position, this.maxEvents + 1));
     if (events > this.maxEvents) throw new TimeTravelTooFarError(events, this.maxEvents);
-    const raced = this.find(position, names);
+    const raced = await this.find(position, names);
     if (raced) return raced;
-    const store = this.build(position, new Set(names));
+    const store = this.build(position, starts, from);
     const key = `${position}|${names.join(',')}`;
-    this.cache.set(key, { position, names, store, events });
+    const snapshots = [...starts.values()].filter((s): s is SnapshotRef => s !== null);
+    this.cache.set(key, { position, names, store, events, snapshots });
     store.catch(() => this.cache.delete(key));
     this.evict();
     return store;
   }
 
+  /** Each projection's latest snapshot at or before the position, where the live store keeps them. */
+  private async startsOf(position: Position, names: string[]): Promise<Starts> {
+    const starts: Starts = new Map();
+    for (const name of names) {
+      const p = this.projections.find((x) => x.name === name)!;
+      const live = (await this.snapshots?.record(name))?.live;
+      // Snapshots of another version of the projection, or without the figures it keeps now, are not its past.
+      const same = live && live.version === p.version && sameSet(live.alongside ?? [], alongsideOf(p));
+      starts.set(name, same ? ((await this.snapshots?.snapshotBefore?.(name, position)) ?? null) : null);
+    }
+    return starts;
+  }
+
   /** A kept store of the position with every projection asked for, made the most recently used. */
-  private find(position: Position, names: string[]): Promise<ReadStore> | null {
+  private async find(position: Position, names: string[]): Promise<ReadStore | null> {
     for (const [key, entry] of this.cache) {
       if (entry.position !== position || !names.every((n) => entry.names.includes(n))) continue;
       this.cache.delete(key);
+      // A rebuild since dropped the snapshots it reads through to.
+      if (!(await this.stillLive(entry.snapshots))) {
+        void entry.store.then(
+          (s) => s.close(),
+          () => undefined,
+        );
+        continue;
+      }
       this.cache.set(key, entry);
       return entry.store;
     }
     return null;
+  }
+
+  private async stillLive(snapshots: SnapshotRef[]): Promise<boolean> {
+    for (const s of snapshots)
+      if ((await this.snapshots?.record(s.projection))?.live?.generation !== s.generation) return false;
+    return true;
   }
 
   /**
@@ -131,20 +174,31 @@ export class TimeTravel {
     }
   }
 
-  private async build(position: Position, names: ReadonlySet<string>): Promise<ReturnType<ScratchStoreFactory>> {
-    const target = this.scratch();
-    const projections = this.projections.filter((p) => names.has(p.name));
-    if (projections.length === 0) return target;
+  private async build(position: Position, starts: Starts, from: Position): Promise<ReturnType<ScratchStoreFactory>> {
+    const scratch = this.scratch();
+    const projections = this.projections.filter((p) => starts.has(p.name));
+    if (projections.length === 0) return scratch;
+    const snapshotted = [...starts.values()].some((s) => s !== null) && this.snapshots?.snapshotDocs;
+    const target = snapshotted
+      ? new SnapshotOverlay(scratch, { snapshotDocs: snapshotted.bind(this.snapshots) })
+      : scratch;
     const refs = new Map<string, { projection: string; collection: string; generation: number }>();
     for (const p of projections) {
-      const r = await target.register(p.name, collectionOf(p), p.version, p.indexes ?? [], alongsideOf(p));
-      refs.set(p.name, { projection: p.name, collection: r.collection, generation: r.live!.generation });
+      const spec = { name: p.name, collection: collectionOf(p), version: p.version, indexes: p.indexes ?? [] };
+      const snapshot = starts.get(p.name) ?? null;
+      const ref =
+        target instanceof SnapshotOverlay
+          ? await target.start({ ...spec, alongside: alongsideOf(p) }, snapshot)
+          : await registered(target, spec, alongsideOf(p));
+      refs.set(p.name, ref);
     }
-    for (let after = START; ;) {
+    for (let after = from; ;) {
       const batch = await this.store.readAll({ after, maxCount: 2000 });
       const events = batch.events.filter((e) => comparePositions(e.position, position) <= 0);
-      if (events.length > 0) {
-        for (const p of projections) await applyBatchTo(target, p, refs.get(p.name)!, events);
+      for (const p of projections) {
+        const start = starts.get(p.name)?.position ?? START;
+        const own = events.filter((e) => comparePositions(e.position, start) > 0);
+        if (own.length > 0) await applyBatchTo(target, p, refs.get(p.name)!, own);
       }
       if (batch.isEnd || events.length < batch.events.length) return target;
       after = batch.position;
@@ -152,3 +206,21 @@ export class TimeTravel {
     }
   }
 }
+
+const registered = async (
+  store: ProjectionStore,
+  p: { name: string; collection: string; version: number; indexes: IndexSpec[] },
+  alongside: readonly string[],
+) => {
+  const r = await store.register(p.name, p.collection, p.version, p.indexes, alongside);
+  return { projection: p.name, collection: r.collection, generation: r.live!.generation };
+};
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** The earliest start of the replays: where the log is read from. */
+const earliest = (starts: Starts): Position =>
+  [...starts.values()].reduce<Position | null>(
+    (min, s) => (s === null ? START : min === null || comparePositions(s.position, min) < 0 ? s.position : min),
+    null,
+  ) ?? START;

@@ -60,6 +60,8 @@ export interface AppConfig {
   headerLimitBytes: number;
   /** The most events an "as of" query replays; the past stores kept together hold no more. */
   timeTravelMaxEvents: number;
+  /** A snapshot of each projection a dashboard reads every this many events, for "as of" to start from; 0: none. */
+  readModelSnapshotEvery: number;
   /** How often an SSE connection gets a comment line, so proxies keep it open. */
   sseHeartbeatMs: number;
   /** Ed25519 private key (PEM) that signs seals; null: one generated in DATA_DIR/seal-key.pem. */
@@ -191,6 +193,7 @@ const schema = Joi.object({
     .max(1024 * 1024)
     .default(16 * 1024),
   TIME_TRAVEL_MAX_EVENTS: Joi.number().integer().min(0).default(2_000_000),
+  READ_MODEL_SNAPSHOT_EVERY: Joi.number().integer().min(0).default(20_000),
   SSE_HEARTBEAT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
   SEAL_PRIVATE_KEY: Joi.string().custom((v: string, helpers) => {
     try {
@@ -321,6 +324,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     urlLimitBytes: value.URL_LIMIT_BYTES,
     headerLimitBytes: value.HEADER_LIMIT_BYTES,
     timeTravelMaxEvents: value.TIME_TRAVEL_MAX_EVENTS,
+    readModelSnapshotEvery: value.READ_MODEL_SNAPSHOT_EVERY,
     sseHeartbeatMs: value.SSE_HEARTBEAT_MS,
     sealPrivateKey: value.SEAL_PRIVATE_KEY ? value.SEAL_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
     sealIntervalMs: value.SEAL_INTERVAL_MS,

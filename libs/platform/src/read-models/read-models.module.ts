@@ -15,6 +15,7 @@ import type { Clock } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
   AnyProjection,
+  collectionsOf,
   PROJECTION_STORE,
   ProjectionEngine,
   PROJECTIONS,
@@ -23,7 +24,7 @@ import {
   ReadStore,
 } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
-import { SCRATCH_READ_STORE } from '@gl/application';
+import { DASHBOARD_COLLECTIONS, SCRATCH_READ_STORE } from '@gl/application';
 import { MongoReadStore } from '@gl/read-models/mongodb';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { CLOCK } from '../time/system-clock';
@@ -102,12 +103,25 @@ export class ReadModelsModule {
         { provide: PROJECTIONS, useValue: options.projections },
         {
           provide: ProjectionEngine,
-          inject: [EVENT_STORE, PROJECTION_STORE, PROJECTIONS, CLOCK],
-          useFactory: (events: EventStore, store: ProjectionStore, projections: AnyProjection[], clock: Clock) =>
+          inject: [EVENT_STORE, PROJECTION_STORE, PROJECTIONS, CLOCK, APP_CONFIG],
+          useFactory: (
+            events: EventStore,
+            store: ProjectionStore,
+            projections: AnyProjection[],
+            clock: Clock,
+            config: AppConfig,
+          ) =>
             new ProjectionEngine(events, store, projections, {
               clock,
               run: options.run,
               log: (level, m) => logger[level](m),
+              // What a past dashboard replays starts from the latest snapshot of it (issue 17).
+              snapshots: {
+                every: config.readModelSnapshotEvery,
+                projections: projections
+                  .filter((p) => collectionsOf(p).some((c) => DASHBOARD_COLLECTIONS.includes(c)))
+                  .map((p) => p.name),
+              },
             }),
         },
         ReadModelsLifecycle,

@@ -7,6 +7,7 @@ import { migrateReadStore } from './embedded-schema';
 import { isKey, MemoryCollection } from './memory-collection';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
 import { compactStep, FileUse, fileUse, prepareCompaction } from './read-store-compaction';
+import { EmbeddedSnapshots } from './embedded-snapshots';
 import {
   DocChange,
   GenerationRef,
@@ -14,6 +15,7 @@ import {
   physicalName,
   ProjectionRecord,
   ProjectionStore,
+  SnapshotRef,
 } from '../port/projection-store.port';
 import { ProjectionRecords } from '../records/projection-records';
 
@@ -60,6 +62,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   private compactedAt = 0;
   /** Batches applied to each physical collection since the process started (what `version` tells). */
   private readonly writes = new Map<string, number>();
+  private readonly snapshots: EmbeddedSnapshots;
   private readonly stmt: {
     load: Statement<[string], { id: string; position: string; deleted: number; body: string }>;
     upsert: Statement<[string, string, string, number, string]>;
@@ -95,6 +98,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       request: this.db.prepare('INSERT OR REPLACE INTO rebuild_requests (name, requested_at) VALUES (?, ?)'),
       clearRequest: this.db.prepare('DELETE FROM rebuild_requests WHERE name = ?'),
     };
+    this.snapshots = new EmbeddedSnapshots(this.db, (name) => this.physical(name));
     this.recordsCache = new ProjectionRecords(options.clock, (r) => this.saveRecord(r));
     this.reloadRecords();
   }
@@ -243,8 +247,34 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       if (doc) c.put(doc);
       else c.remove(ch._id, ch.position);
       touched.add(name);
+      this.snapshots.changed(name, ch._id);
     });
     for (const name of touched) this.writes.set(name, (this.writes.get(name) ?? 0) + 1);
+  }
+
+  async takeSnapshot(ref: GenerationRef, position: Position): Promise<void> {
+    const record = this.recordsCache.get(ref.projection);
+    const state = [record?.live, record?.building].find((g) => g?.generation === ref.generation);
+    if (!state || comparePositions(state.position, position) !== 0)
+      throw new Error(`${ref.projection} generation ${ref.generation} does not stand at ${position}`);
+    const own = physicalName(ref.collection, ref.generation);
+    const beside = (state.alongside ?? []).map((c) => physicalName(c, ref.generation));
+    this.snapshots.take(own, [own, ...beside], position);
+  }
+
+  async snapshotBefore(projection: string, position: Position): Promise<SnapshotRef | null> {
+    const record = this.recordsCache.get(projection);
+    const live = record?.live;
+    if (!record || !live) return null;
+    const points = this.snapshots.points(physicalName(record.collection, live.generation));
+    const best = points.filter((p) => comparePositions(p.position, position) <= 0).pop();
+    if (!best) return null;
+    const { collection } = record;
+    return { projection, collection, generation: live.generation, ...best, alongside: live.alongside ?? [] };
+  }
+
+  async snapshotDocs(snapshot: SnapshotRef, collection: string, ids?: string[]): Promise<Map<string, Doc>> {
+    return this.snapshots.docs(physicalName(collection, snapshot.generation), snapshot.seq, ids);
   }
 
   /** How full the file is: its pages, the free ones among them, its vacuum mode. */
@@ -292,6 +322,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     if (names.length === 0) return;
     for (const name of names) {
       this.stmt.dropColl.run(name);
+      this.snapshots.drop(name);
       this.collections.delete(name);
     }
     // A generation's pages back to the file system now, not one batch's step at a time.

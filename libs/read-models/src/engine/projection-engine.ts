@@ -34,14 +34,22 @@ export class ProjectionEngine {
     private readonly events: EventReader,
     private readonly store: ProjectionStore,
     readonly projections: Projection<any, any>[],
-    private readonly options: RunnerOptions & { run: boolean; waitPollMs?: number },
+    private readonly options: RunnerOptions & {
+      run: boolean;
+      waitPollMs?: number;
+      /** Snapshots of these projections every `every` events, for "as of" replays to start from. */
+      snapshots?: { every: number; projections: readonly string[] };
+    },
   ) {
     const names = new Set<string>();
     for (const p of projections) {
       if (names.has(p.name)) throw new Error(`two projections are named ${p.name}`);
       names.add(p.name);
     }
-    this.runners = options.run ? projections.map((p) => new ProjectionRunner(events, store, p, options)) : [];
+    const { snapshots, ...runnerOptions } = options;
+    const optionsOf = (p: Projection<any, any>): RunnerOptions =>
+      snapshots?.projections.includes(p.name) ? { ...runnerOptions, snapshotEvery: snapshots.every } : runnerOptions;
+    this.runners = options.run ? projections.map((p) => new ProjectionRunner(events, store, p, optionsOf(p))) : [];
   }
 
   start(): void {

@@ -25,6 +25,8 @@ export interface RunnerOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+  /** Take a snapshot of the generation every this many events of the log (where the store keeps snapshots); none when absent. */
+  snapshotEvery?: number;
 }
 
 /**
@@ -40,6 +42,8 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failures = 0;
+  /** Events of the log applied since the last snapshot (or since this generation began here). */
+  private sinceSnapshot = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -112,6 +116,7 @@ export class ProjectionRunner {
     }
 
     if (!catchUpTo && (await this.events.countEventsAfter(target.position, 1)) === 0) this.state = 'live';
+    this.sinceSnapshot = 0;
     const sub = (this.subscription = this.events.subscribeToAll({ after: target.position }));
     const watch = this.watchForRequests(sub);
     try {
@@ -123,6 +128,7 @@ export class ProjectionRunner {
         // catch-up: between batches, requests and probes get their turn.
         await yieldToEventLoop();
         const at = batch[batch.length - 1].position;
+        await this.snapshotAfter(ref, batch.length, at);
         if (catchUpTo && comparePositions(at, catchUpTo) >= 0) {
           record = await this.promote();
           catchUpTo = null;
@@ -145,6 +151,16 @@ export class ProjectionRunner {
       await this.store.recordFailure(this.name, null);
     }
     for (const l of this.listeners) l();
+  }
+
+  /** A snapshot once enough events have passed: the generation's documents stand at the batch's last position. */
+  private async snapshotAfter(ref: GenerationRef, events: number, at: Position): Promise<void> {
+    const every = this.options.snapshotEvery;
+    if (!every || !this.store.takeSnapshot) return;
+    this.sinceSnapshot += events;
+    if (this.sinceSnapshot < every) return;
+    await this.store.takeSnapshot(ref, at);
+    this.sinceSnapshot = 0;
   }
 
   private async promote(): Promise<ProjectionRecord> {

@@ -1,0 +1,130 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { comparePositions, Position } from '@gl/event-store';
+import { decodeDoc, encodeDoc } from './doc-codec';
+import type { MemoryCollection } from './memory-collection';
+import type { Doc } from '../port/read-store.port';
+
+/**
+ * Snapshot tables (issue 17, "as of" from the nearest snapshot): a snapshot is a row of `snapshots`
+ * (the generation's own physical collection, its sequence number, the checkpoint it was taken at),
+ * and its documents are filed under (physical collection, id, seq) — written only in the snapshots
+ * after which they changed, so a document as of snapshot k is its row with the greatest seq ≤ k.
+ * Deleted documents are filed as tombstones (`_deleted`), so an older row is not read through them.
+ */
+export const migrateSnapshots = (db: Database): void => {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS snapshot_docs (
+      coll TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL,
+      UNIQUE (coll, id, seq)
+    );
+    CREATE TABLE IF NOT EXISTS snapshots (
+      coll TEXT NOT NULL, seq INTEGER NOT NULL, position TEXT NOT NULL, PRIMARY KEY (coll, seq)
+    );
+  `);
+};
+
+/** One physical collection's documents, as memory holds them: what a snapshot copies. */
+export type PhysicalOf = (name: string) => MemoryCollection;
+
+/** The embedded store's snapshots: taken from the documents in memory, read back from the file. */
+export class EmbeddedSnapshots {
+  /**
+   * Ids changed since a physical collection's last snapshot, kept from its first snapshot in this
+   * process on (before it, the first snapshot compares every document's position with the last one's).
+   */
+  private readonly dirty = new Map<string, Set<string>>();
+  private readonly stmt: {
+    points: Statement<[string], { seq: number; position: string }>;
+    insertDoc: Statement<[string, string, number, string]>;
+    insertPoint: Statement<[string, number, string]>;
+    docAt: Statement<[string, string, number], { body: string }>;
+    allAt: Statement<[string, number], { body: string }>;
+    dropDocs: Statement<[string]>;
+    dropPoints: Statement<[string]>;
+  };
+
+  constructor(
+    private readonly db: Database,
+    private readonly physical: PhysicalOf,
+  ) {
+    migrateSnapshots(db);
+    this.stmt = {
+      points: db.prepare('SELECT seq, position FROM snapshots WHERE coll = ? ORDER BY seq'),
+      insertDoc: db.prepare('INSERT INTO snapshot_docs (coll, id, seq, body) VALUES (?, ?, ?, ?)'),
+      insertPoint: db.prepare('INSERT INTO snapshots (coll, seq, position) VALUES (?, ?, ?)'),
+      docAt: db.prepare(
+        'SELECT body FROM snapshot_docs WHERE coll = ? AND id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+      ),
+      // SQLite answers a bare column beside MAX() from the row that holds the maximum.
+      allAt: db.prepare('SELECT body, MAX(seq) FROM snapshot_docs WHERE coll = ? AND seq <= ? GROUP BY id'),
+      dropDocs: db.prepare('DELETE FROM snapshot_docs WHERE coll = ?'),
+      dropPoints: db.prepare('DELETE FROM snapshots WHERE coll = ?'),
+    };
+  }
+
+  /** A document of a physical collection was written or deleted. */
+  changed(physical: string, id: string): void {
+    this.dirty.get(physical)?.add(id);
+  }
+
+  /** The snapshots of a generation (by its own physical collection), oldest first. */
+  points(own: string): { seq: number; position: Position }[] {
+    return this.stmt.points.all(own);
+  }
+
+  /**
+   * Files, under the next seq of `own`, the documents of each physical collection changed since the
+   * last snapshot, as they stand; the caller makes sure they stand at `position` (its checkpoint).
+   */
+  take(own: string, physicals: string[], position: Position): void {
+    const points = this.points(own);
+    const last = points[points.length - 1];
+    const seq = (last?.seq ?? 0) + 1;
+    this.db.transaction(() => {
+      for (const name of physicals) {
+        const c = this.physical(name);
+        for (const id of this.dirty.get(name) ?? changedSince(c, last?.position)) {
+          const doc = c.docs.get(id);
+          const tombstone = c.tombstones.get(id);
+          if (doc) this.stmt.insertDoc.run(name, id, seq, encodeDoc(doc));
+          else if (tombstone !== undefined)
+            this.stmt.insertDoc.run(name, id, seq, JSON.stringify({ _id: id, _position: tombstone, _deleted: true }));
+        }
+        this.dirty.set(name, new Set());
+      }
+      this.stmt.insertPoint.run(own, seq, position);
+    })();
+  }
+
+  /** Documents of a physical collection as of snapshot `seq`: those asked, or all. */
+  docs(physical: string, seq: number, ids?: string[]): Map<string, Doc> {
+    const out = new Map<string, Doc>();
+    if (ids)
+      for (const id of ids) {
+        const row = this.stmt.docAt.get(physical, id, seq);
+        if (row) out.set(id, decodeDoc<Doc>(row.body));
+      }
+    else
+      for (const row of this.stmt.allAt.iterate(physical, seq)) {
+        const d = decodeDoc<Doc>(row.body);
+        out.set(d._id, d);
+      }
+    return out;
+  }
+
+  /** Forgets a dropped physical collection's snapshots. */
+  drop(physical: string): void {
+    this.stmt.dropDocs.run(physical);
+    this.stmt.dropPoints.run(physical);
+    this.dirty.delete(physical);
+  }
+}
+
+/** The ids of a collection's documents and tombstones written after a position (all, without one). */
+const changedSince = (c: MemoryCollection, after: Position | undefined): string[] => {
+  const ids: string[] = [];
+  const later = (p: string | undefined) => after === undefined || (p !== undefined && comparePositions(p, after) > 0);
+  for (const d of c.docs.values()) if (later(d._position)) ids.push(d._id);
+  for (const [id, p] of c.tombstones) if (later(p)) ids.push(id);
+  return ids;
+};
