@@ -151,9 +151,12 @@ export class TimeTravel {
     return null;
   }
 
+  /** Whether each snapshot is still its live generation's (asked of the store's records in memory, not its file). */
   private async stillLive(snapshots: SnapshotRef[]): Promise<boolean> {
-    for (const s of snapshots)
-      if ((await this.snapshots?.record(s.projection))?.live?.generation !== s.generation) return false;
+    for (const s of snapshots) {
+      const now = await this.snapshots?.snapshotBefore?.(s.projection, s.position);
+      if (now?.generation !== s.generation || now.seq !== s.seq) return false;
+    }
     return true;
   }
 

@@ -1,4 +1,4 @@
-import type { Position } from '@gl/event-store';
+import { deepFreeze, Position } from '@gl/event-store';
 import type { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
 import type {
   DocChange,
@@ -26,6 +26,8 @@ export class SnapshotOverlay implements ReadStore, ProjectionStore {
   /** Logical collection → the snapshot under it, and the generation of the top that writes it. */
   private readonly under = new Map<string, { snapshot: SnapshotRef; ref: GenerationRef }>();
   private readonly copied = new Set<string>();
+  /** Documents read from the snapshots, which never change: each decoded once, frozen and shared like the top's. */
+  private readonly read = new Map<string, Map<string, Doc | null>>();
 
   constructor(
     private readonly top: ScratchStore,
@@ -117,9 +119,24 @@ export class SnapshotOverlay implements ReadStore, ProjectionStore {
   async loadDocs(ref: GenerationRef, ids: string[]): Promise<Map<string, Doc>> {
     const docs = await this.top.loadDocs(ref, ids);
     const below = this.under.get(ref.collection);
-    const missing = below && !this.copied.has(ref.collection) ? ids.filter((id) => !docs.has(id)) : [];
-    if (missing.length > 0)
-      for (const [id, d] of await this.source.snapshotDocs(below!.snapshot, ref.collection, missing)) docs.set(id, d);
+    if (!below || this.copied.has(ref.collection)) return docs;
+    let read = this.read.get(ref.collection);
+    if (!read) this.read.set(ref.collection, (read = new Map()));
+    const missing: string[] = [];
+    for (const id of ids) {
+      if (docs.has(id)) continue;
+      const d = read.get(id);
+      if (d === undefined) missing.push(id);
+      else if (d) docs.set(id, d);
+    }
+    if (missing.length > 0) {
+      const found = await this.source.snapshotDocs(below.snapshot, ref.collection, missing);
+      for (const id of missing) {
+        const d = found.get(id);
+        read.set(id, d ? deepFreeze(d) : null);
+        if (d) docs.set(id, d);
+      }
+    }
     return docs;
   }
 
@@ -143,5 +160,6 @@ export class SnapshotOverlay implements ReadStore, ProjectionStore {
     const checkpoint = (await this.top.record(below.ref.projection))!.live!.position;
     await this.top.applyBatch(below.ref, changes, checkpoint);
     this.copied.add(collection);
+    this.read.delete(collection);
   }
 }
