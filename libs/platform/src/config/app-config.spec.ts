@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       seedOnEmpty: true,
       scheduler: true,
       timeTravelMaxEvents: 2_000_000,
+      readModelSnapshotEvery: 20_000,
       sseHeartbeatMs: 15_000,
       sealPrivateKey: null,
       sealIntervalMs: 300_000,
@@ -207,11 +208,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ IDEMPOTENCY_TTL_SECONDS: '3600' }).idempotencyTtlSeconds).toBe(3600);
   });
 
-  it('reads the time-travel limit and the SSE heartbeat', () => {
-    expect(loadConfig({ TIME_TRAVEL_MAX_EVENTS: '500000', SSE_HEARTBEAT_MS: '30000' })).toMatchObject({
-      timeTravelMaxEvents: 500_000,
-      sseHeartbeatMs: 30_000,
-    });
+  it('reads the time-travel limit, the snapshots’ spacing and the SSE heartbeat', () => {
+    expect(
+      loadConfig({ TIME_TRAVEL_MAX_EVENTS: '500000', READ_MODEL_SNAPSHOT_EVERY: '0', SSE_HEARTBEAT_MS: '30000' }),
+    ).toMatchObject({ timeTravelMaxEvents: 500_000, readModelSnapshotEvery: 0, sseHeartbeatMs: 30_000 });
   });
 
   it("reads the log format and the limits on nesting, URLs and headers; a URL limit above the headers' is refused", () => {

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '@gl/event-store/sqlite';
 import { Projection, projection, ProjectionEngine, ReadStore } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { FixedClock, newEvent } from '@gl/testing';
-import { TimeTravel } from './time-travel';
+import { TimeTravel } from '@gl/application';
 
 /** An entry of some amount under a unit: it may move, be withdrawn or erased (a tombstone). */
 interface Entry {
