@@ -188,6 +188,8 @@ export const httpBench = async (): Promise<boolean> => {
     await loopLagMaxMs(api.port, metricsToken);
     const r = await runLoad(api.port, CONNECTIONS, SECONDS, next);
     const lag = await loopLagMaxMs(api.port, metricsToken);
+    // BENCH_HTTP_WINDOWS=1: the answers second by second, to see a stall.
+    if (process.env.BENCH_HTTP_WINDOWS) console.log(`answers per second: ${r.perSecond.join(' ')}`);
     const all = [...r.latencies.values()].flat();
     const total = all.length;
     const rps = total / r.seconds;
@@ -196,7 +198,7 @@ export const httpBench = async (): Promise<boolean> => {
     const bad = [...r.statuses].filter(([s]) => s < 200 || s >= 300);
     console.log(
       `mixed load, ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up: ${fmt(total)} requests, ${fmt(rps)} req/s ` +
-        `(slowest second ${fmt(Math.min(...r.perSecond.filter((n) => n !== undefined)))}); statuses ${JSON.stringify(Object.fromEntries(r.statuses))}`,
+        `(slowest whole second ${fmt(Math.min(...r.perSecond.slice(0, Math.floor(r.seconds)).filter((n) => n !== undefined)))}); statuses ${JSON.stringify(Object.fromEntries(r.statuses))}`,
     );
     for (const [kind, xs] of r.latencies)
       console.log(
