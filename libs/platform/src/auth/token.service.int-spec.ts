@@ -74,3 +74,39 @@ describe('TokenService', () => {
     await expect(prod.sign('auditor')).rejects.toThrow(/no JWT_SECRET/);
   });
 });
+
+describe('TokenService: a token verified is not checked again for a while', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gl-auth-cache-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => jest.useRealTimers());
+
+  it('answers the same token from what it verified, for at most a minute and never past its expiry', async () => {
+    jest.useFakeTimers({ now: new Date('2023-11-14T02:00:00.000Z'), doNotFake: ['nextTick', 'setImmediate'] });
+    /** Counts the verifications that check the signature. */
+    class Counting extends TokenService {
+      afresh = 0;
+      protected override verifyAfresh(token: string) {
+        this.afresh++;
+        return super.verifyAfresh(token);
+      }
+    }
+    const tokens = new Counting(loadConfig({ DATA_DIR: dir, TOKEN_CLOCK_SKEW_SECONDS: '0' }));
+    const token = await tokens.sign('auditor', 90);
+    // given a token verified once
+    await expect(tokens.verify(token)).resolves.toBe('auditor');
+    // when it comes again within the minute, its signature is not checked again
+    jest.setSystemTime(new Date('2023-11-14T02:00:50.000Z'));
+    await expect(tokens.verify(token)).resolves.toBe('auditor');
+    expect(tokens.afresh).toBe(1);
+    // then after the minute it is checked again, and past its expiry refused
+    jest.setSystemTime(new Date('2023-11-14T02:01:10.000Z'));
+    await expect(tokens.verify(token)).resolves.toBe('auditor');
+    expect(tokens.afresh).toBe(2);
+    jest.setSystemTime(new Date('2023-11-14T02:01:31.000Z'));
+    await expect(tokens.verify(token)).rejects.toThrow(/"exp" claim/);
+    // and a token that fails is never kept
+    await expect(tokens.verify(`${token}x`)).rejects.toThrow();
+    await expect(tokens.verify(`${token}x`)).rejects.toThrow();
+    expect(tokens.afresh).toBe(5);
+  });
+});

@@ -13,6 +13,9 @@ export class InvalidTokenError extends Error {
 }
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+/** A token verified is taken as verified for at most this long (and never past its expiry): a key the identity provider withdraws stops counting within it. */
+const VERIFIED_FOR_MS = 60_000;
+const VERIFIED_KEPT = 10_000;
 
 /**
  * Issues (embedded mode) and verifies bearer JWTs: the algorithm is pinned (HS256 with our
@@ -24,6 +27,11 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA
 export class TokenService {
   private readonly secret: Uint8Array | null;
   private readonly jwks: JWTVerifyGetKey | null;
+  /**
+   * Tokens verified lately, by their whole text (signature included, so only the same token hits):
+   * every request of a client carries the same one, and its signature need not be checked again.
+   */
+  private readonly verified = new Map<string, { subject: string; expiresAt: Date; until: number }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const secret = resolveJwtSecret(config);
@@ -62,6 +70,20 @@ export class TokenService {
 
   /** The token's subject and the instant it expires (an open event stream ends then). */
   async verifyClaims(token: string): Promise<{ subject: string; expiresAt: Date }> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && now < known.until) return { subject: known.subject, expiresAt: known.expiresAt };
+    if (known) this.verified.delete(token);
+    const claims = await this.verifyAfresh(token);
+    if (this.verified.size >= VERIFIED_KEPT) this.verified.clear();
+    // Valid now and issued in the past, it stays so until it expires (and the skew allowed past it).
+    const expiry = claims.expiresAt.getTime() + this.config.auth.clockSkewSeconds * 1000;
+    this.verified.set(token, { ...claims, until: Math.min(now + VERIFIED_FOR_MS, expiry) });
+    return claims;
+  }
+
+  /** The signature and claims checked, every time. */
+  protected async verifyAfresh(token: string): Promise<{ subject: string; expiresAt: Date }> {
     let alg: string | undefined;
     try {
       alg = decodeProtectedHeader(token).alg;

@@ -63,6 +63,14 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   /** Batches applied to each physical collection since the process started (what `version` tells). */
   private readonly writes = new Map<string, number>();
   private readonly snapshots: EmbeddedSnapshots;
+  /**
+   * Projections whose checkpoint moved, in memory only, over batches that changed no document (most
+   * projections, for most events, live): written at the next batch that changes something, when the
+   * records are read, within a second, or at close. Lost in a crash, they only make a restart re-read
+   * events that change nothing.
+   */
+  private readonly unsaved = new Set<string>();
+  private saveTimer: NodeJS.Timeout | null = null;
   private readonly stmt: {
     load: Statement<[string], { id: string; position: string; deleted: number; body: string }>;
     upsert: Statement<[string, string, string, number, string]>;
@@ -222,9 +230,11 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       const at = this.physical(physicalOf(ch)).positionOf(ch._id);
       return at === undefined || comparePositions(ch.position, at) > 0;
     });
+    if (effective.length === 0) return this.advanceUnsaved(ref, position);
     const written = effective.map((ch) =>
       ch.doc === null ? null : { ...ch.doc, _id: ch._id, _position: ch.position },
     );
+    this.unsaved.delete(ref.projection);
     this.db.transaction(() => {
       effective.forEach((ch, i) => {
         const doc = written[i];
@@ -283,7 +293,9 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.saveUnsaved();
+    this.db.close();
   }
 
   // ---- internals ---------------------------------------------------------------------------
@@ -334,7 +346,28 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     this.stmt.saveRecord.run(r.name, JSON.stringify(stored));
   }
 
+  private advanceUnsaved(ref: GenerationRef, position: Position): void {
+    this.recordsCache.advance(ref, position, false);
+    this.unsaved.add(ref.projection);
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      if (this.db.open) this.saveUnsaved();
+    }, 1000);
+    this.saveTimer.unref();
+  }
+
+  private saveUnsaved(): void {
+    if (this.unsaved.size === 0) return;
+    this.db.transaction(() => {
+      for (const name of this.unsaved) this.recordsCache.persistRecord(name);
+    })();
+    this.unsaved.clear();
+  }
+
   private reloadRecords(): void {
+    // What memory holds ahead of the file goes first, so the reload does not move a checkpoint back.
+    this.saveUnsaved();
     const requested = new Set(this.stmt.requests.all().map((r) => r.name));
     this.recordsCache.load(
       this.stmt.loadRecords.all().map((row) => ({

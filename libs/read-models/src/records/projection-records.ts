@@ -64,8 +64,14 @@ export class ProjectionRecords {
     return { record: this.set(record), retired };
   }
 
-  advance(ref: GenerationRef, position: Position): void {
-    this.set(advanceCheckpoint(this.require(ref.projection), ref.generation, position, this.now()));
+  /** Moves a checkpoint; `persist: false` leaves the write to a later `persistRecord` (a batch that changed nothing). */
+  advance(ref: GenerationRef, position: Position, persist = true): void {
+    this.set(advanceCheckpoint(this.require(ref.projection), ref.generation, position, this.now()), persist);
+  }
+
+  /** Writes a record as memory holds it. */
+  persistRecord(name: string): void {
+    this.persist(this.require(name));
   }
 
   recordFailure(name: string, failure: ProjectionRecord['failure']): void {
