@@ -3,36 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_STREAM } from '@gl/event-store';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
-import { Projection, projection, ProjectionEngine, ReadStore } from '@gl/read-models';
+import { ProjectionEngine, ReadStore } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
-import { FixedClock, newEvent } from '@gl/testing';
+import { ENTRY_FIGURES, entriesProjection, FixedClock, newEvent } from '@gl/testing';
 import { TimeTravel } from '@gl/application';
 
-/** An entry of some amount under a unit: it may move, be withdrawn or erased (a tombstone). */
-interface Entry {
-  unitId: string;
-  n: number;
-  withdrawn?: boolean;
-}
-type EntryData = { entryId: string; unitId?: string; n?: number };
-const FIGURES = 'entries-figures';
-const entries = (version = 1): Projection<Entry> =>
-  projection<Entry>({
-    name: 'entries',
-    version,
-    handles: ['entry.recorded.v1', 'entry.moved.v1', 'entry.withdrawn.v1', 'entry.erased.v1'],
-    route: (e) => [(e.data as EntryData).entryId],
-    evolve: (doc, e) => {
-      const d = e.data as EntryData;
-      if (e.type === 'entry.recorded.v1') return { unitId: d.unitId!, n: d.n! };
-      if (!doc || e.type === 'entry.erased.v1') return null;
-      return e.type === 'entry.moved.v1' ? { ...doc, unitId: d.unitId! } : { ...doc, withdrawn: true };
-    },
-    figures: {
-      collection: FIGURES,
-      contribution: (d) => (d.withdrawn ? null : { unitId: d.unitId, figures: { total: d.n, count: 1 } }),
-    },
-  });
+const FIGURES = ENTRY_FIGURES;
+const entries = entriesProjection;
 
 /** Records, moves, withdraws and erases entries; an entry is touched again long after it was made. */
 const script = (count: number, seed: number) =>

@@ -3,3 +3,5 @@ export * from './event-builders';
 export * from './recorded-events';
 export * from './projection-spec';
 export * from './decider-spec';
+export * from './entries-projection';
+export * from './unit-events';

@@ -1,4 +1,5 @@
-import { evolveRegistry, initialRegistry, UnitEvent } from '@gl/domain';
+import { evolveRegistry, initialRegistry } from '@gl/domain';
+import { unitEstablished, unitsMerged } from '@gl/testing';
 import type { ActivityFigures, ObligationFigures, ReadStore } from '@gl/read-models';
 import { figuresOut } from './dashboard-figures';
 import { DashboardTallies, Tallied, TallyInput } from './dashboard-tallies';
@@ -8,29 +9,10 @@ import type { Asked } from './own-figures';
 import { landingsOfSubtree } from './rebase';
 import { treeOn } from './tree-on-day';
 
-const basis = { number: '1668/NQ-UBTVQH15', date: '2025-06-16', issuer: 'Ủy ban Thường vụ Quốc hội' };
-const established = (unitId: string, parentId: string | null, level: 'city' | 'commune'): UnitEvent => ({
-  type: 'unit.established.v1',
-  data: {
-    unitId,
-    name: unitId,
-    kind: level === 'city' ? 'city-peoples-committee' : 'commune',
-    level,
-    parentId,
-    effectiveOn: '2023-01-01',
-    legalBasis: null,
-    asExisting: true,
-  },
-});
-const merged = (successor: string, predecessors: { unitId: string; whole: boolean; share?: number }[]): UnitEvent => ({
-  type: 'units.merged.v1',
-  data: {
-    predecessors,
-    successor: { unitId: successor, name: successor, kind: 'commune', level: 'commune', parentId: 'city' },
-    effectiveOn: '2025-07-01',
-    legalBasis: basis,
-  },
-});
+const established = (unitId: string, parentId: string | null, level: 'city' | 'commune') =>
+  unitEstablished(unitId, { parentId, level, kind: level === 'city' ? 'city-peoples-committee' : 'commune' });
+const merged = (successor: string, predecessors: { unitId: string; whole: boolean; share?: number }[]) =>
+  unitsMerged(successor, predecessors, 'city');
 // city → an, binh, old (2023); old passed 30 % into an-moi (with an) and 70 % into binh-moi (with binh) in 2025
 const units = [
   established('city', null, 'city'),

@@ -1,29 +1,9 @@
 import { evolveRegistry, initialRegistry, UnitEvent } from '@gl/domain';
+import { unitEstablished, unitsMerged } from '@gl/testing';
 import { landingsOf } from './rebase';
 
-const basis = { number: '1668/NQ-UBTVQH15', date: '2025-06-16', issuer: 'Ủy ban Thường vụ Quốc hội' };
-const ward = (unitId: string): UnitEvent => ({
-  type: 'unit.established.v1',
-  data: {
-    unitId,
-    name: unitId,
-    kind: 'commune',
-    level: 'commune',
-    parentId: null,
-    effectiveOn: '2023-01-01',
-    legalBasis: null,
-    asExisting: true,
-  },
-});
-const merged = (successor: string, predecessors: { unitId: string; whole: boolean; share?: number }[]): UnitEvent => ({
-  type: 'units.merged.v1',
-  data: {
-    predecessors,
-    successor: { unitId: successor, name: successor, kind: 'commune', level: 'commune', parentId: null },
-    effectiveOn: '2025-07-01',
-    legalBasis: basis,
-  },
-});
+const ward = (unitId: string) => unitEstablished(unitId);
+const merged = unitsMerged;
 const registry = (...events: UnitEvent[]) => events.reduce(evolveRegistry, initialRegistry()).units;
 
 describe("where a unit's records land on today's tree (landingsOf)", () => {

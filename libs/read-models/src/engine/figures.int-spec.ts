@@ -3,41 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_STREAM, RecordedEvent } from '@gl/event-store';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
-import { FixedClock, newEvent, recorded } from '@gl/testing';
+import { ENTRY_FIGURES, entriesProjection, FixedClock, newEvent, recorded } from '@gl/testing';
 import { EmbeddedReadStore } from '../embedded/embedded-read-store';
 import type { GenerationRef } from '../port/projection-store.port';
 import type { Doc } from '../port/read-store.port';
 import { applyBatchTo, applyEvents, routeBatch } from './apply-events';
-import { Projection, projection } from './projection';
+import { Projection } from './projection';
 import { ProjectionEngine } from './projection-engine';
 
-/** An entry of some amount under a unit: it may move to another unit, be withdrawn or erased. */
-interface Entry {
-  unitId: string;
-  n: number;
-  withdrawn?: boolean;
-}
 type EntryData = { entryId: string; unitId?: string; n?: number };
-
-const FIGURES = 'entries-figures';
-const entries = (version = 1): Projection<Entry> =>
-  projection<Entry>({
-    name: 'entries',
-    version,
-    handles: ['entry.recorded.v1', 'entry.moved.v1', 'entry.withdrawn.v1', 'entry.erased.v1'],
-    route: (e) => [(e.data as EntryData).entryId],
-    evolve: (doc, e) => {
-      const d = e.data as EntryData;
-      if (e.type === 'entry.recorded.v1') return { unitId: d.unitId!, n: d.n! };
-      if (!doc || e.type === 'entry.erased.v1') return null;
-      return e.type === 'entry.moved.v1' ? { ...doc, unitId: d.unitId! } : { ...doc, withdrawn: true };
-    },
-    // A sum and a count per unit: a double count or a lost move shows in one of them.
-    figures: {
-      collection: FIGURES,
-      contribution: (d) => (d.withdrawn ? null : { unitId: d.unitId, figures: { total: d.n, count: 1 } }),
-    },
-  });
+const FIGURES = ENTRY_FIGURES;
+const entries = entriesProjection;
 
 /** A log that records, moves, withdraws and erases entries, deterministic so a failure replays. */
 const script = (count: number, seed = 0): { type: string; data: EntryData }[] => {
