@@ -1,5 +1,6 @@
 import { DashboardSchema } from '@gl/application';
 import { schemaErrors } from '@gl/platform';
+import { PROJECTION_STORE, ProjectionStore } from '@gl/read-models';
 import { FixedClock } from '@gl/testing';
 import { expectDashboardsMatchReference } from './support/dashboard-comparison';
 import { Harness, startApi } from './support/api-harness';
@@ -33,7 +34,8 @@ describe('per-level dashboards over HTTP', () => {
   let last = '0';
 
   beforeAll(async () => {
-    h = await startApi({}, clock);
+    // Snapshots every 200 events: "as of" below replays from the nearest one (ADR 0013), through the api's wiring.
+    h = await startApi({ READ_MODEL_SNAPSHOT_EVERY: '200' }, clock);
     const conference = (unitId: string, participants: Record<string, number>) => ({
       unitId,
       obligationId: `${PLAN}.II.1.d.${unitId}`,
@@ -126,6 +128,12 @@ describe('per-level dashboards over HTTP', () => {
       e.position,
     );
     const after = await dashboard('city-viewer', 'ninh-kieu', `year=2023&asOfPosition=${e.position}`, e.position);
+    // both started from a snapshot of the activities, not from the start of the log
+    expect(await h.app.get<ProjectionStore>(PROJECTION_STORE).snapshotBefore?.('activities', e.position)).toMatchObject(
+      {
+        projection: 'activities',
+      },
+    );
     expect(after.rollup.conferences - before.rollup.conferences).toBe(1);
     expect(after.rollup.participants - before.rollup.participants).toBe(60);
     const { conferences: _a, participants: _b, ...restAfter } = after.rollup;
