@@ -197,6 +197,17 @@ export const httpBench = async (): Promise<boolean> => {
     agent.destroy();
     own.disable();
     const lag = await loopLagMaxMs(api.port, metricsToken);
+    // BENCH_HTTP_BURST=1: after the run, 50 new connections at once, one dashboard each, on an idle api.
+    if (process.env.BENCH_HTTP_BURST) {
+      const burst = await runLoad(api.port, CONNECTIONS, 0.001, next);
+      const ms = [...burst.latencies.values()].flat();
+      console.log(
+        `a burst of ${ms.length} requests on new connections: max ${Math.max(...ms).toFixed(0)} ms, p50 ${percentile(ms, 0.5).toFixed(0)} ms`,
+      );
+      const again = await runLoad(api.port, CONNECTIONS, 0.001, next);
+      const ms2 = [...again.latencies.values()].flat();
+      console.log(`and again: max ${Math.max(...ms2).toFixed(0)} ms`);
+    }
     // BENCH_HTTP_WINDOWS=1: the answers second by second, to see a stall.
     if (process.env.BENCH_HTTP_WINDOWS) {
       console.log(`answers per second: ${r.perSecond.join(' ')}`);
