@@ -78,8 +78,9 @@ const sourcesOf = (lands: ReadonlyMap<string, Landing[]>): Map<string, [string, 
  * day, year, period, reporting periods as written); each request compares the positions of the
  * figure documents it read with those the tally was made from, and sums again only the units whose
  * documents moved and the subtrees above them; where the store tells the figures' versions and they
- * have not moved since this subtree was checked, it reads nothing. The open obligations' statuses depend on now: a tally
- * is kept only while now stays between the instants at which one of them would change.
+ * have not moved since this subtree was checked, it reads nothing. The open obligations' statuses
+ * depend on now: a tally is kept only while now stays between the instants at which one of them
+ * would change.
  */
 export class DashboardTallies {
   private readonly byStore = new WeakMap<ReadStore, WeakMap<ReadonlyMap<string, Unit>, Map<string, Tally>>>();
@@ -113,7 +114,10 @@ export class DashboardTallies {
     return tally;
   }
 
-  /** Forgets the figures of every unit a moved document's records land in, and the roll-ups above; answers the units of the subtree to count. */
+  /**
+   * Forgets the figures of every unit a moved document's records land in, and the roll-ups above;
+   * answers the units of the subtree to count again.
+   */
   private mend(tally: Tally, x: TallyInput, docs: FigureDocs): Set<string> {
     const stale = new Set<string>();
     const forget = (to: string) => {
