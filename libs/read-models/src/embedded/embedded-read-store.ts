@@ -234,7 +234,6 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     const written = effective.map((ch) =>
       ch.doc === null ? null : { ...ch.doc, _id: ch._id, _position: ch.position },
     );
-    this.unsaved.delete(ref.projection);
     this.db.transaction(() => {
       effective.forEach((ch, i) => {
         const doc = written[i];
@@ -242,6 +241,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       });
       this.recordsCache.advance(ref, position);
     })();
+    // Its checkpoint is written now (a failed transaction leaves it to be written later).
+    this.unsaved.delete(ref.projection);
     // One bounded step at most every compactEveryMs: a rebuild frees pages all the time, and
     // moving them in every batch would slow it; what is left goes when the old generation is dropped.
     const now = Date.now();
