@@ -8,7 +8,6 @@ import {
   collectionsOf,
   PROJECTION_STORE,
   PROJECTIONS,
-  IndexSpec,
   ProjectionStore,
   ReadStore,
   SnapshotOverlay,
@@ -181,19 +180,13 @@ export class TimeTravel {
     const scratch = this.scratch();
     const projections = this.projections.filter((p) => starts.has(p.name));
     if (projections.length === 0) return scratch;
-    const snapshotted = [...starts.values()].some((s) => s !== null) && this.snapshots?.snapshotDocs;
-    const target = snapshotted
-      ? new SnapshotOverlay(scratch, { snapshotDocs: snapshotted.bind(this.snapshots) })
-      : scratch;
+    // Without snapshots the overlay reads nothing through: the replay runs from the start of the log.
+    const source = this.snapshots?.snapshotDocs ? this.snapshots : NO_SNAPSHOTS;
+    const target = new SnapshotOverlay(scratch, { snapshotDocs: source.snapshotDocs!.bind(source) });
     const refs = new Map<string, { projection: string; collection: string; generation: number }>();
     for (const p of projections) {
       const spec = { name: p.name, collection: collectionOf(p), version: p.version, indexes: p.indexes ?? [] };
-      const snapshot = starts.get(p.name) ?? null;
-      const ref =
-        target instanceof SnapshotOverlay
-          ? await target.start({ ...spec, alongside: alongsideOf(p) }, snapshot)
-          : await registered(target, spec, alongsideOf(p));
-      refs.set(p.name, ref);
+      refs.set(p.name, await target.start({ ...spec, alongside: alongsideOf(p) }, starts.get(p.name) ?? null));
     }
     for (let after = from; ;) {
       const batch = await this.store.readAll({ after, maxCount: 2000 });
@@ -210,20 +203,17 @@ export class TimeTravel {
   }
 }
 
-const registered = async (
-  store: ProjectionStore,
-  p: { name: string; collection: string; version: number; indexes: IndexSpec[] },
-  alongside: readonly string[],
-) => {
-  const r = await store.register(p.name, p.collection, p.version, p.indexes, alongside);
-  return { projection: p.name, collection: r.collection, generation: r.live!.generation };
-};
+/** A store that keeps no snapshots. */
+const NO_SNAPSHOTS: Pick<ProjectionStore, 'snapshotDocs'> = { snapshotDocs: async () => new Map() };
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** The earliest start of the replays: where the log is read from. */
-const earliest = (starts: Starts): Position =>
-  [...starts.values()].reduce<Position | null>(
-    (min, s) => (s === null ? START : min === null || comparePositions(s.position, min) < 0 ? s.position : min),
-    null,
-  ) ?? START;
+const earliest = (starts: Starts): Position => {
+  let min: Position | null = null;
+  for (const s of starts.values()) {
+    if (s === null) return START;
+    if (min === null || comparePositions(s.position, min) < 0) min = s.position;
+  }
+  return min ?? START;
+};
