@@ -105,10 +105,10 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboard, Dashboar
     });
     const asked = { year, window, day, now };
     const periods = periodsIn((await reads.find('reporting-periods', { year })) as (Doc & PeriodExpecting)[], asked);
-    const { own, rolled } = await this.tallies.of({
-      ...{ reads, units, tree, basis, today, unitId, lands, read, periods, asked },
-      versions: await versionsOf(reads),
-    });
+    // The versions before the documents: a batch landing between them makes the next request read again.
+    const versions = await versionsOf(reads);
+    const tallyInput = { reads, units, tree, basis, today, unitId, lands, read, periods, asked, versions };
+    const { own, rolled } = await this.tallies.of(tallyInput);
     return {
       unit: root,
       year,
