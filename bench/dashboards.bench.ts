@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DASHBOARD_COLLECTIONS, GetDashboard, GetDashboardHandler, TimeTravel, UnitDirectory } from '@gl/application';
+import { dashboardProjections, GetDashboard, GetDashboardHandler, TimeTravel, UnitDirectory } from '@gl/application';
 import type { Scope } from '@gl/domain';
 import { Position } from '@gl/event-store';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
-import { allProjections, alongsideOf, collectionOf, collectionsOf, ProjectionEngine } from '@gl/read-models';
+import { allProjections, alongsideOf, collectionOf, ProjectionEngine } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { fmt, scratchDir } from './support/measure';
 import { LogWriter, SettableClock } from './support/log-writer';
@@ -59,9 +59,7 @@ export const dashboardsBench = async (): Promise<boolean> => {
 
     clock.set('2023-11-25T03:00:00.000Z');
     // As the api runs them: the dashboard's projections snapshotted every READ_MODEL_SNAPSHOT_EVERY events.
-    const snapshotted = allProjections
-      .filter((p) => collectionsOf(p).some((c) => DASHBOARD_COLLECTIONS.includes(c)))
-      .map((p) => p.name);
+    const snapshotted = dashboardProjections(allProjections);
     const engine = new ProjectionEngine(events, store, allProjections, {
       clock,
       run: true,

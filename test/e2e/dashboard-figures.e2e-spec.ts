@@ -1,9 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DASHBOARD_COLLECTIONS, GetDashboard, GetDashboardHandler, TimeTravel, UnitDirectory } from '@gl/application';
+import {
+  DASHBOARD_COLLECTIONS,
+  dashboardProjections,
+  GetDashboard,
+  GetDashboardHandler,
+  TimeTravel,
+  UnitDirectory,
+} from '@gl/application';
 import { SqliteEventStore } from '@gl/event-store/sqlite';
-import { allProjections, collectionsOf, ProjectionEngine } from '@gl/read-models';
+import { allProjections, ProjectionEngine } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { LogWriter, SettableClock } from '../../bench/support/log-writer';
 import { writeNationalLog } from '../../bench/support/national-log';
@@ -24,9 +31,7 @@ describe('dashboards of per-unit figures on a generated province', () => {
   const scratch = () => new EmbeddedReadStore({ filename: ':memory:', clock });
   // "As of" starts from the read models' snapshots, taken every 2,000 events of the log.
   const timeTravel = new TimeTravel(events, allProjections, scratch, 1e7, store);
-  const snapshotted = allProjections
-    .filter((p) => collectionsOf(p).some((c) => DASHBOARD_COLLECTIONS.includes(c)))
-    .map((p) => p.name);
+  const snapshotted = dashboardProjections(allProjections);
   const handler = new GetDashboardHandler(store, clock, new UnitDirectory(store), timeTravel);
   const deps = {
     handler,

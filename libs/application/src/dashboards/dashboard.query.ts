@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarDate, Clock, Scope, Unit, vietnamDateOf } from '@gl/domain';
 import {
   activityFigures,
+  AnyProjection,
   Doc,
   inspectionFigures,
   obligationFigures,
@@ -13,7 +14,7 @@ import {
 import { NotFoundInScopeError, requireReadable } from '../shared/access.errors';
 import { CLOCK_PORT } from '../shared/ports';
 import { UnitDirectory } from '../units/unit-directory';
-import { TimeTravel } from './time-travel';
+import { projectionsWriting, TimeTravel } from './time-travel';
 import { treeOn } from './tree-on-day';
 import { DashboardPeriod, periodDays } from './dashboard-period';
 import { landingsOfSubtree } from './rebase';
@@ -28,6 +29,9 @@ const FIGURE_COLLECTIONS = [obligationFigures, activityFigures, reportFigures, i
 );
 /** What a dashboard reads: a past one replays only the projections writing these (and those are the ones snapshotted). */
 export const DASHBOARD_COLLECTIONS = ['unit-registry', 'reporting-periods', ...FIGURE_COLLECTIONS];
+/** The projections a past dashboard replays, so the ones the engine snapshots (ADR 0013). */
+export const dashboardProjections = (projections: readonly AnyProjection[]): string[] =>
+  projectionsWriting(projections, DASHBOARD_COLLECTIONS);
 
 /** The figures are being built for the first time (after an upgrade): zeros would be wrong, so no answer yet. */
 export class DashboardFiguresRebuildingError extends Error {

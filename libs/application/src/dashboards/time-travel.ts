@@ -95,10 +95,9 @@ export class TimeTravel {
    * when not given) replayed up to it. A kept store of that position with at least those answers.
    */
   async storeAt(position: Position, collections?: readonly string[]): Promise<ReadStore> {
-    const names = this.projections
-      .filter((p) => !collections || collectionsOf(p).some((c) => collections.includes(c)))
-      .map((p) => p.name)
-      .sort();
+    const names = (
+      collections ? projectionsWriting(this.projections, collections) : this.projections.map((p) => p.name)
+    ).sort();
     const hit = await this.find(position, names);
     if (hit) return hit;
     const starts = await this.startsOf(position, names);
@@ -205,6 +204,10 @@ export class TimeTravel {
 
 /** A store that keeps no snapshots. */
 const NO_SNAPSHOTS: Pick<ProjectionStore, 'snapshotDocs'> = { snapshotDocs: async () => new Map() };
+
+/** The projections that write any of the collections: what a reader of them replays "as of" a past point. */
+export const projectionsWriting = (projections: readonly AnyProjection[], collections: readonly string[]): string[] =>
+  projections.filter((p) => collectionsOf(p).some((c) => collections.includes(c))).map((p) => p.name);
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 

@@ -15,7 +15,6 @@ import type { Clock } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
   AnyProjection,
-  collectionsOf,
   PROJECTION_STORE,
   ProjectionEngine,
   PROJECTIONS,
@@ -24,7 +23,7 @@ import {
   ReadStore,
 } from '@gl/read-models';
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
-import { DASHBOARD_COLLECTIONS, SCRATCH_READ_STORE } from '@gl/application';
+import { dashboardProjections, SCRATCH_READ_STORE } from '@gl/application';
 import { MongoReadStore } from '@gl/read-models/mongodb';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { CLOCK } from '../time/system-clock';
@@ -118,9 +117,7 @@ export class ReadModelsModule {
               // What a past dashboard replays starts from the latest snapshot of it (issue 17).
               snapshots: {
                 every: config.readModelSnapshotEvery,
-                projections: projections
-                  .filter((p) => collectionsOf(p).some((c) => DASHBOARD_COLLECTIONS.includes(c)))
-                  .map((p) => p.name),
+                projections: dashboardProjections(projections),
               },
             }),
         },
