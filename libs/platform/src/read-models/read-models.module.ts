@@ -15,6 +15,7 @@ import type { Clock } from '@gl/domain';
 import { EVENT_STORE, EventStore } from '@gl/event-store';
 import {
   AnyProjection,
+  largeCollections,
   PROJECTION_STORE,
   ProjectionEngine,
   PROJECTIONS,
@@ -32,11 +33,19 @@ import { ShutdownState } from '../lifecycle/shutdown-state';
 type ReadModelAdapter = ReadStore & ProjectionStore & { close(): Promise<void> };
 const READ_MODEL_ADAPTER = Symbol('READ_MODEL_ADAPTER');
 
-/** Picks the read store from configuration: the embedded one under DATA_DIR, or MongoDB. */
-export const openReadStore = async (config: AppConfig, clock: Clock): Promise<ReadModelAdapter> => {
+/**
+ * Picks the read store from configuration: the embedded one under DATA_DIR (the collections that grow
+ * with the log kept on disk), or MongoDB.
+ */
+export const openReadStore = async (
+  config: AppConfig,
+  clock: Clock,
+  projections: readonly AnyProjection[],
+): Promise<ReadModelAdapter> => {
   if (config.readStore.kind === 'mongodb') return MongoReadStore.connect({ url: config.readStore.url, clock });
   mkdirSync(config.dataDir, { recursive: true });
-  return new EmbeddedReadStore({ filename: join(config.dataDir, 'read-models.db'), clock });
+  const filename = join(config.dataDir, 'read-models.db');
+  return new EmbeddedReadStore({ filename, clock, onDisk: largeCollections(projections) });
 };
 
 @Injectable()
@@ -96,7 +105,7 @@ export class ReadModelsModule {
     return {
       module: ReadModelsModule,
       providers: [
-        { provide: READ_MODEL_ADAPTER, inject: [APP_CONFIG, CLOCK], useFactory: openReadStore },
+        { provide: READ_MODEL_ADAPTER, inject: [APP_CONFIG, CLOCK, PROJECTIONS], useFactory: openReadStore },
         { provide: READ_STORE, useExisting: READ_MODEL_ADAPTER },
         { provide: PROJECTION_STORE, useExisting: READ_MODEL_ADAPTER },
         { provide: PROJECTIONS, useValue: options.projections },

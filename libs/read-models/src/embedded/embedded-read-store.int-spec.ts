@@ -8,18 +8,21 @@ import { EmbeddedReadStore } from './embedded-read-store';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-readStoreContract('embedded (mingo over memory, persisted to SQLite)', {
-  open: async (clock) => {
+const embedded = (onDisk?: 'all') => ({
+  open: async (clock: FixedClock) => {
     const dir = mkdtempSync(join(tmpdir(), 'gl-rm-'));
     dirs.push(dir);
-    return new EmbeddedReadStore({ filename: join(dir, 'read-models.db'), clock });
+    return new EmbeddedReadStore({ filename: join(dir, 'read-models.db'), clock, onDisk });
   },
-  reopen: async (store: Store, clock) => {
+  reopen: async (store: Store, clock: FixedClock) => {
     const file = (store as EmbeddedReadStore).db.name;
     await store.close();
-    return new EmbeddedReadStore({ filename: file, clock });
+    return new EmbeddedReadStore({ filename: file, clock, onDisk });
   },
 });
+
+readStoreContract('embedded (mingo over memory, persisted to SQLite)', embedded());
+readStoreContract('embedded, every collection kept on disk (read through doc_keys)', embedded('all'));
 
 describe('embedded read store: checkpoints over batches that change nothing', () => {
   const clock = new FixedClock('2023-11-14T09:00:00.000Z');

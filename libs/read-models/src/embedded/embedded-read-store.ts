@@ -4,7 +4,9 @@ import type { Clock } from '@gl/domain';
 import { comparePositions, Position } from '@gl/event-store';
 import { decodeDoc, encodeDoc } from './doc-codec';
 import { migrateReadStore } from './embedded-schema';
-import { isKey, MemoryCollection } from './memory-collection';
+import { MemoryCollection } from './memory-collection';
+import { DiskCollection, DiskRows } from './disk-collection';
+import { isKey, StoredCollection } from './stored-collection';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
 import { compactStep, FileUse, fileUse, prepareCompaction } from './read-store-compaction';
 import { EmbeddedSnapshots } from './embedded-snapshots';
@@ -20,6 +22,9 @@ import {
 import { ProjectionRecords } from '../records/projection-records';
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** `activities__g2` → `activities`. */
+const logicalName = (physical: string): string => physical.slice(0, physical.lastIndexOf('__g'));
 
 /**
  * A filter as a test of one document. Plain equalities on top-level fields (`{ year: 2023, withdrawn:
@@ -46,16 +51,24 @@ export interface EmbeddedReadStoreOptions {
   synchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
   /** How often a batch may give free pages back to the file system (ms; 5 s by default, 0 at every batch). */
   compactEveryMs?: number;
+  /**
+   * Logical collections kept in the file and read through their indexes instead of held in memory
+   * (the ones that grow with the log: `largeCollections(projections)`), or 'all'. None by default.
+   */
+  onDisk?: readonly string[] | 'all';
 }
 
 /**
  * The embedded read store, the default: documents in memory, answered by mingo, persisted to a
  * SQLite file; each batch and its checkpoint commit in one transaction, and memory changes only
- * after the commit. Collections load lazily, on first use.
+ * after the commit. Collections load lazily, on first use. Those named `onDisk` are not loaded:
+ * they are read from the file through their indexes (DiskCollection), so heap and restart do not
+ * grow with them.
  */
 export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   readonly db: Db;
-  private readonly collections = new Map<string, MemoryCollection>();
+  private readonly collections = new Map<string, StoredCollection>();
+  private readonly diskRows: DiskRows;
   private readonly recordsCache: ProjectionRecords;
   /** Logical collection → the fields its projection declared indexes on (first key of each spec). */
   private readonly indexed = new Map<string, Set<string>>();
@@ -106,6 +119,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       request: this.db.prepare('INSERT OR REPLACE INTO rebuild_requests (name, requested_at) VALUES (?, ?)'),
       clearRequest: this.db.prepare('DELETE FROM rebuild_requests WHERE name = ?'),
     };
+    this.diskRows = new DiskRows(this.db);
     this.snapshots = new EmbeddedSnapshots(this.db, (name) => this.physical(name));
     this.recordsCache = new ProjectionRecords(options.clock, (r) => this.saveRecord(r));
     this.reloadRecords();
@@ -114,12 +128,12 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   // ---- ReadStore -------------------------------------------------------------------------
 
   async get(collection: string, id: string): Promise<Doc | null> {
-    return this.live(collection)?.docs.get(id) ?? null;
+    return this.live(collection)?.get(id) ?? null;
   }
 
   async getMany(collection: string, ids: string[]): Promise<Doc[]> {
     const c = this.live(collection);
-    return c ? ids.map((id) => c.docs.get(id)).filter((d): d is Doc => d !== undefined) : [];
+    return c ? ids.map((id) => c.get(id)).filter((d): d is Doc => d !== undefined) : [];
   }
 
   async find(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Doc[]> {
@@ -217,9 +231,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     const c = this.physical(physicalName(ref.collection, ref.generation));
     const out = new Map<string, Doc>();
     for (const id of ids) {
-      const d = c.docs.get(id);
+      const d = c.entry(id);
       if (d) out.set(id, d);
-      else if (c.tombstones.has(id)) out.set(id, { _id: id, _position: c.tombstones.get(id), _deleted: true });
     }
     return out;
   }
@@ -237,7 +250,10 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     this.db.transaction(() => {
       effective.forEach((ch, i) => {
         const doc = written[i];
-        this.stmt.upsert.run(physicalOf(ch), ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
+        const name = physicalOf(ch);
+        this.stmt.upsert.run(name, ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
+        const c = this.physical(name);
+        if (c instanceof DiskCollection) c.written(ch._id, doc);
       });
       this.recordsCache.advance(ref, position);
     })();
@@ -302,10 +318,16 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   // ---- internals ---------------------------------------------------------------------------
 
   private declareIndexes(collection: string, indexes: IndexSpec[]): void {
-    this.indexed.set(
-      collection,
-      new Set(indexes.map((i) => Object.keys(i.keys)[0]).filter((f) => f && !f.includes('.'))),
-    );
+    const fields = new Set(indexes.map((i) => Object.keys(i.keys)[0]).filter((f) => f && !f.includes('.')));
+    this.indexed.set(collection, fields);
+    // A disk collection read before its projection registered is keyed on the fields declared now.
+    for (const [name, c] of this.collections)
+      if (c instanceof DiskCollection && logicalName(name) === collection) c.keyOn(fields);
+  }
+
+  private keptOnDisk(collection: string): boolean {
+    const { onDisk } = this.options;
+    return onDisk === 'all' || (onDisk ?? []).includes(collection);
   }
 
   private indexedOf(collection: string): ReadonlySet<string> {
@@ -313,21 +335,30 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   /** The live generation's collection for a logical name, or undefined when nothing is live. */
-  private live(collection: string): MemoryCollection | undefined {
+  private live(collection: string): StoredCollection | undefined {
     const generation = this.recordsCache.liveGeneration(collection);
     return generation === undefined ? undefined : this.physical(physicalName(collection, generation));
   }
 
-  private physical(name: string): MemoryCollection {
-    let c = this.collections.get(name);
-    if (!c) {
-      c = new MemoryCollection();
+  private physical(name: string): StoredCollection {
+    const known = this.collections.get(name);
+    if (known) return known;
+    const logical = logicalName(name);
+    let c: StoredCollection;
+    if (this.keptOnDisk(logical)) {
+      const disk = new DiskCollection(this.diskRows, name);
+      disk.keyOn(this.indexedOf(logical));
+      c = disk;
+    } else {
+      const memory = new MemoryCollection();
       for (const row of this.stmt.load.iterate(name)) {
-        if (row.deleted) c.remove(row.id, row.position);
-        else c.put(decodeDoc<Doc>(row.body));
+        if (row.deleted) memory.remove(row.id, row.position);
+        else memory.put(decodeDoc<Doc>(row.body));
       }
-      this.collections.set(name, c);
+      this.diskRows.forget(name);
+      c = memory;
     }
+    this.collections.set(name, c);
     return c;
   }
 
@@ -335,6 +366,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     if (names.length === 0) return;
     for (const name of names) {
       this.stmt.dropColl.run(name);
+      this.diskRows.forget(name);
       this.snapshots.drop(name);
       this.collections.delete(name);
     }

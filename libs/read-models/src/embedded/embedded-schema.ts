@@ -18,6 +18,9 @@ const DOCS_COLUMNS = `
  * page of its own, so a 1.2 KB document took 5 KB of file (issue 17 saw 249 MB for 64 MB of
  * documents); a rowid table keeps rows up to ~4 KB inline. An older file's table is rewritten once.
  * Answers whether it rewrote one (its old pages are then free).
+ *
+ * A collection kept on disk (DiskCollection) has the values of its indexed fields in `doc_keys`
+ * (JSON-encoded, so 1, "1" and true stay apart), and `disk_keys` says which fields they are.
  */
 export const migrateReadStore = (db: Database): boolean => {
   const docs = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'docs'").get() as
@@ -31,6 +34,12 @@ export const migrateReadStore = (db: Database): boolean => {
       );
       CREATE TABLE IF NOT EXISTS projections (name TEXT PRIMARY KEY, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS rebuild_requests (name TEXT PRIMARY KEY, requested_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS doc_keys (
+        coll TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL,
+        PRIMARY KEY (coll, field, key, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS doc_keys_by_id ON doc_keys (coll, id);
+      CREATE TABLE IF NOT EXISTS disk_keys (coll TEXT PRIMARY KEY, fields TEXT NOT NULL);
     `);
     if (rewrite)
       db.exec(`

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { comparePositions, Position } from '@gl/event-store';
+import type { Position } from '@gl/event-store';
 import { decodeDoc, encodeDoc } from './doc-codec';
-import type { MemoryCollection } from './memory-collection';
+import type { StoredCollection } from './stored-collection';
 import type { Doc } from '../port/read-store.port';
 
 /**
@@ -23,10 +23,13 @@ export const migrateSnapshots = (db: Database): void => {
   `);
 };
 
-/** One physical collection's documents, as memory holds them: what a snapshot copies. */
-export type PhysicalOf = (name: string) => MemoryCollection;
+/** One physical collection's documents: what a snapshot copies. */
+export type PhysicalOf = (name: string) => StoredCollection;
 
-/** The embedded store's snapshots: taken from the documents in memory, read back from the file. */
+/**
+ * The embedded store's snapshots: taken from the documents in memory (or, for a disk collection,
+ * copied row to row within the file), read back from the file.
+ */
 export class EmbeddedSnapshots {
   /**
    * Ids changed since a physical collection's last snapshot, kept from its first snapshot in this
@@ -36,6 +39,7 @@ export class EmbeddedSnapshots {
   private readonly stmt: {
     points: Statement<[string], { seq: number; position: string }>;
     insertDoc: Statement<[string, string, number, string]>;
+    copyDoc: Statement<[number, string, string]>;
     insertPoint: Statement<[string, number, string]>;
     docAt: Statement<[string, string, number], { body: string }>;
     allAt: Statement<[string, number], { body: string }>;
@@ -51,6 +55,11 @@ export class EmbeddedSnapshots {
     this.stmt = {
       points: db.prepare('SELECT seq, position FROM snapshots WHERE coll = ? ORDER BY seq'),
       insertDoc: db.prepare('INSERT INTO snapshot_docs (coll, id, seq, body) VALUES (?, ?, ?, ?)'),
+      copyDoc: db.prepare(
+        'INSERT INTO snapshot_docs (coll, id, seq, body) SELECT coll, id, ?, CASE deleted WHEN 0 THEN body ' +
+          "ELSE json_object('_id', id, '_position', position, '_deleted', json('true')) END " +
+          'FROM docs WHERE coll = ? AND id = ?',
+      ),
       insertPoint: db.prepare('INSERT INTO snapshots (coll, seq, position) VALUES (?, ?, ?)'),
       docAt: db.prepare(
         'SELECT body FROM snapshot_docs WHERE coll = ? AND id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
@@ -83,12 +92,13 @@ export class EmbeddedSnapshots {
     this.db.transaction(() => {
       for (const name of physicals) {
         const c = this.physical(name);
-        for (const id of this.dirty.get(name) ?? changedSince(c, last?.position)) {
-          const doc = c.docs.get(id);
-          const tombstone = c.tombstones.get(id);
+        for (const id of this.dirty.get(name) ?? c.changedSince(last?.position)) {
+          if (c.onDisk) {
+            this.stmt.copyDoc.run(seq, name, id);
+            continue;
+          }
+          const doc = c.entry(id);
           if (doc) this.stmt.insertDoc.run(name, id, seq, encodeDoc(doc));
-          else if (tombstone !== undefined)
-            this.stmt.insertDoc.run(name, id, seq, JSON.stringify({ _id: id, _position: tombstone, _deleted: true }));
         }
         this.dirty.set(name, new Set());
       }
@@ -119,12 +129,3 @@ export class EmbeddedSnapshots {
     this.dirty.delete(physical);
   }
 }
-
-/** The ids of a collection's documents and tombstones written after a position (all, without one). */
-const changedSince = (c: MemoryCollection, after: Position | undefined): string[] => {
-  const ids: string[] = [];
-  const later = (p: string | undefined) => after === undefined || (p !== undefined && comparePositions(p, after) > 0);
-  for (const d of c.docs.values()) if (later(d._position)) ids.push(d._id);
-  for (const [id, p] of c.tombstones) if (later(p)) ids.push(id);
-  return ids;
-};

@@ -1,22 +1,8 @@
-import { deepFreeze } from '@gl/event-store';
+import { deepFreeze, Position } from '@gl/event-store';
 import type { Doc, Filter } from '../port/read-store.port';
+import { Key, keysOf, laterThan, narrowing, sameKeys, Selection, StoredCollection } from './stored-collection';
 
-/** A value compared by plain equality: what an index keys on, and what a filter may ask a field to equal directly. */
-export type Key = string | number | boolean;
-export const isKey = (v: unknown): v is Key =>
-  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
-
-/**
- * The values a filter asks one field to equal (`{ f: v }` or `{ f: { $in: [...] } }`), or null when
- * it asks anything else of it: then an index on the field cannot narrow the search.
- */
-const wantedKeys = (v: unknown): Key[] | null => {
-  if (isKey(v)) return [v];
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
-  const ops = Object.keys(v);
-  const list = (v as { $in?: unknown }).$in;
-  return ops.length === 1 && Array.isArray(list) && list.every(isKey) ? (list as Key[]) : null;
-};
+export { isKey, type Key } from './stored-collection';
 
 /** Past this share of the collection, one pass over it is cheaper than gathering from the index. */
 const SCAN_SHARE = 0.25;
@@ -27,7 +13,8 @@ const SCAN_SHARE = 0.25;
  * MongoDB would use). An index answers its field's part of a filter exactly, so the answer is the
  * one a scan gives (a spec compares the two).
  */
-export class MemoryCollection {
+export class MemoryCollection implements StoredCollection {
+  readonly onDisk = false;
   readonly docs = new Map<string, Doc>();
   /** Deleted ids and the position that deleted them. */
   readonly tombstones = new Map<string, string>();
@@ -36,6 +23,25 @@ export class MemoryCollection {
   private readonly indexes = new Map<string, Map<Key, Set<string>>>();
   /** Indexed fields some document holds an array in: a document may then sit under several keys. */
   private readonly multikey = new Set<string>();
+
+  get(id: string): Doc | undefined {
+    return this.docs.get(id);
+  }
+
+  entry(id: string): Doc | undefined {
+    const doc = this.docs.get(id);
+    if (doc) return doc;
+    const position = this.tombstones.get(id);
+    return position === undefined ? undefined : { _id: id, _position: position, _deleted: true };
+  }
+
+  changedSince(after: Position | undefined): string[] {
+    const later = laterThan(after);
+    const ids: string[] = [];
+    for (const d of this.docs.values()) if (later(d._position)) ids.push(d._id);
+    for (const [id, p] of this.tombstones) if (later(p)) ids.push(id);
+    return ids;
+  }
 
   positionOf(id: string): string | undefined {
     return this.docs.get(id)?._position ?? this.tombstones.get(id);
@@ -74,33 +80,29 @@ export class MemoryCollection {
    * against the rest of the filter; otherwise everything, against all of it. Without a sort the order
    * is unspecified, as in MongoDB: here, the order documents came in, grouped by the value asked.
    */
-  select(filter: Filter, indexed: ReadonlySet<string>): { docs: Doc[]; rest: Filter } {
-    for (const field of ['_id', ...indexed]) {
-      const asked = field in filter ? wantedKeys(filter[field]) : null;
-      if (!asked || (field === '_id' && !asked.every((k) => typeof k === 'string'))) continue;
-      const keys = [...new Set(asked)];
-      const { [field]: _answered, ...rest } = filter;
-      if (field === '_id')
-        return { docs: keys.map((k) => this.docs.get(k as string)).filter((d): d is Doc => d !== undefined), rest };
-      const index = this.index(field);
-      const buckets = keys.map((k) => index.get(k)).filter((b): b is Set<string> => b !== undefined);
-      const size = buckets.reduce((n, b) => n + b.size, 0);
-      if (size > this.docs.size * SCAN_SHARE) {
-        const wanted = new Set(keys);
-        return { docs: this.all().filter((d) => keysOf(d, field).some((k) => wanted.has(k))), rest };
-      }
-      const docs: Doc[] = [];
-      const seen = buckets.length > 1 && this.multikey.has(field) ? new Set<string>() : null;
-      for (const b of buckets) {
-        for (const id of b) {
-          if (seen?.has(id)) continue;
-          seen?.add(id);
-          docs.push(this.docs.get(id)!);
-        }
-      }
-      return { docs, rest };
+  select(filter: Filter, indexed: ReadonlySet<string>): Selection {
+    const narrowed = narrowing(filter, indexed);
+    if (!narrowed) return { docs: this.all(), rest: filter };
+    const { field, keys, rest } = narrowed;
+    if (field === '_id')
+      return { docs: keys.map((k) => this.docs.get(k as string)).filter((d): d is Doc => d !== undefined), rest };
+    const index = this.index(field);
+    const buckets = keys.map((k) => index.get(k)).filter((b): b is Set<string> => b !== undefined);
+    const size = buckets.reduce((n, b) => n + b.size, 0);
+    if (size > this.docs.size * SCAN_SHARE) {
+      const wanted = new Set(keys);
+      return { docs: this.all().filter((d) => keysOf(d, field).some((k) => wanted.has(k))), rest };
     }
-    return { docs: this.all(), rest: filter };
+    const docs: Doc[] = [];
+    const seen = buckets.length > 1 && this.multikey.has(field) ? new Set<string>() : null;
+    for (const b of buckets) {
+      for (const id of b) {
+        if (seen?.has(id)) continue;
+        seen?.add(id);
+        docs.push(this.docs.get(id)!);
+      }
+    }
+    return { docs, rest };
   }
 
   private index(field: string): Map<Key, Set<string>> {
@@ -122,14 +124,6 @@ export class MemoryCollection {
     }
   }
 }
-
-/** The keys a document is found under: its value, or each element of an array (as MongoDB's multikey indexes). */
-const keysOf = (doc: Doc, field: string): Key[] => {
-  const v = doc[field];
-  return Array.isArray(v) ? v.filter(isKey) : isKey(v) ? [v] : [];
-};
-
-const sameKeys = (a: Key[], b: Key[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
 const unindex = (index: Map<Key, Set<string>>, doc: Doc, field: string) => {
   for (const k of keysOf(doc, field)) {

@@ -24,6 +24,11 @@ export interface Projection<D extends object = Record<string, unknown>, E extend
   evolve(doc: D | undefined, event: E): D | null;
   /** Figures per unit kept from its documents, in a collection of their own beside its own. */
   figures?: FiguresSpec<D>;
+  /**
+   * Its collection grows with the log (a document per activity, per stream): the embedded store keeps
+   * it in its file and reads it through its indexes rather than holding it in memory (issue 17).
+   */
+  large?: boolean;
 }
 
 /** Each event of a domain union as the log records it: what a projection that handles exactly those types is given. */
@@ -40,6 +45,10 @@ export const collectionOf = (p: Projection<any, any>): string => p.collection ??
 
 /** The collections a projection writes beside its own. */
 export const alongsideOf = (p: Projection<any, any>): string[] => (p.figures ? [p.figures.collection] : []);
+
+/** The collections of projections declared `large`: what the embedded store keeps on disk. */
+export const largeCollections = (ps: readonly Projection<any, any>[]): string[] =>
+  ps.filter((p) => p.large).map(collectionOf);
 
 /** Every collection a projection writes: its own, then the ones beside it. */
 export const collectionsOf = (p: Projection<any, any>): string[] => [collectionOf(p), ...alongsideOf(p)];

@@ -25,7 +25,9 @@ export const activities = projection<ActivityDoc, RecordedFrom<ActivityEvent>>({
   version: 1,
   figures: activityFigures,
   handles: ACTIVITY_EVENT_TYPES,
-  indexes: [{ keys: { unitId: 1, year: 1, kind: 1 } }, { keys: { planId: 1, taskCode: 1 } }],
+  large: true,
+  // By kind too: regulation coverage asks for every regulation, which no other index narrows.
+  indexes: [{ keys: { unitId: 1, year: 1, kind: 1 } }, { keys: { planId: 1, taskCode: 1 } }, { keys: { kind: 1 } }],
   route: (e) => [e.data.activityId],
   evolve: (doc, e) => {
     const next = evolveActivity(doc ? stateOf(doc) : initialActivity(), e);

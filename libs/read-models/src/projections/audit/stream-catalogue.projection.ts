@@ -26,6 +26,7 @@ export const streamCatalogue = projection<StreamEntry>({
   name: 'stream-catalogue',
   version: 1,
   handles: 'all',
+  large: true,
   indexes: [{ keys: { category: 1, lastRecordedAt: -1 } }],
   route: (e: RecordedEvent) => [e.stream],
   evolve: (doc, e) => {

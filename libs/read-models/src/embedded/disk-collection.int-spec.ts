@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FixedClock } from '@gl/testing';
+import { EmbeddedReadStore } from './embedded-read-store';
+import type { Doc, Filter } from '../port/read-store.port';
+import type { DocChange, IndexSpec } from '../port/projection-store.port';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const clock = new FixedClock('2023-11-14T09:00:00.000Z');
+const fileIn = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gl-disk-'));
+  dirs.push(dir);
+  return join(dir, 'read-models.db');
+};
+const INDEXES: IndexSpec[] = [{ keys: { kind: 1, year: 1 } }, { keys: { tags: 1 } }, { keys: { n: 1 } }];
+const ref = { projection: 'things', collection: 'things', generation: 1 };
+const put = (docs: Doc[], position: string): DocChange[] => docs.map((d) => ({ _id: d._id, doc: d, position }));
+const things: Doc[] = [
+  { _id: 'a', kind: 'conference', year: 2023, tags: ['x', 'y'], n: 1 },
+  { _id: 'b', kind: 'conference', year: 2024, tags: ['y'], n: '1' },
+  { _id: 'c', kind: 'training', year: 2023, tags: [], n: true },
+  { _id: 'd', kind: 'budget', year: 2023, n: 2 },
+];
+const ids = (docs: Doc[]) => docs.map((d) => d._id).sort();
+const open = async (file: string, onDisk?: 'all', indexes = INDEXES) => {
+  const store = new EmbeddedReadStore({ filename: file, clock, onDisk });
+  await store.register('things', 'things', 1, indexes);
+  return store;
+};
+const keyRows = (s: EmbeddedReadStore) =>
+  (
+    s.db.prepare("SELECT field, key, id FROM doc_keys WHERE coll = 'things__g1' ORDER BY field, key, id").all() as {
+      field: string;
+      key: string;
+      id: string;
+    }[]
+  ).map((r) => `${r.field}=${r.key}:${r.id}`);
+
+describe('a collection kept on disk (issue 17: heap and restart that do not grow with the log)', () => {
+  let memory: EmbeddedReadStore;
+  let disk: EmbeddedReadStore;
+  beforeEach(async () => {
+    memory = await open(fileIn());
+    disk = await open(fileIn(), 'all');
+    for (const s of [memory, disk]) await s.applyBatch(ref, put(things, '5'), '5');
+  });
+  afterEach(async () => {
+    await memory.close();
+    await disk.close();
+  });
+
+  it.each<[Filter, string[]]>([
+    [{ kind: 'conference' }, ['a', 'b']],
+    [{ kind: 'conference', year: 2023 }, ['a']],
+    [{ kind: { $in: ['training', 'budget', 'training'] } }, ['c', 'd']],
+    [{ tags: 'y' }, ['a', 'b']],
+    [{ tags: { $in: ['x', 'y'] } }, ['a', 'b']],
+    [{ n: 1 }, ['a']],
+    [{ n: '1' }, ['b']],
+    [{ n: true }, ['c']],
+    [{ kind: 'nothing' }, []],
+    [{ kind: { $ne: 'conference' } }, ['c', 'd']],
+    [{ _id: { $in: ['d', 'a', 'z'] }, kind: 'budget' }, ['d']],
+  ])('answers %j through its keys as memory does', async (filter, expected) => {
+    expect(ids(await disk.find('things', filter))).toEqual(expected);
+    expect(ids(await memory.find('things', filter))).toEqual(expected);
+    expect(await disk.count('things', filter)).toBe(expected.length);
+  });
+
+  it('sorts, pages and aggregates as memory does', async () => {
+    const options = { sort: { year: -1 as const, _id: 1 as const }, skip: 1, limit: 2 };
+    expect(await disk.find('things', { year: { $gte: 2023 } }, options)).toEqual(
+      await memory.find('things', { year: { $gte: 2023 } }, options),
+    );
+    const pipeline = [{ $group: { _id: '$kind', n: { $sum: 1 } } }, { $sort: { _id: 1 } }];
+    expect(await disk.aggregate('things', pipeline)).toEqual(await memory.aggregate('things', pipeline));
+  });
+
+  it('moves a document’s keys when it changes, and drops them when it is deleted', async () => {
+    await disk.applyBatch(
+      ref,
+      [
+        { _id: 'a', doc: { ...things[0], kind: 'training', tags: ['x'] }, position: '6' },
+        { _id: 'd', doc: null, position: '6' },
+      ],
+      '6',
+    );
+    expect(ids(await disk.find('things', { kind: 'training' }))).toEqual(['a', 'c']);
+    expect(ids(await disk.find('things', { tags: 'y' }))).toEqual(['b']);
+    expect(await disk.find('things', { kind: 'budget' })).toEqual([]);
+    expect(keyRows(disk).filter((k) => k.endsWith(':a') || k.endsWith(':d'))).toEqual([
+      'kind="training":a',
+      'n=1:a',
+      'tags="x":a',
+    ]);
+    // a deleted document keeps its tombstone: an older change does not bring it back
+    await disk.applyBatch(ref, [{ _id: 'd', doc: things[3], position: '5' }], '6');
+    expect(await disk.get('things', 'd')).toBeNull();
+    expect((await disk.loadDocs(ref, ['d'])).get('d')).toEqual({ _id: 'd', _position: '6', _deleted: true });
+  });
+
+  it('keys a file written while the collection was in memory once, and again for new indexes', async () => {
+    const file = memory.db.name;
+    await memory.close();
+    // a file whose collection was held in memory has no keys: the first open on disk writes them
+    memory = await open(file, 'all');
+    expect(keyRows(memory)).toHaveLength(11);
+    expect(ids(await memory.find('things', { tags: 'x' }))).toEqual(['a']);
+    // a new index keys the collection afresh; held in memory again, its keys go (they would go stale)
+    await memory.close();
+    memory = await open(file, 'all', [...INDEXES, { keys: { year: 1 } }]);
+    expect(keyRows(memory).filter((k) => k.startsWith('year='))).toEqual([
+      'year=2023:a',
+      'year=2023:c',
+      'year=2023:d',
+      'year=2024:b',
+    ]);
+    await memory.close();
+    memory = await open(file);
+    expect(keyRows(memory)).toEqual([]);
+    expect(ids(await memory.find('things', { kind: 'conference' }))).toEqual(['a', 'b']);
+  });
+
+  it('snapshots its documents as memory does', async () => {
+    for (const s of [memory, disk]) {
+      await s.applyBatch(ref, [{ _id: 'b', doc: null, position: '7' }], '7');
+      await s.takeSnapshot(ref, '7');
+    }
+    const [m, d] = await Promise.all(
+      [memory, disk].map(async (s) => {
+        const at = (await s.snapshotBefore('things', '7'))!;
+        return [...(await s.snapshotDocs(at, 'things')).values()].sort((x, y) => x._id.localeCompare(y._id));
+      }),
+    );
+    expect(d).toEqual(m);
+    expect(d.find((x) => x._id === 'b')).toEqual({ _id: 'b', _position: '7', _deleted: true });
+  });
+});

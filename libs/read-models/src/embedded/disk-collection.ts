@@ -1,0 +1,178 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { deepFreeze, Position } from '@gl/event-store';
+import { decodeDoc } from './doc-codec';
+import type { Doc, Filter } from '../port/read-store.port';
+import { Key, keysOf, laterThan, narrowing, sameKeys, Selection, StoredCollection } from './stored-collection';
+
+/** Decoded documents a disk collection keeps at hand (most recently used): what a batch or a page reads again. */
+const CACHED = 10_000;
+/** Documents keyed per step when a collection's keys are built (from an older file, or new indexes). */
+const KEYING_PAGE = 5_000;
+
+type Row = { position: string; deleted: number; body: string };
+
+/** The statements the disk collections of one file share. */
+export class DiskRows {
+  readonly row: Statement<[string, string], Row>;
+  readonly position: Statement<[string, string], { position: string }>;
+  readonly live: Statement<[string], { body: string }>;
+  readonly page: Statement<[string, string, number], { id: string; body: string }>;
+  readonly positions: Statement<[string], { id: string; position: string }>;
+  readonly keyed: Statement<[string, string, string], { id: string }>;
+  readonly unkey: Statement<[string, string]>;
+  readonly key: Statement<[string, string, string, string]>;
+  readonly keyedOn: Statement<[string], { fields: string }>;
+  readonly setKeyedOn: Statement<[string, string]>;
+  private readonly dropKeys: Statement<[string]>;
+  private readonly dropKeyedOn: Statement<[string]>;
+
+  constructor(readonly db: Database) {
+    this.row = db.prepare('SELECT position, deleted, body FROM docs WHERE coll = ? AND id = ?');
+    this.position = db.prepare('SELECT position FROM docs WHERE coll = ? AND id = ?');
+    this.live = db.prepare('SELECT body FROM docs WHERE coll = ? AND deleted = 0');
+    this.page = db.prepare('SELECT id, body FROM docs WHERE coll = ? AND deleted = 0 AND id > ? ORDER BY id LIMIT ?');
+    this.positions = db.prepare('SELECT id, position FROM docs WHERE coll = ?');
+    this.keyed = db.prepare('SELECT id FROM doc_keys WHERE coll = ? AND field = ? AND key = ?');
+    this.unkey = db.prepare('DELETE FROM doc_keys WHERE coll = ? AND id = ?');
+    this.key = db.prepare('INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES (?, ?, ?, ?)');
+    this.keyedOn = db.prepare('SELECT fields FROM disk_keys WHERE coll = ?');
+    this.setKeyedOn = db.prepare('INSERT OR REPLACE INTO disk_keys (coll, fields) VALUES (?, ?)');
+    this.dropKeys = db.prepare('DELETE FROM doc_keys WHERE coll = ?');
+    this.dropKeyedOn = db.prepare('DELETE FROM disk_keys WHERE coll = ?');
+  }
+
+  /** A physical collection's keys gone: it was dropped, or is held in memory now (keys kept later would be stale). */
+  forget(coll: string): void {
+    this.dropKeys.run(coll);
+    this.dropKeyedOn.run(coll);
+  }
+}
+
+/**
+ * One physical collection read from the file (issue 17: activities and streams, which grow with the
+ * log, would hold most of the heap and take most of a restart). Its documents stay in `docs`; the
+ * values of its indexed fields are rows of `doc_keys`, written in the batch's transaction, so a
+ * filter on them reads only the documents it finds. A filter no index narrows reads the whole
+ * collection from the file: fine for what the product asks of these collections, never a dashboard.
+ * Nothing is loaded at start; the documents last used are kept decoded.
+ */
+export class DiskCollection implements StoredCollection {
+  readonly onDisk = true;
+  private readonly cache = new Map<string, Doc>();
+  private fields: readonly string[] = [];
+
+  constructor(
+    private readonly rows: DiskRows,
+    readonly name: string,
+  ) {}
+
+  /**
+   * Keys the documents on these fields (the projection's indexes). A collection keyed on other
+   * fields, or not at all (a file from before disk collections), is keyed afresh, once.
+   */
+  keyOn(fields: Iterable<string>): void {
+    const wanted = [...new Set(fields)].sort();
+    const signature = JSON.stringify(wanted);
+    this.fields = wanted;
+    if (this.rows.keyedOn.get(this.name)?.fields === signature) return;
+    this.rows.db.transaction(() => {
+      this.rows.forget(this.name);
+      // In pages: a statement being iterated keeps the connection from writing.
+      for (let after = '', page = this.nextPage(after); page.length > 0; page = this.nextPage(after)) {
+        for (const row of page) this.writeKeys(row.id, decodeDoc<Doc>(row.body));
+        after = page[page.length - 1].id;
+      }
+      this.rows.setKeyedOn.run(this.name, signature);
+    })();
+  }
+
+  /** In the batch's transaction, after its row: the document's keys in place of its old ones. */
+  written(id: string, doc: Doc | null): void {
+    if (this.fields.length === 0) return;
+    const old = this.cache.get(id);
+    if (old && doc && this.fields.every((f) => sameKeys(keysOf(old, f), keysOf(doc, f)))) return;
+    this.rows.unkey.run(this.name, id);
+    if (doc) this.writeKeys(id, doc);
+  }
+
+  get(id: string): Doc | undefined {
+    const hit = this.cached(id);
+    if (hit) return hit;
+    const row = this.rows.row.get(this.name, id);
+    return row && !row.deleted ? this.keep(decodeDoc<Doc>(row.body)) : undefined;
+  }
+
+  entry(id: string): Doc | undefined {
+    const hit = this.cached(id);
+    if (hit) return hit;
+    const row = this.rows.row.get(this.name, id);
+    if (!row) return undefined;
+    return row.deleted ? { _id: id, _position: row.position, _deleted: true } : this.keep(decodeDoc<Doc>(row.body));
+  }
+
+  positionOf(id: string): string | undefined {
+    return this.cache.get(id)?._position ?? this.rows.position.get(this.name, id)?.position;
+  }
+
+  put(doc: Doc): void {
+    this.keep(doc);
+  }
+
+  remove(id: string): void {
+    this.cache.delete(id);
+  }
+
+  all(): Doc[] {
+    return this.rows.live.all(this.name).map((row) => decodeDoc<Doc>(row.body));
+  }
+
+  /** As MemoryCollection's, through `doc_keys`; the order without a sort is by value asked, then by id. */
+  select(filter: Filter, indexed: ReadonlySet<string>): Selection {
+    const narrowed = narrowing(
+      filter,
+      [...indexed].filter((f) => this.fields.includes(f)),
+    );
+    if (!narrowed) return { docs: this.all(), rest: filter };
+    const { field, keys, rest } = narrowed;
+    const ids = field === '_id' ? (keys as string[]) : this.idsUnder(field, keys);
+    return { docs: ids.map((id) => this.get(id)).filter((d): d is Doc => d !== undefined), rest };
+  }
+
+  changedSince(after: Position | undefined): string[] {
+    const later = laterThan(after);
+    return this.rows.positions
+      .all(this.name)
+      .filter((r) => later(r.position))
+      .map((r) => r.id);
+  }
+
+  private idsUnder(field: string, keys: Key[]): string[] {
+    const ids = keys.flatMap((k) => this.rows.keyed.all(this.name, field, JSON.stringify(k)).map((r) => r.id));
+    return keys.length > 1 ? [...new Set(ids)] : ids;
+  }
+
+  private writeKeys(id: string, doc: Doc): void {
+    for (const field of this.fields)
+      for (const k of new Set(keysOf(doc, field))) this.rows.key.run(this.name, field, JSON.stringify(k), id);
+  }
+
+  private nextPage(after: string): { id: string; body: string }[] {
+    return this.rows.page.all(this.name, after, KEYING_PAGE);
+  }
+
+  private cached(id: string): Doc | undefined {
+    const doc = this.cache.get(id);
+    if (doc) {
+      this.cache.delete(id);
+      this.cache.set(id, doc);
+    }
+    return doc;
+  }
+
+  private keep(doc: Doc): Doc {
+    this.cache.delete(doc._id);
+    this.cache.set(doc._id, deepFreeze(doc));
+    if (this.cache.size > CACHED) this.cache.delete(this.cache.keys().next().value!);
+    return doc;
+  }
+}
