@@ -6,6 +6,8 @@ import { Key, keysOf, laterThan, narrowing, sameKeys, Selection, StoredCollectio
 
 /** Decoded documents a disk collection keeps at hand (most recently used): what a batch or a page reads again. */
 const CACHED = 10_000;
+/** Ids it last found absent (a rebuild's new documents, looked up before they are written): at most this many. */
+const ABSENT = 10_000;
 /** Documents keyed per step when a collection's keys are built (from an older file, or new indexes). */
 const KEYING_PAGE = 5_000;
 
@@ -14,12 +16,13 @@ type Row = { position: string; deleted: number; body: string };
 /** The statements the disk collections of one file share. */
 export class DiskRows {
   readonly row: Statement<[string, string], Row>;
+  readonly rows: Statement<[string, string], Row & { id: string }>;
   readonly position: Statement<[string, string], { position: string }>;
   readonly live: Statement<[string], { body: string }>;
   readonly page: Statement<[string, string, number], { id: string; body: string }>;
   readonly positions: Statement<[string], { id: string; position: string }>;
   readonly keyed: Statement<[string, string, string], { id: string }>;
-  readonly unkey: Statement<[string, string]>;
+  readonly unkey: Statement<[string, string, string, string]>;
   readonly key: Statement<[string, string, string, string]>;
   readonly keyedOn: Statement<[string], { fields: string }>;
   readonly setKeyedOn: Statement<[string, string]>;
@@ -28,12 +31,15 @@ export class DiskRows {
 
   constructor(readonly db: Database) {
     this.row = db.prepare('SELECT position, deleted, body FROM docs WHERE coll = ? AND id = ?');
+    this.rows = db.prepare(
+      'SELECT id, position, deleted, body FROM docs WHERE coll = ? AND id IN (SELECT value FROM json_each(?))',
+    );
     this.position = db.prepare('SELECT position FROM docs WHERE coll = ? AND id = ?');
     this.live = db.prepare('SELECT body FROM docs WHERE coll = ? AND deleted = 0');
     this.page = db.prepare('SELECT id, body FROM docs WHERE coll = ? AND deleted = 0 AND id > ? ORDER BY id LIMIT ?');
     this.positions = db.prepare('SELECT id, position FROM docs WHERE coll = ?');
     this.keyed = db.prepare('SELECT id FROM doc_keys WHERE coll = ? AND field = ? AND key = ?');
-    this.unkey = db.prepare('DELETE FROM doc_keys WHERE coll = ? AND id = ?');
+    this.unkey = db.prepare('DELETE FROM doc_keys WHERE coll = ? AND field = ? AND key = ? AND id = ?');
     this.key = db.prepare('INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES (?, ?, ?, ?)');
     this.keyedOn = db.prepare('SELECT fields FROM disk_keys WHERE coll = ?');
     this.setKeyedOn = db.prepare('INSERT OR REPLACE INTO disk_keys (coll, fields) VALUES (?, ?)');
@@ -59,6 +65,7 @@ export class DiskRows {
 export class DiskCollection implements StoredCollection {
   readonly onDisk = true;
   private readonly cache = new Map<string, Doc>();
+  private readonly absent = new Set<string>();
   private fields: readonly string[] = [];
 
   constructor(
@@ -86,39 +93,63 @@ export class DiskCollection implements StoredCollection {
     })();
   }
 
-  /** In the batch's transaction, after its row: the document's keys in place of its old ones. */
-  written(id: string, doc: Doc | null): void {
+  /**
+   * In the batch's transaction, before its row is written: the document's keys in place of its old
+   * ones, which the old document tells (at hand, as the batch read it, or else from its row).
+   */
+  writing(id: string, doc: Doc | null): void {
     if (this.fields.length === 0) return;
-    const old = this.cache.get(id);
-    if (old && doc && this.fields.every((f) => sameKeys(keysOf(old, f), keysOf(doc, f)))) return;
-    this.rows.unkey.run(this.name, id);
-    if (doc) this.writeKeys(id, doc);
+    const old = this.absent.has(id) ? undefined : (this.cached(id) ?? this.stored(id));
+    const unchanged = (f: string) => old && doc && sameKeys(keysOf(old, f), keysOf(doc, f));
+    for (const field of this.fields) {
+      if (unchanged(field)) continue;
+      if (old)
+        for (const k of new Set(keysOf(old, field))) this.rows.unkey.run(this.name, field, JSON.stringify(k), id);
+      if (doc) for (const k of new Set(keysOf(doc, field))) this.rows.key.run(this.name, field, JSON.stringify(k), id);
+    }
   }
 
   get(id: string): Doc | undefined {
-    const hit = this.cached(id);
-    if (hit) return hit;
-    const row = this.rows.row.get(this.name, id);
-    return row && !row.deleted ? this.keep(decodeDoc<Doc>(row.body)) : undefined;
+    const d = this.entry(id);
+    return d?._deleted === true ? undefined : d;
   }
 
   entry(id: string): Doc | undefined {
-    const hit = this.cached(id);
-    if (hit) return hit;
-    const row = this.rows.row.get(this.name, id);
-    if (!row) return undefined;
-    return row.deleted ? { _id: id, _position: row.position, _deleted: true } : this.keep(decodeDoc<Doc>(row.body));
+    return this.cached(id) ?? (this.absent.has(id) ? undefined : this.fromRow(id, this.rows.row.get(this.name, id)));
+  }
+
+  /** Entries by id, as `entry`, in one read of the file for those not at hand. */
+  entries(ids: string[]): Map<string, Doc> {
+    const out = new Map<string, Doc>();
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const hit = this.cached(id);
+      if (hit) out.set(id, hit);
+      else if (!this.absent.has(id)) unknown.push(id);
+    }
+    if (unknown.length === 0) return out;
+    const found = new Map(this.rows.rows.all(this.name, JSON.stringify(unknown)).map((r) => [r.id, r]));
+    for (const id of unknown) {
+      const d = this.fromRow(id, found.get(id));
+      if (d) out.set(id, d);
+    }
+    return out;
   }
 
   positionOf(id: string): string | undefined {
-    return this.cache.get(id)?._position ?? this.rows.position.get(this.name, id)?.position;
+    if (this.absent.has(id)) return undefined;
+    const known = this.cache.get(id)?._position ?? this.rows.position.get(this.name, id)?.position;
+    if (known === undefined) this.markAbsent(id);
+    return known;
   }
 
   put(doc: Doc): void {
+    this.absent.delete(doc._id);
     this.keep(doc);
   }
 
   remove(id: string): void {
+    this.absent.delete(id);
     this.cache.delete(id);
   }
 
@@ -149,6 +180,24 @@ export class DiskCollection implements StoredCollection {
   private idsUnder(field: string, keys: Key[]): string[] {
     const ids = keys.flatMap((k) => this.rows.keyed.all(this.name, field, JSON.stringify(k)).map((r) => r.id));
     return keys.length > 1 ? [...new Set(ids)] : ids;
+  }
+
+  /** A row as `entry` answers it (a tombstone for a deleted document); an id without one is remembered absent. */
+  private fromRow(id: string, row: Row | undefined): Doc | undefined {
+    if (!row) return this.markAbsent(id);
+    return row.deleted ? { _id: id, _position: row.position, _deleted: true } : this.keep(decodeDoc<Doc>(row.body));
+  }
+
+  private markAbsent(id: string): undefined {
+    if (this.absent.size >= ABSENT) this.absent.clear();
+    this.absent.add(id);
+    return undefined;
+  }
+
+  /** The live document as stored, not kept at hand. */
+  private stored(id: string): Doc | undefined {
+    const row = this.rows.row.get(this.name, id);
+    return row && !row.deleted ? decodeDoc<Doc>(row.body) : undefined;
   }
 
   private writeKeys(id: string, doc: Doc): void {

@@ -229,6 +229,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
 
   async loadDocs(ref: GenerationRef, ids: string[]): Promise<Map<string, Doc>> {
     const c = this.physical(physicalName(ref.collection, ref.generation));
+    if (c instanceof DiskCollection) return c.entries(ids);
     const out = new Map<string, Doc>();
     for (const id of ids) {
       const d = c.entry(id);
@@ -251,9 +252,9 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       effective.forEach((ch, i) => {
         const doc = written[i];
         const name = physicalOf(ch);
-        this.stmt.upsert.run(name, ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
         const c = this.physical(name);
-        if (c instanceof DiskCollection) c.written(ch._id, doc);
+        if (c instanceof DiskCollection) c.writing(ch._id, doc);
+        this.stmt.upsert.run(name, ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
       });
       this.recordsCache.advance(ref, position);
     })();

@@ -38,7 +38,6 @@ export const migrateReadStore = (db: Database): boolean => {
         coll TEXT NOT NULL, field TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL,
         PRIMARY KEY (coll, field, key, id)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS doc_keys_by_id ON doc_keys (coll, id);
       CREATE TABLE IF NOT EXISTS disk_keys (coll TEXT PRIMARY KEY, fields TEXT NOT NULL);
     `);
     if (rewrite)
