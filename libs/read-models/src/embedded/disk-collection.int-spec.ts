@@ -18,10 +18,10 @@ const INDEXES: IndexSpec[] = [{ keys: { kind: 1, year: 1 } }, { keys: { tags: 1 
 const ref = { projection: 'things', collection: 'things', generation: 1 };
 const put = (docs: Doc[], position: string): DocChange[] => docs.map((d) => ({ _id: d._id, doc: d, position }));
 const things: Doc[] = [
-  { _id: 'a', kind: 'conference', year: 2023, tags: ['x', 'y'], n: 1 },
-  { _id: 'b', kind: 'conference', year: 2024, tags: ['y'], n: '1' },
-  { _id: 'c', kind: 'training', year: 2023, tags: [], n: true },
-  { _id: 'd', kind: 'budget', year: 2023, n: 2 },
+  { _id: 'a', kind: 'conference', year: 2023, tags: ['x', 'y'], n: 1, ok: true, m: [1, 'y', false] },
+  { _id: 'b', kind: 'conference', year: 2024, tags: ['y'], n: '1', ok: false, m: '2023' },
+  { _id: 'c', kind: 'training', year: 2023, tags: [], n: true, ok: true, m: { y: 'y' } },
+  { _id: 'd', kind: 'budget', year: 2023, n: 2, m: 1.5 },
 ];
 const ids = (docs: Doc[]) => docs.map((d) => d._id).sort();
 const open = async (file: string, onDisk?: 'all', indexes = INDEXES) => {
@@ -64,6 +64,24 @@ describe('a collection kept on disk (issue 17: heap and restart that do not grow
     [{ kind: { $ne: 'conference' } }, ['c', 'd']],
     [{ _id: { $in: ['d', 'a', 'z'] }, kind: 'budget' }, ['d']],
   ])('answers %j through its keys as memory does', async (filter, expected) => {
+    expect(ids(await disk.find('things', filter))).toEqual(expected);
+    expect(ids(await memory.find('things', filter))).toEqual(expected);
+    expect(await disk.count('things', filter)).toBe(expected.length);
+  });
+
+  // Fields no index keys: a scan of the file, where SQL tests the equalities (exactly, as mingo would).
+  it.each<[Filter, string[]]>([
+    [{ year: 2023 }, ['a', 'c', 'd']],
+    [{ year: 2023, ok: true }, ['a', 'c']],
+    [{ ok: false }, ['b']],
+    [{ m: 1 }, ['a']],
+    [{ m: 'y' }, ['a']],
+    [{ m: false }, ['a']],
+    [{ m: 1.5 }, ['d']],
+    [{ m: '2023' }, ['b']],
+    [{ m: 2023 }, []],
+    [{ year: 2023, m: { $exists: true }, ok: { $ne: false } }, ['a', 'c', 'd']],
+  ])('scans for %j as memory does, and counts without decoding what SQL answers', async (filter, expected) => {
     expect(ids(await disk.find('things', filter))).toEqual(expected);
     expect(ids(await memory.find('things', filter))).toEqual(expected);
     expect(await disk.count('things', filter)).toBe(expected.length);

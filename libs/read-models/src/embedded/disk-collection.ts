@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { deepFreeze, Position } from '@gl/event-store';
 import { decodeDoc } from './doc-codec';
+import { splitForSql } from './disk-filters';
 import type { Doc, Filter } from '../port/read-store.port';
 import { Key, keysOf, laterThan, narrowing, sameKeys, Selection, StoredCollection } from './stored-collection';
 
@@ -12,6 +13,7 @@ const ABSENT = 10_000;
 const KEYING_PAGE = 5_000;
 
 type Row = { position: string; deleted: number; body: string };
+const isLive = (d: Doc) => d._deleted !== true;
 
 /** The statements the disk collections of one file share. */
 export class DiskRows {
@@ -21,12 +23,14 @@ export class DiskRows {
   readonly live: Statement<[string], { body: string }>;
   readonly page: Statement<[string, string, number], { id: string; body: string }>;
   readonly positions: Statement<[string], { id: string; position: string }>;
-  readonly keyed: Statement<[string, string, string], { id: string }>;
+  readonly keyedDocs: Statement<[string, string, string], { id: string; body: string }>;
   readonly unkey: Statement<[string, string, string, string]>;
   readonly key: Statement<[string, string, string, string]>;
   readonly keyedOn: Statement<[string], { fields: string }>;
   readonly setKeyedOn: Statement<[string, string]>;
   private readonly dropKeys: Statement<[string]>;
+  /** Scans and counts by the SQL of their filter (a few shapes: the product's queries). */
+  private readonly byFilter = new Map<string, Statement>();
   private readonly dropKeyedOn: Statement<[string]>;
 
   constructor(readonly db: Database) {
@@ -38,13 +42,24 @@ export class DiskRows {
     this.live = db.prepare('SELECT body FROM docs WHERE coll = ? AND deleted = 0');
     this.page = db.prepare('SELECT id, body FROM docs WHERE coll = ? AND deleted = 0 AND id > ? ORDER BY id LIMIT ?');
     this.positions = db.prepare('SELECT id, position FROM docs WHERE coll = ?');
-    this.keyed = db.prepare('SELECT id FROM doc_keys WHERE coll = ? AND field = ? AND key = ?');
+    this.keyedDocs = db.prepare(
+      'SELECT d.id, d.body FROM doc_keys k JOIN docs d ON d.coll = k.coll AND d.id = k.id ' +
+        'WHERE k.coll = ? AND k.field = ? AND k.key = ? AND d.deleted = 0',
+    );
     this.unkey = db.prepare('DELETE FROM doc_keys WHERE coll = ? AND field = ? AND key = ? AND id = ?');
     this.key = db.prepare('INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES (?, ?, ?, ?)');
     this.keyedOn = db.prepare('SELECT fields FROM disk_keys WHERE coll = ?');
     this.setKeyedOn = db.prepare('INSERT OR REPLACE INTO disk_keys (coll, fields) VALUES (?, ?)');
     this.dropKeys = db.prepare('DELETE FROM doc_keys WHERE coll = ?');
     this.dropKeyedOn = db.prepare('DELETE FROM disk_keys WHERE coll = ?');
+  }
+
+  /** A statement of the form `SELECT … FROM docs WHERE coll = ? AND deleted = 0 AND <where>`, prepared once. */
+  where(select: string, where: string): Statement {
+    const sql = `SELECT ${select} FROM docs WHERE coll = ? AND deleted = 0 AND ${where}`;
+    let stmt = this.byFilter.get(sql);
+    if (!stmt) this.byFilter.set(sql, (stmt = this.db.prepare(sql)));
+    return stmt;
   }
 
   /** A physical collection's keys gone: it was dropped, or is held in memory now (keys kept later would be stale). */
@@ -111,7 +126,7 @@ export class DiskCollection implements StoredCollection {
 
   get(id: string): Doc | undefined {
     const d = this.entry(id);
-    return d?._deleted === true ? undefined : d;
+    return d && isLive(d) ? d : undefined;
   }
 
   entry(id: string): Doc | undefined {
@@ -157,16 +172,39 @@ export class DiskCollection implements StoredCollection {
     return this.rows.live.all(this.name).map((row) => decodeDoc<Doc>(row.body));
   }
 
-  /** As MemoryCollection's, through `doc_keys`; the order without a sort is by value asked, then by id. */
+  /**
+   * As MemoryCollection's, through `doc_keys`; the order without a sort is by value asked, then by id.
+   * A filter no index narrows is a scan of the file, in which SQL tests the top-level equalities.
+   */
   select(filter: Filter, indexed: ReadonlySet<string>): Selection {
     const narrowed = narrowing(
       filter,
       [...indexed].filter((f) => this.fields.includes(f)),
     );
-    if (!narrowed) return { docs: this.all(), rest: filter };
-    const { field, keys, rest } = narrowed;
-    const ids = field === '_id' ? (keys as string[]) : this.idsUnder(field, keys);
-    return { docs: ids.map((id) => this.get(id)).filter((d): d is Doc => d !== undefined), rest };
+    if (narrowed) {
+      const { field, keys, rest } = narrowed;
+      if (field === '_id') return { docs: [...this.entries(keys as string[]).values()].filter(isLive), rest };
+      return { docs: this.docsUnder(field, keys), rest };
+    }
+    const { where, rest } = splitForSql(filter);
+    if (!where) return { docs: this.all(), rest };
+    const rows = this.rows.where('body', where.sql).all(this.name, ...where.params) as { body: string }[];
+    return { docs: rows.map((r) => decodeDoc<Doc>(r.body)), rest };
+  }
+
+  /** How many documents match, when SQL can tell alone (no index narrows it, and nothing is left to test). */
+  countInFile(filter: Filter, indexed: ReadonlySet<string>): number | undefined {
+    if (
+      narrowing(
+        filter,
+        [...indexed].filter((f) => this.fields.includes(f)),
+      )
+    )
+      return undefined;
+    const { where, rest } = splitForSql(filter);
+    if (Object.keys(rest).length > 0) return undefined;
+    const stmt = this.rows.where('COUNT(*) AS n', where?.sql ?? '1');
+    return (stmt.get(this.name, ...(where?.params ?? [])) as { n: number }).n;
   }
 
   changedSince(after: Position | undefined): string[] {
@@ -177,9 +215,17 @@ export class DiskCollection implements StoredCollection {
       .map((r) => r.id);
   }
 
-  private idsUnder(field: string, keys: Key[]): string[] {
-    const ids = keys.flatMap((k) => this.rows.keyed.all(this.name, field, JSON.stringify(k)).map((r) => r.id));
-    return keys.length > 1 ? [...new Set(ids)] : ids;
+  /** The documents under some keys of a field, read with their keys (at hand or not: a query is not kept). */
+  private docsUnder(field: string, keys: Key[]): Doc[] {
+    const seen = keys.length > 1 ? new Set<string>() : null;
+    const docs: Doc[] = [];
+    for (const k of keys)
+      for (const row of this.rows.keyedDocs.all(this.name, field, JSON.stringify(k))) {
+        if (seen?.has(row.id)) continue;
+        seen?.add(row.id);
+        docs.push(this.cache.get(row.id) ?? decodeDoc<Doc>(row.body));
+      }
+    return docs;
   }
 
   /** A row as `entry` answers it (a tombstone for a deleted document); an id without one is remembered absent. */

@@ -151,6 +151,8 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   async count(collection: string, filter: Filter = {}): Promise<number> {
     const c = this.live(collection);
     if (!c) return 0;
+    const inFile = c instanceof DiskCollection ? c.countInFile(filter, this.indexedOf(collection)) : undefined;
+    if (inFile !== undefined) return inFile;
     const { docs, rest } = c.select(filter, this.indexedOf(collection));
     const test = matcher(rest);
     return docs.reduce((n, d) => (test(d) ? n + 1 : n), 0);
