@@ -33,6 +33,8 @@ const envOf = (dir: string): Record<string, string> => ({
   SCHEDULER: 'false',
   JWT_SECRET: 'bench-secret-for-loopback-only-0123456789',
   RATE_LIMIT_ENABLED: 'false',
+  // `BENCH_HTTP_ON_DISK=none` runs the api with every read-model collection in memory.
+  READ_MODEL_ON_DISK: process.env.BENCH_HTTP_ON_DISK ?? 'large',
 });
 
 /** Seeds Cần Thơ in this process and hands back the tokens and communes the load uses. */

@@ -52,6 +52,7 @@ describe('loadConfig', () => {
       scheduler: true,
       timeTravelMaxEvents: 2_000_000,
       readModelSnapshotEvery: 20_000,
+      readModelOnDisk: 'large',
       sseHeartbeatMs: 15_000,
       sealPrivateKey: null,
       sealIntervalMs: 300_000,
@@ -210,8 +211,18 @@ describe('loadConfig', () => {
 
   it('reads the time-travel limit, the snapshots’ spacing and the SSE heartbeat', () => {
     expect(
-      loadConfig({ TIME_TRAVEL_MAX_EVENTS: '500000', READ_MODEL_SNAPSHOT_EVERY: '0', SSE_HEARTBEAT_MS: '30000' }),
-    ).toMatchObject({ timeTravelMaxEvents: 500_000, readModelSnapshotEvery: 0, sseHeartbeatMs: 30_000 });
+      loadConfig({
+        TIME_TRAVEL_MAX_EVENTS: '500000',
+        READ_MODEL_SNAPSHOT_EVERY: '0',
+        READ_MODEL_ON_DISK: 'none',
+        SSE_HEARTBEAT_MS: '30000',
+      }),
+    ).toMatchObject({
+      timeTravelMaxEvents: 500_000,
+      readModelSnapshotEvery: 0,
+      readModelOnDisk: 'none',
+      sseHeartbeatMs: 30_000,
+    });
   });
 
   it("reads the log format and the limits on nesting, URLs and headers; a URL limit above the headers' is refused", () => {
@@ -221,6 +232,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
     expect(() => loadConfig({ JSON_MAX_DEPTH: '1000' })).toThrow(/JSON_MAX_DEPTH/);
     expect(() => loadConfig({ URL_LIMIT_BYTES: '20000' })).toThrow(/URL_LIMIT_BYTES/);
+    expect(() => loadConfig({ READ_MODEL_ON_DISK: 'all' })).toThrow(/READ_MODEL_ON_DISK/);
   });
 
   it('names every bad variable at once', () => {

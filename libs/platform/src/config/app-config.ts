@@ -62,6 +62,8 @@ export interface AppConfig {
   timeTravelMaxEvents: number;
   /** A snapshot of each projection a dashboard reads every this many events, for "as of" to start from; 0: none. */
   readModelSnapshotEvery: number;
+  /** Embedded read store: `large` keeps the collections that grow with the log in its file, not in memory; `none` keeps every one in memory. */
+  readModelOnDisk: 'large' | 'none';
   /** How often an SSE connection gets a comment line, so proxies keep it open. */
   sseHeartbeatMs: number;
   /** Ed25519 private key (PEM) that signs seals; null: one generated in DATA_DIR/seal-key.pem. */
@@ -194,6 +196,7 @@ const schema = Joi.object({
     .default(16 * 1024),
   TIME_TRAVEL_MAX_EVENTS: Joi.number().integer().min(0).default(2_000_000),
   READ_MODEL_SNAPSHOT_EVERY: Joi.number().integer().min(0).default(20_000),
+  READ_MODEL_ON_DISK: Joi.string().valid('large', 'none').default('large'),
   SSE_HEARTBEAT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
   SEAL_PRIVATE_KEY: Joi.string().custom((v: string, helpers) => {
     try {
@@ -325,6 +328,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     headerLimitBytes: value.HEADER_LIMIT_BYTES,
     timeTravelMaxEvents: value.TIME_TRAVEL_MAX_EVENTS,
     readModelSnapshotEvery: value.READ_MODEL_SNAPSHOT_EVERY,
+    readModelOnDisk: value.READ_MODEL_ON_DISK,
     sseHeartbeatMs: value.SSE_HEARTBEAT_MS,
     sealPrivateKey: value.SEAL_PRIVATE_KEY ? value.SEAL_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
     sealIntervalMs: value.SEAL_INTERVAL_MS,

@@ -45,7 +45,8 @@ export const openReadStore = async (
   if (config.readStore.kind === 'mongodb') return MongoReadStore.connect({ url: config.readStore.url, clock });
   mkdirSync(config.dataDir, { recursive: true });
   const filename = join(config.dataDir, 'read-models.db');
-  return new EmbeddedReadStore({ filename, clock, onDisk: largeCollections(projections) });
+  const onDisk = config.readModelOnDisk === 'large' ? largeCollections(projections) : [];
+  return new EmbeddedReadStore({ filename, clock, onDisk });
 };
 
 @Injectable()
