@@ -1,18 +1,21 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { ProjectionEngine, ProjectionStatus } from '@gl/read-models';
+import { LAG_COUNT_CAP, ProjectionEngine, ProjectionStatus } from '@gl/read-models';
+
+/** Lags are counted up to LAG_COUNT_CAP: at the cap, "at least". */
+const eventsText = (n: number): string => (n >= LAG_COUNT_CAP ? `at least ${LAG_COUNT_CAP}` : String(n));
 
 const describe = (s: ProjectionStatus): string => {
   const lines = [`${s.name} (collection ${s.collection}, ${s.state})`];
   if (s.live) {
     lines.push(
       `  live: generation ${s.live.generation}, version ${s.live.version}, position ${s.live.position}, ` +
-        `behind by ${s.live.lag.events} events / ${s.live.lag.seconds.toFixed(1)} s`,
+        `behind by ${eventsText(s.live.lag.events)} events / ${s.live.lag.seconds.toFixed(1)} s`,
     );
   } else lines.push('  live: none yet');
   if (s.building) {
     lines.push(
       `  rebuilding: generation ${s.building.generation}, version ${s.building.version}, position ${s.building.position}, ` +
-        `${s.building.lag.events} events to go`,
+        `${eventsText(s.building.lag.events)} events to go`,
     );
   }
   if (s.rebuildRequested) lines.push('  rebuild requested: waiting for the process that runs projections');
@@ -72,7 +75,7 @@ export class ProjectionsRebuildCommand extends CommandRunner {
       }
       if (now.building)
         process.stdout.write(
-          `${name}: generation ${now.building.generation} at ${now.building.position}, ${now.building.lag.events} events to go\n`,
+          `${name}: generation ${now.building.generation} at ${now.building.position}, ${eventsText(now.building.lag.events)} events to go\n`,
         );
     }
   }

@@ -7,7 +7,7 @@ import { FixedClock, newEvent, runInMemory } from '@gl/testing';
 import { EmbeddedReadStore } from '../embedded/embedded-read-store';
 import { Doc } from '../port/read-store.port';
 import { Projection, projection } from './projection';
-import { ProjectionEngine } from './projection-engine';
+import { LAG_COUNT_CAP, ProjectionEngine } from './projection-engine';
 
 /** Counters per unit: the shape of a dashboard figure, where a double count would show. */
 interface Tally {
@@ -147,6 +147,22 @@ describe('projection engine on SQLite and the embedded read store', () => {
     const [status] = await e.status();
     expect(status.state).toBe('not-running');
     expect(status.live?.lag).toEqual({ events: 10, seconds: 90 });
+  });
+
+  it('counts a lag once per checkpoint, and no further than LAG_COUNT_CAP (a probe must not hold the event loop)', async () => {
+    await appendMany(12);
+    const other = { ...tally(), name: 'unit-tally-2', collection: 'unit-tally-2' };
+    const e = new ProjectionEngine(events, store, [tally(), other], { clock, run: false });
+    await store.register('unit-tally', 'unit-tally', 1, []);
+    await store.register('unit-tally-2', 'unit-tally-2', 1, []);
+    const caps: number[] = [];
+    const count = events.countEventsAfter.bind(events);
+    events.countEventsAfter = (after, cap) => (caps.push(cap), count(after, cap));
+    const status = await e.status();
+    // two projections at the same checkpoint: one count, bounded
+    expect(status.map((s) => s.live?.lag.events)).toEqual([12, 12]);
+    expect(caps).toEqual([LAG_COUNT_CAP]);
+    expect(LAG_COUNT_CAP).toBeLessThanOrEqual(10_000);
   });
 
   it('rebuilds a changed version into a new generation, answering from the old one meanwhile', async () => {

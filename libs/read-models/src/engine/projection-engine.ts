@@ -21,7 +21,12 @@ export interface ProjectionStatus {
   failure: ProjectionRecord['failure'];
 }
 
-export const LAG_COUNT_CAP = 1_000_000;
+/**
+ * Lags are counted up to here. Beyond it a reader is simply far behind, and counting on would hold
+ * the event loop: SQLite counts a million rows in about a second, and a readiness probe or a metrics
+ * scrape during a rebuild asked that for every projection (issue 17 saw the api stall on its probes).
+ */
+export const LAG_COUNT_CAP = 10_000;
 
 /**
  * The projections of one process. `run: true` where this process runs them (the projector, or
@@ -74,11 +79,18 @@ export class ProjectionEngine {
 
   async status(): Promise<ProjectionStatus[]> {
     const records = new Map((await this.store.records()).map((r) => [r.name, r]));
+    // Projections at the same checkpoint (most of them, live) share one count.
+    const lags = new Map<Position, Promise<Lag>>();
+    const lagAt = (position: Position) => {
+      let lag = lags.get(position);
+      if (!lag) lags.set(position, (lag = this.lag(position)));
+      return lag;
+    };
     return Promise.all(
       this.projections.map(async (p) => {
         const r = records.get(p.name);
         const withLag = async (g: GenerationState | null | undefined) =>
-          g ? { ...g, lag: await this.lag(g.position) } : null;
+          g ? { ...g, lag: await lagAt(g.position) } : null;
         return {
           name: p.name,
           collection: r?.collection ?? p.collection ?? p.name,
