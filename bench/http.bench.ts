@@ -1,6 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { UnitDirectory } from '@gl/application';
 import { activityStream, ActivityHeader, Actor, unitsOn } from '@gl/domain';
@@ -13,6 +12,7 @@ import { keepAliveAgent, LoadRequest, percentile, runLoad } from './support/load
 import { LogWriter, seeded, SettableClock } from './support/log-writer';
 import { lifeOf } from './support/national-activities';
 import { fmt, scratchDir } from './support/measure';
+import { startApi } from './support/api-process';
 
 const TARGET_RPS = 1000;
 const TARGET_P99_MS = 100;
@@ -85,32 +85,6 @@ const writeConferences = async (dir: string, communes: string[]) => {
   return head;
 };
 
-/** The api as operators run it: `node dist/apps/api/src/main.js`, on loopback. */
-const startApi = (dir: string): Promise<{ child: ChildProcess; port: number }> => {
-  const log = join(dir, 'api.log');
-  const out = openSync(log, 'a');
-  // BENCH_HTTP_PROFILE=<dir>: the api writes a CPU profile there when it exits.
-  const profile = process.env.BENCH_HTTP_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HTTP_PROFILE}`]
-    : [];
-  const child = spawn(process.execPath, [...profile, join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...envOf(dir) },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  return new Promise((resolve, reject) => {
-    const until = Date.now() + 300_000;
-    const look = () => {
-      const text = readFileSync(log, 'utf8');
-      const port = /API on http:\/\/localhost:(\d+)/.exec(text)?.[1];
-      if (port) resolve({ child, port: Number(port) });
-      else if (child.exitCode !== null || Date.now() > until) reject(new Error(`the api did not start:\n${text}`));
-      else setTimeout(look, 200);
-    };
-    look();
-  });
-};
-
 const get = async (port: number, path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
   return { status: res.status, text: await res.text() };
@@ -140,7 +114,7 @@ export const httpBench = async (): Promise<boolean> => {
       `log: the seed and ${fmt(ACTIVITIES)} conferences in ${communes.length} communes (head ${head}), written in ${fmt((Date.now() - t) / 1000)} s`,
     );
     t = Date.now();
-    api = await startApi(dir);
+    api = await startApi(dir, envOf(dir));
     const viewer = { Authorization: `Bearer ${tokens.viewer}` };
     // The read models catch up with the log at start; the load begins once they have.
     for (;;) {

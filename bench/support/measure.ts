@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Scope } from '@gl/domain';
 
 export interface Measurement {
   name: string;
@@ -44,3 +45,30 @@ export const median = (ms: Measurement[]): Measurement => {
   const sorted = [...ms].sort((a, b) => perSecond(a) - perSecond(b));
   return sorted[Math.floor(sorted.length / 2)];
 };
+
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+/** Milliseconds since a `process.hrtime.bigint()`. */
+export const since = (t: bigint): number => Number(process.hrtime.bigint() - t) / 1e6;
+
+/** Runs to warm up (three by default), then `runs` timed ones. */
+export const timedRuns = async (runs: number, run: (i: number) => Promise<unknown>, warmUps = 3) => {
+  for (let i = 0; i < warmUps; i++) await run(i);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = process.hrtime.bigint();
+    await run(i);
+    ms.push(since(s));
+  }
+  return { p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), max: Math.max(...ms) };
+};
+
+/** A viewer of these units (a province's officials, a commune's). */
+export const viewerOf = (unitIds: Iterable<string>): Scope => ({
+  roles: ['viewer'],
+  readsAll: false,
+  reads: new Set(unitIds),
+  writes: new Set(),
+});
+export const AUDITOR: Scope = { roles: ['auditor'], readsAll: true, reads: new Set(), writes: new Set() };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '@gl/testing';
 import { EmbeddedReadStore } from './embedded-read-store';
-import type { Doc, Filter } from '../port/read-store.port';
+import type { Doc, Filter, FindOptions } from '../port/read-store.port';
 import type { DocChange, IndexSpec } from '../port/projection-store.port';
 
 const dirs: string[] = [];
@@ -18,9 +18,27 @@ const INDEXES: IndexSpec[] = [{ keys: { kind: 1, year: 1 } }, { keys: { tags: 1 
 const ref = { projection: 'things', collection: 'things', generation: 1 };
 const put = (docs: Doc[], position: string): DocChange[] => docs.map((d) => ({ _id: d._id, doc: d, position }));
 const things: Doc[] = [
-  { _id: 'a', kind: 'conference', year: 2023, tags: ['x', 'y'], n: 1, ok: true, m: [1, 'y', false] },
+  {
+    _id: 'a',
+    kind: 'conference',
+    year: 2023,
+    tags: ['x', 'y'],
+    n: 1,
+    ok: true,
+    m: [1, 'y', false],
+    at: new Date('2023-05-01T00:00:00Z'),
+  },
   { _id: 'b', kind: 'conference', year: 2024, tags: ['y'], n: '1', ok: false, m: '2023' },
-  { _id: 'c', kind: 'training', year: 2023, tags: [], n: true, ok: true, m: { y: 'y' } },
+  {
+    _id: 'c',
+    kind: 'training',
+    year: 2023,
+    tags: [],
+    n: true,
+    ok: true,
+    m: { y: 'y' },
+    at: new Date('2023-02-01T00:00:00Z'),
+  },
   { _id: 'd', kind: 'budget', year: 2023, n: 2, m: 1.5 },
 ];
 const ids = (docs: Doc[]) => docs.map((d) => d._id).sort();
@@ -85,6 +103,23 @@ describe('a collection kept on disk (issue 17: heap and restart that do not grow
     expect(ids(await disk.find('things', filter))).toEqual(expected);
     expect(ids(await memory.find('things', filter))).toEqual(expected);
     expect(await disk.count('things', filter)).toBe(expected.length);
+  });
+
+  // A page SQL can select whole is sorted by its keys alone, read with their JSON types, and only it decoded.
+  it.each<[Filter, FindOptions]>([
+    [{}, { sort: { m: 1, _id: 1 } }],
+    [{}, { sort: { n: -1, _id: 1 }, skip: 1, limit: 2 }],
+    [{}, { sort: { at: -1, _id: -1 } }],
+    [{ tags: { $in: ['x', 'y'] } }, { sort: { _id: -1 }, limit: 5 }],
+    [
+      { kind: { $in: ['conference', 'training'] }, year: 2023 },
+      { sort: { kind: 1 }, projection: { kind: 1 } },
+    ],
+    [{ ok: true }, { skip: 1 }],
+  ])('pages %j with %j as memory does', async (filter, options) => {
+    const fromMemory = await memory.find('things', filter, options);
+    expect(await disk.find('things', filter, options)).toEqual(fromMemory);
+    expect(await disk.count('things', filter)).toBe(await memory.count('things', filter));
   });
 
   it('sorts, pages and aggregates as memory does', async () => {

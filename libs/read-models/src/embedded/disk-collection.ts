@@ -1,8 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { deepFreeze, Position } from '@gl/event-store';
 import { decodeDoc } from './doc-codec';
-import { splitForSql } from './disk-filters';
-import type { Doc, Filter } from '../port/read-store.port';
+import { Query } from 'mingo';
+import { sqlSource } from './disk-filters';
+import type { Doc, Filter, FindOptions } from '../port/read-store.port';
 import { Key, keysOf, laterThan, narrowing, sameKeys, Selection, StoredCollection } from './stored-collection';
 
 /** Decoded documents a disk collection keeps at hand (most recently used): what a batch or a page reads again. */
@@ -13,6 +14,13 @@ const ABSENT = 10_000;
 const KEYING_PAGE = 5_000;
 
 type Row = { position: string; deleted: number; body: string };
+
+/** A value as SQLite's JSON functions give it (its `json_type`, its `json_extract`), as JSON.parse would. */
+const valueOf = (type: string, v: unknown): unknown => {
+  if (type === 'true' || type === 'false') return type === 'true';
+  if (type === 'object' || type === 'array') return decodeDoc(v as string);
+  return v;
+};
 const isLive = (d: Doc) => d._deleted !== true;
 
 /** The statements the disk collections of one file share. */
@@ -23,13 +31,12 @@ export class DiskRows {
   readonly live: Statement<[string], { body: string }>;
   readonly page: Statement<[string, string, number], { id: string; body: string }>;
   readonly positions: Statement<[string], { id: string; position: string }>;
-  readonly keyedDocs: Statement<[string, string, string], { id: string; body: string }>;
   readonly unkey: Statement<[string, string, string, string]>;
   readonly key: Statement<[string, string, string, string]>;
   readonly keyedOn: Statement<[string], { fields: string }>;
   readonly setKeyedOn: Statement<[string, string]>;
   private readonly dropKeys: Statement<[string]>;
-  /** Scans and counts by the SQL of their filter (a few shapes: the product's queries). */
+  /** Queries by their SQL. */
   private readonly byFilter = new Map<string, Statement>();
   private readonly dropKeyedOn: Statement<[string]>;
 
@@ -42,10 +49,6 @@ export class DiskRows {
     this.live = db.prepare('SELECT body FROM docs WHERE coll = ? AND deleted = 0');
     this.page = db.prepare('SELECT id, body FROM docs WHERE coll = ? AND deleted = 0 AND id > ? ORDER BY id LIMIT ?');
     this.positions = db.prepare('SELECT id, position FROM docs WHERE coll = ?');
-    this.keyedDocs = db.prepare(
-      'SELECT d.id, d.body FROM doc_keys k JOIN docs d ON d.coll = k.coll AND d.id = k.id ' +
-        'WHERE k.coll = ? AND k.field = ? AND k.key = ? AND d.deleted = 0',
-    );
     this.unkey = db.prepare('DELETE FROM doc_keys WHERE coll = ? AND field = ? AND key = ? AND id = ?');
     this.key = db.prepare('INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES (?, ?, ?, ?)');
     this.keyedOn = db.prepare('SELECT fields FROM disk_keys WHERE coll = ?');
@@ -54,9 +57,8 @@ export class DiskRows {
     this.dropKeyedOn = db.prepare('DELETE FROM disk_keys WHERE coll = ?');
   }
 
-  /** A statement of the form `SELECT … FROM docs WHERE coll = ? AND deleted = 0 AND <where>`, prepared once. */
-  where(select: string, where: string): Statement {
-    const sql = `SELECT ${select} FROM docs WHERE coll = ? AND deleted = 0 AND ${where}`;
+  /** A query's statement, prepared once (a few shapes: the product's queries). */
+  prepared(sql: string): Statement {
     let stmt = this.byFilter.get(sql);
     if (!stmt) this.byFilter.set(sql, (stmt = this.db.prepare(sql)));
     return stmt;
@@ -173,38 +175,70 @@ export class DiskCollection implements StoredCollection {
   }
 
   /**
-   * As MemoryCollection's, through `doc_keys`; the order without a sort is by value asked, then by id.
-   * A filter no index narrows is a scan of the file, in which SQL tests the top-level equalities.
+   * As MemoryCollection's, through `doc_keys`; a filter no index narrows is a scan of the file. SQL
+   * tests the top-level equalities either way, so only what passes them is decoded.
    */
   select(filter: Filter, indexed: ReadonlySet<string>): Selection {
-    const narrowed = narrowing(
+    const { from, params, rest } = this.source(filter, indexed);
+    const rows = this.rows.prepared(`SELECT d.id, d.body ${from}`).all(...params) as { id: string; body: string }[];
+    const seen = new Set<string>();
+    const docs: Doc[] = [];
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      docs.push(this.cache.get(row.id) ?? decodeDoc<Doc>(row.body));
+    }
+    return { docs, rest };
+  }
+
+  /** How many documents match, when SQL can tell alone (nothing is left to test); undefined otherwise. */
+  countInFile(filter: Filter, indexed: ReadonlySet<string>): number | undefined {
+    const { from, params, rest } = this.source(filter, indexed);
+    if (Object.keys(rest).length > 0) return undefined;
+    return (this.rows.prepared(`SELECT COUNT(DISTINCT d.id) AS n ${from}`).get(...params) as { n: number }).n;
+  }
+
+  /**
+   * A page (sort, skip, limit) when SQL tests the whole filter and the sort keys are top-level fields:
+   * the documents are sorted by their keys alone (read exactly, with their JSON types), and only the
+   * page is decoded — a province's first page of activities no longer decodes all of them.
+   */
+  pageInFile(filter: Filter, indexed: ReadonlySet<string>, options: FindOptions): Doc[] | undefined {
+    const { from, params, rest } = this.source(filter, indexed);
+    const fields = Object.keys(options.sort ?? {});
+    if (Object.keys(rest).length > 0 || !fields.every((f) => /^[\w-]+$/.test(f))) return undefined;
+    const paths = fields.map((f) => `$."${f}"`);
+    const columns = paths.map((_, i) => `json_type(d.body, ?) AS t${i}, json_extract(d.body, ?) AS v${i}`);
+    const sql = `SELECT d.id${columns.map((c) => `, ${c}`).join('')} ${from}`;
+    const rows = this.rows.prepared(sql).all(...paths.flatMap((p) => [p, p]), ...params) as Record<string, unknown>[];
+    const seen = new Set<string>();
+    const keys: Doc[] = [];
+    for (const row of rows) {
+      const id = row.id as string;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const key: Doc = { _id: id };
+      fields.forEach((f, i) => {
+        if (row[`t${i}`] !== null && f !== '_id') key[f] = valueOf(row[`t${i}`] as string, row[`v${i}`]);
+      });
+      keys.push(key);
+    }
+    let cursor = new Query({}).find<Doc>(keys);
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    const ids = cursor.all().map((k) => k._id);
+    const found = this.entries(ids);
+    const page = ids.map((id) => found.get(id)).filter((d): d is Doc => d !== undefined && isLive(d));
+    return options.projection ? new Query({}).find<Doc>(page, options.projection).all() : page;
+  }
+
+  private source(filter: Filter, indexed: ReadonlySet<string>) {
+    return sqlSource(
+      this.name,
       filter,
       [...indexed].filter((f) => this.fields.includes(f)),
     );
-    if (narrowed) {
-      const { field, keys, rest } = narrowed;
-      if (field === '_id') return { docs: [...this.entries(keys as string[]).values()].filter(isLive), rest };
-      return { docs: this.docsUnder(field, keys), rest };
-    }
-    const { where, rest } = splitForSql(filter);
-    if (!where) return { docs: this.all(), rest };
-    const rows = this.rows.where('body', where.sql).all(this.name, ...where.params) as { body: string }[];
-    return { docs: rows.map((r) => decodeDoc<Doc>(r.body)), rest };
-  }
-
-  /** How many documents match, when SQL can tell alone (no index narrows it, and nothing is left to test). */
-  countInFile(filter: Filter, indexed: ReadonlySet<string>): number | undefined {
-    if (
-      narrowing(
-        filter,
-        [...indexed].filter((f) => this.fields.includes(f)),
-      )
-    )
-      return undefined;
-    const { where, rest } = splitForSql(filter);
-    if (Object.keys(rest).length > 0) return undefined;
-    const stmt = this.rows.where('COUNT(*) AS n', where?.sql ?? '1');
-    return (stmt.get(this.name, ...(where?.params ?? [])) as { n: number }).n;
   }
 
   changedSince(after: Position | undefined): string[] {
@@ -213,19 +247,6 @@ export class DiskCollection implements StoredCollection {
       .all(this.name)
       .filter((r) => later(r.position))
       .map((r) => r.id);
-  }
-
-  /** The documents under some keys of a field, read with their keys (at hand or not: a query is not kept). */
-  private docsUnder(field: string, keys: Key[]): Doc[] {
-    const seen = keys.length > 1 ? new Set<string>() : null;
-    const docs: Doc[] = [];
-    for (const k of keys)
-      for (const row of this.rows.keyedDocs.all(this.name, field, JSON.stringify(k))) {
-        if (seen?.has(row.id)) continue;
-        seen?.add(row.id);
-        docs.push(this.cache.get(row.id) ?? decodeDoc<Doc>(row.body));
-      }
-    return docs;
   }
 
   /** A row as `entry` answers it (a tombstone for a deleted document); an id without one is remembered absent. */

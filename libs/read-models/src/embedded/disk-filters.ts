@@ -1,5 +1,5 @@
 import type { Filter } from '../port/read-store.port';
-import { isKey, Key } from './stored-collection';
+import { isKey, Key, narrowing } from './stored-collection';
 
 /** A part of a filter as a SQL condition on `body`, with its parameters. */
 export interface SqlCondition {
@@ -47,4 +47,39 @@ export const splitForSql = (filter: Filter): { where: SqlCondition | null; rest:
   }
   if (parts.length === 0) return { where: null, rest };
   return { where: { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) }, rest };
+};
+
+/** The rows a filter selects from a disk collection, as SQL (`FROM … WHERE …` over `d`), and what is left to test. */
+export interface SqlSource {
+  from: string;
+  params: (string | number)[];
+  rest: Filter;
+}
+
+/**
+ * Where a disk collection's query reads: through `doc_keys` when the filter asks an indexed field (or
+ * `_id`) to equal some values, else the whole collection; either way with the top-level equalities
+ * SQL tests. A document under several of the keys asked (an array) comes once per key: callers keep
+ * the first.
+ */
+export const sqlSource = (coll: string, filter: Filter, keyed: readonly string[]): SqlSource => {
+  const narrowed = narrowing(filter, keyed);
+  const asked = (keys: Key[]) => JSON.stringify(keys);
+  let from = 'FROM docs d WHERE d.coll = ? AND d.deleted = 0';
+  let params: (string | number)[] = [coll];
+  if (narrowed?.field === '_id') {
+    from += ' AND d.id IN (SELECT value FROM json_each(?))';
+    params.push(asked(narrowed.keys));
+  } else if (narrowed) {
+    from =
+      'FROM doc_keys k JOIN docs d ON d.coll = k.coll AND d.id = k.id ' +
+      'WHERE k.coll = ? AND k.field = ? AND k.key IN (SELECT value FROM json_each(?)) AND d.deleted = 0';
+    params = [coll, narrowed.field, asked(narrowed.keys.map((k) => JSON.stringify(k)))];
+  }
+  const { where, rest } = splitForSql(narrowed ? narrowed.rest : filter);
+  if (where) {
+    from += ` AND ${where.sql}`;
+    params.push(...where.params);
+  }
+  return { from, params, rest };
 };

@@ -139,8 +139,12 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   async find(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Doc[]> {
     const c = this.live(collection);
     if (!c) return [];
+    const paged = options.sort || options.skip || options.limit;
+    const inFile =
+      paged && c instanceof DiskCollection ? c.pageInFile(filter, this.indexedOf(collection), options) : undefined;
+    if (inFile) return inFile;
     const { docs, rest } = c.select(filter, this.indexedOf(collection));
-    if (!options.projection && !options.sort && !options.skip && !options.limit) return docs.filter(matcher(rest));
+    if (!options.projection && !paged) return docs.filter(matcher(rest));
     let cursor = new Query(rest).find<Doc>(docs, options.projection);
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
