@@ -4,7 +4,7 @@ import { decodeDoc } from './doc-codec';
 import { Query } from 'mingo';
 import { sqlSource } from './disk-filters';
 import type { Doc, Filter, FindOptions } from '../port/read-store.port';
-import { Key, keysOf, laterThan, narrowing, sameKeys, Selection, StoredCollection } from './stored-collection';
+import { keysOf, laterThan, sameKeys, Selection, StoredCollection } from './stored-collection';
 
 /** Decoded documents a disk collection keeps at hand (most recently used): what a batch or a page reads again. */
 const CACHED = 10_000;
