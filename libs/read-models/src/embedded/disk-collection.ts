@@ -15,12 +15,6 @@ const KEYING_PAGE = 5_000;
 
 type Row = { position: string; deleted: number; body: string };
 
-/** A value as SQLite's JSON functions give it (its `json_type`, its `json_extract`), as JSON.parse would. */
-const valueOf = (type: string, v: unknown): unknown => {
-  if (type === 'true' || type === 'false') return type === 'true';
-  if (type === 'object' || type === 'array') return decodeDoc(v as string);
-  return v;
-};
 const isLive = (d: Doc) => d._deleted !== true;
 
 /** The statements the disk collections of one file share. */
@@ -208,18 +202,20 @@ export class DiskCollection implements StoredCollection {
     const fields = Object.keys(options.sort ?? {});
     if (Object.keys(rest).length > 0 || !fields.every((f) => /^[\w-]+$/.test(f))) return undefined;
     const paths = fields.map((f) => `$."${f}"`);
-    const columns = paths.map((_, i) => `json_type(d.body, ?) AS t${i}, json_extract(d.body, ?) AS v${i}`);
+    // `->` gives a value as JSON text (NULL when the field is missing): parsed here, it keeps its type.
+    const columns = paths.map((_, i) => `d.body -> ? AS v${i}`);
     const sql = `SELECT d.id${columns.map((c) => `, ${c}`).join('')} ${from}`;
-    const rows = this.rows.prepared(sql).all(...paths.flatMap((p) => [p, p]), ...params) as Record<string, unknown>[];
+    const rows = this.rows.prepared(sql).all(...paths, ...params) as Record<string, string | null>[];
     const seen = new Set<string>();
     const keys: Doc[] = [];
     for (const row of rows) {
-      const id = row.id as string;
+      const id = row.id!;
       if (seen.has(id)) continue;
       seen.add(id);
       const key: Doc = { _id: id };
       fields.forEach((f, i) => {
-        if (row[`t${i}`] !== null && f !== '_id') key[f] = valueOf(row[`t${i}`] as string, row[`v${i}`]);
+        const json = row[`v${i}`];
+        if (json !== null && f !== '_id') key[f] = decodeDoc(json);
       });
       keys.push(key);
     }

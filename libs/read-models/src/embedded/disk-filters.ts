@@ -7,29 +7,28 @@ export interface SqlCondition {
   params: (string | number)[];
 }
 
-const TYPES: Record<'string' | 'number', string> = { string: "('text')", number: "('integer', 'real')" };
+const TYPES: Record<'string' | 'number', string[]> = { string: ['text'], number: ['integer', 'real'] };
 
 /**
  * One top-level equality, exactly as MongoDB (and the memory store's matcher) means it: the field
  * holds the value, or is an array with the value among its elements; of the same JSON type, so 1,
- * "1" and true stay apart. A boolean is its JSON type alone.
+ * "1" and true stay apart. A boolean is its JSON type alone. One `json_type` per document.
  */
 const equality = (path: string, v: Key): SqlCondition => {
   if (typeof v === 'boolean') {
     const t = `'${v}'`;
     return {
-      sql:
-        `(CASE json_type(body, ?) WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(body, ?) WHERE type = ${t}) ` +
-        `ELSE json_type(body, ?) = ${t} END)`,
-      params: [path, path, path],
+      sql: `(CASE json_type(body, ?) WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(body, ?) WHERE type = ${t}) WHEN ${t} THEN 1 ELSE 0 END)`,
+      params: [path, path],
     };
   }
   const types = TYPES[typeof v as 'string' | 'number'];
+  const scalar = types.map((t) => `WHEN '${t}' THEN json_extract(body, ?) = ?`).join(' ');
   return {
     sql:
-      `(CASE json_type(body, ?) WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(body, ?) WHERE type IN ${types} AND value = ?) ` +
-      `ELSE json_type(body, ?) IN ${types} AND json_extract(body, ?) = ? END)`,
-    params: [path, path, v, path, path, v],
+      `(CASE json_type(body, ?) WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(body, ?) ` +
+      `WHERE type IN (${types.map((t) => `'${t}'`).join(', ')}) AND value = ?) ${scalar} ELSE 0 END)`,
+    params: [path, path, v, ...types.flatMap(() => [path, v])],
   };
 };
 
