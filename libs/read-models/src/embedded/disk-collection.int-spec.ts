@@ -154,6 +154,26 @@ describe('a collection kept on disk (issue 17: heap and restart that do not grow
     expect((await disk.loadDocs(ref, ['d'])).get('d')).toEqual({ _id: 'd', _position: '6', _deleted: true });
   });
 
+  it('keys a document changed twice in one batch by its last state', async () => {
+    for (const s of [memory, disk])
+      await s.applyBatch(
+        ref,
+        [
+          { _id: 'a', doc: { ...things[0], kind: 'media' }, position: '6' },
+          { _id: 'a', doc: { ...things[0], kind: 'regulation' }, position: '7' },
+          { _id: 'e', doc: { _id: 'e', kind: 'media' }, position: '6' },
+          { _id: 'e', doc: { _id: 'e', kind: 'budget' }, position: '7' },
+        ],
+        '7',
+      );
+    for (const kind of ['media', 'regulation', 'budget', 'conference'])
+      expect(ids(await disk.find('things', { kind }))).toEqual(ids(await memory.find('things', { kind })));
+    expect(keyRows(disk).filter((k) => k.startsWith('kind=') && /:[ae]$/.test(k))).toEqual([
+      'kind="budget":e',
+      'kind="regulation":a',
+    ]);
+  });
+
   it('keys a file written while the collection was in memory once, and again for new indexes', async () => {
     const file = memory.db.name;
     await memory.close();

@@ -4,7 +4,7 @@ import { decodeDoc } from './doc-codec';
 import { Query } from 'mingo';
 import { sqlSource } from './disk-filters';
 import type { Doc, Filter, FindOptions } from '../port/read-store.port';
-import { keysOf, laterThan, sameKeys, Selection, StoredCollection } from './stored-collection';
+import { arranged, keysOf, laterThan, sameKeys, Selection, StoredCollection } from './stored-collection';
 
 /** Decoded documents a disk collection keeps at hand (most recently used): what a batch or a page reads again. */
 const CACHED = 10_000;
@@ -118,6 +118,9 @@ export class DiskCollection implements StoredCollection {
         for (const k of new Set(keysOf(old, field))) this.rows.unkey.run(this.name, field, JSON.stringify(k), id);
       if (doc) for (const k of new Set(keysOf(doc, field))) this.rows.key.run(this.name, field, JSON.stringify(k), id);
     }
+    // Should the batch change it again, its row tells the keys just written (put() keeps it after the commit).
+    this.absent.delete(id);
+    this.cache.delete(id);
   }
 
   get(id: string): Doc | undefined {
@@ -219,11 +222,7 @@ export class DiskCollection implements StoredCollection {
       });
       keys.push(key);
     }
-    let cursor = new Query({}).find<Doc>(keys);
-    if (options.sort) cursor = cursor.sort(options.sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit) cursor = cursor.limit(options.limit);
-    const ids = cursor.all().map((k) => k._id);
+    const ids = arranged(keys, {}, { ...options, projection: undefined }).map((k) => k._id);
     const found = this.entries(ids);
     const page = ids.map((id) => found.get(id)).filter((d): d is Doc => d !== undefined && isLive(d));
     return options.projection ? new Query({}).find<Doc>(page, options.projection).all() : page;

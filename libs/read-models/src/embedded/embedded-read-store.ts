@@ -1,12 +1,13 @@
 import Database, { Database as Db, Statement } from 'better-sqlite3';
-import { Aggregator, Query } from 'mingo';
+import { Aggregator } from 'mingo';
 import type { Clock } from '@gl/domain';
 import { comparePositions, Position } from '@gl/event-store';
 import { decodeDoc, encodeDoc } from './doc-codec';
 import { migrateReadStore } from './embedded-schema';
 import { MemoryCollection } from './memory-collection';
 import { DiskCollection, DiskRows } from './disk-collection';
-import { isKey, StoredCollection } from './stored-collection';
+import type { StoredCollection } from './stored-collection';
+import { countIn, findIn } from './collection-queries';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
 import { compactStep, FileUse, fileUse, prepareCompaction } from './read-store-compaction';
 import { EmbeddedSnapshots } from './embedded-snapshots';
@@ -25,24 +26,6 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** `activities__g2` → `activities`. */
 const logicalName = (physical: string): string => physical.slice(0, physical.lastIndexOf('__g'));
-
-/**
- * A filter as a test of one document. Plain equalities on top-level fields (`{ year: 2023, withdrawn:
- * false }`) are compared directly, with MongoDB's meaning (a value, or an element of an array): mingo's
- * general path costs about a microsecond a document, which a dashboard over 16,000 of them feels.
- */
-const matcher = (filter: Filter): ((d: Doc) => boolean) => {
-  const pairs = Object.entries(filter);
-  if (!pairs.every(([k, v]) => !k.startsWith('$') && !k.includes('.') && isKey(v))) {
-    const q = new Query(filter);
-    return (d) => q.test(d);
-  }
-  return (d) =>
-    pairs.every(([k, v]) => {
-      const x = d[k];
-      return x === v || (Array.isArray(x) && x.includes(v));
-    });
-};
 
 export interface EmbeddedReadStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -138,28 +121,12 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
 
   async find(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Doc[]> {
     const c = this.live(collection);
-    if (!c) return [];
-    const paged = options.sort || options.skip || options.limit;
-    const inFile =
-      paged && c instanceof DiskCollection ? c.pageInFile(filter, this.indexedOf(collection), options) : undefined;
-    if (inFile) return inFile;
-    const { docs, rest } = c.select(filter, this.indexedOf(collection));
-    if (!options.projection && !paged) return docs.filter(matcher(rest));
-    let cursor = new Query(rest).find<Doc>(docs, options.projection);
-    if (options.sort) cursor = cursor.sort(options.sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all();
+    return c ? findIn(c, filter, options, this.indexedOf(collection)) : [];
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
     const c = this.live(collection);
-    if (!c) return 0;
-    const inFile = c instanceof DiskCollection ? c.countInFile(filter, this.indexedOf(collection)) : undefined;
-    if (inFile !== undefined) return inFile;
-    const { docs, rest } = c.select(filter, this.indexedOf(collection));
-    const test = matcher(rest);
-    return docs.reduce((n, d) => (test(d) ? n + 1 : n), 0);
+    return c ? countIn(c, filter, this.indexedOf(collection)) : 0;
   }
 
   async aggregate<T = Doc>(collection: string, pipeline: Pipeline): Promise<T[]> {

@@ -1,5 +1,6 @@
 import { comparePositions, Position } from '@gl/event-store';
-import type { Doc, Filter } from '../port/read-store.port';
+import { Query } from 'mingo';
+import type { Doc, Filter, FindOptions } from '../port/read-store.port';
 
 /** A value compared by plain equality: what an index keys on, and what a filter may ask a field to equal directly. */
 export type Key = string | number | boolean;
@@ -72,4 +73,13 @@ export const narrowing = (
     return { field, keys: [...new Set(asked)], rest };
   }
   return null;
+};
+
+/** mingo's find over documents: the rest of a filter, then projection, sort, skip and limit (MongoDB's order). */
+export const arranged = (docs: Doc[], rest: Filter, options: FindOptions): Doc[] => {
+  let cursor = new Query(rest).find<Doc>(docs, options.projection);
+  if (options.sort) cursor = cursor.sort(options.sort);
+  if (options.skip) cursor = cursor.skip(options.skip);
+  if (options.limit) cursor = cursor.limit(options.limit);
+  return cursor.all();
 };
