@@ -16,6 +16,14 @@ describe('embedded document codec', () => {
     expect((decodeDoc(text) as typeof doc).heldOn).toBeInstanceOf(Date);
   });
 
+  it('writes a document without Dates as JSON.stringify does, and one with a deep Date with it marked', () => {
+    const plain = { _id: 'p', a: [1, { b: 'Hội nghị', c: null }], d: { e: true } };
+    expect(encodeDoc(plain)).toBe(JSON.stringify(plain));
+    expect(encodeDoc({ ...plain, a: [1, { b: [new Date(0)] }] })).toContain(
+      '"b":[{"$date":"1970-01-01T00:00:00.000Z"}]',
+    );
+  });
+
   it('leaves an object that only looks like a date alone when it has other keys', () => {
     expect(decodeDoc(encodeDoc({ x: { $date: '2023-01-01', note: 'kept' } }))).toEqual({
       x: { $date: '2023-01-01', note: 'kept' },

@@ -2,7 +2,17 @@
  * Documents are JSON plus Dates. Dates are written as `{"$date": "<ISO>"}` (MongoDB Extended
  * JSON's relaxed form), so a reload gives Dates back and date queries behave as on MongoDB.
  */
-export const encodeDoc = (doc: unknown): string => JSON.stringify(doc, dateReplacer);
+export const encodeDoc = (doc: unknown): string =>
+  // A replacer slows JSON.stringify for every key; most documents hold no Date, and a walk costs less.
+  holdsDate(doc) ? JSON.stringify(doc, dateReplacer) : JSON.stringify(doc);
+
+const holdsDate = (v: unknown): boolean => {
+  if (v instanceof Date) return true;
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(holdsDate);
+  for (const k in v) if (holdsDate((v as Record<string, unknown>)[k])) return true;
+  return false;
+};
 
 export const decodeDoc = <T>(text: string): T =>
   text.includes('"$date"') ? JSON.parse(text, dateReviver) : JSON.parse(text);
