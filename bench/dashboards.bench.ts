@@ -8,7 +8,7 @@ import { allProjections, alongsideOf, collectionOf, largeCollections, Projection
 import { EmbeddedReadStore } from '@gl/read-models/embedded';
 import { AUDITOR, fmt, scratchDir, since, timedRuns, viewerOf } from './support/measure';
 import { activityQueries } from './support/activity-queries';
-import { timeApiReady } from './support/api-process';
+import { benchApiEnv, timeApiReady } from './support/api-process';
 import { LogWriter, SettableClock } from './support/log-writer';
 import { PROVINCES } from './support/national-tree';
 import { writeNationalLog } from './support/national-log';
@@ -185,14 +185,7 @@ export const dashboardsBench = async (): Promise<boolean> => {
       await reopened.close();
     }
     // And the api itself started on this data, as an operator restarts it (module loading, stores, engine).
-    const api = await timeApiReady(dir, {
-      DATA_DIR: dir,
-      LOG_LEVEL: 'silent',
-      SQLITE_SYNCHRONOUS: 'NORMAL',
-      SCHEDULER: 'false',
-      JWT_SECRET: 'bench-secret-for-loopback-only-0123456789',
-      READ_MODEL_ON_DISK: onDiskSetting,
-    });
+    const api = await timeApiReady(dir, { ...benchApiEnv(dir), READ_MODEL_ON_DISK: onDiskSetting });
     console.log(
       `the api started on this data: ready, every projection caught up, after ${(api.ms / 1000).toFixed(1)} s (rss ${fmt(api.rssMiB)} MiB)`,
     );

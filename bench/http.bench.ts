@@ -12,7 +12,7 @@ import { keepAliveAgent, LoadRequest, percentile, runLoad } from './support/load
 import { LogWriter, seeded, SettableClock } from './support/log-writer';
 import { lifeOf } from './support/national-activities';
 import { fmt, scratchDir } from './support/measure';
-import { startApi } from './support/api-process';
+import { benchApiEnv, startApi } from './support/api-process';
 
 const TARGET_RPS = 1000;
 const TARGET_P99_MS = 100;
@@ -27,11 +27,7 @@ const WRITE_EVERY = Number(process.env.BENCH_HTTP_WRITE_EVERY ?? 5);
 
 /** The api's environment: embedded stores in the bench's directory; the rate limits off (this measures capacity). */
 const envOf = (dir: string): Record<string, string> => ({
-  DATA_DIR: dir,
-  LOG_LEVEL: 'silent',
-  SQLITE_SYNCHRONOUS: 'NORMAL',
-  SCHEDULER: 'false',
-  JWT_SECRET: 'bench-secret-for-loopback-only-0123456789',
+  ...benchApiEnv(dir),
   RATE_LIMIT_ENABLED: 'false',
   // `BENCH_HTTP_ON_DISK=none` runs the api with every read-model collection in memory.
   READ_MODEL_ON_DISK: process.env.BENCH_HTTP_ON_DISK ?? 'large',

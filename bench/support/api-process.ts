@@ -2,6 +2,15 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The api's environment in a bench: embedded stores in the bench's directory, quiet, no scheduler. */
+export const benchApiEnv = (dir: string): Record<string, string> => ({
+  DATA_DIR: dir,
+  LOG_LEVEL: 'silent',
+  SQLITE_SYNCHRONOUS: 'NORMAL',
+  SCHEDULER: 'false',
+  JWT_SECRET: 'bench-secret-for-loopback-only-0123456789',
+});
+
 /** The api as operators run it: `node dist/apps/api/src/main.js`, on loopback. */
 export const startApi = (dir: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> => {
   const log = join(dir, 'api.log');

@@ -1,6 +1,5 @@
 import { Query } from 'mingo';
 import type { Doc, Filter, FindOptions } from '../port/read-store.port';
-import { DiskCollection } from './disk-collection';
 import { arranged, isKey, StoredCollection } from './stored-collection';
 
 /**
@@ -33,7 +32,7 @@ export const findIn = (
   indexed: ReadonlySet<string>,
 ): Doc[] => {
   const paged = options.sort || options.skip || options.limit;
-  const inFile = paged && c instanceof DiskCollection ? c.pageInFile(filter, indexed, options) : undefined;
+  const inFile = paged ? c.pageInFile?.(filter, indexed, options) : undefined;
   if (inFile) return inFile;
   const { docs, rest } = c.select(filter, indexed);
   if (!options.projection && !paged) return docs.filter(matcher(rest));
@@ -42,7 +41,7 @@ export const findIn = (
 
 /** How many documents of one stored collection match (a disk collection counts in the file when it can). */
 export const countIn = (c: StoredCollection, filter: Filter, indexed: ReadonlySet<string>): number => {
-  const inFile = c instanceof DiskCollection ? c.countInFile(filter, indexed) : undefined;
+  const inFile = c.countInFile?.(filter, indexed);
   if (inFile !== undefined) return inFile;
   const { docs, rest } = c.select(filter, indexed);
   const test = matcher(rest);

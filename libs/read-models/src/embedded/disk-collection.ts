@@ -1,7 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { deepFreeze, Position } from '@gl/event-store';
 import { decodeDoc } from './doc-codec';
-import { Query } from 'mingo';
 import { sqlSource } from './disk-filters';
 import type { Doc, Filter, FindOptions } from '../port/read-store.port';
 import { arranged, keysOf, laterThan, sameKeys, Selection, StoredCollection } from './stored-collection';
@@ -30,9 +29,9 @@ export class DiskRows {
   readonly keyedOn: Statement<[string], { fields: string }>;
   readonly setKeyedOn: Statement<[string, string]>;
   private readonly dropKeys: Statement<[string]>;
+  private readonly dropKeyedOn: Statement<[string]>;
   /** Queries by their SQL. */
   private readonly byFilter = new Map<string, Statement>();
-  private readonly dropKeyedOn: Statement<[string]>;
 
   constructor(readonly db: Database) {
     this.row = db.prepare('SELECT position, deleted, body FROM docs WHERE coll = ? AND id = ?');
@@ -114,9 +113,8 @@ export class DiskCollection implements StoredCollection {
     const unchanged = (f: string) => old && doc && sameKeys(keysOf(old, f), keysOf(doc, f));
     for (const field of this.fields) {
       if (unchanged(field)) continue;
-      if (old)
-        for (const k of new Set(keysOf(old, field))) this.rows.unkey.run(this.name, field, JSON.stringify(k), id);
-      if (doc) for (const k of new Set(keysOf(doc, field))) this.rows.key.run(this.name, field, JSON.stringify(k), id);
+      if (old) this.keyRows(this.rows.unkey, field, id, old);
+      if (doc) this.keyRows(this.rows.key, field, id, doc);
     }
     // Should the batch change it again, its row tells the keys just written (put() keeps it after the commit).
     this.absent.delete(id);
@@ -225,7 +223,7 @@ export class DiskCollection implements StoredCollection {
     const ids = arranged(keys, {}, { ...options, projection: undefined }).map((k) => k._id);
     const found = this.entries(ids);
     const page = ids.map((id) => found.get(id)).filter((d): d is Doc => d !== undefined && isLive(d));
-    return options.projection ? new Query({}).find<Doc>(page, options.projection).all() : page;
+    return options.projection ? arranged(page, {}, { projection: options.projection }) : page;
   }
 
   private source(filter: Filter, indexed: ReadonlySet<string>) {
@@ -263,8 +261,12 @@ export class DiskCollection implements StoredCollection {
   }
 
   private writeKeys(id: string, doc: Doc): void {
-    for (const field of this.fields)
-      for (const k of new Set(keysOf(doc, field))) this.rows.key.run(this.name, field, JSON.stringify(k), id);
+    for (const field of this.fields) this.keyRows(this.rows.key, field, id, doc);
+  }
+
+  /** Writes (or deletes) the rows of one document's keys under one field. */
+  private keyRows(stmt: Statement<[string, string, string, string]>, field: string, id: string, doc: Doc): void {
+    for (const k of new Set(keysOf(doc, field))) stmt.run(this.name, field, JSON.stringify(k), id);
   }
 
   private nextPage(after: string): { id: string; body: string }[] {

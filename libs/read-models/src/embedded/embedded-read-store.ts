@@ -201,14 +201,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   async loadDocs(ref: GenerationRef, ids: string[]): Promise<Map<string, Doc>> {
-    const c = this.physical(physicalName(ref.collection, ref.generation));
-    if (c instanceof DiskCollection) return c.entries(ids);
-    const out = new Map<string, Doc>();
-    for (const id of ids) {
-      const d = c.entry(id);
-      if (d) out.set(id, d);
-    }
-    return out;
+    return this.physical(physicalName(ref.collection, ref.generation)).entries(ids);
   }
 
   async applyBatch(ref: GenerationRef, changes: DocChange[], position: Position): Promise<void> {
@@ -226,7 +219,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
         const doc = written[i];
         const name = physicalOf(ch);
         const c = this.physical(name);
-        if (c instanceof DiskCollection) c.writing(ch._id, doc);
+        c.writing?.(ch._id, doc);
         this.stmt.upsert.run(name, ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
       });
       this.recordsCache.advance(ref, position);
@@ -295,8 +288,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     const fields = new Set(indexes.map((i) => Object.keys(i.keys)[0]).filter((f) => f && !f.includes('.')));
     this.indexed.set(collection, fields);
     // A disk collection read before its projection registered is keyed on the fields declared now.
-    for (const [name, c] of this.collections)
-      if (c instanceof DiskCollection && logicalName(name) === collection) c.keyOn(fields);
+    for (const [name, c] of this.collections) if (logicalName(name) === collection) c.keyOn?.(fields);
   }
 
   private keptOnDisk(collection: string): boolean {

@@ -35,6 +35,15 @@ export class MemoryCollection implements StoredCollection {
     return position === undefined ? undefined : { _id: id, _position: position, _deleted: true };
   }
 
+  entries(ids: string[]): Map<string, Doc> {
+    const out = new Map<string, Doc>();
+    for (const id of ids) {
+      const d = this.entry(id);
+      if (d) out.set(id, d);
+    }
+    return out;
+  }
+
   changedSince(after: Position | undefined): string[] {
     const later = laterThan(after);
     const ids: string[] = [];

@@ -47,6 +47,8 @@ export interface StoredCollection {
   get(id: string): Doc | undefined;
   /** A document, or its tombstone as `{ _id, _position, _deleted: true }`; undefined when it never was. */
   entry(id: string): Doc | undefined;
+  /** `entry` for each id, those found (what the engine reads before a batch). */
+  entries(ids: string[]): Map<string, Doc>;
   /** A document's position, or the position that deleted it. */
   positionOf(id: string): string | undefined;
   put(doc: Doc): void;
@@ -56,6 +58,14 @@ export interface StoredCollection {
   select(filter: Filter, indexed: ReadonlySet<string>): Selection;
   /** The ids of documents and tombstones written after a position (all, without one). */
   changedSince(after: Position | undefined): string[];
+  /** In the batch's transaction, before a document's row is written (a collection that keeps rows of its own). */
+  writing?(id: string, doc: Doc | null): void;
+  /** Keeps what it answers by these fields (the projection's indexes). */
+  keyOn?(fields: Iterable<string>): void;
+  /** How many documents match, where the collection can tell without the store's test; undefined otherwise. */
+  countInFile?(filter: Filter, indexed: ReadonlySet<string>): number | undefined;
+  /** A sorted or paged find, where the collection can answer it whole; undefined otherwise. */
+  pageInFile?(filter: Filter, indexed: ReadonlySet<string>, options: FindOptions): Doc[] | undefined;
 }
 
 /**
