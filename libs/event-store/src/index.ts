@@ -8,6 +8,7 @@ export * from './serialization/upcaster-registry';
 export * from './serialization/upcasting-event-store';
 export * from './serialization/deep-freeze';
 export * from './subscription/yield-to-event-loop';
+export * from './subscription/batch-puller';
 export * from './hashing/seal';
 export * from './hashing/log-head';
 export * from './hashing/seal-pin';

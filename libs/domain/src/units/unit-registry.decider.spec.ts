@@ -1,5 +1,12 @@
 import { deciderSpec } from '@gl/testing';
-import { decideUnits, evolveRegistry, initialRegistry, UnitCommand, UnitRegistry } from './unit-registry.decider';
+import {
+  decideUnits,
+  evolveRegistry,
+  foldRegistry,
+  initialRegistry,
+  UnitCommand,
+  UnitRegistry,
+} from './unit-registry.decider';
 import { UnitEvent } from './unit.events';
 import { UnitRegistryError } from './unit.errors';
 import { subtreeOn, unitOn, unitsOn } from './unit-timeline';
@@ -269,5 +276,32 @@ describe('unit registry', () => {
         .given(city)
         .when({ type: 'AbolishLevel', level: 'district', effectiveOn: '2025-07-01', legalBasis: basis('72/2025/QH15') })
         .thenThrows(UnitRegistryError, /no unit of the district level/));
+  });
+
+  describe('folding a batch (foldRegistry)', () => {
+    const renamed: UnitEvent = {
+      type: 'unit.renamed.v1',
+      data: { unitId: 'tan-an', name: 'Phường Tân An mới', effectiveOn: '2024-01-01', legalBasis: basis('1/NQ') },
+    };
+    const abolished: UnitEvent = {
+      type: 'units.level-abolished.v1',
+      data: { level: 'district', effectiveOn: '2025-07-01', legalBasis: basis('72/2025/QH15', '2025-06-16') },
+    };
+    const events = [...all, renamed, abolished];
+
+    it('gives what evolving one event at a time gives, from any state', () => {
+      for (let cut = 0; cut <= events.length; cut++) {
+        const before = events.slice(0, cut).reduce(evolveRegistry, initialRegistry());
+        const rest = events.slice(cut);
+        expect(foldRegistry(before, rest)).toEqual(rest.reduce(evolveRegistry, before));
+      }
+    });
+
+    it('leaves the state it was given as it was', () => {
+      const before = all.reduce(evolveRegistry, initialRegistry());
+      const copy = structuredClone([...before.units]);
+      foldRegistry(before, [renamed, abolished]);
+      expect([...before.units]).toEqual(copy);
+    });
   });
 });

@@ -43,7 +43,7 @@ export type UnitCommand =
   | DissolveUnit
   | AbolishLevel;
 
-export { initialRegistry, evolveRegistry } from './unit-registry.evolve';
+export { initialRegistry, evolveRegistry, foldRegistry } from './unit-registry.evolve';
 export type { UnitRegistry } from './unit-registry.evolve';
 
 const required = (s: UnitRegistry, id: string): Unit => s.units.get(id) ?? refuse('unit-not-found', `no unit ${id}`);

@@ -56,8 +56,21 @@ const draft = (s: UnitRegistry) => {
   return { units, update, end, link, moveChildren, done: (): UnitRegistry => ({ units }) };
 };
 
-export const evolveRegistry = (s: UnitRegistry, e: UnitEvent): UnitRegistry => {
+type Draft = ReturnType<typeof draft>;
+
+export const evolveRegistry = (s: UnitRegistry, e: UnitEvent): UnitRegistry => foldRegistry(s, [e]);
+
+/**
+ * `events.reduce(evolveRegistry, s)` with one copy of the units instead of one per event: a
+ * rebuild's batch holds thousands of unit events, and the copies made it quadratic (issue 17).
+ */
+export const foldRegistry = (s: UnitRegistry, events: readonly UnitEvent[]): UnitRegistry => {
   const d = draft(s);
+  for (const e of events) applyEvent(d, e);
+  return d.done();
+};
+
+const applyEvent = (d: Draft, e: UnitEvent): void => {
   switch (e.type) {
     case 'unit.established.v1':
       d.units.set(e.data.unitId, created(e.data, e.data.effectiveOn, e.data.asExisting));
@@ -127,5 +140,4 @@ export const evolveRegistry = (s: UnitRegistry, e: UnitEvent): UnitRegistry => {
       break;
     }
   }
-  return d.done();
 };

@@ -31,6 +31,10 @@ import {
   toRecorded,
   toServerFilter,
 } from './kurrentdb-mapping';
+import { batchesOf } from '../subscription/batch-puller';
+
+/** The most events a subscription's page holds (one batch of a projection catching up). */
+const PAGE = 1000;
 
 export interface KurrentDbEventStoreOptions {
   /** `kurrentdb://host:2113?tls=false` */
@@ -201,6 +205,8 @@ export class KurrentDbEventStore implements EventStore {
           if (e && comparePositions(e.position, after) > 0 && matchesFilter(e, options.filter)) yield e;
         }
       },
+      // The server streams events one by one: a page is what arrived before the event loop turned.
+      pages: () => batchesOf(handle, PAGE),
     };
     subscriptions.add(handle);
     return handle;

@@ -55,6 +55,13 @@ export interface SubscribeOptions {
  */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
   stop(): Promise<void>;
+  /**
+   * The same events in pages, as the store reads them (each non-empty, in order): a consumer that
+   * applies events in batches takes a page at once instead of awaiting every event (issue 17: ten
+   * projections catching up awaited ten million events one by one). Iterate either this or the
+   * subscription itself, once.
+   */
+  pages(): AsyncIterable<RecordedEvent[]>;
 }
 
 /** Writes streams of events. */

@@ -62,6 +62,11 @@ export class UpcastingEventStore implements EventStore {
       async *[Symbol.asyncIterator]() {
         for await (const e of inner) yield registry.upcast(e);
       },
+      pages: () => ({
+        async *[Symbol.asyncIterator]() {
+          for await (const page of inner.pages()) yield page.map((e) => registry.upcast(e));
+        },
+      }),
     };
   }
 

@@ -271,6 +271,7 @@ export class SqliteEventStore implements EventStore {
         await sub.stop();
       },
       [Symbol.asyncIterator]: () => sub[Symbol.asyncIterator](),
+      pages: () => sub.pages(),
     };
   }
 

@@ -33,21 +33,36 @@ export class CatchUpSubscription implements Subscription {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-    if (this.started) throw new Error('a subscription can be iterated once');
-    this.started = true;
-    return this.run();
+    this.claim();
+    return this.events();
   }
 
-  private async *run(): AsyncGenerator<RecordedEvent> {
+  pages(): AsyncIterable<RecordedEvent[]> {
+    this.claim();
+    return { [Symbol.asyncIterator]: () => this.readPages() };
+  }
+
+  private async *events(): AsyncGenerator<RecordedEvent> {
+    for await (const page of this.readPages())
+      for (const e of page) {
+        if (this.abort.signal.aborted) return;
+        yield e;
+      }
+  }
+
+  private claim(): void {
+    if (this.started) throw new Error('a subscription can be iterated once');
+    this.started = true;
+  }
+
+  private async *readPages(): AsyncGenerator<RecordedEvent[]> {
     const { source, settings, abort } = this;
     let after = this.options.after ?? START;
     while (!abort.signal.aborted) {
       const seen = source.notifier.current;
       const batch = await source.readAll({ after, maxCount: settings.batchSize, filter: this.options.filter });
-      for (const e of batch.events) {
-        if (abort.signal.aborted) return;
-        yield e;
-      }
+      if (abort.signal.aborted) return;
+      if (batch.events.length > 0) yield batch.events;
       after = batch.position;
       if (batch.isEnd) await source.notifier.waitBeyond(seen, abort.signal, settings.idlePollMs);
     }

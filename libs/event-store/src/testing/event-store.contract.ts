@@ -362,6 +362,34 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         expect(new Set(got.map((e) => e.eventId)).size).toBe(9);
       });
 
+      it('gives the same events in pages, catching up and then live, each page non-empty and in order', async () => {
+        const start = await store.headPosition();
+        const s = stream('pages');
+        await store.appendToStream(
+          s,
+          Array.from({ length: 7 }, (_, i) => happened(i + 1)),
+          NO_STREAM,
+        );
+        const sub = store.subscribeToAll({ after: start, filter: { categories: [`test${run}`] } });
+        const pages: RecordedEvent[][] = [];
+        const collected = (async () => {
+          let n = 0;
+          for await (const page of sub.pages()) {
+            pages.push(page);
+            n += page.length;
+            if (n >= 9) break;
+          }
+        })();
+        await new Promise((r) => setTimeout(r, 30));
+        await store.appendToStream(s, [happened(8), happened(9)], 6);
+        await collected;
+        await sub.stop();
+        expect(pages.every((p) => p.length > 0)).toBe(true);
+        expect(pages.flat().map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        const positions = pages.flat().map((e) => BigInt(e.position));
+        expect(positions.every((p, i) => i === 0 || p > positions[i - 1])).toBe(true);
+      });
+
       it('ends the iteration when stopped, even while waiting for events', async () => {
         const sub = store.subscribeToAll({ after: await store.headPosition() });
         const done = (async () => {

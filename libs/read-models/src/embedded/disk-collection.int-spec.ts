@@ -69,6 +69,15 @@ describe('a collection kept on disk (issue 17: heap and restart that do not grow
     await disk.close();
   });
 
+  it('hands its documents out frozen, also one it kept at hand from a write', async () => {
+    const a = (await disk.get('things', 'a'))!;
+    const [b] = await disk.find('things', { _id: 'b' });
+    const [c] = await disk.find('things', { kind: 'training' });
+    for (const d of [a, b, c]) expect(Object.isFrozen(d)).toBe(true);
+    expect(Object.isFrozen(a.tags)).toBe(true);
+    expect(() => (a.tags as string[]).push('z')).toThrow(TypeError);
+  });
+
   it.each<[Filter, string[]]>([
     [{ kind: 'conference' }, ['a', 'b']],
     [{ kind: 'conference', year: 2023 }, ['a']],

@@ -1,14 +1,18 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { deepFreeze, Position } from '@gl/event-store';
 import { decodeDoc } from './doc-codec';
+import { RecentlyUsed } from './recently-used';
 import { sqlSource } from './disk-filters';
 import type { Doc, Filter, FindOptions } from '../port/read-store.port';
 import { arranged, keysOf, laterThan, sameKeys, Selection, StoredCollection } from './stored-collection';
 
 /** Decoded documents a disk collection keeps at hand (most recently used): what a batch or a page reads again. */
-const CACHED = 10_000;
-/** Ids it last found absent (a rebuild's new documents, looked up before they are written): at most this many. */
-const ABSENT = 10_000;
+const CACHED = 20_000;
+/**
+ * Ids it last found absent (a rebuild's new documents, looked up before they are written): at most
+ * this many, several batches' worth, so that a batch does not look its new ids up in the file twice.
+ */
+const ABSENT = 50_000;
 /** Documents keyed per step when a collection's keys are built (from an older file, or new indexes). */
 const KEYING_PAGE = 5_000;
 
@@ -74,7 +78,7 @@ export class DiskRows {
  */
 export class DiskCollection implements StoredCollection {
   readonly onDisk = true;
-  private readonly cache = new Map<string, Doc>();
+  private readonly cache = new RecentlyUsed<string, Doc>(CACHED);
   private readonly absent = new Set<string>();
   private fields: readonly string[] = [];
 
@@ -109,7 +113,7 @@ export class DiskCollection implements StoredCollection {
    */
   writing(id: string, doc: Doc | null): void {
     if (this.fields.length === 0) return;
-    const old = this.absent.has(id) ? undefined : (this.cached(id) ?? this.stored(id));
+    const old = this.absent.has(id) ? undefined : (this.cache.peek(id) ?? this.stored(id));
     const unchanged = (f: string) => old && doc && sameKeys(keysOf(old, f), keysOf(doc, f));
     for (const field of this.fields) {
       if (unchanged(field)) continue;
@@ -150,7 +154,7 @@ export class DiskCollection implements StoredCollection {
 
   positionOf(id: string): string | undefined {
     if (this.absent.has(id)) return undefined;
-    const known = this.cache.get(id)?._position ?? this.rows.position.get(this.name, id)?.position;
+    const known = this.cache.peek(id)?._position ?? this.rows.position.get(this.name, id)?.position;
     if (known === undefined) this.markAbsent(id);
     return known;
   }
@@ -181,7 +185,8 @@ export class DiskCollection implements StoredCollection {
     for (const row of rows) {
       if (seen.has(row.id)) continue;
       seen.add(row.id);
-      docs.push(this.cache.get(row.id) ?? decodeDoc<Doc>(row.body));
+      const hit = this.cache.peek(row.id);
+      docs.push(hit ? deepFreeze(hit) : decodeDoc<Doc>(row.body));
     }
     return { docs, rest };
   }
@@ -245,7 +250,9 @@ export class DiskCollection implements StoredCollection {
   /** A row as `entry` answers it (a tombstone for a deleted document); an id without one is remembered absent. */
   private fromRow(id: string, row: Row | undefined): Doc | undefined {
     if (!row) return this.markAbsent(id);
-    return row.deleted ? { _id: id, _position: row.position, _deleted: true } : this.keep(decodeDoc<Doc>(row.body));
+    return row.deleted
+      ? { _id: id, _position: row.position, _deleted: true }
+      : deepFreeze(this.keep(decodeDoc<Doc>(row.body)));
   }
 
   private markAbsent(id: string): undefined {
@@ -273,19 +280,14 @@ export class DiskCollection implements StoredCollection {
     return this.rows.page.all(this.name, after, KEYING_PAGE);
   }
 
+  /** A document at hand, frozen as it is handed out: one kept from a write is frozen only if it is read again. */
   private cached(id: string): Doc | undefined {
     const doc = this.cache.get(id);
-    if (doc) {
-      this.cache.delete(id);
-      this.cache.set(id, doc);
-    }
-    return doc;
+    return doc && deepFreeze(doc);
   }
 
   private keep(doc: Doc): Doc {
-    this.cache.delete(doc._id);
-    this.cache.set(doc._id, deepFreeze(doc));
-    if (this.cache.size > CACHED) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(doc._id, doc);
     return doc;
   }
 }

@@ -24,6 +24,9 @@ import { ProjectionRecords } from '../records/projection-records';
 
 const NONE: ReadonlySet<string> = new Set();
 
+const byNameAndId = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 /** `activities__g2` → `activities`. */
 const logicalName = (physical: string): string => physical.slice(0, physical.lastIndexOf('__g'));
 
@@ -214,14 +217,14 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     const written = effective.map((ch) =>
       ch.doc === null ? null : { ...ch.doc, _id: ch._id, _position: ch.position },
     );
+    // In the order of the file's index: a batch's rows land page by page, not at random (ids are UUIDs).
+    const order = effective.map((ch, i) => ({ name: physicalOf(ch), id: ch._id, i })).sort(byNameAndId);
     this.db.transaction(() => {
-      effective.forEach((ch, i) => {
+      for (const { name, id, i } of order) {
         const doc = written[i];
-        const name = physicalOf(ch);
-        const c = this.physical(name);
-        c.writing?.(ch._id, doc);
-        this.stmt.upsert.run(name, ch._id, ch.position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
-      });
+        this.physical(name).writing?.(id, doc);
+        this.stmt.upsert.run(name, id, effective[i].position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
+      }
       this.recordsCache.advance(ref, position);
     })();
     // Its checkpoint is written now (a failed transaction leaves it to be written later).

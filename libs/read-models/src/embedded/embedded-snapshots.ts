@@ -92,7 +92,8 @@ export class EmbeddedSnapshots {
     this.db.transaction(() => {
       for (const name of physicals) {
         const c = this.physical(name);
-        for (const id of this.dirty.get(name) ?? c.changedSince(last?.position)) {
+        // Sorted: the rows land in the order of the table's index (ids are UUIDs).
+        for (const id of [...(this.dirty.get(name) ?? c.changedSince(last?.position))].sort()) {
           if (c.onDisk) {
             this.stmt.copyDoc.run(seq, name, id);
             continue;

@@ -8,6 +8,8 @@ interface Working {
   doc: Record<string, unknown> | null;
   position: string;
   changed: boolean;
+  /** A folding projection's events for this document, applied at the end. */
+  pending?: RecordedEvent[];
 }
 
 const everything = { has: () => true };
@@ -49,13 +51,15 @@ export const applyEvents = (
         working.set(id, w);
       }
       if (comparePositions(e.position, w.position) <= 0) continue;
-      w.doc = p.evolve(w.doc ?? undefined, e) as Record<string, unknown> | null;
+      if (p.fold) (w.pending ??= []).push(e);
+      else w.doc = p.evolve(w.doc ?? undefined, e) as Record<string, unknown> | null;
       w.position = e.position;
       w.changed = true;
     }
   }
   const changes: DocChange[] = [];
   for (const [id, w] of working) {
+    if (w.pending) w.doc = p.fold!(w.doc ?? undefined, w.pending) as Record<string, unknown> | null;
     if (w.changed) changes.push({ _id: id, doc: w.doc === null ? null : { ...w.doc, _id: id }, position: w.position });
   }
   return changes;

@@ -1,5 +1,6 @@
 import type { Clock } from '@gl/domain';
 import {
+  BatchPuller,
   comparePositions,
   EventReader,
   Position,
@@ -10,14 +11,19 @@ import {
 import { GenerationRef, ProjectionRecord, ProjectionStore } from '../port/projection-store.port';
 import { writesAlongside } from '../records/projection-record';
 import { applyBatchTo } from './apply-events';
-import { BatchPuller } from './batch-puller';
 import { alongsideOf, collectionOf, Projection } from './projection';
+
+/** Events per batch by default. */
+export const DEFAULT_BATCH = 5000;
 
 export type RunnerState = 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'failed' | 'stopped';
 
 export interface RunnerOptions {
   clock: Clock;
-  /** Events per batch (one read-store transaction). */
+  /**
+   * Events per batch (one read-store transaction), at most: live, a batch is what has arrived. Large
+   * by default, since a rebuild's cost is mostly per transaction (issue 17).
+   */
   batchSize?: number;
   /** How often an idle runner looks for a rebuild request from another process. */
   requestPollMs?: number;
@@ -120,9 +126,8 @@ export class ProjectionRunner {
     const sub = (this.subscription = this.events.subscribeToAll({ after: target.position }));
     const watch = this.watchForRequests(sub);
     try {
-      const puller = new BatchPuller(sub[Symbol.asyncIterator]());
-      const size = this.options.batchSize ?? 1000;
-      for (let batch = await puller.next(size); batch && !this.stopped; batch = await puller.next(size)) {
+      for await (const batch of batchesOf(sub, this.options.batchSize ?? DEFAULT_BATCH)) {
+        if (this.stopped) break;
         await this.apply(ref, batch);
         // A store that answers synchronously (SQLite) would otherwise keep the process busy for a whole
         // catch-up: between batches, requests and probes get their turn.
@@ -206,5 +211,17 @@ export class ProjectionRunner {
       };
     });
     this.wake = null;
+  }
+}
+
+/**
+ * The subscription's events in batches of at most `size`: the pages ready before the event loop
+ * turns, taken whole (no await per event) and cut to size.
+ */
+async function* batchesOf(sub: Subscription, size: number): AsyncGenerator<RecordedEvent[]> {
+  const puller = new BatchPuller(sub.pages()[Symbol.asyncIterator](), (page) => page.length);
+  for (let pages = await puller.next(size); pages; pages = await puller.next(size)) {
+    const events = pages.length === 1 ? pages[0] : pages.flat();
+    for (let i = 0; i < events.length; i += size) yield events.length <= size ? events : events.slice(i, i + size);
   }
 }

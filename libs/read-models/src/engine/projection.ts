@@ -22,6 +22,11 @@ export interface Projection<D extends object = Record<string, unknown>, E extend
   /** The next state of one document (undefined when it does not exist yet); null deletes it. Never mutates
    *  the document or the event: both may be shared, and frozen. */
   evolve(doc: D | undefined, event: E): D | null;
+  /**
+   * `events.reduce(evolve, doc)` done at once, where one event at a time costs a copy of a large
+   * document (the unit registry's thousands of units): a batch's events of one document, in order.
+   */
+  fold?(doc: D | undefined, events: E[]): D | null;
   /** Figures per unit kept from its documents, in a collection of their own beside its own. */
   figures?: FiguresSpec<D>;
   /**

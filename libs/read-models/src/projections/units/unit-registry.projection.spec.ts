@@ -1,4 +1,5 @@
 import { expectAppliedTwiceIsIdempotent, projectionSpec, recorded } from '@gl/testing';
+import { applyEvents } from '../../engine/apply-events';
 import { unitRegistry } from './unit-registry.projection';
 
 const ev = (type: string, data: object, at: number) =>
@@ -55,4 +56,15 @@ describe('unit-registry projection', () => {
 
   it('applied twice gives the same result', () =>
     expectAppliedTwiceIsIdempotent(unitRegistry, [city, district, abolished]));
+
+  it('folds a batch to what one event at a time gives', () => {
+    const events = [city, district, abolished];
+    const oneByOne = events.reduce<object | undefined>(
+      (d, e) => unitRegistry.evolve(d as never, e as never)!,
+      undefined,
+    );
+    const [change] = applyEvents(unitRegistry, events, new Map());
+    expect(change.doc).toEqual({ ...oneByOne, _id: 'registry' });
+    expect(change.position).toBe(abolished.position);
+  });
 });

@@ -1,5 +1,5 @@
 import {
-  evolveRegistry,
+  foldRegistry,
   Id,
   Obj,
   Static,
@@ -26,8 +26,12 @@ export const unitRegistry = projection<UnitRegistryDoc, RecordedFrom<UnitEvent>>
   version: 1,
   handles: UNIT_EVENT_TYPES,
   route: (e) => (e.stream === UNIT_REGISTRY_STREAM ? [UNIT_REGISTRY_DOC] : []),
-  evolve: (doc, e) => {
-    const next = evolveRegistry({ units: new Map(Object.entries(doc?.units ?? {})) }, e);
-    return { units: Object.fromEntries(next.units) };
-  },
+  evolve: (doc, e) => foldUnits(doc, [e]),
+  fold: (doc, events) => foldUnits(doc, events),
 });
+
+/** The registry's document through the domain's fold: one conversion each way for a whole batch. */
+function foldUnits(doc: UnitRegistryDoc | undefined, events: RecordedFrom<UnitEvent>[]): UnitRegistryDoc {
+  const next = foldRegistry({ units: new Map(Object.entries(doc?.units ?? {})) }, events);
+  return { units: Object.fromEntries(next.units) };
+}

@@ -1,6 +1,6 @@
-import { BatchPuller } from './batch-puller';
+import { BatchPuller, batchesOf } from './batch-puller';
 
-async function* source(ready: number[], later: number[]) {
+async function* source<T>(ready: T[], later: T[]) {
   for (const n of ready) yield n;
   await new Promise((r) => setTimeout(r, 20));
   for (const n of later) yield n;
@@ -21,5 +21,24 @@ describe('BatchPuller', () => {
     const seen: number[] = [];
     for (let b = await puller.next(7); b; b = await puller.next(7)) seen.push(...b);
     expect(seen).toEqual(all);
+  });
+
+  it('weighs items when told: pages of events count their events', async () => {
+    const pages = [[1, 2, 3], [4, 5], [6, 7, 8, 9], [10]];
+    const puller = new BatchPuller(source(pages, [[11]])[Symbol.asyncIterator](), (p) => p.length);
+    expect(await puller.next(4)).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+    expect(await puller.next(4)).toEqual([[6, 7, 8, 9]]);
+    expect(await puller.next(4)).toEqual([[10]]);
+    expect(await puller.next(4)).toEqual([[11]]);
+    expect(await puller.next(4)).toBeNull();
+  });
+
+  it('gives an iterable in batches (batchesOf)', async () => {
+    const got: number[][] = [];
+    for await (const b of batchesOf(source([1, 2, 3], [4]), 2)) got.push(b);
+    expect(got).toEqual([[1, 2], [3], [4]]);
   });
 });
