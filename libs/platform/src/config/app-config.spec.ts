@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       timeTravelMaxEvents: 2_000_000,
       readModelSnapshotEvery: 20_000,
       readModelOnDisk: 'large',
+      readModelCacheMiB: 256,
       sseHeartbeatMs: 15_000,
       sealPrivateKey: null,
       sealIntervalMs: 300_000,
@@ -215,12 +216,14 @@ describe('loadConfig', () => {
         TIME_TRAVEL_MAX_EVENTS: '500000',
         READ_MODEL_SNAPSHOT_EVERY: '0',
         READ_MODEL_ON_DISK: 'none',
+        READ_MODEL_CACHE_MIB: '64',
         SSE_HEARTBEAT_MS: '30000',
       }),
     ).toMatchObject({
       timeTravelMaxEvents: 500_000,
       readModelSnapshotEvery: 0,
       readModelOnDisk: 'none',
+      readModelCacheMiB: 64,
       sseHeartbeatMs: 30_000,
     });
   });

@@ -64,6 +64,8 @@ export interface AppConfig {
   readModelSnapshotEvery: number;
   /** Embedded read store: `large` keeps the collections that grow with the log in its file, not in memory; `none` keeps every one in memory. */
   readModelOnDisk: 'large' | 'none';
+  /** Embedded read store: SQLite's page cache for read-models.db, in MiB (outside the heap). */
+  readModelCacheMiB: number;
   /** How often an SSE connection gets a comment line, so proxies keep it open. */
   sseHeartbeatMs: number;
   /** Ed25519 private key (PEM) that signs seals; null: one generated in DATA_DIR/seal-key.pem. */
@@ -197,6 +199,8 @@ const schema = Joi.object({
   TIME_TRAVEL_MAX_EVENTS: Joi.number().integer().min(0).default(2_000_000),
   READ_MODEL_SNAPSHOT_EVERY: Joi.number().integer().min(0).default(20_000),
   READ_MODEL_ON_DISK: Joi.string().valid('large', 'none').default('large'),
+  // The indexes of a million events' documents fit: a rebuild no longer rereads and rewrites their pages (issue 17).
+  READ_MODEL_CACHE_MIB: Joi.number().integer().min(2).max(65_536).default(256),
   SSE_HEARTBEAT_MS: Joi.number().integer().min(10).max(300_000).default(15_000),
   SEAL_PRIVATE_KEY: Joi.string().custom((v: string, helpers) => {
     try {
@@ -329,6 +333,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     timeTravelMaxEvents: value.TIME_TRAVEL_MAX_EVENTS,
     readModelSnapshotEvery: value.READ_MODEL_SNAPSHOT_EVERY,
     readModelOnDisk: value.READ_MODEL_ON_DISK,
+    readModelCacheMiB: value.READ_MODEL_CACHE_MIB,
     sseHeartbeatMs: value.SSE_HEARTBEAT_MS,
     sealPrivateKey: value.SEAL_PRIVATE_KEY ? value.SEAL_PRIVATE_KEY.replace(/\\n/g, '\n') : null,
     sealIntervalMs: value.SEAL_INTERVAL_MS,

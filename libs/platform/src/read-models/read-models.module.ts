@@ -46,7 +46,7 @@ export const openReadStore = async (
   mkdirSync(config.dataDir, { recursive: true });
   const filename = join(config.dataDir, 'read-models.db');
   const onDisk = config.readModelOnDisk === 'large' ? largeCollections(projections) : [];
-  return new EmbeddedReadStore({ filename, clock, onDisk });
+  return new EmbeddedReadStore({ filename, clock, onDisk, cacheMiB: config.readModelCacheMiB });
 };
 
 @Injectable()
