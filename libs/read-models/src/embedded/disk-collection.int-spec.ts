@@ -205,6 +205,55 @@ describe('a collection kept on disk (issue 17: heap and restart that do not grow
     expect(ids(await memory.find('things', { kind: 'conference' }))).toEqual(['a', 'b']);
   });
 
+  describe('keys left for later while a generation is far behind (ProjectionStore.deferIndexes)', () => {
+    const later: Doc[] = [
+      { _id: 'e', kind: 'media', year: 2023, tags: ['z', 'x'], n: 3 },
+      { _id: 'a', kind: 'training', year: 2023, tags: ['x'], n: 1 },
+    ];
+    const keyedAsAlways = async () => {
+      await memory.applyBatch(ref, put(later, '6'), '6');
+      const file = fileIn();
+      const always = await open(file, 'all');
+      await always.applyBatch(ref, put(things, '5'), '5');
+      await always.applyBatch(ref, put(later, '6'), '6');
+      const rows = keyRows(always);
+      await always.close();
+      return rows;
+    };
+
+    it('writes no key rows meanwhile, then the same rows as always once it settles', async () => {
+      await disk.deferIndexes(ref);
+      expect(keyRows(disk)).toEqual([]);
+      await disk.applyBatch(ref, put(later, '6'), '6');
+      expect(keyRows(disk)).toEqual([]);
+      await disk.settle(ref);
+      expect(keyRows(disk)).toEqual(await keyedAsAlways());
+      expect(ids(await disk.find('things', { tags: 'x' }))).toEqual(['a', 'e']);
+      // from then on, keys are written with each batch again
+      await disk.applyBatch(ref, [{ _id: 'e', doc: null, position: '7' }], '7');
+      expect(ids(await disk.find('things', { tags: 'x' }))).toEqual(['a']);
+    });
+
+    it('answers a query meanwhile as memory does (it keys itself first)', async () => {
+      await disk.deferIndexes(ref);
+      await disk.applyBatch(ref, put(later, '6'), '6');
+      await memory.applyBatch(ref, put(later, '6'), '6');
+      for (const filter of [{ kind: 'training' }, { tags: 'x' }, { n: 1 }])
+        expect(ids(await disk.find('things', filter))).toEqual(ids(await memory.find('things', filter)));
+      await disk.applyBatch(ref, [{ _id: 'a', doc: { ...later[1], kind: 'budget' }, position: '7' }], '7');
+      expect(ids(await disk.find('things', { kind: 'budget' }))).toEqual(['a', 'd']);
+    });
+
+    it('leaves no stale keys behind a crash before it settled: the next open keys the file afresh', async () => {
+      const file = disk.db.name;
+      await disk.deferIndexes(ref);
+      await disk.applyBatch(ref, put(later, '6'), '6');
+      await disk.close();
+      disk = await open(file, 'all');
+      expect(keyRows(disk)).toEqual(await keyedAsAlways());
+    });
+  });
+
   it('snapshots its documents as memory does', async () => {
     for (const s of [memory, disk]) {
       await s.applyBatch(ref, [{ _id: 'b', doc: null, position: '7' }], '7');

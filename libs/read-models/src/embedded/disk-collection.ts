@@ -13,10 +13,15 @@ const CACHED = 20_000;
  * this many, several batches' worth, so that a batch does not look its new ids up in the file twice.
  */
 const ABSENT = 50_000;
-/** Documents keyed per step when a collection's keys are built (from an older file, or new indexes). */
-const KEYING_PAGE = 5_000;
+/** Documents keyed per step when a collection's keys are built (at promotion, from an older file, or new indexes). */
+const KEYING_PAGE = 20_000;
+/** Key rows per statement when keys are built. */
+const KEYS_PER_INSERT = 200;
+/** Fields whose values SQLite can read by a JSON path as written: the ones a disk collection keys. */
+const KEYABLE = /^[\w$-]+$/;
 
 type Row = { position: string; deleted: number; body: string };
+type KeyValues = { id: string } & Record<string, string | null>;
 
 const isLive = (d: Doc) => d._deleted !== true;
 
@@ -26,10 +31,11 @@ export class DiskRows {
   readonly rows: Statement<[string, string], Row & { id: string }>;
   readonly position: Statement<[string, string], { position: string }>;
   readonly live: Statement<[string], { body: string }>;
-  readonly page: Statement<[string, string, number], { id: string; body: string }>;
   readonly positions: Statement<[string], { id: string; position: string }>;
   readonly unkey: Statement<[string, string, string, string]>;
   readonly key: Statement<[string, string, string, string]>;
+  /** KEYS_PER_INSERT key rows in one statement: a key build spent half its time in the calls, one per row. */
+  private readonly keys: Statement<string[]>;
   readonly keyedOn: Statement<[string], { fields: string }>;
   readonly setKeyedOn: Statement<[string, string]>;
   private readonly dropKeys: Statement<[string]>;
@@ -44,14 +50,23 @@ export class DiskRows {
     );
     this.position = db.prepare('SELECT position FROM docs WHERE coll = ? AND id = ?');
     this.live = db.prepare('SELECT body FROM docs WHERE coll = ? AND deleted = 0');
-    this.page = db.prepare('SELECT id, body FROM docs WHERE coll = ? AND deleted = 0 AND id > ? ORDER BY id LIMIT ?');
     this.positions = db.prepare('SELECT id, position FROM docs WHERE coll = ?');
     this.unkey = db.prepare('DELETE FROM doc_keys WHERE coll = ? AND field = ? AND key = ? AND id = ?');
     this.key = db.prepare('INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES (?, ?, ?, ?)');
+    this.keys = db.prepare(
+      `INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES ${Array(KEYS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`,
+    );
     this.keyedOn = db.prepare('SELECT fields FROM disk_keys WHERE coll = ?');
     this.setKeyedOn = db.prepare('INSERT OR REPLACE INTO disk_keys (coll, fields) VALUES (?, ?)');
     this.dropKeys = db.prepare('DELETE FROM doc_keys WHERE coll = ?');
     this.dropKeyedOn = db.prepare('DELETE FROM disk_keys WHERE coll = ?');
+  }
+
+  /** Key rows, flat (coll, field, key, id, coll, …), as few statements as it takes. */
+  insertKeys(flat: string[]): void {
+    const whole = flat.length - (flat.length % (4 * KEYS_PER_INSERT));
+    for (let i = 0; i < whole; i += 4 * KEYS_PER_INSERT) this.keys.run(...flat.slice(i, i + 4 * KEYS_PER_INSERT));
+    for (let i = whole; i < flat.length; i += 4) this.key.run(flat[i], flat[i + 1], flat[i + 2], flat[i + 3]);
   }
 
   /** A query's statement, prepared once (a few shapes: the product's queries). */
@@ -81,6 +96,8 @@ export class DiskCollection implements StoredCollection {
   private readonly cache = new RecentlyUsed<string, Doc>(CACHED);
   private readonly absent = new Set<string>();
   private fields: readonly string[] = [];
+  /** Keys left for later (a building generation's): none written until `goLive`. */
+  private deferred = false;
 
   constructor(
     private readonly rows: DiskRows,
@@ -92,19 +109,52 @@ export class DiskCollection implements StoredCollection {
    * fields, or not at all (a file from before disk collections), is keyed afresh, once.
    */
   keyOn(fields: Iterable<string>): void {
-    const wanted = [...new Set(fields)].sort();
-    const signature = JSON.stringify(wanted);
-    this.fields = wanted;
-    if (this.rows.keyedOn.get(this.name)?.fields === signature) return;
+    this.fields = [...new Set(fields)].filter((f) => KEYABLE.test(f)).sort();
+    if (this.deferred || this.rows.keyedOn.get(this.name)?.fields === JSON.stringify(this.fields)) return;
+    this.buildKeys();
+  }
+
+  /** Keys none of the documents written from now on: those it had go (a crash before `goLive` must not leave stale ones). */
+  buildLater(): void {
+    if (this.deferred) return;
+    this.rows.forget(this.name);
+    this.deferred = true;
+  }
+
+  goLive(): void {
+    if (this.deferred) this.buildKeys();
+  }
+
+  /**
+   * Keys every document afresh in one transaction, SQLite reading the fields' values out of the
+   * rows: each page of key rows is written once, where keys written with each batch rewrote the
+   * same pages in every batch.
+   */
+  private buildKeys(): void {
+    const paths = this.fields.map((f) => `$."${f}"`);
+    const values = this.rows.prepared(
+      `SELECT id${paths.map((_, i) => `, body -> ? AS v${i}`).join('')} FROM docs ` +
+        'WHERE coll = ? AND deleted = 0 AND id > ? ORDER BY id LIMIT ?',
+    );
     this.rows.db.transaction(() => {
       this.rows.forget(this.name);
       // In pages: a statement being iterated keeps the connection from writing.
-      for (let after = '', page = this.nextPage(after); page.length > 0; page = this.nextPage(after)) {
-        for (const row of page) this.writeKeys(row.id, decodeDoc<Doc>(row.body));
-        after = page[page.length - 1].id;
+      const page = (after: string) =>
+        paths.length === 0 ? [] : (values.all(...paths, this.name, after, KEYING_PAGE) as KeyValues[]);
+      for (let rows = page(''); rows.length > 0; rows = page(rows[rows.length - 1].id)) {
+        const flat: string[] = [];
+        for (const row of rows)
+          this.fields.forEach((field, i) => {
+            const json = row[`v${i}`];
+            if (json === null) return;
+            for (const k of new Set(keysOf({ _id: row.id, [field]: decodeDoc(json) }, field)))
+              flat.push(this.name, field, JSON.stringify(k), row.id);
+          });
+        this.rows.insertKeys(flat);
       }
-      this.rows.setKeyedOn.run(this.name, signature);
+      this.rows.setKeyedOn.run(this.name, JSON.stringify(this.fields));
     })();
+    this.deferred = false;
   }
 
   /**
@@ -112,7 +162,7 @@ export class DiskCollection implements StoredCollection {
    * ones, which the old document tells (at hand, as the batch read it, or else from its row).
    */
   writing(id: string, doc: Doc | null): void {
-    if (this.fields.length === 0) return;
+    if (this.deferred || this.fields.length === 0) return;
     const old = this.absent.has(id) ? undefined : (this.cache.peek(id) ?? this.stored(id));
     const unchanged = (f: string) => old && doc && sameKeys(keysOf(old, f), keysOf(doc, f));
     for (const field of this.fields) {
@@ -232,6 +282,8 @@ export class DiskCollection implements StoredCollection {
   }
 
   private source(filter: Filter, indexed: ReadonlySet<string>) {
+    // Nothing queries a generation being built; should something, it gets the keys it needs first.
+    this.goLive();
     return sqlSource(
       this.name,
       filter,
@@ -267,17 +319,9 @@ export class DiskCollection implements StoredCollection {
     return row && !row.deleted ? decodeDoc<Doc>(row.body) : undefined;
   }
 
-  private writeKeys(id: string, doc: Doc): void {
-    for (const field of this.fields) this.keyRows(this.rows.key, field, id, doc);
-  }
-
   /** Writes (or deletes) the rows of one document's keys under one field. */
   private keyRows(stmt: Statement<[string, string, string, string]>, field: string, id: string, doc: Doc): void {
     for (const k of new Set(keysOf(doc, field))) stmt.run(this.name, field, JSON.stringify(k), id);
-  }
-
-  private nextPage(after: string): { id: string; body: string }[] {
-    return this.rows.page.all(this.name, after, KEYING_PAGE);
   }
 
   /** A document at hand, frozen as it is handed out: one kept from a write is frozen only if it is read again. */

@@ -256,6 +256,14 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     for (const name of touched) this.writes.set(name, (this.writes.get(name) ?? 0) + 1);
   }
 
+  async deferIndexes(ref: GenerationRef): Promise<void> {
+    for (const name of this.physicalsOf(ref)) this.physical(name).buildLater?.();
+  }
+
+  async settle(ref: GenerationRef): Promise<void> {
+    for (const name of this.physicalsOf(ref)) this.collections.get(name)?.goLive?.();
+  }
+
   async takeSnapshot(ref: GenerationRef, position: Position): Promise<void> {
     const record = this.recordsCache.get(ref.projection);
     const state = [record?.live, record?.building].find((g) => g?.generation === ref.generation);
@@ -293,6 +301,13 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   // ---- internals ---------------------------------------------------------------------------
+
+  /** The physical collections a generation writes: its own and those beside it. */
+  private physicalsOf(ref: GenerationRef): string[] {
+    const record = this.recordsCache.get(ref.projection);
+    const state = [record?.building, record?.live].find((g) => g?.generation === ref.generation);
+    return [ref.collection, ...(state?.alongside ?? [])].map((c) => physicalName(c, ref.generation));
+  }
 
   private declareIndexes(collection: string, indexes: IndexSpec[]): void {
     const fields = new Set(indexes.map((i) => Object.keys(i.keys)[0]).filter((f) => f && !f.includes('.')));

@@ -62,6 +62,14 @@ export interface StoredCollection {
   writing?(id: string, doc: Doc | null): void;
   /** Keeps what it answers by these fields (the projection's indexes). */
   keyOn?(fields: Iterable<string>): void;
+  /**
+   * A generation being built: what it keeps to answer by field is left until it goes live (`goLive`),
+   * then made in one pass, since nothing queries it before (issue 17: a rebuild spent a fifth of its
+   * time rewriting key rows batch after batch).
+   */
+  buildLater?(): void;
+  /** Its generation is live now: what was left for later is made. */
+  goLive?(): void;
   /** How many documents match, where the collection can tell without the store's test; undefined otherwise. */
   countInFile?(filter: Filter, indexed: ReadonlySet<string>): number | undefined;
   /** A sorted or paged find, where the collection can answer it whole; undefined otherwise. */

@@ -15,6 +15,8 @@ import { alongsideOf, collectionOf, Projection } from './projection';
 
 /** Events per batch by default. */
 export const DEFAULT_BATCH = 5000;
+/** A generation this many events behind defers what only queries need (ProjectionStore.deferIndexes). */
+const DEFER_AFTER = 10_000;
 
 export type RunnerState = 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'failed' | 'stopped';
 
@@ -117,11 +119,14 @@ export class ProjectionRunner {
     let ref: GenerationRef = { projection: p.name, collection: record.collection, generation: target.generation };
     this.state = catchUpTo ? 'rebuilding' : 'catching-up';
     if (catchUpTo && comparePositions(target.position, catchUpTo) >= 0) {
-      await this.promote();
+      await this.promote(ref);
       catchUpTo = null;
     }
+    // Far behind (a rebuild, a long catch-up): what only queries need is made once, when it has caught up.
+    if ((await this.events.countEventsAfter(target.position, DEFER_AFTER)) >= DEFER_AFTER)
+      await this.store.deferIndexes?.(ref);
 
-    if (!catchUpTo && (await this.events.countEventsAfter(target.position, 1)) === 0) this.state = 'live';
+    if (!catchUpTo && (await this.events.countEventsAfter(target.position, 1)) === 0) await this.goLive(ref);
     this.sinceSnapshot = 0;
     const sub = (this.subscription = this.events.subscribeToAll({ after: target.position }));
     const watch = this.watchForRequests(sub);
@@ -135,13 +140,13 @@ export class ProjectionRunner {
         const at = batch[batch.length - 1].position;
         await this.snapshotAfter(ref, batch.length, at);
         if (catchUpTo && comparePositions(at, catchUpTo) >= 0) {
-          record = await this.promote();
+          record = await this.promote(ref);
           catchUpTo = null;
           target = record.live!;
           ref = { ...ref, generation: target.generation };
         }
-        if (!catchUpTo && this.state !== 'live' && (await this.events.countEventsAfter(at, 1)) === 0)
-          this.state = 'live';
+        if (!catchUpTo && (this.state as RunnerState) !== 'live' && (await this.events.countEventsAfter(at, 1)) === 0)
+          await this.goLive(ref);
       }
     } finally {
       clearInterval(watch);
@@ -168,7 +173,15 @@ export class ProjectionRunner {
     this.sinceSnapshot = 0;
   }
 
-  private async promote(): Promise<ProjectionRecord> {
+  /** Caught up with the log: what was left for later is made, then it says so. */
+  private async goLive(ref: GenerationRef): Promise<void> {
+    await this.store.settle?.(ref);
+    this.state = 'live';
+  }
+
+  /** The building generation, caught up, made complete and swapped in. */
+  private async promote(building: GenerationRef): Promise<ProjectionRecord> {
+    await this.store.settle?.(building);
     const record = await this.store.promote(this.name);
     this.options.log?.(
       'log',

@@ -89,6 +89,14 @@ export interface ProjectionStore {
    * since its last snapshot are written. Optional: a store without it has no snapshots.
    */
   takeSnapshot?(ref: GenerationRef, position: Position): Promise<void>;
+  /**
+   * A generation is about to take many batches (a rebuild, a long catch-up): the store may leave what
+   * only queries need (the embedded store's key rows) until `settle`, or until something queries it.
+   * Optional: a store without it writes everything with every batch.
+   */
+  deferIndexes?(ref: GenerationRef): Promise<void>;
+  /** The generation has caught up (or is about to go live): what was left for later is made now. */
+  settle?(ref: GenerationRef): Promise<void>;
   /** The live generation's latest snapshot at or before a position, or null. */
   snapshotBefore?(projection: string, position: Position): Promise<SnapshotRef | null>;
   /**
