@@ -58,3 +58,41 @@ describe('embedded read store: checkpoints over batches that change nothing', ()
     await store.close();
   });
 });
+
+describe('embedded read store: a large batch', () => {
+  const clock = new FixedClock('2023-11-14T09:00:00.000Z');
+  const ref = { projection: 'p', collection: 'p', generation: 1 };
+
+  it.each([undefined, 'all' as const])(
+    'writes every row of a batch of hundreds, a document given twice by its last state (on disk: %s)',
+    async (onDisk) => {
+      const dir = mkdtempSync(join(tmpdir(), 'gl-rm-'));
+      dirs.push(dir);
+      const file = join(dir, 'read-models.db');
+      let store = new EmbeddedReadStore({ filename: file, clock, onDisk });
+      await store.register('p', 'p', 1, [{ keys: { n: 1 } }]);
+      const docs = Array.from({ length: 250 }, (_, i) => ({
+        _id: `d${i}`,
+        doc: { _id: `d${i}`, n: i % 7 },
+        position: '5',
+      }));
+      await store.applyBatch(ref, docs, '5');
+      await store.applyBatch(
+        ref,
+        [
+          ...docs.slice(0, 120).map((d) => ({ ...d, doc: { ...d.doc, n: 100 }, position: '6' })),
+          { ...docs[3], doc: null, position: '7' },
+        ],
+        '7',
+      );
+      await store.close();
+      store = new EmbeddedReadStore({ filename: file, clock, onDisk });
+      await store.register('p', 'p', 1, [{ keys: { n: 1 } }]);
+      expect(await store.count('p', {})).toBe(249);
+      expect(await store.count('p', { n: 100 })).toBe(119);
+      expect(await store.get('p', 'd3')).toBeNull();
+      expect(await store.get('p', 'd249')).toEqual({ _id: 'd249', n: 249 % 7, _position: '5' });
+      await store.close();
+    },
+  );
+});

@@ -23,6 +23,10 @@ import {
 import { ProjectionRecords } from '../records/projection-records';
 
 const NONE: ReadonlySet<string> = new Set();
+/** Document rows per statement in a batch. */
+const ROWS_PER_UPSERT = 100;
+const ON_CONFLICT =
+  'ON CONFLICT (coll, id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, body = excluded.body';
 
 const byNameAndId = (a: { name: string; id: string }, b: { name: string; id: string }) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -79,6 +83,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   private readonly stmt: {
     load: Statement<[string], { id: string; position: string; deleted: number; body: string }>;
     upsert: Statement<[string, string, string, number, string]>;
+    upsertMany: Statement<(string | number)[]>;
     dropColl: Statement<[string]>;
     saveRecord: Statement<[string, string]>;
     loadRecords: Statement<[], { name: string; body: string }>;
@@ -100,8 +105,10 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     this.stmt = {
       load: this.db.prepare('SELECT id, position, deleted, body FROM docs WHERE coll = ?'),
       upsert: this.db.prepare(
-        'INSERT INTO docs (coll, id, position, deleted, body) VALUES (?, ?, ?, ?, ?) ' +
-          'ON CONFLICT (coll, id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, body = excluded.body',
+        `INSERT INTO docs (coll, id, position, deleted, body) VALUES (?, ?, ?, ?, ?) ${ON_CONFLICT}`,
+      ),
+      upsertMany: this.db.prepare(
+        `INSERT INTO docs (coll, id, position, deleted, body) VALUES ${Array(ROWS_PER_UPSERT).fill('(?, ?, ?, ?, ?)').join(', ')} ${ON_CONFLICT}`,
       ),
       dropColl: this.db.prepare('DELETE FROM docs WHERE coll = ?'),
       saveRecord: this.db.prepare(
@@ -226,12 +233,18 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     );
     // In the order of the file's index: a batch's rows land page by page, not at random (ids are UUIDs).
     const order = effective.map((ch, i) => ({ name: physicalOf(ch), id: ch._id, i })).sort(byNameAndId);
+    // Rows ROWS_PER_UPSERT to a statement (a call per row cost as much as SQLite's work), unless a
+    // document comes twice: its collection must see its first row written before it is told of the second.
+    const once = new Set(order.map((o) => `${o.name}\u0000${o.id}`)).size === order.length;
     this.db.transaction(() => {
+      const rows: (string | number)[] = [];
       for (const { name, id, i } of order) {
         const doc = written[i];
         this.physical(name).writing?.(id, doc);
-        this.stmt.upsert.run(name, id, effective[i].position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
+        rows.push(name, id, effective[i].position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
+        if (!once) this.upsertRows(rows.splice(0));
       }
+      this.upsertRows(rows);
       this.recordsCache.advance(ref, position);
     })();
     // Its checkpoint is written now (a failed transaction leaves it to be written later).
@@ -301,6 +314,15 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   // ---- internals ---------------------------------------------------------------------------
+
+  /** Document rows, flat (coll, id, position, deleted, body, coll, …), as few statements as it takes. */
+  private upsertRows(flat: (string | number)[]): void {
+    const n = 5 * ROWS_PER_UPSERT;
+    const whole = flat.length - (flat.length % n);
+    for (let i = 0; i < whole; i += n) this.stmt.upsertMany.run(...flat.slice(i, i + n));
+    for (let i = whole; i < flat.length; i += 5)
+      this.stmt.upsert.run(...(flat.slice(i, i + 5) as [string, string, string, number, string]));
+  }
 
   /** The physical collections a generation writes: its own and those beside it. */
   private physicalsOf(ref: GenerationRef): string[] {
