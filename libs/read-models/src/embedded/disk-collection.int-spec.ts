@@ -268,4 +268,21 @@ describe('a collection kept on disk (issue 17: heap and restart that do not grow
     expect(d).toEqual(m);
     expect(d.find((x) => x._id === 'b')).toEqual({ _id: 'b', _position: '7', _deleted: true });
   });
+
+  it('snapshots hundreds of documents at once as memory does, tombstones included', async () => {
+    const many = Array.from({ length: 345 }, (_, i) => ({ _id: `m${i}`, kind: 'media', n: i }));
+    for (const s of [memory, disk]) {
+      await s.applyBatch(ref, [...put(many, '6'), { _id: 'c', doc: null, position: '6' }], '6');
+      await s.takeSnapshot(ref, '6');
+    }
+    const [m, d] = await Promise.all(
+      [memory, disk].map(async (s) => {
+        const at = (await s.snapshotBefore('things', '6'))!;
+        return [...(await s.snapshotDocs(at, 'things')).values()].sort((x, y) => x._id.localeCompare(y._id));
+      }),
+    );
+    expect(d).toHaveLength(things.length + many.length);
+    expect(d).toEqual(m);
+    expect(d.find((x) => x._id === 'c')).toEqual({ _id: 'c', _position: '6', _deleted: true });
+  });
 });
