@@ -22,6 +22,7 @@ import { SubjectResolver } from './subject-resolver';
 export class SubjectStampingEventStore implements EventStore {
   readonly findFirstPositionGap?: () => Promise<PositionGap | null>;
   readonly lastPositionRecordedBy?: (instant: string) => Promise<Position>;
+  readonly countEventsBetween?: (after: Position, upTo: Position, cap: number) => Promise<number>;
 
   constructor(
     private readonly inner: EventStore,
@@ -29,6 +30,7 @@ export class SubjectStampingEventStore implements EventStore {
   ) {
     if (inner.findFirstPositionGap) this.findFirstPositionGap = () => inner.findFirstPositionGap!();
     if (inner.lastPositionRecordedBy) this.lastPositionRecordedBy = (i) => inner.lastPositionRecordedBy!(i);
+    if (inner.countEventsBetween) this.countEventsBetween = (a, u, c) => inner.countEventsBetween!(a, u, c);
   }
 
   async appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

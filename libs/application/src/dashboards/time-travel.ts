@@ -102,9 +102,10 @@ export class TimeTravel {
     if (hit) return hit;
     const starts = await this.startsOf(position, names);
     const from = earliest(starts);
-    const events =
-      (await this.store.countEventsAfter(from, this.maxEvents + 1)) -
-      (await this.store.countEventsAfter(position, this.maxEvents + 1));
+    const cap = this.maxEvents + 1;
+    const events = this.store.countEventsBetween
+      ? await this.store.countEventsBetween(from, position, cap)
+      : (await this.store.countEventsAfter(from, cap)) - (await this.store.countEventsAfter(position, cap));
     if (events > this.maxEvents) throw new TimeTravelTooFarError(events, this.maxEvents);
     const raced = await this.find(position, names);
     if (raced) return raced;

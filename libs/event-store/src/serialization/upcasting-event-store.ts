@@ -19,6 +19,7 @@ import { UpcasterRegistry } from './upcaster-registry';
 export class UpcastingEventStore implements EventStore {
   readonly findFirstPositionGap?: () => Promise<PositionGap | null>;
   readonly lastPositionRecordedBy?: (instant: string) => Promise<Position>;
+  readonly countEventsBetween?: (after: Position, upTo: Position, cap: number) => Promise<number>;
 
   constructor(
     readonly raw: EventStore,
@@ -27,6 +28,7 @@ export class UpcastingEventStore implements EventStore {
     // Passed on only where the adapter has it: a wrapped KurrentDB must still say gap detection does not apply.
     if (raw.findFirstPositionGap) this.findFirstPositionGap = () => raw.findFirstPositionGap!();
     if (raw.lastPositionRecordedBy) this.lastPositionRecordedBy = (i) => raw.lastPositionRecordedBy!(i);
+    if (raw.countEventsBetween) this.countEventsBetween = (a, u, c) => raw.countEventsBetween!(a, u, c);
   }
 
   appendToStream(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -61,6 +61,7 @@ export class SqliteEventStore implements EventStore {
     all: Statement<[bigint, number], EventRow>;
     head: Statement<[], { head: bigint }>;
     countAfter: Statement<[bigint, number], { n: number }>;
+    countBetween: Statement<[bigint, bigint, number], { n: number }>;
     lastRecordedAt: Statement<[], { recorded_at: string }>;
     recordedFrom: Statement<[bigint], { position: bigint; recorded_at: string }>;
   };
@@ -96,6 +97,9 @@ export class SqliteEventStore implements EventStore {
       ),
       head: safe(this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events')),
       countAfter: this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)'),
+      countBetween: this.db.prepare(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? AND position <= ? LIMIT ?)',
+      ),
       lastRecordedAt: this.db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
       recordedFrom: safe(
         this.db.prepare('SELECT position, recorded_at FROM events WHERE position >= ? ORDER BY position LIMIT 1'),
@@ -229,6 +233,11 @@ export class SqliteEventStore implements EventStore {
 
   async countEventsAfter(after: Position, cap: number): Promise<number> {
     return this.stmt.countAfter.get(sqlitePosition(parsePosition(after)), cap)!.n;
+  }
+
+  async countEventsBetween(after: Position, upTo: Position, cap: number): Promise<number> {
+    const [from, to] = [after, upTo].map((p) => sqlitePosition(parsePosition(p)));
+    return this.stmt.countBetween.get(from, to, cap)!.n;
   }
 
   /**

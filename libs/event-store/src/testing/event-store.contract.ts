@@ -254,6 +254,13 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         expect(await store.countEventsAfter(start, 100)).toBe(5);
         expect(await store.countEventsAfter(start, 3)).toBe(3);
         expect(await store.countEventsAfter(await store.headPosition(), 100)).toBe(0);
+        // Where the store counts a range in one go, it agrees with counting both ends.
+        if (store.countEventsBetween) {
+          const all = (await store.readAll({ after: start, maxCount: 10 })).events;
+          expect(await store.countEventsBetween(start, all[3].position, 100)).toBe(4);
+          expect(await store.countEventsBetween(all[0].position, all[3].position, 2)).toBe(2);
+          expect(await store.countEventsBetween(all[4].position, all[4].position, 100)).toBe(0);
+        }
       });
 
       it('has no busy errors under interleaved appends and reads', async () => {

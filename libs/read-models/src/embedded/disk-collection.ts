@@ -7,7 +7,7 @@ import type { Doc, Filter, FindOptions } from '../port/read-store.port';
 import { arranged, keysOf, laterThan, sameKeys, Selection, StoredCollection } from './stored-collection';
 
 /** Decoded documents a disk collection keeps at hand (most recently used): what a batch or a page reads again. */
-const CACHED = 20_000;
+const CACHED = 10_000;
 /**
  * Ids it last found absent (a rebuild's new documents, looked up before they are written): at most
  * this many, several batches' worth, so that a batch does not look its new ids up in the file twice.

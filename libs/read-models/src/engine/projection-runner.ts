@@ -14,7 +14,7 @@ import { applyBatchTo } from './apply-events';
 import { alongsideOf, collectionOf, Projection } from './projection';
 
 /** Events per batch by default. */
-export const DEFAULT_BATCH = 5000;
+export const DEFAULT_BATCH = 2000;
 /** A generation this many events behind defers what only queries need (ProjectionStore.deferIndexes). */
 const DEFER_AFTER = 10_000;
 
