@@ -6,6 +6,7 @@ import { decodeDoc, encodeDoc } from './doc-codec';
 import { migrateReadStore } from './embedded-schema';
 import { MemoryCollection } from './memory-collection';
 import { DiskCollection, DiskRows } from './disk-collection';
+import { byNameAndId, DocRow, DocRows } from './doc-rows';
 import type { StoredCollection } from './stored-collection';
 import { countIn, findIn } from './collection-queries';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
@@ -23,13 +24,6 @@ import {
 import { ProjectionRecords } from '../records/projection-records';
 
 const NONE: ReadonlySet<string> = new Set();
-/** Document rows per statement in a batch. */
-const ROWS_PER_UPSERT = 100;
-const ON_CONFLICT =
-  'ON CONFLICT (coll, id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, body = excluded.body';
-
-const byNameAndId = (a: { name: string; id: string }, b: { name: string; id: string }) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** `activities__g2` → `activities`. */
 const logicalName = (physical: string): string => physical.slice(0, physical.lastIndexOf('__g'));
@@ -65,6 +59,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   readonly db: Db;
   private readonly collections = new Map<string, StoredCollection>();
   private readonly diskRows: DiskRows;
+  private readonly docRows: DocRows;
   private readonly recordsCache: ProjectionRecords;
   /** Logical collection → the fields its projection declared indexes on (first key of each spec). */
   private readonly indexed = new Map<string, Set<string>>();
@@ -82,8 +77,6 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   private saveTimer: NodeJS.Timeout | null = null;
   private readonly stmt: {
     load: Statement<[string], { id: string; position: string; deleted: number; body: string }>;
-    upsert: Statement<[string, string, string, number, string]>;
-    upsertMany: Statement<(string | number)[]>;
     dropColl: Statement<[string]>;
     saveRecord: Statement<[string, string]>;
     loadRecords: Statement<[], { name: string; body: string }>;
@@ -104,12 +97,6 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     if (migrateReadStore(this.db)) prepareCompaction(this.db);
     this.stmt = {
       load: this.db.prepare('SELECT id, position, deleted, body FROM docs WHERE coll = ?'),
-      upsert: this.db.prepare(
-        `INSERT INTO docs (coll, id, position, deleted, body) VALUES (?, ?, ?, ?, ?) ${ON_CONFLICT}`,
-      ),
-      upsertMany: this.db.prepare(
-        `INSERT INTO docs (coll, id, position, deleted, body) VALUES ${Array(ROWS_PER_UPSERT).fill('(?, ?, ?, ?, ?)').join(', ')} ${ON_CONFLICT}`,
-      ),
       dropColl: this.db.prepare('DELETE FROM docs WHERE coll = ?'),
       saveRecord: this.db.prepare(
         'INSERT INTO projections (name, body) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET body = excluded.body',
@@ -120,6 +107,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       clearRequest: this.db.prepare('DELETE FROM rebuild_requests WHERE name = ?'),
     };
     this.diskRows = new DiskRows(this.db);
+    this.docRows = new DocRows(this.db);
     this.snapshots = new EmbeddedSnapshots(this.db, (name) => this.physical(name));
     this.recordsCache = new ProjectionRecords(options.clock, (r) => this.saveRecord(r));
     this.reloadRecords();
@@ -237,14 +225,14 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     // document comes twice: its collection must see its first row written before it is told of the second.
     const once = new Set(order.map((o) => `${o.name}\u0000${o.id}`)).size === order.length;
     this.db.transaction(() => {
-      const rows: (string | number)[] = [];
+      const rows: DocRow[] = [];
       for (const { name, id, i } of order) {
         const doc = written[i];
         this.physical(name).writing?.(id, doc);
-        rows.push(name, id, effective[i].position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}');
-        if (!once) this.upsertRows(rows.splice(0));
+        rows.push([name, id, effective[i].position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}']);
+        if (!once) this.docRows.upsert(rows.splice(0));
       }
-      this.upsertRows(rows);
+      this.docRows.upsert(rows);
       this.recordsCache.advance(ref, position);
     })();
     // Its checkpoint is written now (a failed transaction leaves it to be written later).
@@ -314,15 +302,6 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   // ---- internals ---------------------------------------------------------------------------
-
-  /** Document rows, flat (coll, id, position, deleted, body, coll, …), as few statements as it takes. */
-  private upsertRows(flat: (string | number)[]): void {
-    const n = 5 * ROWS_PER_UPSERT;
-    const whole = flat.length - (flat.length % n);
-    for (let i = 0; i < whole; i += n) this.stmt.upsertMany.run(...flat.slice(i, i + n));
-    for (let i = whole; i < flat.length; i += 5)
-      this.stmt.upsert.run(...(flat.slice(i, i + 5) as [string, string, string, number, string]));
-  }
 
   /** The physical collections a generation writes: its own and those beside it. */
   private physicalsOf(ref: GenerationRef): string[] {
