@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { deepFreeze, Position } from '@gl/event-store';
 import { decodeDoc } from './doc-codec';
 import { RecentlyUsed } from './recently-used';
+import { BulkStatement, placeholders } from './bulk-statement';
 import { sqlSource } from './disk-filters';
 import type { Doc, Filter, FindOptions } from '../port/read-store.port';
 import { arranged, keysOf, laterThan, sameKeys, Selection, StoredCollection } from './stored-collection';
@@ -15,13 +16,14 @@ const CACHED = 10_000;
 const ABSENT = 50_000;
 /** Documents keyed per step when a collection's keys are built (at promotion, from an older file, or new indexes). */
 const KEYING_PAGE = 20_000;
-/** Key rows per statement when keys are built. */
-const KEYS_PER_INSERT = 200;
+/** Key rows per call when keys are built. */
+const KEYS_PER_CALL = 200;
 /** Fields whose values SQLite can read by a JSON path as written: the ones a disk collection keys. */
 const KEYABLE = /^[\w$-]+$/;
 
 type Row = { position: string; deleted: number; body: string };
 type KeyValues = { id: string } & Record<string, string | null>;
+type KeyRow = [coll: string, field: string, key: string, id: string];
 
 const isLive = (d: Doc) => d._deleted !== true;
 
@@ -32,10 +34,10 @@ export class DiskRows {
   readonly position: Statement<[string, string], { position: string }>;
   readonly live: Statement<[string], { body: string }>;
   readonly positions: Statement<[string], { id: string; position: string }>;
-  readonly unkey: Statement<[string, string, string, string]>;
-  readonly key: Statement<[string, string, string, string]>;
-  /** KEYS_PER_INSERT key rows in one statement: a key build spent half its time in the calls, one per row. */
-  private readonly keys: Statement<string[]>;
+  readonly unkey: Statement<KeyRow>;
+  readonly key: Statement<KeyRow>;
+  /** Key rows many to a call: a key build spent half its time in the calls, one per row. */
+  readonly keys: BulkStatement<KeyRow>;
   readonly keyedOn: Statement<[string], { fields: string }>;
   readonly setKeyedOn: Statement<[string, string]>;
   private readonly dropKeys: Statement<[string]>;
@@ -53,20 +55,15 @@ export class DiskRows {
     this.positions = db.prepare('SELECT id, position FROM docs WHERE coll = ?');
     this.unkey = db.prepare('DELETE FROM doc_keys WHERE coll = ? AND field = ? AND key = ? AND id = ?');
     this.key = db.prepare('INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES (?, ?, ?, ?)');
-    this.keys = db.prepare(
-      `INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES ${Array(KEYS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`,
+    this.keys = new BulkStatement(
+      db,
+      (n) => `INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES ${placeholders(4, n)}`,
+      KEYS_PER_CALL,
     );
     this.keyedOn = db.prepare('SELECT fields FROM disk_keys WHERE coll = ?');
     this.setKeyedOn = db.prepare('INSERT OR REPLACE INTO disk_keys (coll, fields) VALUES (?, ?)');
     this.dropKeys = db.prepare('DELETE FROM doc_keys WHERE coll = ?');
     this.dropKeyedOn = db.prepare('DELETE FROM disk_keys WHERE coll = ?');
-  }
-
-  /** Key rows, flat (coll, field, key, id, coll, …), as few statements as it takes. */
-  insertKeys(flat: string[]): void {
-    const whole = flat.length - (flat.length % (4 * KEYS_PER_INSERT));
-    for (let i = 0; i < whole; i += 4 * KEYS_PER_INSERT) this.keys.run(...flat.slice(i, i + 4 * KEYS_PER_INSERT));
-    for (let i = whole; i < flat.length; i += 4) this.key.run(flat[i], flat[i + 1], flat[i + 2], flat[i + 3]);
   }
 
   /** A query's statement, prepared once (a few shapes: the product's queries). */
@@ -142,15 +139,13 @@ export class DiskCollection implements StoredCollection {
       const page = (after: string) =>
         paths.length === 0 ? [] : (values.all(...paths, this.name, after, KEYING_PAGE) as KeyValues[]);
       for (let rows = page(''); rows.length > 0; rows = page(rows[rows.length - 1].id)) {
-        const flat: string[] = [];
+        const keyed: KeyRow[] = [];
         for (const row of rows)
           this.fields.forEach((field, i) => {
             const json = row[`v${i}`];
-            if (json === null) return;
-            for (const k of new Set(keysOf({ _id: row.id, [field]: decodeDoc(json) }, field)))
-              flat.push(this.name, field, JSON.stringify(k), row.id);
+            if (json !== null) keyed.push(...this.keyRowsOf(field, row.id, { _id: row.id, [field]: decodeDoc(json) }));
           });
-        this.rows.insertKeys(flat);
+        this.rows.keys.run(keyed);
       }
       this.rows.setKeyedOn.run(this.name, JSON.stringify(this.fields));
     })();
@@ -320,8 +315,13 @@ export class DiskCollection implements StoredCollection {
   }
 
   /** Writes (or deletes) the rows of one document's keys under one field. */
-  private keyRows(stmt: Statement<[string, string, string, string]>, field: string, id: string, doc: Doc): void {
-    for (const k of new Set(keysOf(doc, field))) stmt.run(this.name, field, JSON.stringify(k), id);
+  private keyRows(stmt: Statement<KeyRow>, field: string, id: string, doc: Doc): void {
+    for (const row of this.keyRowsOf(field, id, doc)) stmt.run(...row);
+  }
+
+  /** The rows of one document's keys under one field (JSON-encoded, so 1, "1" and true stay apart). */
+  private keyRowsOf(field: string, id: string, doc: Doc): KeyRow[] {
+    return [...new Set(keysOf(doc, field))].map((k) => [this.name, field, JSON.stringify(k), id]);
   }
 
   /** A document at hand, frozen as it is handed out: one kept from a write is frozen only if it is read again. */

@@ -6,7 +6,8 @@ import { decodeDoc, encodeDoc } from './doc-codec';
 import { migrateReadStore } from './embedded-schema';
 import { MemoryCollection } from './memory-collection';
 import { DiskCollection, DiskRows } from './disk-collection';
-import { byNameAndId, DocRow, DocRows } from './doc-rows';
+import { byNameAndId, DocRow, docRows } from './doc-rows';
+import type { BulkStatement } from './bulk-statement';
 import type { StoredCollection } from './stored-collection';
 import { countIn, findIn } from './collection-queries';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
@@ -59,7 +60,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   readonly db: Db;
   private readonly collections = new Map<string, StoredCollection>();
   private readonly diskRows: DiskRows;
-  private readonly docRows: DocRows;
+  private readonly docRows: BulkStatement<DocRow>;
   private readonly recordsCache: ProjectionRecords;
   /** Logical collection → the fields its projection declared indexes on (first key of each spec). */
   private readonly indexed = new Map<string, Set<string>>();
@@ -107,7 +108,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       clearRequest: this.db.prepare('DELETE FROM rebuild_requests WHERE name = ?'),
     };
     this.diskRows = new DiskRows(this.db);
-    this.docRows = new DocRows(this.db);
+    this.docRows = docRows(this.db);
     this.snapshots = new EmbeddedSnapshots(this.db, (name) => this.physical(name));
     this.recordsCache = new ProjectionRecords(options.clock, (r) => this.saveRecord(r));
     this.reloadRecords();
@@ -221,7 +222,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     );
     // In the order of the file's index: a batch's rows land page by page, not at random (ids are UUIDs).
     const order = effective.map((ch, i) => ({ name: physicalOf(ch), id: ch._id, i })).sort(byNameAndId);
-    // Rows ROWS_PER_UPSERT to a statement (a call per row cost as much as SQLite's work), unless a
+    // Rows many to a call (BulkStatement), unless a
     // document comes twice: its collection must see its first row written before it is told of the second.
     const once = new Set(order.map((o) => `${o.name}\u0000${o.id}`)).size === order.length;
     this.db.transaction(() => {
@@ -230,9 +231,9 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
         const doc = written[i];
         this.physical(name).writing?.(id, doc);
         rows.push([name, id, effective[i].position, doc ? 0 : 1, doc ? encodeDoc(doc) : '{}']);
-        if (!once) this.docRows.upsert(rows.splice(0));
+        if (!once) this.docRows.run(rows.splice(0));
       }
-      this.docRows.upsert(rows);
+      this.docRows.run(rows);
       this.recordsCache.advance(ref, position);
     })();
     // Its checkpoint is written now (a failed transaction leaves it to be written later).

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Position } from '@gl/event-store';
 import { decodeDoc, encodeDoc } from './doc-codec';
+import { BulkStatement, placeholders } from './bulk-statement';
 import type { StoredCollection } from './stored-collection';
 import type { Doc } from '../port/read-store.port';
 
@@ -23,8 +24,6 @@ export const migrateSnapshots = (db: Database): void => {
   `);
 };
 
-/** Documents filed per statement (a call per document cost as much as SQLite's work). */
-const PER_STATEMENT = 100;
 const COPY =
   'INSERT INTO snapshot_docs (coll, id, seq, body) SELECT coll, id, ?, CASE deleted WHEN 0 THEN body ' +
   "ELSE json_object('_id', id, '_position', position, '_deleted', json('true')) END FROM docs WHERE coll = ?";
@@ -44,10 +43,9 @@ export class EmbeddedSnapshots {
   private readonly dirty = new Map<string, Set<string>>();
   private readonly stmt: {
     points: Statement<[string], { seq: number; position: string }>;
-    insertDoc: Statement<[string, string, number, string]>;
-    insertDocs: Statement<(string | number)[]>;
-    copyDoc: Statement<[number, string, string]>;
-    copyDocs: Statement<(string | number)[]>;
+    insertDocs: BulkStatement<[string, string, number, string]>;
+    /** Ids, after (seq, physical collection). */
+    copyDocs: BulkStatement<[string]>;
     insertPoint: Statement<[string, number, string]>;
     docAt: Statement<[string, string, number], { body: string }>;
     allAt: Statement<[string, number], { body: string }>;
@@ -62,12 +60,11 @@ export class EmbeddedSnapshots {
     migrateSnapshots(db);
     this.stmt = {
       points: db.prepare('SELECT seq, position FROM snapshots WHERE coll = ? ORDER BY seq'),
-      insertDoc: db.prepare('INSERT INTO snapshot_docs (coll, id, seq, body) VALUES (?, ?, ?, ?)'),
-      insertDocs: db.prepare(
-        `INSERT INTO snapshot_docs (coll, id, seq, body) VALUES ${Array(PER_STATEMENT).fill('(?, ?, ?, ?)').join(', ')}`,
+      insertDocs: new BulkStatement(
+        db,
+        (n) => `INSERT INTO snapshot_docs (coll, id, seq, body) VALUES ${placeholders(4, n)}`,
       ),
-      copyDoc: db.prepare(`${COPY} AND id = ?`),
-      copyDocs: db.prepare(`${COPY} AND id IN (${Array(PER_STATEMENT).fill('?').join(', ')})`),
+      copyDocs: new BulkStatement(db, (n) => `${COPY} AND id IN (${Array(n).fill('?').join(', ')})`),
       insertPoint: db.prepare('INSERT INTO snapshots (coll, seq, position) VALUES (?, ?, ?)'),
       docAt: db.prepare(
         'SELECT body FROM snapshot_docs WHERE coll = ? AND id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
@@ -102,34 +99,24 @@ export class EmbeddedSnapshots {
         const c = this.physical(name);
         // Sorted: the rows land in the order of the table's index (ids are UUIDs).
         const ids = [...(this.dirty.get(name) ?? c.changedSince(last?.position))].sort();
-        if (c.onDisk) this.copy(name, seq, ids);
-        else this.file(name, seq, c, ids);
+        // A disk collection's rows are copied within the file; a memory collection's documents written out.
+        if (c.onDisk)
+          this.stmt.copyDocs.run(
+            ids.map((id): [string] => [id]),
+            seq,
+            name,
+          );
+        else
+          this.stmt.insertDocs.run(
+            ids.flatMap((id): [string, string, number, string][] => {
+              const doc = c.entry(id);
+              return doc ? [[name, id, seq, encodeDoc(doc)]] : [];
+            }),
+          );
         this.dirty.set(name, new Set());
       }
       this.stmt.insertPoint.run(own, seq, position);
     })();
-  }
-
-  /** A disk collection's documents copied row to row within the file. */
-  private copy(name: string, seq: number, ids: string[]): void {
-    const whole = ids.length - (ids.length % PER_STATEMENT);
-    for (let i = 0; i < whole; i += PER_STATEMENT)
-      this.stmt.copyDocs.run(seq, name, ...ids.slice(i, i + PER_STATEMENT));
-    for (const id of ids.slice(whole)) this.stmt.copyDoc.run(seq, name, id);
-  }
-
-  /** A memory collection's documents (or tombstones) written out. */
-  private file(name: string, seq: number, c: StoredCollection, ids: string[]): void {
-    const rows: (string | number)[] = [];
-    for (const id of ids) {
-      const doc = c.entry(id);
-      if (doc) rows.push(name, id, seq, encodeDoc(doc));
-    }
-    const whole = rows.length - (rows.length % (4 * PER_STATEMENT));
-    for (let i = 0; i < whole; i += 4 * PER_STATEMENT)
-      this.stmt.insertDocs.run(...rows.slice(i, i + 4 * PER_STATEMENT));
-    for (let i = whole; i < rows.length; i += 4)
-      this.stmt.insertDoc.run(...(rows.slice(i, i + 4) as [string, string, number, string]));
   }
 
   /** Documents of a physical collection as of snapshot `seq`: those asked, or all. */

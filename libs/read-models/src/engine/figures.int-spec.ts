@@ -145,8 +145,8 @@ describe('figures beside a projection: applyBatchTo on the embedded read store',
     const figuresBefore = await figures();
     // given a database that refuses the figures (disk full, say): the batch's transaction aborts
     const rows = store['docRows'];
-    const upsert = rows.upsert.bind(rows);
-    const refuse = jest.spyOn(rows, 'upsert').mockImplementation((batch) => {
+    const upsert = rows.run.bind(rows);
+    const refuse = jest.spyOn(rows, 'run').mockImplementation((batch) => {
       const figureRow = ([coll]: (typeof batch)[number]) => coll.startsWith(`${FIGURES}__g`);
       // The documents are written; then the figures' rows fail.
       upsert(batch.filter((row) => !figureRow(row)));
