@@ -12,6 +12,7 @@ import { benchApiEnv, timeApiReady } from './support/api-process';
 import { LogWriter, SettableClock } from './support/log-writer';
 import { PROVINCES } from './support/national-tree';
 import { writeNationalLog } from './support/national-log';
+import { writeFloor } from './support/write-floor';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -78,6 +79,13 @@ export const dashboardsBench = async (): Promise<boolean> => {
       `rebuild of all ${allProjections.length} projections: ${fmt(rebuildMs / 1000)} s (${fmt(w.events / (rebuildMs / 1000))} events/s); ` +
         `heap ${mib(mem.heapUsed)} (peak ${mib(peak)}), rss ${mib(mem.rss)}; read-models.db ${mib(statSync(join(dir, 'read-models.db')).size)}` +
         ` (${freeShare(store)} of its pages free)`,
+    );
+
+    const floor = writeFloor(store.db, dir, clock);
+    console.log(
+      `  the floor under it: its ${fmt(floor.rows)} documents (${mib(floor.bytes)} of JSON) decoded and encoded again in ` +
+        `${fmt(floor.encodeMs / 1000)} s and written once into a fresh file in ${fmt(floor.writeMs / 1000)} s ` +
+        `(${((floor.encodeMs + floor.writeMs) / 1000).toFixed(1)} s, with nothing else: no log, no keys, no snapshots)`,
     );
 
     const snap = store.db

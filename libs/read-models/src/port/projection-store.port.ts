@@ -81,6 +81,8 @@ export interface ProjectionStore {
   /**
    * Applies the changes and moves the generation's checkpoint to `position`, together: in one
    * transaction where the store has them. A change at or below a document's `_position` is ignored.
+   * The store takes the changes' documents over: it may stamp them with `_id` and `_position` and keep
+   * them, so the caller does not change them afterwards.
    */
   applyBatch(ref: GenerationRef, changes: DocChange[], position: Position): Promise<void>;
   /**
