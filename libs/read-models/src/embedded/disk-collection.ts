@@ -1,11 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { deepFreeze, Position } from '@gl/event-store';
+import { deepFreeze } from '@gl/event-store';
 import { decodeDoc } from './doc-codec';
 import { RecentlyUsed } from './recently-used';
 import { BulkStatement, placeholders } from './bulk-statement';
 import { sqlSource } from './disk-filters';
 import type { Doc, Filter, FindOptions } from '../port/read-store.port';
-import { arranged, keysOf, laterThan, sameKeys, Selection, StoredCollection } from './stored-collection';
+import { arranged, keysOf, sameKeys, Selection, StoredCollection } from './stored-collection';
 
 /** Decoded documents a disk collection keeps at hand (most recently used): what a batch or a page reads again. */
 const CACHED = 10_000;
@@ -33,7 +33,6 @@ export class DiskRows {
   readonly rows: Statement<[string, string], Row & { id: string }>;
   readonly position: Statement<[string, string], { position: string }>;
   readonly live: Statement<[string], { body: string }>;
-  readonly positions: Statement<[string], { id: string; position: string }>;
   readonly unkey: Statement<KeyRow>;
   readonly key: Statement<KeyRow>;
   /** Key rows many to a call: a key build spent half its time in the calls, one per row. */
@@ -52,7 +51,6 @@ export class DiskRows {
     );
     this.position = db.prepare('SELECT position FROM docs WHERE coll = ? AND id = ?');
     this.live = db.prepare('SELECT body FROM docs WHERE coll = ? AND deleted = 0');
-    this.positions = db.prepare('SELECT id, position FROM docs WHERE coll = ?');
     this.unkey = db.prepare('DELETE FROM doc_keys WHERE coll = ? AND field = ? AND key = ? AND id = ?');
     this.key = db.prepare('INSERT OR IGNORE INTO doc_keys (coll, field, key, id) VALUES (?, ?, ?, ?)');
     this.keys = new BulkStatement(
@@ -284,14 +282,6 @@ export class DiskCollection implements StoredCollection {
       filter,
       [...indexed].filter((f) => this.fields.includes(f)),
     );
-  }
-
-  changedSince(after: Position | undefined): string[] {
-    const later = laterThan(after);
-    return this.rows.positions
-      .all(this.name)
-      .filter((r) => later(r.position))
-      .map((r) => r.id);
   }
 
   /** A row as `entry` answers it (a tombstone for a deleted document); an id without one is remembered absent. */

@@ -12,7 +12,7 @@ import type { StoredCollection } from './stored-collection';
 import { countIn, findIn } from './collection-queries';
 import { Doc, Filter, FindOptions, Pipeline, ReadStore } from '../port/read-store.port';
 import { compactStep, FileUse, fileUse, prepareCompaction } from './read-store-compaction';
-import { EmbeddedSnapshots } from './embedded-snapshots';
+import { EmbeddedSnapshots, Overwrite } from './embedded-snapshots';
 import {
   DocChange,
   GenerationRef,
@@ -226,9 +226,13 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
 
   async applyBatch(ref: GenerationRef, changes: DocChange[], position: Position): Promise<void> {
     const physicalOf = (ch: DocChange) => physicalName(ch.collection ?? ref.collection, ref.generation);
+    const overwrites: Overwrite[] = [];
     const effective = changes.filter((ch) => {
-      const at = this.physical(physicalOf(ch)).positionOf(ch._id);
-      return at === undefined || comparePositions(ch.position, at) > 0;
+      const name = physicalOf(ch);
+      const was = this.physical(name).positionOf(ch._id);
+      const later = was === undefined || comparePositions(ch.position, was) > 0;
+      if (later) overwrites.push({ name, id: ch._id, was });
+      return later;
     });
     if (effective.length === 0) return this.advanceUnsaved(ref, position);
     const written = effective.map(stamped);
@@ -238,6 +242,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     // document comes twice: its collection must see its first row written before it is told of the second.
     const once = new Set(order.map((o) => `${o.name}\u0000${o.id}`)).size === order.length;
     this.db.transaction(() => {
+      this.snapshots.keep(physicalName(ref.collection, ref.generation), overwrites);
       const rows: DocRow[] = [];
       for (const { name, id, i } of order) {
         const doc = written[i];
@@ -265,7 +270,6 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
       if (doc) c.put(doc);
       else c.remove(ch._id, ch.position);
       touched.add(name);
-      this.snapshots.changed(name, ch._id);
     });
     for (const name of touched) this.writes.set(name, (this.writes.get(name) ?? 0) + 1);
   }
@@ -283,9 +287,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
     const state = [record?.live, record?.building].find((g) => g?.generation === ref.generation);
     if (!state || comparePositions(state.position, position) !== 0)
       throw new Error(`${ref.projection} generation ${ref.generation} does not stand at ${position}`);
-    const own = physicalName(ref.collection, ref.generation);
-    const beside = (state.alongside ?? []).map((c) => physicalName(c, ref.generation));
-    this.snapshots.take(own, [own, ...beside], position);
+    this.snapshots.take(physicalName(ref.collection, ref.generation), position);
   }
 
   async snapshotBefore(projection: string, position: Position): Promise<SnapshotRef | null> {
@@ -300,7 +302,7 @@ export class EmbeddedReadStore implements ReadStore, ProjectionStore {
   }
 
   async snapshotDocs(snapshot: SnapshotRef, collection: string, ids?: string[]): Promise<Map<string, Doc>> {
-    return this.snapshots.docs(physicalName(collection, snapshot.generation), snapshot.seq, ids);
+    return this.snapshots.docs(physicalName(collection, snapshot.generation), snapshot.seq, snapshot.position, ids);
   }
 
   /** How full the file is: its pages, the free ones among them, its vacuum mode. */

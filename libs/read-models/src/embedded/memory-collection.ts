@@ -1,6 +1,6 @@
-import { deepFreeze, Position } from '@gl/event-store';
+import { deepFreeze } from '@gl/event-store';
 import type { Doc, Filter } from '../port/read-store.port';
-import { Key, keysOf, laterThan, narrowing, sameKeys, Selection, StoredCollection } from './stored-collection';
+import { Key, keysOf, narrowing, sameKeys, Selection, StoredCollection } from './stored-collection';
 
 export { isKey, type Key } from './stored-collection';
 
@@ -42,14 +42,6 @@ export class MemoryCollection implements StoredCollection {
       if (d) out.set(id, d);
     }
     return out;
-  }
-
-  changedSince(after: Position | undefined): string[] {
-    const later = laterThan(after);
-    const ids: string[] = [];
-    for (const d of this.docs.values()) if (later(d._position)) ids.push(d._id);
-    for (const [id, p] of this.tombstones) if (later(p)) ids.push(id);
-    return ids;
   }
 
   positionOf(id: string): string | undefined {

@@ -1,4 +1,3 @@
-import { comparePositions, Position } from '@gl/event-store';
 import { Query } from 'mingo';
 import type { Doc, Filter, FindOptions } from '../port/read-store.port';
 
@@ -27,10 +26,6 @@ export const keysOf = (doc: Doc, field: string): Key[] => {
 
 export const sameKeys = (a: Key[], b: Key[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
 
-/** Whether a position comes after another (every position does, when there is no other). */
-export const laterThan = (after: Position | undefined) => (p: string | undefined) =>
-  after === undefined || (p !== undefined && comparePositions(p, after) > 0);
-
 /** What a filter narrowed to: the documents an index found (or all), and what they must still be tested against. */
 export interface Selection {
   docs: Doc[];
@@ -56,8 +51,6 @@ export interface StoredCollection {
   /** Every live document. Frozen when shared: never mutate them. */
   all(): Doc[];
   select(filter: Filter, indexed: ReadonlySet<string>): Selection;
-  /** The ids of documents and tombstones written after a position (all, without one). */
-  changedSince(after: Position | undefined): string[];
   /** In the batch's transaction, before a document's row is written (a collection that keeps rows of its own). */
   writing?(id: string, doc: Doc | null): void;
   /** Keeps what it answers by these fields (the projection's indexes). */
