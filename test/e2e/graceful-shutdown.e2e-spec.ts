@@ -74,6 +74,8 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
     await Promise.all(streams.map((s) => s.connected));
 
     // Each writer's first write goes out at once (30 concurrent), then it keeps writing until its connection is refused.
+    let answered!: () => void;
+    const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
     const write = async (w: number) => {
       for (let i = 0; ; i++) {
         const id = `hn-tat-${w}-${i}`;
@@ -83,6 +85,7 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
           body: { ...conference(), activityId: id },
         });
         writes.push({ id, first: i === 0, answer, sentAt });
+        answered();
         if (answer.error || Date.now() - sentAt > LIMIT_MS) return;
       }
     };
@@ -91,7 +94,9 @@ describe('graceful shutdown of the api process (SIGTERM with writes under way an
       headers: { 'X-Wait-For-Position': '999999999', 'X-Wait-Timeout-Ms': '1500' },
     });
     const writers = Array.from({ length: WRITERS }, (_, w) => write(w));
-    await sleep(30);
+    // The signal once the process has answered a write, so it has taken the 30 connections in (a fixed
+    // pause was too short on a loaded machine: writes still in the kernel's queue when the port closed).
+    await Promise.race([firstAnswer, sleep(10_000)]);
     sigtermAt = Date.now();
     api.child.kill('SIGTERM');
     let exited = false;
