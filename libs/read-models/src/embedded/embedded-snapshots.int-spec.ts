@@ -12,6 +12,19 @@ const clock = new FixedClock('2023-11-14T09:00:00.000Z');
 const ref = { projection: 'things', collection: 'things', generation: 1 };
 const put = (docs: Doc[], position: string): DocChange[] => docs.map((d) => ({ _id: d._id, doc: { ...d }, position }));
 const gone = (id: string, position: string): DocChange => ({ _id: id, doc: null, position });
+/** A batch at `position` writing `{ _id, n }` for each id, and the changes `extra`. */
+const batch = (s: EmbeddedReadStore, position: string, n: number, ids: string[], extra: DocChange[] = []) =>
+  s.applyBatch(
+    ref,
+    [
+      ...put(
+        ids.map((_id) => ({ _id, n })),
+        position,
+      ),
+      ...extra,
+    ],
+    position,
+  );
 
 const open = async (onDisk?: 'all') => {
   const dir = mkdtempSync(join(tmpdir(), 'gl-snap-'));
@@ -42,51 +55,17 @@ describe.each([
 ])('snapshots copy on write, a collection %s (issue 17: a rebuild does not file every document again)', (_, onDisk) => {
   it('files nothing when it is taken, then the versions a later batch replaces or deletes', async () => {
     const s = await open(onDisk);
-    await s.applyBatch(
-      ref,
-      put(
-        [
-          { _id: 'a', n: 1 },
-          { _id: 'b', n: 1 },
-          { _id: 'c', n: 1 },
-        ],
-        '1',
-      ),
-      '1',
-    );
+    await batch(s, '1', 1, ['a', 'b', 'c']);
     await s.takeSnapshot(ref, '1');
     expect(filed(s)).toEqual([]);
 
-    await s.applyBatch(
-      ref,
-      [
-        ...put(
-          [
-            { _id: 'a', n: 2 },
-            { _id: 'd', n: 2 },
-          ],
-          '2',
-        ),
-        gone('b', '2'),
-      ],
-      '2',
-    );
+    await batch(s, '2', 2, ['a', 'd'], [gone('b', '2')]);
     expect(filed(s)).toEqual(['a@1', 'b@1']);
-    await s.applyBatch(ref, put([{ _id: 'a', n: 3 }], '3'), '3');
+    await batch(s, '3', 3, ['a']);
     // The version at 2 was seen by no snapshot: nothing more is filed.
     expect(filed(s)).toEqual(['a@1', 'b@1']);
     await s.takeSnapshot(ref, '3');
-    await s.applyBatch(
-      ref,
-      put(
-        [
-          { _id: 'a', n: 4 },
-          { _id: 'c', n: 4 },
-        ],
-        '4',
-      ),
-      '4',
-    );
+    await batch(s, '4', 4, ['a', 'c']);
     expect(filed(s)).toEqual(['a@1', 'b@1', 'c@1', 'a@2']);
 
     const first = [
@@ -109,21 +88,11 @@ describe.each([
 
   it('reads a file whose snapshots filed every changed document as they were taken (before copy on write)', async () => {
     const s = await open(onDisk);
-    await s.applyBatch(
-      ref,
-      put(
-        [
-          { _id: 'a', n: 1 },
-          { _id: 'b', n: 1 },
-        ],
-        '1',
-      ),
-      '1',
-    );
+    await batch(s, '1', 1, ['a', 'b']);
     await s.takeSnapshot(ref, '1');
-    await s.applyBatch(ref, put([{ _id: 'a', n: 2 }], '2'), '2');
+    await batch(s, '2', 2, ['a']);
     await s.takeSnapshot(ref, '2');
-    await s.applyBatch(ref, put([{ _id: 'a', n: 3 }], '3'), '3');
+    await batch(s, '3', 3, ['a']);
     // What the old code had filed: every document at snapshot 1, the changed one at snapshot 2.
     s.db.exec('DELETE FROM snapshot_docs');
     const file = s.db.prepare("INSERT INTO snapshot_docs (coll, id, seq, body) VALUES ('things__g1', ?, ?, ?)");
@@ -140,7 +109,7 @@ describe.each([
       { _id: 'b', _position: '1', n: 1 },
     ]);
     // And a batch after them files what it replaces beside the old rows.
-    await s.applyBatch(ref, put([{ _id: 'b', n: 4 }], '4'), '4');
+    await batch(s, '4', 4, ['b']);
     expect(await asOf(s, '2')).toEqual([
       { _id: 'a', _position: '2', n: 2 },
       { _id: 'b', _position: '1', n: 1 },
