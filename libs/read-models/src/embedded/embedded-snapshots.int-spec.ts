@@ -3,28 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '@gl/testing';
 import { EmbeddedReadStore } from './embedded-read-store';
-import type { Doc } from '../port/read-store.port';
 import type { DocChange } from '../port/projection-store.port';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const clock = new FixedClock('2023-11-14T09:00:00.000Z');
 const ref = { projection: 'things', collection: 'things', generation: 1 };
-const put = (docs: Doc[], position: string): DocChange[] => docs.map((d) => ({ _id: d._id, doc: { ...d }, position }));
 const gone = (id: string, position: string): DocChange => ({ _id: id, doc: null, position });
 /** A batch at `position` writing `{ _id, n }` for each id, and the changes `extra`. */
 const batch = (s: EmbeddedReadStore, position: string, n: number, ids: string[], extra: DocChange[] = []) =>
-  s.applyBatch(
-    ref,
-    [
-      ...put(
-        ids.map((_id) => ({ _id, n })),
-        position,
-      ),
-      ...extra,
-    ],
-    position,
-  );
+  s.applyBatch(ref, [...ids.map((_id) => ({ _id, doc: { _id, n }, position })), ...extra], position);
 
 const open = async (onDisk?: 'all') => {
   const dir = mkdtempSync(join(tmpdir(), 'gl-snap-'));
